@@ -1,0 +1,21 @@
+"""The one module that knows where things are.
+
+Everything else asks this module for paths; nothing else builds paths from ``__file__``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
+SEEDS = ROOT / "seeds"
+MANIFEST_NAME = "manifest.csv"
+NOTEBOOKS = ROOT / "notebooks"
+PARAMS = NOTEBOOKS / "params"
+REPORTS = ROOT / "reports"
+FAILED_REPORTS = REPORTS / "failed"
+
+DATA = PACKAGE / "data"
+STOPWORDS = DATA / "stopwords.txt"
+ABBREVIATIONS = DATA / "abbreviations.txt"

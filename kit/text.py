@@ -1,0 +1,233 @@
+"""Stage 3 of the pipeline: sentences and tokens with character offsets — the one module that imports nltk.
+
+Nothing here downloads anything. Punkt runs with kit-owned parameters (``kit/data/abbreviations.txt``),
+the stopword list is the kit's own (``kit/data/stopwords.txt``), VADER reads the lexicon file that
+the ``vaderSentiment`` package ships, and the collocation finders need no data at all. Swapping the
+NLP library is a change to this file only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from kit import config
+from kit.types import SENTENCE_COLUMNS, TOKEN_COLUMNS
+
+
+class _CurlyQuoteVars(PunktLanguageVars):
+    """Punkt's English settings, plus curly closing quotes kept with the sentence they close."""
+
+    re_boundary_realignment = re.compile(r"[\"”’')\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘]"
+
+    @property
+    def _re_non_word_chars(self) -> str:
+        return r"(?:[)\";}\]\*:@\'\({\[“”‘’?!])"
+
+
+def _read_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations (lower case, no final period) that never end a sentence: "p.m", "u.s", "gen"…"""
+    return _read_list(config.ABBREVIATIONS)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The kit's English stopword list (normalised forms, see :func:`normalise`)."""
+    return _read_list(config.STOPWORDS)
+
+
+@cache
+def _sentence_splitter() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params, lang_vars=_CurlyQuoteVars())
+
+
+# One token, tried in this order:
+#   "U.S." / "p.m."           letters with internal periods;
+#   "Gen." / "Jan."           a kit abbreviation with its period (added at runtime, see _token_pattern);
+#   "2.7", "1950-53", "3rd"   numbers, with decimals, ranges, ordinals and hyphenated units ("10-lane");
+#   "Kim Jong-un" → "Jong-un" words with internal hyphens or apostrophes (not a possessive "’s");
+#   "’s"                      a possessive or "is" clitic, split from its word;
+#   anything else             one non-space character (punctuation, symbols).
+_TOKEN_TEMPLATE = r"""
+    (?:[A-Za-z]\.){{2,}}(?![A-Za-z])
+  | (?:{abbrev})\.(?=\s)
+  | \d+(?:[.,:]\d+)*(?:st|nd|rd|th)?(?:[-–]\w+)*
+  | [^\W\d_][^\W_]*(?:(?:-|['’](?![sS]\b))[^\W_]+)*
+  | ['’][sS]\b
+  | [^\s]
+"""
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    titled = sorted((a for a in abbreviations() if "." not in a), key=lambda a: (-len(a), a))
+    alternation = "|".join(re.escape(a.capitalize()) for a in titled)
+    return re.compile(_TOKEN_TEMPLATE.format(abbrev=alternation), re.VERBOSE)
+
+
+def normalise(token: str) -> str:
+    """The comparison form of a token: lower case, curly quotes and apostrophes straightened."""
+    return token.translate(_STRAIGHTEN).lower()
+
+
+_STRAIGHTEN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def is_punct(token: str) -> bool:
+    """True when every character is punctuation or a symbol."""
+    return all(unicodedata.category(ch)[0] in "PS" for ch in token)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``; a sentence never crosses a blank line."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        for start, end in _sentence_splitter().span_tokenize(para.group()):
+            spans.append((para.start() + start, para.start() + end))
+    return spans
+
+
+def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Token spans (start, end) in ``text[start:end]``, as offsets into ``text``."""
+    pattern = _token_pattern()
+    return [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+def sentences(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence of each cleaned text.
+
+    Args:
+        documents: cleaned documents (doc_id, text).
+        paragraphs: the paragraph table from :func:`kit.clean.clean`.
+
+    Returns:
+        doc_id, sentence_id (0-based within the document), paragraph_id, start, end, text —
+        ``text`` equals ``documents.text[start:end]``.
+    """
+    rows = []
+    for doc in documents.itertuples(index=False):
+        para_starts = paragraphs.loc[paragraphs.doc_id == doc.doc_id, ["paragraph_id", "start"]]
+        bounds = list(para_starts.itertuples(index=False, name=None))
+        for sentence_id, (start, end) in enumerate(split_sentences(doc.text)):
+            paragraph_id = max((pid for pid, pstart in bounds if pstart <= start), default=0)
+            rows.append((doc.doc_id, sentence_id, paragraph_id, start, end, doc.text[start:end]))
+    return pd.DataFrame.from_records(rows, columns=SENTENCE_COLUMNS)
+
+
+def tokens(documents: pd.DataFrame, sentence_table: pd.DataFrame) -> pd.DataFrame:
+    """One row per token, numbered within the document (token_id 0, 1, …).
+
+    Returns:
+        doc_id, sentence_id, token_id, start, end, token, norm, is_stop, is_punct —
+        ``token`` equals ``documents.text[start:end]``.
+    """
+    texts = dict(zip(documents.doc_id, documents.text, strict=True))
+    stop = stopwords()
+    rows = []
+    for doc_id, group in sentence_table.groupby("doc_id", sort=True):
+        text = texts[doc_id]
+        token_id = 0
+        for sent in group.itertuples(index=False):
+            for start, end in split_tokens(text, sent.start, sent.end):
+                token = text[start:end]
+                norm = normalise(token)
+                rows.append((doc_id, sent.sentence_id, token_id, start, end, token, norm, norm in stop, is_punct(token)))
+                token_id += 1
+    return pd.DataFrame.from_records(rows, columns=TOKEN_COLUMNS)
+
+
+# --- Sentiment: nltk's VADER with the lexicon file shipped by the vaderSentiment package ----------------
+
+
+def vader_lexicon_path() -> Path:
+    """The ``vader_lexicon.txt`` installed by the ``vaderSentiment`` package (from PyPI)."""
+    return Path(str(resources.files("vaderSentiment").joinpath("vader_lexicon.txt")))
+
+
+class ExplainedVader(SentimentIntensityAnalyzer):
+    """nltk's VADER that also reports the valence each word contributed.
+
+    The lexicon is read from the vaderSentiment package's file; ``extra_lexicon`` entries (word →
+    valence) are added on top, replacing VADER's own value for the same word.
+    """
+
+    def __init__(self, extra_lexicon: Mapping[str, float] | None = None):  # noqa: D107 - documented on the class
+        # nltk's __init__ insists on nltk.data.load; set the same attributes from the packaged file.
+        self.lexicon_file = vader_lexicon_path().read_text(encoding="utf-8")
+        self.lexicon = self.make_lex_dict()
+        self.lexicon.update({k.lower(): float(v) for k, v in (extra_lexicon or {}).items()})
+        self.constants = VaderConstants()
+
+    def explain(self, text: str) -> tuple[dict[str, float], list[tuple[str, float]]]:
+        """Score ``text`` and list the words that drove the score.
+
+        Returns:
+            ``(scores, drivers)``: VADER's ``neg``/``neu``/``pos``/``compound`` (identical to
+            :meth:`polarity_scores`) and ``(word, valence)`` for every word with a non-zero valence
+            after VADER's negation, booster and "but" rules, in text order.
+        """
+        sentitext = SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
+        words = sentitext.words_and_emoticons
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            # Same loop as nltk's polarity_scores, but with the position i rather than words.index(item),
+            # which nltk uses and which picks the first occurrence of a repeated word.
+            if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") or (
+                item.lower() in self.constants.BOOSTER_DICT
+            ):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        drivers = [(w, round(float(v), 4)) for w, v in zip(words, sentiments, strict=True) if v]
+        return self.score_valence(sentiments, text), drivers
+
+
+@cache
+def vader(extra_items: tuple[tuple[str, float], ...] = ()) -> ExplainedVader:
+    """A cached analyzer; pass the extra lexicon as sorted ``(word, valence)`` pairs."""
+    return ExplainedVader(dict(extra_items))
+
+
+# --- Collocations: nltk's finders over the kit's tokens ------------------------------------------------
+
+
+def bigram_collocations(
+    words: Iterable[str], *, min_freq: int = 2, window_size: int = 2, top: int = 20
+) -> pd.DataFrame:
+    """Bigram collocations ranked by likelihood ratio (nltk's BigramCollocationFinder).
+
+    Args:
+        words: normalised tokens in text order (filter stopwords/punctuation beforehand as wanted).
+        min_freq: drop pairs seen fewer times.
+        window_size: 2 = adjacent words; larger values count pairs within that window.
+        top: how many pairs to return.
+
+    Returns:
+        word1, word2, freq, score — sorted by score, then the words (stable across runs).
+    """
+    finder = BigramCollocationFinder.from_words(list(words), window_size=window_size)
+    finder.apply_freq_filter(min_freq)
+    scored = finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
+    rows = [(w1, w2, finder.ngram_fd[(w1, w2)], round(score, 6)) for (w1, w2), score in scored]
+    frame = pd.DataFrame(rows, columns=["word1", "word2", "freq", "score"])
+    frame = frame.sort_values(["score", "word1", "word2"], ascending=[False, True, True], kind="stable")
+    return frame.head(top).reset_index(drop=True)

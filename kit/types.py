@@ -1,0 +1,52 @@
+"""The column schemas and small values the pipeline stages exchange, in one place.
+
+Each stage takes and returns plain pandas frames; the column lists here say what each frame holds.
+Every derived row carries ``doc_id``, ``sentence_id`` and character offsets ``start``/``end`` into the
+cleaned text, so any number can be traced back to its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+PRECISIONS = ("minute", "day", "month")
+
+# Manifest columns that must be present (extra columns such as timezone and notes are kept).
+MANIFEST_COLUMNS = [
+    "doc_id",
+    "file",
+    "outlet",
+    "headline",
+    "published",
+    "published_precision",
+    "timezone",
+    "author",
+    "url",
+    "notes",
+]
+DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "raw_text", "sha256"]
+REMOVED_COLUMNS = ["doc_id", "line", "kind", "text"]
+PARAGRAPH_COLUMNS = ["doc_id", "paragraph_id", "line", "start", "end", "kind", "text"]
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "paragraph_id", "start", "end", "text"]
+TOKEN_COLUMNS = ["doc_id", "sentence_id", "token_id", "start", "end", "token", "norm", "is_stop", "is_punct"]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A corpus after loading, cleaning and tokenising: the input every analysis takes.
+
+    Attributes:
+        documents: one row per article; manifest fields plus ``text`` (the cleaned article).
+        removed: the furniture lines cleaning removed (doc_id, line, kind, text).
+        paragraphs: body paragraphs with offsets into ``text`` and kind (paragraph or subheading).
+        sentences: one row per sentence with offsets into ``text``.
+        tokens: one row per token with offsets into ``text``.
+    """
+
+    documents: pd.DataFrame
+    removed: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
