@@ -1,0 +1,51 @@
+# Research kit for press coverage. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Quiet pip unless asked: `make PIP_QUIET= test`.
+PIP_QUIET ?= --quiet
+
+.DEFAULT_GOAL := help
+.PHONY: help venv test report lint format lab bench clean lock test-browser
+
+help: ## list the targets with a line each
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install $(PIP_QUIET) --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install $(PIP_QUIET) --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create .venv (if missing) and install the pinned dependencies
+
+test: $(STAMP) ## set up, then run the test suite (fails when no test runs)
+	$(BIN)/python -m pytest
+
+report: $(STAMP) ## set up, then execute every notebook into reports/ with the index page
+	$(BIN)/python -m kit report
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check kit tests bench notebooks
+	$(BIN)/ruff format --check kit tests bench notebooks
+
+format: $(STAMP) ## ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix kit tests bench notebooks
+	$(BIN)/ruff format kit tests bench notebooks
+
+lab: $(STAMP) ## JupyterLab on the project's environment
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP) ## measure speed and memory of the pipeline (writes bench/results/)
+	$(BIN)/python -m bench
+
+clean: ## remove .venv and caches (reports/ is committed and stays)
+	rm -rf $(VENV) .pytest_cache .ruff_cache reports/.staging
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+lock: ## re-resolve requirements.in into requirements.lock (review the diff)
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install $(PIP_QUIET) -r requirements.in
+	.lockenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^pip==' > requirements.lock
+	rm -rf .lockenv
