@@ -98,11 +98,7 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
         headline: the manifest headline, if known; lines equal to it (quotes and case folded) are
             headlines wherever they stand.
     """
-    lines = [
-        Line(number, _strip(text))
-        for number, text in enumerate(raw_text.split("\n"), start=1)
-        if _strip(text)
-    ]
+    lines = [Line(number, _strip(text)) for number, text in enumerate(raw_text.split("\n"), start=1) if _strip(text)]
     counts = Counter(_fold(ln.text) for ln in lines)
     kinds = [_pattern_kind(ln.text, counts[_fold(ln.text)], _fold(headline)) for ln in lines]
     for i, ln in enumerate(lines):

@@ -96,5 +96,5 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
     return buffer.getvalue()
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     print(f"warning: {message}", file=sys.stderr)

@@ -107,9 +107,7 @@ def _check_row(row: dict[str, str], manifest_path: Path, line: int) -> None:
         raise CorpusError(f"{where}: field file is empty")
     precision = row["published_precision"]
     if precision not in PRECISIONS:
-        raise CorpusError(
-            f"{where}: field published_precision {precision!r} must be one of {', '.join(PRECISIONS)}"
-        )
+        raise CorpusError(f"{where}: field published_precision {precision!r} must be one of {', '.join(PRECISIONS)}")
     try:
         datetime.strptime(row["published"], PUBLISHED_FORMATS[precision])
     except ValueError:

@@ -75,4 +75,6 @@ def setup_plots() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
-        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}")
+        shell.run_line_magic(
+            "config", "InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight', 'metadata': {'Date': None}}"
+        )

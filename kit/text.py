@@ -149,7 +149,9 @@ def tokens(documents: pd.DataFrame, sentence_table: pd.DataFrame) -> pd.DataFram
             for start, end in split_tokens(text, sent.start, sent.end):
                 token = text[start:end]
                 norm = normalise(token)
-                rows.append((doc_id, sent.sentence_id, token_id, start, end, token, norm, norm in stop, is_punct(token)))
+                rows.append(
+                    (doc_id, sent.sentence_id, token_id, start, end, token, norm, norm in stop, is_punct(token))
+                )
                 token_id += 1
     return pd.DataFrame.from_records(rows, columns=TOKEN_COLUMNS)
 
@@ -169,7 +171,7 @@ class ExplainedVader(SentimentIntensityAnalyzer):
     valence) are added on top, replacing VADER's own value for the same word.
     """
 
-    def __init__(self, extra_lexicon: Mapping[str, float] | None = None):  # noqa: D107 - documented on the class
+    def __init__(self, extra_lexicon: Mapping[str, float] | None = None):
         # nltk's __init__ insists on nltk.data.load; set the same attributes from the packaged file.
         self.lexicon_file = vader_lexicon_path().read_text(encoding="utf-8")
         self.lexicon = self.make_lex_dict()

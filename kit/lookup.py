@@ -1,0 +1,227 @@
+"""The one dictionary matcher: theme dictionaries, actor aliases and lexicon entries all use it.
+
+An entry is a word ("sanctions"), a phrase ("traditional friendship", "Kim Jong-un"), or a glob
+("denucleari*" matches denuclearization and denuclearisation), with a weight, a case rule and
+optional exclusions (phrases inside which the entry must not count). Patterns are tokenised with the
+kit's own tokenizer, so a pattern matches exactly the token sequences the text was split into.
+
+Within one category (a theme, an actor) matches never overlap: at each place the longest entry wins,
+so "maximum pressure" is counted once and not also as "pressure". Different categories are matched
+independently (a token may count for two themes).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kit import text
+from kit.errors import KitError
+
+MATCH_COLUMNS = [
+    "doc_id",
+    "sentence_id",
+    "start",
+    "end",
+    "first_token",
+    "last_token",
+    "match",
+    "category",
+    "pattern",
+    "weight",
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary entry.
+
+    Attributes:
+        pattern: a word, phrase or glob (``*`` any characters, ``?`` one character) per word.
+        category: what a match counts for (theme name, actor id…).
+        weight: how much one match counts.
+        case_sensitive: match the token as written (default: compare lower-cased, quotes straightened).
+        exclude: phrases (same syntax) inside which a match of this entry does not count.
+    """
+
+    pattern: str
+    category: str
+    weight: float = 1.0
+    case_sensitive: bool = False
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    entry: Entry
+    words: tuple[re.Pattern[str], ...]
+    exclusions: tuple[tuple[re.Pattern[str], ...], ...] = field(default=())
+
+
+def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[re.Pattern[str], ...]:
+    """Compile a pattern into one regex per token, e.g. ``"denucleari* talks"`` → 2 regexes.
+
+    Raises:
+        KitError: when the pattern is empty or has no word in it.
+    """
+    spans = text.split_tokens(pattern)
+    if not pattern.strip() or not spans:
+        raise KitError(f"empty pattern {pattern!r}")
+    words = []
+    for start, end in _merge_glob_spans(pattern, spans):
+        word = pattern[start:end] if case_sensitive else text.normalise(pattern[start:end])
+        flags = 0 if case_sensitive else re.IGNORECASE
+        words.append(re.compile(fnmatch.translate(word), flags))
+    return tuple(words)
+
+
+def _merge_glob_spans(pattern: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep "denucleari*" one word: the tokenizer splits "*" off, a glob must not be split."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and merged[-1][1] == start and (pattern[start] in "*?" or pattern[start - 1] in "*?"):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def compile_entries(entries: Iterable[Entry]) -> list[_Compiled]:
+    """Compile entries once, to match many texts."""
+    return [
+        _Compiled(
+            entry,
+            pattern_words(entry.pattern, case_sensitive=entry.case_sensitive),
+            tuple(pattern_words(x, case_sensitive=entry.case_sensitive) for x in entry.exclude),
+        )
+        for entry in entries
+    ]
+
+
+def find(
+    tokens: pd.DataFrame,
+    entries: Sequence[Entry] | Sequence[_Compiled],
+    *,
+    texts: Mapping[str, str],
+) -> pd.DataFrame:
+    """Every non-overlapping match of the entries in a token table.
+
+    Args:
+        tokens: the kit's token table (doc_id, sentence_id, token_id, start, end, token, norm).
+        entries: dictionary entries (or the result of :func:`compile_entries`).
+        texts: doc_id → cleaned text, to report the matched text exactly as written.
+
+    Returns:
+        One row per match (MATCH_COLUMNS): offsets into the cleaned text, first/last token_id, the
+        matched text, the entry's category, pattern and weight; ordered by doc, position, category.
+        A match never crosses a sentence boundary.
+    """
+    compiled = [e if isinstance(e, _Compiled) else compile_entries([e])[0] for e in entries]
+    rows = []
+    for (doc_id, sentence_id), sentence in tokens.groupby(["doc_id", "sentence_id"], sort=True):
+        written = sentence.token.tolist()
+        norms = sentence.norm.tolist()
+        candidates = _candidates(written, norms, compiled)
+        for category in sorted({c.entry.category for c, _, _ in candidates}):
+            mine = [(c, i, n) for c, i, n in candidates if c.entry.category == category]
+            for c, i, n in _longest_first(mine):
+                first, last = sentence.iloc[i], sentence.iloc[i + n - 1]
+                rows.append(
+                    (
+                        doc_id,
+                        sentence_id,
+                        int(first.start),
+                        int(last.end),
+                        int(first.token_id),
+                        int(last.token_id),
+                        texts[doc_id][first.start : last.end],
+                        category,
+                        c.entry.pattern,
+                        c.entry.weight,
+                    )
+                )
+    frame = pd.DataFrame.from_records(rows, columns=MATCH_COLUMNS)
+    return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
+
+
+def _candidates(written: list[str], norms: list[str], compiled: list[_Compiled]) -> list[tuple[_Compiled, int, int]]:
+    """(entry, first token index, length) for every place an entry matches and no exclusion covers."""
+    found = []
+    for c in compiled:
+        tokens = written if c.entry.case_sensitive else norms
+        hits = list(_occurrences(tokens, c.words))
+        if not hits:
+            continue
+        blocked = {(i, i + n) for x in c.exclusions for i, n in _occurrences(tokens, x)}
+        for i, n in hits:
+            if not any(a < i + n and i < b for a, b in blocked):
+                found.append((c, i, n))
+    return found
+
+
+def _occurrences(tokens: list[str], words: tuple[re.Pattern[str], ...]) -> Iterable[tuple[int, int]]:
+    n = len(words)
+    for i in range(len(tokens) - n + 1):
+        if all(words[k].fullmatch(tokens[i + k]) for k in range(n)):
+            yield i, n
+
+
+def _longest_first(candidates: list[tuple[_Compiled, int, int]]) -> list[tuple[_Compiled, int, int]]:
+    """Greedy left-to-right, longest first at each place; a taken token is never counted again."""
+    ordered = sorted(candidates, key=lambda c: (c[1], -c[2], c[0].entry.pattern))
+    taken: set[int] = set()
+    kept = []
+    for c, i, n in ordered:
+        span = set(range(i, i + n))
+        if span & taken:
+            continue
+        taken |= span
+        kept.append((c, i, n))
+    return kept
+
+
+ENTRY_KEYS = {"pattern", "weight", "case_sensitive", "exclude"}
+
+
+def parse_entry(raw: object, *, category: str, where: str) -> Entry:
+    """Build an :class:`Entry` from a YAML value: a plain string, or a mapping with ``pattern`` and
+    optional ``weight`` (number), ``case_sensitive`` (bool) and ``exclude`` (list of phrases).
+
+    Args:
+        raw: the YAML value.
+        category: the theme or actor the entry belongs to.
+        where: the file and place, for the error message (e.g. ``"themes.yaml: theme 'trade'"``).
+
+    Raises:
+        KitError: one line naming ``where`` and the entry: unknown key, non-numeric weight, empty
+            pattern, non-boolean case rule, bad exclusion.
+    """
+    if isinstance(raw, str):
+        raw = {"pattern": raw}
+    if not isinstance(raw, dict):
+        raise KitError(f"{where}: entry {raw!r} must be a string or a mapping with 'pattern'")
+    label = f"{where}, entry {raw.get('pattern')!r}"
+    unknown = sorted(set(raw) - ENTRY_KEYS)
+    if unknown:
+        raise KitError(
+            f"{label}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(ENTRY_KEYS))})"
+        )
+    pattern = raw.get("pattern")
+    if not isinstance(pattern, str) or not pattern.strip() or not text.split_tokens(pattern):
+        raise KitError(f"{label}: pattern is empty")
+    weight = raw.get("weight", 1)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+        raise KitError(f"{label}: weight {weight!r} is not a number")
+    case_sensitive = raw.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise KitError(f"{label}: case_sensitive {case_sensitive!r} must be true or false")
+    exclude = raw.get("exclude", [])
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(x, str) and x.strip() for x in exclude):
+        raise KitError(f"{label}: exclude must be a list of non-empty phrases")
+    return Entry(pattern.strip(), category, float(weight), case_sensitive, tuple(x.strip() for x in exclude))
