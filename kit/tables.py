@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kit import overview
 from kit.types import Prepared
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
@@ -34,19 +35,10 @@ class TableSpec:
     options: tuple[Option, ...] = ()
 
 
-def _documents(prepared: Prepared, _: argparse.Namespace) -> pd.DataFrame:
-    counts = pd.DataFrame(
-        {
-            "n_sentences": prepared.sentences.groupby("doc_id").size(),
-            "n_tokens": prepared.tokens.groupby("doc_id").size(),
-        }
-    )
-    table = prepared.documents.drop(columns=["raw_text", "text"]).join(counts, on="doc_id")
-    return table.fillna({"n_sentences": 0, "n_tokens": 0}).astype({"n_sentences": int, "n_tokens": int})
-
-
 TABLES: dict[str, TableSpec] = {
-    "documents": TableSpec("articles with manifest facts, sizes and the raw file's sha256", _documents),
+    "documents": TableSpec(
+        "articles with manifest facts, sizes and the raw file's sha256", lambda p, _: overview.documents(p)
+    ),
     "removed": TableSpec("furniture lines cleaning removed (doc_id, line, kind, text)", lambda p, _: p.removed),
     "paragraphs": TableSpec("body paragraphs with offsets into the cleaned text", lambda p, _: p.paragraphs),
     "sentences": TableSpec("sentences with offsets into the cleaned text", lambda p, _: p.sentences),

@@ -1,0 +1,95 @@
+"""Shared fixtures: the prepared seed corpus, tiny corpora built on the fly, and notebook execution."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kit import config
+from kit.pipeline import prepare
+from kit.types import MANIFEST_COLUMNS, Prepared
+
+CHOSUN = "000_7466fcb0830044d8"
+DIPLOMAT_2018 = "001_a3cbdfdd8623fa68"
+SCMP = "002_d36a6144ef540899"
+HERALD = "003_80d4a5ff23514f6a"
+DIPLOMAT_2024 = "004_063a179dcbf3ea65"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Prepared:
+    """The five seed articles, loaded, cleaned and tokenised once per test session."""
+    return prepare()
+
+
+def sentence_of(prepared: Prepared, doc_id: str, needle: str) -> int:
+    """The sentence_id of the first sentence of ``doc_id`` containing ``needle``."""
+    sentences = prepared.sentences
+    hits = sentences[(sentences.doc_id == doc_id) & sentences.text.str.contains(needle, regex=False)]
+    assert not hits.empty, f"no sentence of {doc_id} contains {needle!r}"
+    return int(hits.sentence_id.iloc[0])
+
+
+ROW = {
+    "doc_id": "a1",
+    "file": "a1.txt",
+    "outlet": "Test Outlet",
+    "headline": "A Test Headline",
+    "published": "2018-03-28",
+    "published_precision": "day",
+}
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> Callable[..., Path]:
+    """Build a corpus folder: ``make_corpus({"a1.txt": b"..."}, rows=[{...}])`` → its path.
+
+    Files are bytes or str; rows default to one manifest row per file with ROW's values.
+    """
+
+    def build(files: dict[str, bytes | str], rows: list[dict] | None = None, raw_manifest: str | None = None) -> Path:
+        folder = tmp_path / "corpus"
+        folder.mkdir(exist_ok=True)
+        for name, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            (folder / name).write_bytes(data)
+        if raw_manifest is not None:
+            (folder / config.MANIFEST_NAME).write_text(raw_manifest, encoding="utf-8")
+            return folder
+        if rows is None:
+            rows = [{**ROW, "doc_id": Path(name).stem, "file": name} for name in files]
+        with (folder / config.MANIFEST_NAME).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({c: row.get(c, "") for c in MANIFEST_COLUMNS} for row in rows)
+        return folder
+
+    return build
+
+
+@pytest.fixture
+def run_notebook(tmp_path: Path) -> Callable[..., dict]:
+    """Execute ``notebooks/<name>.ipynb`` with papermill; returns the recorded values (values.json).
+
+    The executed copy and the CSVs land in ``tmp_path / name``; ``parameters`` override the defaults.
+    """
+    import papermill
+
+    def execute(name: str, **parameters: object) -> dict:
+        out = tmp_path / name
+        out.mkdir()
+        papermill.execute_notebook(
+            str(config.NOTEBOOKS / f"{name}.ipynb"),
+            str(out / f"{name}.ipynb"),
+            parameters={"output_dir": str(out), **parameters},
+            kernel_name="python3",
+            cwd=str(config.ROOT),
+            progress_bar=False,
+        )
+        return json.loads((out / "values.json").read_text(encoding="utf-8"))
+
+    return execute

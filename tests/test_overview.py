@@ -1,0 +1,43 @@
+import pandas as pd
+import pytest
+
+from kit import overview
+from tests.conftest import HERALD
+
+
+def test_documents_table_has_sizes_and_no_texts(seeds):
+    table = overview.documents(seeds).set_index("doc_id")
+    assert "raw_text" not in table and "text" not in table
+    assert tuple(table.loc[HERALD, ["n_paragraphs", "n_sentences", "n_tokens"]]) == (23, 36, 1097)
+
+
+def test_sizes_by_outlet_sum_to_the_corpus(seeds):
+    by_outlet = overview.sizes_by_outlet(seeds)
+    assert by_outlet.documents.sum() == 5
+    assert by_outlet.tokens.sum() == len(seeds.tokens)
+    assert by_outlet.words.sum() == (~seeds.tokens.is_punct).sum()
+    assert by_outlet.outlet.tolist() == sorted(by_outlet.outlet)
+
+
+def test_removed_summary_has_a_row_per_document(seeds):
+    summary = overview.removed_summary(seeds).set_index("doc_id")
+    assert summary.loc[HERALD, "caption"] == 2
+    assert summary.loc["000_7466fcb0830044d8"].sum() == 0
+
+
+def test_content_words_skip_stopwords_numbers_and_punctuation(seeds):
+    words = overview.content_words(seeds, top=5)
+    assert words.norm.tolist()[:2] == ["north", "korea"]
+    assert not words.norm.isin(["the", "said", ",", "2018"]).any()
+    assert words["count"].is_monotonic_decreasing
+
+
+@pytest.mark.enable_socket
+def test_corpus_notebook_runs_headless_and_records_values(run_notebook, tmp_path):
+    values = run_notebook("00-corpus", top_words=5)
+    assert values["documents"] == 5
+    assert values["tokens_per_document"]["003_80d4a5ff23514f6a"] == 1097
+    assert values["tokens_total"] == 6070
+    assert values["top_content_word"] == "north"
+    words = pd.read_csv(tmp_path / "00-corpus" / "content_words.csv")
+    assert len(words) == 5

@@ -1,0 +1,111 @@
+import pytest
+
+from kit import text
+from kit.text import split_sentences, split_tokens
+from tests.conftest import CHOSUN, DIPLOMAT_2018
+
+
+def tokens_of(s: str) -> list[str]:
+    return [s[a:b] for a, b in split_tokens(s)]
+
+
+def test_every_token_offset_reproduces_the_token(seeds):
+    texts = dict(zip(seeds.documents.doc_id, seeds.documents.text, strict=True))
+    for t in seeds.tokens.itertuples():
+        assert texts[t.doc_id][t.start : t.end] == t.token
+
+
+def test_every_sentence_offset_reproduces_the_sentence(seeds):
+    texts = dict(zip(seeds.documents.doc_id, seeds.documents.text, strict=True))
+    for s in seeds.sentences.itertuples():
+        assert texts[s.doc_id][s.start : s.end] == s.text
+
+
+def test_seed_sizes(seeds):
+    assert seeds.sentences.groupby("doc_id").size().tolist() == [29, 47, 33, 36, 57]
+    assert seeds.tokens.groupby("doc_id").size().tolist() == [1064, 1404, 1039, 1097, 1466]
+
+
+def test_pm_and_us_do_not_end_sentences(seeds):
+    sentences = seeds.sentences.text
+    assert sentences.str.contains("his arrival in Beijing at 4 p.m. local time on the 2nd", regex=False).any()
+    assert sentences.str.contains("Kim and U.S. President Donald Trump in May", regex=False).any()
+    assert not sentences.str.endswith(("p.m.", "U.S.")).any()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks began at 9 a.m. and ended at 4 p.m. local time on the 2nd.",
+        "Gen. Kim met Dr. Lee and Mr. Park at the U.N. headquarters in Jan. last year.",
+        "The U.S. delegation left on Sept. 3 for talks.",
+    ],
+)
+def test_kit_abbreviations_stay_inside_one_sentence(sentence):
+    assert split_sentences(sentence) == [(0, len(sentence))]
+
+
+def test_closing_curly_quote_stays_with_its_sentence():
+    s = "He wanted “art performance.” On the Chinese side, talks went on."
+    assert [s[a:b] for a, b in split_sentences(s)] == [
+        "He wanted “art performance.”",
+        "On the Chinese side, talks went on.",
+    ]
+
+
+def test_sentences_never_cross_paragraphs():
+    s = "A heading without a stop\n\nThe body starts here."
+    assert [s[a:b] for a, b in split_sentences(s)] == ["A heading without a stop", "The body starts here."]
+
+
+def test_hyphenated_names_stay_one_token_and_possessives_split():
+    assert tokens_of("Kim Jong-un’s visit") == ["Kim", "Jong-un", "’s", "visit"]
+    assert tokens_of("North Korea's ties") == ["North", "Korea", "'s", "ties"]
+    assert tokens_of("It hasn't changed") == ["It", "hasn't", "changed"]
+
+
+def test_numbers_abbreviations_and_punctuation():
+    assert tokens_of("$2.7 billion, 95% in 1950-53 on the 2nd at 4 p.m. in the U.S.") == [
+        "$", "2.7", "billion", ",", "95", "%", "in", "1950-53", "on", "the", "2nd",
+        "at", "4", "p.m.", "in", "the", "U.S.",
+    ]  # fmt: skip
+    assert tokens_of("a 10-lane road") == ["a", "10-lane", "road"]
+    assert tokens_of("“traditional friendship”") == ["“", "traditional", "friendship", "”"]
+
+
+def test_non_breaking_spaces_separate_tokens():
+    assert tokens_of("last\u00a0year") == ["last", "year"]
+
+
+def test_norm_stop_and_punct_columns(seeds):
+    tokens = seeds.tokens[seeds.tokens.doc_id == DIPLOMAT_2018].set_index("token")
+    row = tokens.loc["’s"].iloc[0]
+    assert (row.norm, row.is_stop, row.is_punct) == ("'s", True, False)
+    assert tokens.loc["“"].iloc[0].is_punct
+    assert not tokens.loc["Beijing"].iloc[0].is_stop
+    assert text.normalise("Kim’s") == "kim's"
+
+
+def test_token_ids_run_through_the_document(seeds):
+    chosun = seeds.tokens[seeds.tokens.doc_id == CHOSUN]
+    assert chosun.token_id.tolist() == list(range(len(chosun)))
+    assert chosun.sentence_id.is_monotonic_increasing
+
+
+def test_stopwords_and_abbreviations_are_kit_owned_files():
+    assert {"the", "and", "of"} <= text.stopwords()
+    assert {"p.m", "u.s", "gen", "jan"} <= text.abbreviations()
+
+
+def test_vader_reads_the_packaged_lexicon_and_explains_its_score():
+    analyzer = text.vader()
+    scores, drivers = analyzer.explain("The friendship is good, not bad.")
+    assert scores == analyzer.polarity_scores("The friendship is good, not bad.")
+    assert [w for w, _ in drivers] == ["friendship", "good", "bad"]
+    assert dict(drivers)["bad"] > 0  # "not bad": negation flips the valence
+
+
+def test_collocations_rank_by_likelihood_ratio():
+    words = ["north", "korea", "china", "north", "korea", "trade", "north", "korea"]
+    top = text.bigram_collocations(words, min_freq=2, top=1)
+    assert (top.word1[0], top.word2[0], top.freq[0]) == ("north", "korea", 3)
