@@ -25,6 +25,7 @@ DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 # The published value must have exactly the shape its precision promises.
 PUBLISHED_FORMATS = {"minute": "%Y-%m-%dT%H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
+PUBLISHED_SHAPES = {"minute": "YYYY-MM-DDTHH:MM", "day": "YYYY-MM-DD", "month": "YYYY-MM"}
 
 
 NUL = b"\x00"
@@ -113,7 +114,7 @@ def _check_row(row: dict[str, str], manifest_path: Path, line: int) -> None:
     except ValueError:
         raise CorpusError(
             f"{where}: field published {row['published']!r} is not a valid {precision}-precision date "
-            f"(expected {PUBLISHED_FORMATS[precision].replace('%', '')})"
+            f"(expected {PUBLISHED_SHAPES[precision]})"
         ) from None
 
 
