@@ -44,8 +44,13 @@ clean: ## remove .venv and caches (reports/ is committed and stays)
 	rm -rf $(VENV) .pytest_cache .ruff_cache reports/.staging
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-lock: ## re-resolve requirements.in into requirements.lock (review the diff)
+lock: ## re-resolve requirements.in into requirements.lock for Python 3.10+ wheels (review the diff)
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/python -m pip install $(PIP_QUIET) -r requirements.in
-	.lockenv/bin/python -m pip freeze --all --exclude-editable | grep -v '^pip==' > requirements.lock
+	.lockenv/bin/python -m pip install $(PIP_QUIET) --dry-run --ignore-installed --python-version 3.10 \
+		--only-binary=:all: --target .lockenv/target -r requirements.in --report .lockenv/report.json
+	$(PYTHON) -c 'import json; r = json.load(open(".lockenv/report.json")); \
+		pins = sorted(i["metadata"]["name"] + "==" + i["metadata"]["version"] for i in r["install"]); \
+		head = "# Exact versions of the whole dependency closure, resolved for Python 3.10 wheels so the same lock\n" \
+		"# installs on 3.10 and 3.11+ (`make lock` regenerates it). Reports are regenerated against these versions.\n"; \
+		open("requirements.lock", "w").write(head + "\n".join(pins) + "\n")'
 	rm -rf .lockenv
