@@ -45,7 +45,7 @@ clean: ## remove .venv and caches (reports/ is committed and stays)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 lock: ## re-resolve requirements.in into requirements.lock for Python 3.10+ wheels (review the diff)
-	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/python -m pip install $(PIP_QUIET) pip==25.2
 	.lockenv/bin/python -m pip install $(PIP_QUIET) --dry-run --ignore-installed --python-version 3.10 \
 		--only-binary=:all: --target .lockenv/target -r requirements.in --report .lockenv/report.json
 	$(PYTHON) -c 'import json; r = json.load(open(".lockenv/report.json")); \
