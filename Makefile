@@ -54,3 +54,6 @@ lock: ## re-resolve requirements.in into requirements.lock for Python 3.10+ whee
 		"# installs on 3.10 and 3.11+ (`make lock` regenerates it). Reports are regenerated against these versions.\n"; \
 		open("requirements.lock", "w").write(head + "\n".join(pins) + "\n")'
 	rm -rf .lockenv
+
+test-browser: $(STAMP) ## render every HTML report in headless Chromium; screenshots in tests/browser/out/
+	$(BIN)/python -m pytest -m browser tests/browser -s

@@ -62,7 +62,9 @@ def measure(run: Callable[[], object], repeat: int) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, nargs="+", default=[1, 10, 40], help="corpus sizes, in copies of the seeds")
+    parser.add_argument(
+        "--copies", type=int, nargs="+", default=[1, 10, 40], help="corpus sizes, in copies of the seeds"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best time is kept")
     args = parser.parse_args(argv)
     results = []
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             folder = replicate_seeds(copies, Path(tmp) / f"x{copies}")
             state: dict[str, object] = {"corpus_dir": folder}
             for name, stage in STAGES:
-                seconds, peak_mib = measure(lambda stage=stage: stage(state), args.repeat)
+                seconds, peak_mib = measure(lambda stage=stage, state=state: stage(state), args.repeat)
                 state[name] = stage(state)
                 row = {"copies": copies, "documents": 5 * copies, "stage": name}
                 results.append({**row, "seconds": round(seconds, 4), "peak_mib": round(peak_mib, 1)})

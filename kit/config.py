@@ -21,3 +21,11 @@ STOPWORDS = DATA / "stopwords.txt"
 ABBREVIATIONS = DATA / "abbreviations.txt"
 TEACHING = NOTEBOOKS / "teaching"
 SOLUTIONS = TEACHING / "solutions"
+
+# The report runner's working folders and templates (kit.report).
+REPORTS_STAGING = REPORTS / ".staging"
+TEMPLATES = PACKAGE / "templates"
+REPORT_INDEX_NAME = "index.html"
+
+# The default theme dictionary (kit.themes); a user's YAML file replaces it.
+THEMES = DATA / "themes.yaml"

@@ -1,0 +1,152 @@
+"""Every HTML report, and the index, rendered in a real headless Chromium: article text stays text.
+
+The fixture site (tests/fixtures/report/, with the hostile corpus) is built into tests/browser/out/site/;
+the committed reports in reports/ are checked too. Each page gets a screenshot in tests/browser/out/screenshots/
+and its DOM, as Chromium built it, must hold no script, no event handler and no ``javascript:`` URL, while
+the injected markup is visible as literal text.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from kit import config, report
+
+OUT = config.ROOT / "tests" / "browser" / "out"
+SITE = OUT / "site"
+SCREENSHOTS = OUT / "screenshots"
+FIXTURES = config.ROOT / "tests" / "fixtures" / "report"
+XSS_PAGES = {"01-xss__xss.html", "index.html"}
+# What the hostile article and manifest contain; each must show up as text, never as an element.
+INJECTED_TEXT = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">read more</a>',
+)
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--window-size=1280,3000",
+)
+
+
+def site_pages() -> list[str]:
+    runs = report.plan(FIXTURES / "notebooks", FIXTURES / "params")
+    return ["index.html", *(f"{run.name}.html" for run in runs)]
+
+
+def committed_pages() -> list[str]:
+    return sorted(p.name for p in config.REPORTS.glob("*.html"))
+
+
+PAGES = [("site", name) for name in site_pages()] + [("reports", name) for name in committed_pages()]
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    shutil.rmtree(SITE, ignore_errors=True)
+    code = report.run(
+        notebooks_dir=FIXTURES / "notebooks", params_dir=FIXTURES / "params", reports_dir=SITE, progress=False
+    )
+    assert code == 0
+    return SITE
+
+
+def chromium_run(binary: str, *args: str) -> subprocess.CompletedProcess:
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run(
+            [binary, *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+
+class DomSummary(html.parser.HTMLParser):
+    """What a test needs from Chromium's DOM: active content, loaded resources, and the visible text."""
+
+    INVISIBLE = frozenset({"head", "title", "style", "script", "noscript", "template"})
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self.handlers: list[str] = []
+        self.script_urls: list[str] = []
+        self.remote_loads: list[str] = []
+        self.text: list[str] = []
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"<{tag} {name}>")
+            url = re.sub(r"[\x00-\x20]+", "", value or "").lower()
+            if name in {"href", "src", "action", "formaction", "xlink:href"} and url.startswith("javascript:"):
+                self.script_urls.append(f"<{tag} {name}={value}>")
+            if name == "src" and url.startswith(("http:", "https:", "//")):
+                self.remote_loads.append(f"<{tag} src={value}>")
+        if tag == "link" and any(n == "href" and (v or "").startswith(("http", "//")) for n, v in attrs):
+            self.remote_loads.append(f"<link {attrs}>")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1] == "script":
+            self.scripts.append(data)
+        if not self.INVISIBLE.intersection(self.stack):
+            self.text.append(data)
+
+    @property
+    def visible_text(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.text))
+
+
+@pytest.mark.browser
+@pytest.mark.enable_socket
+@pytest.mark.parametrize(("group", "name"), PAGES, ids=[f"{g}/{n}" for g, n in PAGES])
+def test_page_renders_article_text_as_text(chromium, site, group, name):
+    page = (site if group == "site" else config.REPORTS) / name
+    assert page.exists(), page
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    screenshot = SCREENSHOTS / f"{group}__{page.stem}.png"
+    screenshot.unlink(missing_ok=True)
+
+    shot = chromium_run(chromium, f"--screenshot={screenshot}", page.as_uri())
+    assert screenshot.exists() and screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", shot.stderr[-2000:]
+    print(f"screenshot: {screenshot}")
+
+    dumped = chromium_run(chromium, "--dump-dom", page.as_uri())
+    assert dumped.returncode == 0 and "</body>" in dumped.stdout, dumped.stderr[-2000:]
+    dom = DomSummary()
+    dom.feed(dumped.stdout)
+    dom.close()
+
+    assert dom.scripts == [], "a report runs no script at all (offline, no JavaScript needed)"
+    assert dom.handlers == [], "no element may carry an event handler (onerror=...)"
+    assert dom.script_urls == [], "no link or image may point at a javascript: URL"
+    assert dom.remote_loads == [], "a report loads nothing from the network"
+    assert dom.visible_text.strip(), "the page shows text"
+    if group == "site" and name in XSS_PAGES:
+        for literal in INJECTED_TEXT:
+            assert literal in dom.visible_text
