@@ -45,7 +45,7 @@ class Entry:
         category: what a match counts for (theme name, actor id…).
         weight: how much one match counts.
         case_sensitive: match the token as written (default: compare lower-cased, quotes straightened).
-        exclude: phrases (same syntax) inside which a match of this entry does not count.
+        exclude: phrases (same syntax); a match of this entry that overlaps one of them does not count.
     """
 
     pattern: str

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import overview
+from kit import overview, themes
 from kit.types import Prepared
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
@@ -43,6 +43,59 @@ TABLES: dict[str, TableSpec] = {
     "paragraphs": TableSpec("body paragraphs with offsets into the cleaned text", lambda p, _: p.paragraphs),
     "sentences": TableSpec("sentences with offsets into the cleaned text", lambda p, _: p.sentences),
     "tokens": TableSpec("tokens with offsets, normalised form, stopword and punctuation flags", lambda p, _: p.tokens),
+    # Theme frequency (kit.themes): counts, keyword-in-context lines, keyness.
+    "themes": TableSpec(
+        "theme hits, weighted hits, word tokens and weighted hits per 1,000 word tokens, per document",
+        lambda p, a: themes.count(
+            p, themes.load_dictionary(a.dictionary), by=a.by, themes=a.theme, periods=a.periods or "year"
+        ),
+        options=(
+            Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
+            Option(("--theme",), {"action": "append", "help": "only this theme (repeatable)"}),
+            Option(("--by",), {"choices": ["document", "outlet", "period"], "default": "document"}),
+            Option(("--periods",), {"nargs": "+", "help": "period boundaries, e.g. 2018 2024 or 'recent=2024-01-01'"}),
+        ),
+    ),
+    "kwic": TableSpec(
+        "keyword-in-context lines for a theme (or --word), with offsets into the cleaned text",
+        lambda p, a: themes.kwic(
+            p,
+            themes.load_dictionary(a.dictionary),
+            theme=a.theme,
+            word=a.word,
+            window=a.window,
+            sentence_bounded=not a.across_sentences,
+        ),
+        options=(
+            Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
+            Option(("--theme",), {"default": None, "help": "theme name (default: every theme)"}),
+            Option(("--word",), {"default": None, "help": "a word, phrase or glob instead of a theme"}),
+            Option(("--window",), {"type": int, "default": 8, "help": "context tokens each side (default 8)"}),
+            Option(("--across-sentences",), {"action": "store_true", "help": "let context cross sentence ends"}),
+        ),
+    ),
+    "keyness": TableSpec(
+        "log-likelihood (G2) and log ratio of themes or words, target group vs reference group",
+        lambda p, a: themes.keyness(
+            p,
+            themes.load_dictionary(a.dictionary) if a.unit == "theme" else None,
+            unit=a.unit,
+            by=a.by,
+            periods=a.periods or "year",
+            target=a.target,
+            reference=a.reference,
+            min_count=a.min_count,
+        ),
+        options=(
+            Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
+            Option(("--unit",), {"choices": ["theme", "word"], "default": "theme"}),
+            Option(("--by",), {"choices": ["period", "outlet"], "default": "period"}),
+            Option(("--periods",), {"nargs": "+", "help": "period boundaries (default: years)"}),
+            Option(("--target",), {"action": "append", "help": "target period/outlet (default: the latest period)"}),
+            Option(("--reference",), {"action": "append", "help": "reference group (default: all other documents)"}),
+            Option(("--min-count",), {"type": int, "default": 3, "help": "words: minimum count in both groups"}),
+        ),
+    ),
 }
 
 

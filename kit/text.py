@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+from nltk.probability import FreqDist
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
@@ -232,4 +233,45 @@ def bigram_collocations(
     rows = [(w1, w2, finder.ngram_fd[(w1, w2)], round(score, 6)) for (w1, w2), score in scored]
     frame = pd.DataFrame(rows, columns=["word1", "word2", "freq", "score"])
     frame = frame.sort_values(["score", "word1", "word2"], ascending=[False, True, True], kind="stable")
+    return frame.head(top).reset_index(drop=True)
+
+
+# --- Node collocations: nltk's bigram finder around one node word, counted within sentences ----------
+
+
+def node_collocations(
+    sentences: Iterable[list[str]], node: str, *, window_size: int = 5, min_freq: int = 2, top: int = 15
+) -> pd.DataFrame:
+    """Words that co-occur with ``node`` within ``window_size`` words, ranked by likelihood ratio.
+
+    Windows are counted inside each sentence (never across one), as nltk's
+    ``BigramCollocationFinder.from_words`` counts them along a single word list.
+
+    Args:
+        sentences: lists of words in text order (filter stopwords/punctuation beforehand as wanted).
+        node: the word whose collocates are wanted (e.g. a theme marker).
+        window_size: 2 = adjacent words; larger values count pairs within that window.
+        min_freq: drop pairs seen fewer times.
+        top: how many collocates to return.
+
+    Returns:
+        collocate, side ("left" or "right" of the node), freq, score — sorted by score, then collocate.
+    """
+    word_fd = FreqDist()
+    pair_fd = FreqDist()
+    for words in sentences:
+        words = list(words)
+        word_fd.update(words)
+        for i, first in enumerate(words):
+            for second in words[i + 1 : i + window_size]:
+                pair_fd[(first, second)] += 1
+    finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window_size)
+    finder.apply_freq_filter(min_freq)
+    finder.apply_ngram_filter(lambda w1, w2: node not in (w1, w2) or w1 == w2)
+    rows = [
+        (w2 if w1 == node else w1, "right" if w1 == node else "left", finder.ngram_fd[(w1, w2)], round(score, 6))
+        for (w1, w2), score in finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
+    ]
+    frame = pd.DataFrame(rows, columns=["collocate", "side", "freq", "score"])
+    frame = frame.sort_values(["score", "collocate", "side"], ascending=[False, True, True], kind="stable")
     return frame.head(top).reset_index(drop=True)

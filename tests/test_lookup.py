@@ -1,0 +1,127 @@
+"""The shared dictionary matcher (kit.lookup): longest match, globs, case rule, exclusions, sentences."""
+
+import pandas as pd
+import pytest
+
+from kit import lookup, text
+from kit.errors import KitError
+
+
+def tokens_of(body: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The kit's token table for one text (one paragraph per line), without the cleaning stage."""
+    documents = pd.DataFrame({"doc_id": ["d"], "text": [body]})
+    paragraphs = pd.DataFrame({"doc_id": ["d"], "paragraph_id": [0], "start": [0]})
+    sentences = text.sentences(documents, paragraphs)
+    return text.tokens(documents, sentences), {"d": body}
+
+
+def find(body: str, *entries: lookup.Entry) -> pd.DataFrame:
+    tokens, texts = tokens_of(body)
+    return lookup.find(tokens, list(entries), texts=texts)
+
+
+def test_multiword_entry_beats_its_parts_and_is_counted_once():
+    found = find(
+        "The US led a maximum pressure campaign. Pressure grew.",
+        lookup.Entry("pressure", "sanctions"),
+        lookup.Entry("maximum", "sanctions"),
+        lookup.Entry("maximum pressure", "sanctions"),
+    )
+    assert found.match.tolist() == ["maximum pressure", "Pressure"]
+    assert found.pattern.tolist() == ["maximum pressure", "pressure"]
+
+
+def test_other_categories_are_matched_independently():
+    found = find(
+        "A maximum pressure campaign.",
+        lookup.Entry("maximum pressure", "sanctions"),
+        lookup.Entry("pressure", "stress"),
+    )
+    assert sorted(zip(found.category, found.match, strict=True)) == [
+        ("sanctions", "maximum pressure"),
+        ("stress", "pressure"),
+    ]
+
+
+def test_offsets_and_token_ids_point_at_the_match():
+    body = "Talks stalled. Then denuclearisation talks resumed."
+    found = find(body, lookup.Entry("denucleari* talks", "t"))
+    row = found.iloc[0]
+    assert body[row.start : row.end] == row.match == "denuclearisation talks"
+    assert (row.sentence_id, row.first_token, row.last_token) == (1, 4, 5)
+
+
+def test_globs_match_both_spellings_and_single_characters():
+    found = find(
+        "Denuclearization or denuclearisation, and a denuclearized peninsula.",
+        lookup.Entry("denucleari*", "t"),
+    )
+    assert found.match.tolist() == ["Denuclearization", "denuclearisation", "denuclearized"]
+    spelled = find("Organise and organize.", lookup.Entry("organi?e", "t"))
+    assert spelled.match.tolist() == ["Organise", "organize"]
+
+
+def test_case_insensitive_by_default_and_case_sensitive_when_asked():
+    body = "The US told us to wait; the us-based team agreed."
+    assert find(body, lookup.Entry("us", "t")).match.tolist() == ["US", "us"]
+    assert find(body, lookup.Entry("US", "t", case_sensitive=True)).match.tolist() == ["US"]
+
+
+def test_curly_apostrophes_match_straight_ones():
+    found = find("It is Russia’s war.", lookup.Entry("Russia's war", "t"))
+    assert found.match.tolist() == ["Russia’s war"]
+
+
+def test_exclusions_block_the_entry_inside_the_phrase_only():
+    found = find(
+        "He saw nuclear physics labs. A nuclear test followed.",
+        lookup.Entry("nuclear", "t", exclude=("nuclear physics",)),
+    )
+    assert found.match.tolist() == ["nuclear"]
+    assert found.start.tolist() == [found.start.iloc[0]] and found.sentence_id.tolist() == [1]
+
+
+def test_a_phrase_never_crosses_a_sentence_boundary():
+    # The blank line ends the sentence even without a full stop.
+    found = find("They spoke of maximum\n\npressure campaigns.", lookup.Entry("maximum pressure", "t"))
+    assert found.empty
+    assert list(found.columns) == lookup.MATCH_COLUMNS
+
+
+def test_weight_is_reported_per_match():
+    found = find("Sanctions and more sanctions.", lookup.Entry("sanction*", "t", weight=0.5))
+    assert found.weight.tolist() == [0.5, 0.5]
+
+
+def test_parse_entry_accepts_a_string_or_a_mapping():
+    assert lookup.parse_entry("sanction*", category="s", where="f.yaml") == lookup.Entry("sanction*", "s")
+    entry = lookup.parse_entry(
+        {"pattern": " US ", "weight": 2, "case_sensitive": True, "exclude": "US dollar"},
+        category="us",
+        where="f.yaml",
+    )
+    assert entry == lookup.Entry("US", "us", 2.0, True, ("US dollar",))
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"pattern": "trade", "wieght": 2}, "f.yaml: theme 'economy', entry 'trade': unknown key(s) wieght"),
+        (
+            {"pattern": "trade", "weight": "heavy"},
+            "f.yaml: theme 'economy', entry 'trade': weight 'heavy' is not a number",
+        ),
+        ({"pattern": "trade", "weight": True}, "entry 'trade': weight True is not a number"),
+        ({"pattern": "  "}, "f.yaml: theme 'economy', entry '  ': pattern is empty"),
+        ("", "pattern is empty"),
+        ({"weight": 2}, "entry None: pattern is empty"),
+        ({"pattern": "trade", "case_sensitive": "yes"}, "entry 'trade': case_sensitive 'yes' must be true or false"),
+        ({"pattern": "trade", "exclude": [""]}, "entry 'trade': exclude must be a list of non-empty phrases"),
+        (["trade"], "f.yaml: theme 'economy': entry ['trade'] must be a string or a mapping"),
+    ],
+)
+def test_parse_entry_errors_are_one_line_and_name_the_place(raw, message):
+    with pytest.raises(KitError) as err:
+        lookup.parse_entry(raw, category="economy", where="f.yaml: theme 'economy'")
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)

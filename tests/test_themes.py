@@ -1,0 +1,415 @@
+"""Theme frequency (kit.themes): hand-counted hits on the seeds, dictionary files, periods, keyness, KWIC."""
+
+import csv
+import math
+import re
+import shutil
+
+import pandas as pd
+import pytest
+import yaml
+
+from kit import cli, config, themes
+from kit.errors import KitError
+from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
+
+FIXTURES = config.ROOT / "tests" / "fixtures"
+YEARS_2018 = [DIPLOMAT_2018, SCMP, HERALD]
+SUMMIT_VS_RECENT = ["2018 summit=2018-01-01", "2024–2025=2024-01-01"]
+
+
+@pytest.fixture(scope="module")
+def default():
+    return themes.load_dictionary()
+
+
+@pytest.fixture(scope="module")
+def by_document(seeds, default):
+    return themes.count(seeds, default)
+
+
+def hits(table, doc_id, theme, column="hits"):
+    row = table[(table.doc_id == doc_id) & (table.theme == theme)]
+    assert len(row) == 1
+    return row[column].iloc[0]
+
+
+# ---------------------------------------------------------------- the dictionary
+
+
+def test_default_dictionary_has_the_issue_themes(default):
+    assert default.names == [
+        "alliance",
+        "denuclearisation",
+        "sanctions",
+        "economy",
+        "russia",
+        "united_states",
+        "security",
+    ]
+    assert str(default.source) == "kit/data/themes.yaml"
+    assert all(t.label and t.description for t in default.themes)
+    table = default.table()
+    assert list(table.columns) == ["theme", "label", "pattern", "weight", "case_sensitive", "exclude"]
+    assert "nuclear physics" in table.exclude.tolist()
+
+
+def test_user_dictionary_replaces_the_default(seeds):
+    user = themes.load_dictionary(FIXTURES / "themes_user.yaml")
+    assert user.names == ["leaders"]
+    table = themes.count(seeds, user)
+    assert table.theme.unique().tolist() == ["leaders"]
+    # Korea Herald: "Xi Jinping" ×3 (one match each, not also "Xi"), "Xi" ×3, "Kim Jong-un" ×2 at weight 2.
+    assert hits(table, HERALD, "leaders") == 8
+    assert hits(table, HERALD, "leaders", "weighted") == 10.0
+    found = themes.matches(seeds, user)
+    herald = found[found.doc_id == HERALD]
+    assert (herald.pattern == "Xi Jinping").sum() == 3 and (herald.pattern == "Xi").sum() == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "themes_bad_unknown_key.yaml",
+            "tests/fixtures/themes_bad_unknown_key.yaml: theme 'russia', entry 'Moscow': unknown key(s) wieght "
+            "(allowed: case_sensitive, exclude, pattern, weight)",
+        ),
+        (
+            "themes_bad_weight.yaml",
+            "tests/fixtures/themes_bad_weight.yaml: theme 'sanctions', entry 'maximum pressure': "
+            "weight 'heavy' is not a number",
+        ),
+        (
+            "themes_bad_empty_pattern.yaml",
+            "tests/fixtures/themes_bad_empty_pattern.yaml: theme 'economy', entry '  ': pattern is empty",
+        ),
+        (
+            "themes_bad_duplicate_theme.yaml",
+            "tests/fixtures/themes_bad_duplicate_theme.yaml line 10: duplicate theme 'russia' (first defined at line 2)",
+        ),
+        (
+            "themes_bad_theme_key.yaml",
+            "tests/fixtures/themes_bad_theme_key.yaml: theme 'russia': unknown key(s) descripton "
+            "(allowed: description, entries, label)",
+        ),
+    ],
+)
+def test_bad_dictionary_files_name_the_file_theme_and_entry(name, message):
+    with pytest.raises(KitError) as err:
+        themes.load_dictionary(FIXTURES / name)
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("themes: {}\n", "'themes' must map theme names to themes"),
+        ("themes:\n  a:\n    entries: []\n", "theme 'a': 'entries' must be a non-empty list"),
+        ("themes:\n  a:\n    entries: [x, x]\n", "theme 'a', entry 'x': listed twice"),
+        ("themes:\n  9a:\n    entries: [x]\n", "theme '9a': theme name must start with a letter"),
+        ("version: 2\nthemes:\n  a:\n    entries: [x]\n", "unknown top-level key(s) version"),
+        ("themes:\n  a: [x]\n", "theme 'a': expected a mapping"),
+        ("themes: [\n", "not valid YAML"),
+        ("themes:\n  a:\n    entries:\n      - pattern: x\n        pattern: y\n", "line 5: duplicate key 'pattern'"),
+    ],
+)
+def test_other_dictionary_mistakes_are_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "mine.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KitError) as err:
+        themes.load_dictionary(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_dictionary_file_and_unknown_theme(tmp_path, default):
+    with pytest.raises(KitError, match="theme dictionary not found"):
+        themes.load_dictionary(tmp_path / "none.yaml")
+    with pytest.raises(KitError, match=r"kit/data/themes.yaml: no theme 'rusia' \(themes: alliance, "):
+        default.select(["rusia"])
+
+
+# ---------------------------------------------------------------- hand counts on the seeds
+
+
+def test_russia_is_absent_in_2018_and_present_in_both_later_articles(by_document):
+    # Counted by hand in the cleaned texts: ChosunBiz "Russia" ×6 + "North-Russia"; The Diplomat 2024
+    # "Russia" ×9 (the standfirst with two more is furniture), Russian, Moscow, Putin, Shoigu.
+    for doc_id in YEARS_2018:
+        assert hits(by_document, doc_id, "russia") == 0
+    assert hits(by_document, CHOSUN, "russia") == 7
+    assert hits(by_document, DIPLOMAT_2024, "russia") == 13
+
+
+def test_russia_matches_agree_with_a_plain_regex_over_the_cleaned_text(seeds, default):
+    pattern = re.compile(r"(?<![\w-])(?:North-Russia|Russia\w*|Moscow|Putin|Shoigu|Kremlin)(?![\w-])")
+    found = themes.matches(seeds, default, themes=["russia"])
+    for doc in seeds.documents.itertuples():
+        expected = [m.span() for m in pattern.finditer(doc.text)]
+        mine = found[found.doc_id == doc.doc_id]
+        assert list(zip(mine.start, mine.end, strict=True)) == expected
+
+
+def test_both_spellings_of_denuclearisation_are_counted(seeds, default):
+    found = themes.matches(seeds, default, themes=["denuclearisation"])
+    glob = found[found.pattern == "denucleari*"]
+    assert glob.groupby("doc_id").size().to_dict() == {DIPLOMAT_2018: 2, SCMP: 1, HERALD: 7}
+    assert sorted(set(glob.match.str.lower())) == [
+        "denuclearisation",
+        "denuclearization",
+        "denuclearize",
+        "denuclearized",
+    ]
+
+
+def test_denuclearisation_theme_counts_weights_and_the_nuclear_physics_exclusion(by_document, seeds, default):
+    # SCMP: denuclearisation (weight 2), nuclear test, nuclear tests ×2, missile launches; not "nuclear physics".
+    assert hits(by_document, SCMP, "denuclearisation") == 5
+    assert hits(by_document, SCMP, "denuclearisation", "weighted") == 6.0
+    found = themes.matches(seeds, default, themes=["denuclearisation"])
+    texts = dict(zip(seeds.documents.doc_id, seeds.documents.text, strict=True))
+    physics = texts[SCMP].index("nuclear physics")
+    assert physics not in found[found.doc_id == SCMP].start.tolist()
+    # The Diplomat 2018: denuclearization ×2 (weight 2) and nuclear-free.
+    assert hits(by_document, DIPLOMAT_2018, "denuclearisation", "weighted") == 5.0
+
+
+def test_a_multiword_entry_is_not_also_counted_as_its_parts(by_document, seeds, default):
+    # Korea Herald: sanctions ×4, "maximum pressure" once, "the US' pressure" once (weight 0.5).
+    assert hits(by_document, HERALD, "sanctions") == 6
+    assert hits(by_document, HERALD, "sanctions", "weighted") == 5.5
+    lines = themes.kwic(seeds, default, theme="sanctions")
+    herald = lines[lines.doc_id == HERALD]
+    assert herald.pattern.value_counts().to_dict() == {"sanction*": 4, "maximum pressure": 1, "pressure": 1}
+    maximum = herald[herald.pattern == "maximum pressure"].iloc[0]
+    overlapping = herald[(herald.start < maximum.end) & (herald.end > maximum.start)]
+    assert len(overlapping) == 1
+
+
+def test_case_sensitive_us_and_the_washington_exclusion(by_document, seeds, default):
+    # The Diplomat 2018: U.S., Trump ×2, United States ×2; "Washington, DC-based Center" is excluded.
+    assert hits(by_document, DIPLOMAT_2018, "united_states") == 5
+    found = themes.matches(seeds, default, themes=["united_states"])
+    assert "Washington" not in found.match.tolist()
+    # Korea Herald: US ×21, United States, Trump, Bolton, Pompeo, Tillerson, Pyongyang-Washington.
+    assert hits(by_document, HERALD, "united_states") == 27
+    assert (found[found.doc_id == HERALD].pattern == "US").sum() == 21
+
+
+def test_count_table_columns_tokens_and_rate(by_document, seeds):
+    assert list(by_document.columns) == themes.COUNT_COLUMNS
+    assert len(by_document) == 5 * 7
+    words = seeds.tokens[~seeds.tokens.is_punct].groupby("doc_id").size()
+    assert dict(zip(by_document.doc_id, by_document.tokens, strict=False)) == words.to_dict()
+    chosun_economy = by_document[(by_document.doc_id == CHOSUN) & (by_document.theme == "economy")].iloc[0]
+    assert chosun_economy.per_1k == round(chosun_economy.weighted / chosun_economy.tokens * 1000, 4)
+    assert by_document.doc_id.tolist() == sorted(by_document.doc_id)
+
+
+def test_every_count_expands_to_its_kwic_lines(by_document, seeds, default):
+    lines = themes.kwic(seeds, default, window=3)
+    per_cell = lines.groupby(["doc_id", "theme"]).size()
+    for row in by_document.itertuples():
+        assert per_cell.get((row.doc_id, row.theme), 0) == row.hits
+
+
+def test_counts_by_outlet_and_period_are_sums(seeds, default, by_document):
+    by_outlet = themes.count(seeds, default, by="outlet")
+    assert list(by_outlet.columns) == ["outlet", *themes.GROUP_COUNT_COLUMNS]
+    assert by_outlet.hits.sum() == by_document.hits.sum()
+    diplomat = by_outlet[by_outlet.outlet == "The Diplomat (Features)"].set_index("theme")
+    assert diplomat.loc["russia", "hits"] == 13
+    by_period = themes.count(seeds, default, by="period", periods=SUMMIT_VS_RECENT)
+    assert by_period.period.unique().tolist() == ["2018 summit", "2024–2025"]
+    russia = by_period[by_period.theme == "russia"].set_index("period")
+    assert russia.hits.to_dict() == {"2018 summit": 0, "2024–2025": 20}
+    assert russia.documents.to_dict() == {"2018 summit": 3, "2024–2025": 2}
+    assert russia.loc["2024–2025", "per_1k"] == round(20 / russia.loc["2024–2025", "tokens"] * 1000, 4)
+
+
+# ---------------------------------------------------------------- periods
+
+
+def test_periods_by_year_keep_month_precision_in_its_year(seeds):
+    assigned = themes.assign_periods(seeds)
+    assert dict(zip(assigned.doc_id, assigned.period, strict=True)) == {
+        CHOSUN: "2025",
+        DIPLOMAT_2018: "2018",
+        SCMP: "2018",
+        HERALD: "2018",
+        DIPLOMAT_2024: "2024",
+    }
+
+
+def test_boundaries_with_and_without_labels(seeds):
+    assigned = themes.assign_periods(seeds, ["2018-01-01", "2024-04-01"])
+    assert assigned.set_index("doc_id").period.to_dict()[DIPLOMAT_2024] == "2024-04-01 –"
+    assert assigned.set_index("doc_id").period.to_dict()[HERALD] == "2018-01-01 – 2024-03-31"
+    early = themes.assign_periods(seeds, ["recent=2024"])
+    assert early.set_index("doc_id").period.to_dict()[HERALD] == "before 2024-01-01"
+    assert [label for label, _ in themes.parse_boundaries(["2018", "2019", "2024"])] == ["2018", "2019–2023", "2024–"]
+
+
+@pytest.mark.parametrize(
+    ("boundaries", "message"),
+    [
+        (["2024-04-15"], "period boundary 2024-04-15 falls inside the publication period of 004_063a179dcbf3ea65"),
+        (["2024", "2018"], "dates must be in increasing order"),
+        (["spring"], "period boundary 'spring': expected a date YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["a=2018", "a=2024"], "two periods would share a name"),
+        ([], "expected a list of dates"),
+        ("decade", "periods='decade': expected 'year' or a list"),
+    ],
+)
+def test_bad_period_boundaries_are_one_line_errors(seeds, boundaries, message):
+    with pytest.raises(KitError, match=re.escape(message)):
+        themes.assign_periods(seeds, boundaries)
+
+
+# ---------------------------------------------------------------- keyness
+
+
+def test_theme_keyness_matches_a_hand_computed_log_likelihood(seeds, default):
+    table = themes.keyness(seeds, default, periods=SUMMIT_VS_RECENT).set_index("item")
+    assert table.attrs["target"] == ["2024–2025"] and table.attrs["reference"] == ["2018 summit"]
+    target_total, reference_total = table.attrs["target_tokens"], table.attrs["reference_tokens"]
+    # Russia: 20 hits vs 0. G2 = 2·a·ln(a / E_a), the zero side contributes 0.
+    expected_a = target_total * 20 / (target_total + reference_total)
+    g2 = 2 * 20 * math.log(20 / expected_a)
+    assert table.loc["russia", "g2"] == pytest.approx(g2, abs=1e-4)
+    assert table.loc["russia", "log_ratio"] == pytest.approx(
+        math.log2((20 / target_total) / (0.5 / reference_total)), abs=1e-4
+    )
+    assert table.loc["russia", "use"] == "over"
+    # The United States: 1 vs 45 — under-used, so G2 is negative.
+    a, b = 1, 45
+    ea = target_total * (a + b) / (target_total + reference_total)
+    eb = reference_total * (a + b) / (target_total + reference_total)
+    assert table.loc["united_states", "g2"] == pytest.approx(
+        -2 * (a * math.log(a / ea) + b * math.log(b / eb)), abs=1e-4
+    )
+    assert table.loc["united_states", "use"] == "under"
+    assert list(table.reset_index().columns) == themes.KEYNESS_COLUMNS
+
+
+def test_log_likelihood_of_equal_rates_is_zero_and_p_values_follow_chi_squared():
+    assert themes.log_likelihood([10], [20], 1000, 2000)[0] == pytest.approx(0.0)
+    frame = themes._score(["x"], [30], [10], 1000, 1000)
+    assert frame.p_value.iloc[0] == pytest.approx(math.erfc(math.sqrt(frame.g2.iloc[0] / 2)), abs=1e-6)
+
+
+def test_word_keyness_and_outlet_groups(seeds, default):
+    words = themes.keyness(seeds, unit="word", periods=SUMMIT_VS_RECENT).set_index("item")
+    assert words.loc["cooperation", ["target_count", "reference_count"]].tolist() == [15, 0]
+    assert words.loc["cooperation", "use"] == "over"
+    outlets = themes.keyness(seeds, default, by="outlet", target="The Korea Herald")
+    assert outlets.attrs["target"] == ["The Korea Herald"]
+    assert outlets.set_index("item").loc["denuclearisation", "target_count"] == 15
+    with pytest.raises(KitError, match="keyness: no outlet 'Nope'"):
+        themes.keyness(seeds, default, by="outlet", target="Nope")
+
+
+# ---------------------------------------------------------------- KWIC and collocations
+
+
+def test_kwic_rows_trace_to_sentences_and_respect_the_window(seeds):
+    lines = themes.kwic(seeds, word="maximum pressure", window=3)
+    assert list(lines.columns) == themes.KWIC_COLUMNS
+    row = lines.iloc[0]
+    assert (row.doc_id, row.theme, row.pattern, row.left, row.match, row.right) == (
+        HERALD,
+        "",
+        "maximum pressure",
+        "has led a",
+        "maximum pressure",
+        "campaign against North",
+    )
+    text = seeds.documents.set_index("doc_id").text[HERALD]
+    assert text[row.start : row.end] == row.match
+    sentence = seeds.sentences[(seeds.sentences.doc_id == HERALD) & (seeds.sentences.sentence_id == row.sentence_id)]
+    assert sentence.start.iloc[0] <= row.start < row.end <= sentence.end.iloc[0]
+
+
+def test_kwic_is_sentence_bounded_unless_asked(seeds, default):
+    bounded = themes.kwic(seeds, default, theme="sanctions", window=30)
+    first = bounded.iloc[0]  # "... UN sanctions on Pyongyang." ends its sentence
+    assert first.right == "on Pyongyang."
+    unbounded = themes.kwic(seeds, default, theme="sanctions", window=30, sentence_bounded=False)
+    assert unbounded.iloc[0].right.startswith("on Pyongyang. Meanwhile, the intensive diplomacy")
+    empty = themes.kwic(seeds, default, theme="sanctions", window=0)
+    assert (empty.left == "").all() and (empty.right == "").all()
+    with pytest.raises(KitError, match="not both"):
+        themes.kwic(seeds, default, theme="sanctions", word="sanctions")
+
+
+def test_collocations_around_a_theme(seeds, default):
+    table = themes.collocations(seeds, default, theme="alliance", window=5)
+    assert list(table.columns) == ["collocate", "side", "freq", "score"]
+    assert table.iloc[0].tolist()[:3] == ["dprk-china", "left", 4]
+    assert table.score.is_monotonic_decreasing
+
+
+def test_top_theme_by_period(seeds, default):
+    by_period = themes.count(seeds, default, by="period", periods=SUMMIT_VS_RECENT)
+    top = themes.top_themes(by_period, unit="period")
+    assert dict(zip(top.period, top.theme, strict=True)) == {"2018 summit": "united_states", "2024–2025": "economy"}
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_cli_themes_and_kwic_tables(capsys):
+    assert cli.main(["table", "themes"]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert list(rows[0]) == themes.COUNT_COLUMNS
+    russia = {r["doc_id"]: int(r["hits"]) for r in rows if r["theme"] == "russia"}
+    assert russia == {CHOSUN: 7, DIPLOMAT_2018: 0, SCMP: 0, HERALD: 0, DIPLOMAT_2024: 13}
+    assert cli.main(["table", "kwic", "--theme", "russia", "--window", "4"]) == 0
+    lines = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert len(lines) == 20
+    assert list(lines[0])[:7] == ["doc_id", "sentence_id", "start", "end", "theme", "pattern", "left"]
+
+
+def test_cli_keyness_and_bad_dictionary(capsys):
+    assert cli.main(["table", "keyness", "--periods", "2018", "2024", "--format", "json"]) == 0
+    assert '"item": "united_states"' in capsys.readouterr().out
+    bad = str(FIXTURES / "themes_bad_weight.yaml")
+    assert cli.main(["table", "themes", "--dictionary", bad]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith("error: tests/fixtures/themes_bad_weight.yaml: theme 'sanctions'") and err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- the notebook
+
+
+@pytest.mark.enable_socket
+def test_themes_notebook_records_values_and_tables(run_notebook, tmp_path):
+    values = run_notebook("03-themes", period_boundaries=SUMMIT_VS_RECENT)
+    assert values["theme_hits"]["russia"] == {CHOSUN: 7, DIPLOMAT_2018: 0, SCMP: 0, HERALD: 0, DIPLOMAT_2024: 13}
+    assert values["top_theme_by_period"] == {"2018 summit": "united_states", "2024–2025": "economy"}
+    assert values["kwic_lines_equal_hits"] is True
+    assert values["keyness_g2"]["russia"] > 0 > values["keyness_g2"]["united_states"]
+    out = tmp_path / "03-themes"
+    for name in ["themes_by_document", "themes_by_period", "keyness_themes", "keyness_words", "kwic"]:
+        assert (out / f"{name}.csv").is_file()
+    kwic = pd.read_csv(out / "kwic.csv")
+    assert len(kwic) == values["kwic_lines"]
+
+
+@pytest.mark.enable_socket
+def test_a_user_dictionary_with_a_new_theme_shows_up_in_the_report(run_notebook, tmp_path):
+    mine = tmp_path / "my-themes.yaml"
+    shutil.copy(config.THEMES, mine)
+    data = yaml.safe_load(mine.read_text(encoding="utf-8"))
+    data["themes"]["cooperation"] = {
+        "label": "Cooperation",
+        "description": "Cooperation between the two countries.",
+        "entries": ["cooperat*", {"pattern": "joint ventures", "weight": 2}],
+    }
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    values = run_notebook("03-themes", dictionary=str(mine))
+    assert values["themes"][-1] == "cooperation"
+    assert values["theme_hits"]["cooperation"][DIPLOMAT_2024] == 14
+    table = pd.read_csv(tmp_path / "03-themes" / "themes_by_document.csv")
+    assert "cooperation" in set(table.theme)
