@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kit import clean, corpus, text
+from kit import clean, corpus, text, themes
+from kit.types import Prepared
 
 State = dict[str, object]
 
@@ -27,9 +28,19 @@ def _tokens(state: State) -> object:
     return text.tokens(documents, state["sentences"])
 
 
+def _prepared(state: State) -> Prepared:
+    documents, removed, paragraphs = state["clean"]
+    return Prepared(documents, removed, paragraphs, state["sentences"], state["tokens"])
+
+
+def _themes(state: State) -> object:
+    return themes.count(_prepared(state), themes.load_dictionary(), by="document")
+
+
 STAGES: list[tuple[str, Callable[[State], object]]] = [
     ("load", _load),
     ("clean", _clean),
     ("sentences", _sentences),
     ("tokens", _tokens),
+    ("themes", _themes),
 ]

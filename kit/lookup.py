@@ -121,11 +121,12 @@ def find(
         A match never crosses a sentence boundary.
     """
     compiled = [e if isinstance(e, _Compiled) else compile_entries([e])[0] for e in entries]
+    starts = _StartIndex(compiled)
     rows = []
     for (doc_id, sentence_id), sentence in tokens.groupby(["doc_id", "sentence_id"], sort=True):
         written = sentence.token.tolist()
         norms = sentence.norm.tolist()
-        candidates = _candidates(written, norms, compiled)
+        candidates = _candidates(written, norms, starts)
         for category in sorted({c.entry.category for c, _, _ in candidates}):
             mine = [(c, i, n) for c, i, n in candidates if c.entry.category == category]
             for c, i, n in _longest_first(mine):
@@ -148,18 +149,41 @@ def find(
     return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
 
 
-def _candidates(written: list[str], norms: list[str], compiled: list[_Compiled]) -> list[tuple[_Compiled, int, int]]:
+class _StartIndex:
+    """Which entries can start at a token: each distinct token is tested against each entry once.
+
+    Matching then costs one dictionary look-up per token instead of one regex per entry per token.
+    """
+
+    def __init__(self, compiled: list[_Compiled]):
+        self._compiled = compiled
+        self._cache: dict[tuple[str, str], list[_Compiled]] = {}
+
+    def at(self, written: str, norm: str) -> list[_Compiled]:
+        key = (written, norm)
+        if key not in self._cache:
+            self._cache[key] = [
+                c for c in self._compiled if c.words[0].fullmatch(written if c.entry.case_sensitive else norm)
+            ]
+        return self._cache[key]
+
+
+def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> list[tuple[_Compiled, int, int]]:
     """(entry, first token index, length) for every place an entry matches and no exclusion covers."""
     found = []
-    for c in compiled:
-        tokens = written if c.entry.case_sensitive else norms
-        hits = list(_occurrences(tokens, c.words))
-        if not hits:
-            continue
-        blocked = {(i, i + n) for x in c.exclusions for i, n in _occurrences(tokens, x)}
-        for i, n in hits:
-            if not any(a < i + n and i < b for a, b in blocked):
-                found.append((c, i, n))
+    blocked: dict[int, set[tuple[int, int]]] = {}
+    for i, (token, norm) in enumerate(zip(written, norms, strict=True)):
+        for c in starts.at(token, norm):
+            tokens = written if c.entry.case_sensitive else norms
+            n = len(c.words)
+            if i + n > len(tokens) or not all(c.words[k].fullmatch(tokens[i + k]) for k in range(1, n)):
+                continue
+            if c.exclusions:
+                if id(c) not in blocked:
+                    blocked[id(c)] = {(a, a + m) for x in c.exclusions for a, m in _occurrences(tokens, x)}
+                if any(a < i + n and i < b for a, b in blocked[id(c)]):
+                    continue
+            found.append((c, i, n))
     return found
 
 
