@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import overview, themes
+from kit import chronology, overview, themes
 from kit.types import Prepared
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
@@ -43,6 +43,16 @@ TABLES: dict[str, TableSpec] = {
     "paragraphs": TableSpec("body paragraphs with offsets into the cleaned text", lambda p, _: p.paragraphs),
     "sentences": TableSpec("sentences with offsets into the cleaned text", lambda p, _: p.sentences),
     "tokens": TableSpec("tokens with offsets, normalised form, stopword and punctuation flags", lambda p, _: p.tokens),
+    # Chronology (kit.chronology): temporal expressions resolved to spans, and the events they date.
+    "dates": TableSpec(
+        "temporal expressions with offsets, resolved to date_start..date_end, granularity and basis",
+        lambda p, a: chronology.date_expressions(p, vague=not a.no_vague),
+        options=(Option(("--no-vague",), {"action": "store_true", "help": "leave out 'recently' and the like"}),),
+    ),
+    "events": TableSpec(
+        "one row per resolved date span and document, with its first sentence, outlet and mention count",
+        lambda p, _: chronology.events(p),
+    ),
     # Theme frequency (kit.themes): counts, keyword-in-context lines, keyness.
     "themes": TableSpec(
         "theme hits, weighted hits, word tokens and weighted hits per 1,000 word tokens, per document",
@@ -107,4 +117,9 @@ class ValidatorSpec:
     run: Callable[[Prepared, str], str]
 
 
-VALIDATORS: dict[str, ValidatorSpec] = {}
+VALIDATORS: dict[str, ValidatorSpec] = {
+    "dates": ValidatorSpec(
+        "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, start, end)",
+        chronology.validate,
+    ),
+}
