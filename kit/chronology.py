@@ -723,6 +723,21 @@ def clock_times(sentence: str, expressions: Sequence[tuple[int, int, str, Span]]
     return attached
 
 
+def publications(prepared: Prepared) -> pd.DataFrame:
+    """When each article was published: doc_id, outlet, headline, published, published_precision, and
+    first_day/last_day (ISO days) of the period the manifest date can mean (a whole month at month
+    precision). Sorted by first_day, then doc_id.
+    """
+    documents = prepared.documents
+    spans = [
+        corpus.publication_period(p, q) for p, q in zip(documents.published, documents.published_precision, strict=True)
+    ]
+    table = documents[["doc_id", "outlet", "headline", "published", "published_precision"]].copy()
+    table["first_day"] = [first.date().isoformat() for first, _ in spans]
+    table["last_day"] = [last.date().isoformat() for _, last in spans]
+    return table.sort_values(["first_day", "doc_id"], kind="stable").reset_index(drop=True)
+
+
 def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
     """Every temporal expression of the corpus, resolved to a span of days.
 

@@ -314,3 +314,28 @@ def test_cli_dates_events_and_validate(capsys, tmp_path):
     assert '"expression": "the 3rd"' in capsys.readouterr().out
     assert main(["validate", "dates", "--gold", str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv: gold file not found" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- the notebook
+
+
+def test_chronology_notebook_records_both_timelines(run_notebook, tmp_path):
+    values = run_notebook("01-chronology")
+    assert values["documents"] == 5
+    assert values["earliest_event"]["001_a3cbdfdd8623fa68"] == "2000-01-01"
+    assert values["earliest_event"]["000_7466fcb0830044d8"] == "2023-01-01"
+    assert values["events"] == sum(values["events_per_document"].values())
+    out = tmp_path / "01-chronology"
+    events = pd.read_csv(out / "events.csv")
+    assert {"doc_id", "sentence_id", "start", "end", "sentence"} <= set(events.columns)
+    assert (out / "publications.csv").exists() and (out / "dates.csv").exists()
+    assert "image/svg+xml" in (out / "01-chronology.ipynb").read_text(encoding="utf-8")
+
+
+def test_chronology_notebook_window_and_outlets(run_notebook):
+    values = run_notebook(
+        "01-chronology", outlets=["The Korea Herald"], date_from="2018-01-01", show_vague=True, granularities=["day"]
+    )
+    assert values["documents"] == 1
+    assert values["events_per_document"] == {"003_80d4a5ff23514f6a": 1}
+    assert values["vague_expressions"] == 3
