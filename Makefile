@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PIP_QUIET ?= --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test report lint format lab bench clean lock test-browser
+.PHONY: help venv test report lint format lab bench dates-baseline clean lock test-browser
 
 help: ## list the targets with a line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ lab: $(STAMP) ## JupyterLab on the project's environment
 
 bench: $(STAMP) ## measure speed and memory of the pipeline (writes bench/results/)
 	$(BIN)/python -m bench
+
+dates-baseline: $(STAMP) ## score the kit's date rules and dateparser against the hand-annotated seeds
+	$(BIN)/python -m bench.dateparser_baseline
 
 clean: ## remove .venv and caches (reports/ is committed and stays)
 	rm -rf $(VENV) .pytest_cache .ruff_cache reports/.staging

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kit import clean, corpus, text, themes
+from kit import chronology, clean, corpus, text, themes
 from kit.types import Prepared
 
 State = dict[str, object]
@@ -37,10 +37,15 @@ def _themes(state: State) -> object:
     return themes.count(_prepared(state), themes.load_dictionary(), by="document")
 
 
+def _dates(state: State) -> object:
+    return chronology.date_expressions(_prepared(state))
+
+
 STAGES: list[tuple[str, Callable[[State], object]]] = [
     ("load", _load),
     ("clean", _clean),
     ("sentences", _sentences),
     ("tokens", _tokens),
     ("themes", _themes),
+    ("dates", _dates),
 ]
