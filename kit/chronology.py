@@ -162,6 +162,11 @@ class Anchor:
     previous_text: str = ""
 
     @property
+    def nearby_years(self) -> tuple[int, int, int]:
+        """The years a month or day without a year can fall in: the publication year and its neighbours."""
+        return self.first.year - 1, self.first.year, self.first.year + 1
+
+    @property
     def label(self) -> str:
         """The publication date as the manifest gives it: "2025-09-05", or "2024-04" at month precision."""
         if self.first == self.last:
@@ -302,7 +307,7 @@ def _month_day_range(m, anchor, sentence):
         year = int(m["y"])
         return Span(date(year, first_month, d1), date(year, last_month, d2), "day", "explicit dates")
     candidates = []
-    for year in (anchor.first.year - 1, anchor.first.year, anchor.first.year + 1):
+    for year in anchor.nearby_years:
         candidates.append(Span(date(year, first_month, d1), date(year, last_month, d2), "day", ""))
     return _nearest(candidates, anchor, m[0])
 
@@ -319,7 +324,7 @@ def _month_day_relative_year(m, anchor, sentence):
 
 def _month_day(m, anchor, sentence):
     month, day = _month_number(m["mon"]), int(m["d"])
-    years = (anchor.first.year - 1, anchor.first.year, anchor.first.year + 1)
+    years = anchor.nearby_years
     return _nearest([_day_span(date(y, month, day), "") for y in years], anchor, f"{m['mon']} {day}")
 
 
@@ -376,7 +381,7 @@ def _season(m, anchor, sentence):
             return season_of(year, f"{rel} {name} from publication (northern hemisphere)")
 
         return _over_publication(anchor, resolve)
-    years = (anchor.first.year - 1, anchor.first.year, anchor.first.year + 1)
+    years = anchor.nearby_years
     return _nearest([season_of(y, "") for y in years], anchor, name)
 
 
@@ -507,7 +512,7 @@ def _month_alone(m, anchor, sentence):
             return _month_span(year, month, f"{rel} {m['mon']} from publication")
 
         return _part(_over_publication(anchor, resolve), m["part"])
-    years = (anchor.first.year - 1, anchor.first.year, anchor.first.year + 1)
+    years = anchor.nearby_years
     span = _nearest([_month_span(y, month, "") for y in years], anchor, m["mon"])
     return _part(span, m["part"])
 
