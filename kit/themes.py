@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from kit import config, corpus, lookup, text
+from kit import config, corpus, lookup, text, yamlfile
 from kit.errors import KitError
 from kit.types import Prepared
 
@@ -111,30 +111,6 @@ class Dictionary:
 # ---------------------------------------------------------------- the dictionary file
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a mapping key given twice (PyYAML silently keeps the last)."""
-
-
-def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[object, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        line = key_node.start_mark.line + 1
-        if key in seen:
-            raise _DuplicateKey(key, line, seen[key])
-        seen[key] = line
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: object, line: int, first: int):
-        super().__init__(key, line, first)
-        self.key, self.line, self.first = key, line, first
-
-
 def load_dictionary(path: str | Path | None = None) -> Dictionary:
     """Read and validate a theme dictionary (default: the kit's ``kit/data/themes.yaml``).
 
@@ -148,23 +124,11 @@ def load_dictionary(path: str | Path | None = None) -> Dictionary:
             YAML, a theme given twice, an unknown key, a bad theme name, no entries, an empty pattern,
             a non-numeric weight, a bad exclusion, the same entry twice in a theme.
     """
-    source = _shown(Path(path) if path else config.THEMES)
-    try:
-        raw = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise KitError(f"{source}: theme dictionary not found") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise KitError(f"{source}: cannot read ({err})") from None
-    try:
-        _refuse_duplicate_themes(raw, source)
-        data = yaml.load(raw, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no arbitrary objects
-    except _DuplicateKey as dup:
-        raise KitError(f"{source} line {dup.line}: duplicate key {dup.key!r} (first at line {dup.first})") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise KitError(f"{source}{where}: not valid YAML ({problem})") from None
+    path = Path(path) if path else config.THEMES
+    source = yamlfile.shown(path)
+    raw = yamlfile.read_text(path, "theme dictionary")
+    _refuse_duplicate_themes(raw, source)
+    data = yamlfile.parse(raw, source)
     if not isinstance(data, dict) or "themes" not in data:
         raise KitError(f"{source}: expected a mapping with 'themes:' (see kit/data/themes.yaml)")
     unknown = sorted(map(str, set(data) - TOP_KEYS))
@@ -177,17 +141,12 @@ def load_dictionary(path: str | Path | None = None) -> Dictionary:
     )
 
 
-def _shown(path: Path) -> Path:
-    """The path relative to the repository when it lies inside it (stable across machines), else as given."""
-    try:
-        return path.resolve().relative_to(config.ROOT)
-    except ValueError:
-        return path
-
-
 def _refuse_duplicate_themes(raw: str, source: Path) -> None:
     """A theme name given twice under ``themes:`` (YAML would silently keep the second)."""
-    root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    try:
+        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return  # yamlfile.parse says what is wrong
     if not isinstance(root, yaml.MappingNode):
         return
     for key, value in root.value:

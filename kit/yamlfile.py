@@ -1,0 +1,91 @@
+"""Reading the kit's YAML data files (theme dictionaries, the actor registry, the diplomatic lexicon).
+
+One reader for every YAML file a user may replace: PyYAML's safe loader, a key given twice is an
+error (PyYAML would silently keep the last), and every problem is one line naming the file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kit import config
+from kit.errors import KitError
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a mapping key given twice."""
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, line: int, first: int):
+        super().__init__(key, line, first)
+        self.key, self.line, self.first = key, line, first
+
+
+def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[object, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            raise _DuplicateKey(key, line, seen[key])
+        seen[key] = line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
+
+
+def shown(path: Path) -> Path:
+    """The path relative to the repository when it lies inside it (stable across machines), else as given."""
+    try:
+        return path.resolve().relative_to(config.ROOT)
+    except ValueError:
+        return path
+
+
+def read_text(path: Path, what: str) -> str:
+    """The file's text; a missing or unreadable file is a one-line error saying what the file was for."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KitError(f"{shown(path)}: {what} not found") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise KitError(f"{shown(path)}: cannot read ({err})") from None
+
+
+def parse(raw: str, source: Path) -> object:
+    """Parse YAML text with the safe loader; duplicate keys and syntax errors name the line."""
+    try:
+        return yaml.load(raw, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no arbitrary objects
+    except _DuplicateKey as dup:
+        raise KitError(f"{source} line {dup.line}: duplicate key {dup.key!r} (first at line {dup.first})") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise KitError(f"{source}{where}: not valid YAML ({problem})") from None
+
+
+def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict, Path]:
+    """Read a YAML file whose top level is a mapping with the single key ``top`` (e.g. ``themes:``).
+
+    Returns:
+        ``(data[top], shown path)``.
+
+    Raises:
+        KitError: missing or unreadable file, bad YAML, a duplicate key, another top-level key, an empty
+            or non-mapping ``top``.
+    """
+    source = shown(path)
+    data = parse(read_text(path, what), source)
+    if not isinstance(data, dict) or top not in data:
+        raise KitError(f"{source}: expected a mapping with '{top}:'")
+    unknown = sorted(map(str, set(data) - {top}))
+    if unknown:
+        raise KitError(f"{source}: unknown top-level key(s) {', '.join(unknown)} (allowed: {top})")
+    if not isinstance(data[top], dict) or not data[top]:
+        raise KitError(f"{source}: '{top}' must be a mapping with at least one item")
+    return data[top], source
