@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import chronology, overview, themes
+from kit import actors, chronology, overview, themes, voices
 from kit.types import Prepared
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
@@ -106,6 +106,12 @@ TABLES: dict[str, TableSpec] = {
             Option(("--min-count",), {"type": int, "default": 3, "help": "words: minimum count in both groups"}),
         ),
     ),
+    # Official voices (kit.voices): direct quotations with kind, speaker, speaker group, channel and cue.
+    "quotes": TableSpec(
+        "direct quotations with offsets, kind (speech/fragment/term), speaker, speaker_group, via and cue",
+        lambda p, a: voices.extract_quotes(p, actors.load_registry(a.registry)),
+        options=(Option(("--registry",), {"default": None, "help": "actor registry YAML (default: the kit's)"}),),
+    ),
 }
 
 
@@ -121,5 +127,9 @@ VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, start, end)",
         chronology.validate,
+    ),
+    "quotes": ValidatorSpec(
+        "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
+        voices.validate,
     ),
 }

@@ -1,0 +1,327 @@
+"""kit.voices: quotations on the seeds (kinds, speakers, relays, continuations) and each attribution rule."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from kit import actors, voices
+from kit.cli import main
+from kit.errors import KitError
+from kit.pipeline import prepare
+from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
+
+GOLD = "tests/fixtures/gold/quotes.csv"
+
+
+@pytest.fixture(scope="module")
+def quoted(seeds):
+    return voices.extract_quotes(seeds)
+
+
+def quote(table, doc_id, first_words):
+    rows = table[(table.doc_id == doc_id) & table.quote.str.startswith(first_words)]
+    assert len(rows) == 1, f"{len(rows)} quotations of {doc_id} start with {first_words!r}"
+    return rows.iloc[0]
+
+
+def who(row):
+    return (row.kind, row.speaker, row.speaker_group, row.via)
+
+
+# ---------------------------------------------------------------- the seeds: every quotation, offsets
+
+
+def test_every_quotation_of_the_seeds_is_found_with_offsets_into_the_cleaned_text(quoted, seeds):
+    assert quoted.groupby("doc_id").size().to_dict() == {
+        CHOSUN: 7,
+        DIPLOMAT_2018: 16,
+        SCMP: 13,
+        HERALD: 13,
+        DIPLOMAT_2024: 6,
+    }
+    texts = seeds.documents.set_index("doc_id").text
+    sentences = seeds.sentences.set_index(["doc_id", "sentence_id"])
+    for row in quoted.itertuples(index=False):
+        assert texts[row.doc_id][row.start : row.end] == row.quote
+        sentence = sentences.loc[(row.doc_id, row.sentence_id)]
+        assert sentence.start <= row.start < sentence.end
+    assert list(quoted.columns[:10]) == [
+        "doc_id", "sentence_id", "start", "end", "quote", "kind", "speaker", "speaker_group", "via", "cue",
+    ]  # fmt: skip
+
+
+def test_no_quotation_runs_past_its_closing_mark(quoted, seeds):
+    texts = seeds.documents.set_index("doc_id").text
+    for row in quoted.itertuples(index=False):
+        text = texts[row.doc_id]
+        marks = '“”"' if row.mark == "double" else "'’‘"
+        inside = row.quote.replace("’s", "").replace("'s", "").replace("n't", "").replace("’ ", " ")
+        assert not any(m in inside for m in marks if row.mark == "double" or m not in "’'"), row.quote
+        if not row.unclosed:
+            after = re.match(r"[,;: ]*(.)", text[row.end :]).group(1)
+            assert after in marks, (row.quote, after)
+
+
+def test_scare_quoted_terms_are_not_speech(quoted):
+    diplomat_2024 = quoted[quoted.doc_id == DIPLOMAT_2024]
+    assert dict(zip(diplomat_2024.quote, diplomat_2024.kind, strict=True)) == {
+        "war economy": "term",
+        "government business.": "term",
+        "20×10 regional development policy": "term",
+        "big brother": "term",
+        "Korean Wave": "term",
+        "My Companion": "term",
+    }
+    assert (diplomat_2024.speaker == "").all() and (diplomat_2024.speaker_group == "").all()
+    assert who(quote(quoted, CHOSUN, "Year of North-China Friendship"))[0] == "term"
+    assert who(quote(quoted, CHOSUN, "footprint plaque"))[0] == "term"
+    assert quote(quoted, HERALD, "blood allies").kind == "term"
+
+
+def test_fragments_are_phrases_inside_the_journalists_sentence(quoted):
+    assert who(quote(quoted, SCMP, "frequent high-level exchanges")) == (
+        "fragment", "China's foreign ministry", "official_prc", "",
+    )  # fmt: skip
+    assert who(quote(quoted, DIPLOMAT_2018, "traditional friendship")) == ("fragment", "Xinhua", "official_prc", "")
+    assert who(quote(quoted, SCMP, "meet President Xi Jinping often"))[:3] == (
+        "fragment",
+        "Kim Jong Un",
+        "official_dprk",
+    )
+    assert who(quote(quoted, DIPLOMAT_2018, "keep frequent contacts")) == (
+        "fragment",
+        "Xi Jinping",
+        "official_prc",
+        "Xinhua",
+    )
+
+
+# ---------------------------------------------------------------- the seeds: speakers
+
+
+def test_diplomat_2018_xi_statement_and_its_continuation(quoted, seeds):
+    before = quote(quoted, DIPLOMAT_2018, "is a strategic choice")
+    assert who(before) == ("speech", "Xi Jinping", "official_prc", "") and before.cue == "Xi said"
+    after = quote(quoted, DIPLOMAT_2018, "This should not and will not change")
+    assert who(after) == ("speech", "Xi Jinping", "official_prc", "")
+    assert after.rule == "continuation"
+    assert after.quote == "This should not and will not change because of any single event at a particular time."
+    assert after.sentence_id == sentence_of(seeds, DIPLOMAT_2018, "This should not and will not change")
+
+
+def test_diplomat_2018_relays_through_xinhua(quoted):
+    agreed = quote(quoted, DIPLOMAT_2018, "The DPRK-China friendship")
+    assert who(agreed) == ("speech", "Kim Jong Un", "official_dprk", "Xinhua") and agreed.cue == "Kim agreed"
+    assert who(quote(quoted, DIPLOMAT_2018, "he would like to join hands")) == (
+        "speech", "Kim Jong Un", "official_dprk", "Xinhua",
+    )  # fmt: skip
+    reported = quote(quoted, DIPLOMAT_2018, "said the fact that he chose China")
+    assert who(reported) == ("speech", "Kim Jong Un", "official_dprk", "Xinhua") and reported.cue == "Xinhua reported"
+    assert who(quote(quoted, DIPLOMAT_2018, "supports the WPK")) == (
+        "speech",
+        "Chinese government",
+        "official_prc",
+        "Xinhua",
+    )
+    paraphrased = quote(quoted, DIPLOMAT_2018, "in person [on] the situation")
+    assert who(paraphrased) == ("fragment", "Kim Jong Un", "official_dprk", "Xinhua")
+    assert paraphrased.cue == "Xinhua also paraphrased Kim as saying"
+    # "According to a news release from Xinhua, …" frames the paragraph's quoted words.
+    framed = quote(quoted, DIPLOMAT_2018, "unofficial")
+    assert (framed.kind, framed.speaker, framed.rule) == ("fragment", "Xinhua", "frame")
+
+
+def test_korea_herald_analyst_kim_is_not_kim_jong_un(quoted):
+    row = quote(quoted, HERALD, "Both Kim and Xi Jinping needed")
+    assert who(row) == ("speech", "Kim Dong-yub", "analyst", "") and row.cue == "he said"
+    assert row.speaker_id == "kim_dong_yub"
+
+
+def test_korea_herald_he_said_continues_the_analyst_introduced_just_before(quoted):
+    given = quote(quoted, HERALD, "Given its traditional alliance")
+    assert who(given) == ("speech", "Koh Yu-hwan", "analyst", "") and given.cue == "he said"
+    # The next quotation opens with a straight mark and closes with a curly one, a sentence later.
+    talks = quote(quoted, HERALD, "If its talks with the US turn out well")
+    assert who(talks) == ("speech", "Koh Yu-hwan", "analyst", "")
+    assert talks.quote.endswith("North Korea still needs China to ease up on sanctions.")
+    assert (talks.rule, talks.unclosed, talks.last_sentence_id - talks.sentence_id) == ("continuation", False, 1)
+    shin = quote(quoted, HERALD, "I think North Korea wanted")
+    assert (shin.speaker, shin.role, shin.cue) == (
+        "Shin Beom-chul", "a professor at the Korea National Diplomatic Academy", "said Shin Beom-chul",
+    )  # fmt: skip
+    assert quote(quoted, HERALD, "North Korea appears to be sending").speaker == "Hong Min"  # "said Hong."
+    assert quote(quoted, HERALD, "North Korea probably wanted China").speaker == "Park Won-gon"  # "Park said."
+
+
+def test_korea_herald_kim_quoted_as_saying_by_xinhua(quoted):
+    row = quote(quoted, HERALD, "The issue of denuclearization")
+    assert who(row) == ("speech", "Kim Jong Un", "official_dprk", "Xinhua")
+    assert row.cue == "Kim was quoted as saying by China’s Xinhua Agency"
+    # Kim's phrase repeated later is still Kim's phrase, whoever mentions it.
+    echoes = quoted[(quoted.doc_id == HERALD) & (quoted.quote == "progressive and synchronous measures")]
+    assert echoes.speaker.tolist() == ["Kim Jong Un", "Kim Jong Un"] and set(echoes.rule) == {"echo"}
+
+
+def test_scmp_unbalanced_quotation_is_flagged_and_swallows_nothing(quoted, seeds):
+    first = quote(quoted, SCMP, "Whether it’s true or not")
+    second = quote(quoted, SCMP, "the messaging is pretty clear")
+    assert first.unclosed and not second.unclosed
+    assert first.quote == "Whether it’s true or not" and first.end < second.start
+    assert who(first) == who(second) == ("speech", "Nick Bisley", "analyst", "")
+    assert first.sentence_id == second.sentence_id == sentence_of(seeds, SCMP, "Whether it")
+    tong = quote(quoted, SCMP, "If North Korea has a strong relationship")  # the next paragraph is its own quotation
+    assert who(tong) == ("speech", "Tong Zhao", "analyst", "")
+
+
+def test_scmp_analysts_and_officials(quoted):
+    boo = quote(quoted, SCMP, "Kim knows that the US")
+    assert who(boo) == ("speech", "Boo Seung-chan", "analyst", "")
+    assert boo.role == "a research fellow at Yonsei Institute of North Korean Studies in Seoul"
+    assert quote(quoted, SCMP, "He wants his ally").speaker == "Boo Seung-chan"
+    assert who(quote(quoted, SCMP, "This should not and will not change")) == (
+        "speech",
+        "Xi Jinping",
+        "official_prc",
+        "",
+    )
+    assert who(quote(quoted, SCMP, "dangerous move of collapsing")) == (
+        "fragment", "North Korean government", "official_dprk", "",
+    )  # fmt: skip
+
+
+def test_chosunbiz_kim_stated_adding_and_a_diplomatic_source_over_two_sentences(quoted, seeds):
+    stated = quote(quoted, CHOSUN, "What hasn't changed")
+    adding = quote(quoted, CHOSUN, "I deeply felt")
+    assert who(stated) == who(adding) == ("speech", "Kim Jong Un", "official_dprk", "")
+    assert stated.cue == "Kim stated" and adding.rule == "shared"
+    source = quote(quoted, CHOSUN, "China tends to have diplomatic relations")
+    assert who(source) == ("speech", "A diplomatic source in Beijing", "unnamed_source", "")
+    assert source.last_sentence_id == source.sentence_id + 1
+    assert source.quote.endswith("as if there had never been tension")
+    assert quote(quoted, CHOSUN, "This time, through").speaker == "A diplomatic source in Beijing"
+
+
+def test_gold_file_scores_on_the_seeds(capsys):
+    assert main(["validate", "quotes", "--gold", GOLD]) == 0
+    out = capsys.readouterr().out
+    assert "found: 55/55 = 100.0%" in out
+    assert "speaker right (of found): 55/55 = 100.0%" in out
+    assert "kind right (of found and coded): 55/55 = 100.0%" in out
+    assert "speech or fragment quotations not in gold: 0" in out
+
+
+# ---------------------------------------------------------------- each attribution rule on a small article
+
+
+def article(make_corpus, body, registry=None):
+    folder = make_corpus({"a1.txt": body}, [{**ROW, "doc_id": "a1", "file": "a1.txt"}])
+    return voices.extract_quotes(prepare(folder), registry)
+
+
+LEAD = "Kim Jong-un and Xi Jinping met in Beijing on Tuesday after months of tension.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("“We will stand together,” Xi said.", "Xi Jinping", "Xi said"),
+        ("“We will stand together,” said President Xi.", "Xi Jinping", "said President Xi"),
+        ("Xi noted that “we will stand together.”", "Xi Jinping", "Xi noted"),
+        ("Xi added that “we will stand together.”", "Xi Jinping", "Xi added"),
+        ("Kim stated, “We will stand together.”", "Kim Jong Un", "Kim stated"),
+        ("“We will stand together,” according to Xinhua.", "Xinhua", "according to Xinhua"),
+        (
+            "“We will stand together,” China’s foreign ministry said.",
+            "China's foreign ministry",
+            "China’s foreign ministry said",
+        ),
+        ("“We will stand together,” Kim was quoted as saying.", "Kim Jong Un", "Kim was quoted as saying"),
+    ],
+)
+def test_attribution_patterns(make_corpus, sentence, speaker, cue):
+    (row,) = article(make_corpus, LEAD + sentence + "\n").itertuples(index=False)
+    assert (row.kind, row.speaker, row.cue) == ("speech", speaker, cue)
+
+
+def test_relays_keep_the_speaker_and_the_channel_apart(make_corpus):
+    body = (
+        LEAD + "Kim agreed that “the friendship is unshakable,” according to Xinhua.\n\n"
+        "“Ties will grow,” Kim was quoted as saying by KCNA.\n\n"
+        "Xi “hopes for peace,” Xinhua reported.\n"
+    )
+    table = article(make_corpus, body)
+    assert [(r.speaker, r.via) for r in table.itertuples()] == [
+        ("Kim Jong Un", "Xinhua"),
+        ("Kim Jong Un", "KCNA"),
+        ("Xi Jinping", "Xinhua"),
+    ]
+    assert table.via_id.tolist() == ["xinhua", "kcna", "xinhua"]
+
+
+def test_an_unregistered_analyst_is_classified_by_the_appositive_and_continued_by_he_said(make_corpus):
+    body = (
+        LEAD + "Lee Min-ho, a research fellow at the Asan Institute, said the meeting mattered.\n\n"
+        "“It is a signal,” he said. “Beijing wants calm.”\n"
+    )
+    table = article(make_corpus, body)
+    assert table[["speaker", "speaker_group", "registered", "speaker_id"]].values.tolist() == [
+        ["Lee Min-ho", "analyst", False, ""],
+        ["Lee Min-ho", "analyst", False, ""],
+    ]
+    assert table.role.tolist() == ["a research fellow at the Asan Institute"] * 2
+    assert table.rule.tolist() == ["cue after", "continuation"]
+    unregistered = voices.unregistered_speakers(table)
+    assert unregistered[["speaker", "speaker_group", "quotes"]].values.tolist() == [["Lee Min-ho", "analyst", 2]]
+
+
+def test_a_user_registry_without_an_analyst_reports_him_unregistered(seeds, tmp_path):
+    text = actors.config.ACTORS.read_text(encoding="utf-8")
+    trimmed = re.sub(r"\n  boo_seung_chan:\n(?:    .*\n)+", "\n", text)
+    path = tmp_path / "actors.yaml"
+    path.write_text(trimmed, encoding="utf-8")
+    table = voices.extract_quotes(seeds, actors.load_registry(path))
+    boo = quote(table, SCMP, "Kim knows that the US")
+    assert (boo.speaker, boo.speaker_group, boo.registered) == ("Boo Seung-chan", "analyst", False)
+    assert voices.unregistered_speakers(table).speaker.tolist() == ["Boo Seung-chan"]
+
+
+def test_surname_rule_two_kims_in_play_leave_the_speaker_unresolved(make_corpus):
+    body = (
+        "Kim Jong-un met Kim Yo-jong in Pyongyang on Tuesday.\n\n"
+        "Kim Dong-yub, a professor at Kyungnam University, said the talks mattered.\n\n"
+        "“Both sides need calm,” Kim said.\n\n"
+        "The visit was reported widely across the region by state media on the day.\n\n"
+        "Later, Kim Yong-chol and Kim Duk-hoon joined the delegation in the capital.\n\n"
+        "“We welcome the guests,” Kim said.\n"
+    )
+    table = article(make_corpus, body)
+    # The analyst has the floor: "Kim said" is him. Later two other Kims are in play and nobody has the floor.
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Kim Dong-yub", "analyst"], ["Kim", "unknown"]]
+
+
+def test_a_quote_without_a_closing_mark_is_flagged_and_stops_at_its_paragraph(make_corpus):
+    body = LEAD + "“It is a signal, he said, and then the article goes on.\n\nThe next paragraph is narration.\n"
+    (row,) = article(make_corpus, body).itertuples(index=False)
+    assert row.unclosed and row.quote == "It is a signal, he said, and then the article goes on."
+
+
+def test_bad_gold_files_are_one_line_errors(seeds, tmp_path):
+    path = tmp_path / "gold.csv"
+    cases = [
+        (f"doc_id,quote,speaker\n{SCMP},He wants,Boo Seung-chan\n", "missing column 'group'"),
+        (f"doc_id,quote,speaker,group\n{SCMP},He wants,Boo Seung-chan,expert\n", "line 2: column 'group' is 'expert'"),
+        (f"doc_id,quote,speaker,group\n{SCMP},He wants,,analyst\n", "line 2: column 'speaker' is empty"),
+        ("doc_id,quote,speaker,group\nnope,He wants,Boo,analyst\n", "line 2: doc_id 'nope' is not in the corpus"),
+    ]
+    for content, message in cases:
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(KitError) as err:
+            voices.read_gold(path, seeds)
+        assert message in str(err.value) and str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_cli_table_quotes(capsys):
+    assert main(["table", "quotes", "--format", "json"]) == 0
+    rows = pd.read_json(__import__("io").StringIO(capsys.readouterr().out))
+    assert len(rows) == 55 and set(rows.kind) == {"speech", "fragment", "term"}
