@@ -189,7 +189,8 @@ def mentions(prepared: Prepared, registry: Registry) -> pd.DataFrame:
     full = _longest_first(found[~is_surname])
     surnames = found[is_surname]
     covered = {(d, i) for d, s, e in zip(full.doc_id, full.start, full.end, strict=True) for i in range(s, e)}
-    surnames = surnames[[(d, s) not in covered for d, s in zip(surnames.doc_id, surnames.start, strict=True)]]
+    inside = [(d, s) in covered for d, s in zip(surnames.doc_id, surnames.start, strict=True)]
+    surnames = surnames[~pd.Series(inside, index=surnames.index, dtype=bool)]
     rows = pd.concat(
         [
             full.assign(actor_id=full.category, surname=""),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import actors, chronology, overview, themes, voices
+from kit import actors, chronology, overview, themes, tone, voices
 from kit.types import Prepared
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
@@ -111,6 +111,19 @@ TABLES: dict[str, TableSpec] = {
         "direct quotations with offsets, kind (speech/fragment/term), speaker, speaker_group, via and cue",
         lambda p, a: voices.extract_quotes(p, actors.load_registry(a.registry)),
         options=(Option(("--registry",), {"default": None, "help": "actor registry YAML (default: the kit's)"}),),
+    ),
+    "tone": TableSpec(
+        "VADER tone of every quotation and narration sentence: voice, compound, pos, neu, neg, lexicon, top_words",
+        lambda p, a: tone.score(
+            p,
+            lexicon=None if a.no_lexicon else tone.load_lexicon(a.lexicon),
+            registry=actors.load_registry(a.registry),
+        ),
+        options=(
+            Option(("--lexicon",), {"default": None, "help": "diplomatic lexicon YAML (default: the kit's)"}),
+            Option(("--no-lexicon",), {"action": "store_true", "help": "plain VADER, without the diplomatic lexicon"}),
+            Option(("--registry",), {"default": None, "help": "actor registry YAML (default: the kit's)"}),
+        ),
     ),
 }
 

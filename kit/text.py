@@ -190,9 +190,11 @@ class ExplainedVader(SentimentIntensityAnalyzer):
         sentitext = SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
         words = sentitext.words_and_emoticons
         sentiments: list[float] = []
-        for i, item in enumerate(words):
-            # Same loop as nltk's polarity_scores, but with the position i rather than words.index(item),
-            # which nltk uses and which picks the first occurrence of a repeated word.
+        for item in words:
+            # The same loop as nltk's polarity_scores, including its words.index(item): a repeated word is
+            # read in the context (negation, boosters) of its first occurrence. Kept so that the scores
+            # are exactly plain VADER's; the drivers then explain those scores, quirk included.
+            i = words.index(item)
             if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") or (
                 item.lower() in self.constants.BOOSTER_DICT
             ):

@@ -991,7 +991,7 @@ def score(
     ]
     per_gold = pd.DataFrame.from_records(records, columns=columns)
     voices = quotes_table[quotes_table.kind != "term"]
-    extra = voices[[i not in used for i in voices.index]]
+    extra = voices[voices.index.to_series().map(lambda i: i not in used).astype(bool)]
     return per_gold, extra.reset_index(drop=True)
 
 

@@ -1,0 +1,274 @@
+"""kit.tone: VADER per voice with its drivers, the diplomatic lexicon on and off, summaries and the notebook."""
+
+import pytest
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+from kit import text, tone, voices
+from kit.cli import main
+from kit.errors import KitError
+from kit.pipeline import prepare
+from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
+
+
+@pytest.fixture(scope="module")
+def quoted(seeds):
+    return voices.extract_quotes(seeds)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return tone.load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def plain(seeds, quoted):
+    return tone.score(seeds, quotes_table=quoted)
+
+
+@pytest.fixture(scope="module")
+def diplomatic(seeds, quoted, lexicon):
+    return tone.score(seeds, lexicon=lexicon, quotes_table=quoted)
+
+
+def row_of(scores, doc_id, first_words, kind=None):
+    rows = scores[(scores.doc_id == doc_id) & scores.text.str.startswith(first_words)]
+    if kind:
+        rows = rows[rows.kind == kind]
+    assert len(rows) == 1, f"{len(rows)} rows of {doc_id} start with {first_words!r}"
+    return rows.iloc[0]
+
+
+# ---------------------------------------------------------------- plain VADER, exactly
+
+
+def test_lexicon_off_reproduces_nltk_vader_exactly(plain):
+    nltk_vader = SentimentIntensityAnalyzer(lexicon_file="file:" + str(text.vader_lexicon_path()))
+    for row in plain.itertuples(index=False):
+        expected = nltk_vader.polarity_scores(row.text)
+        assert (row.compound, row.pos, row.neu, row.neg) == (
+            expected["compound"],
+            expected["pos"],
+            expected["neu"],
+            expected["neg"],
+        ), row.text
+    assert set(plain.lexicon) == {"vader"}
+    # A repeated word is read in the context of its first occurrence, as nltk does.
+    sentence = "It is not good. It is good."
+    assert text.vader(()).explain(sentence)[0] == nltk_vader.polarity_scores(sentence)
+    assert text.vader(()).explain(sentence)[0]["compound"] == -0.5875
+
+
+# ---------------------------------------------------------------- units: voices apart, narration outside quotes
+
+
+def test_every_voice_is_scored_separately_with_counts(diplomatic, seeds):
+    by_voice = tone.summarise(diplomatic, seeds)
+    assert by_voice.voice.tolist() == [
+        "official_prc",
+        "official_dprk",
+        "analyst",
+        "unnamed_source",
+        "unknown",
+        "narration",
+    ]
+    assert by_voice.units.tolist() == [16, 12, 15, 2, 1, 187]
+    assert by_voice.documents.tolist() == [2, 4, 2, 1, 1, 5]
+    assert (by_voice.positive + by_voice.neutral + by_voice.negative).tolist() == by_voice.units.tolist()
+    official = by_voice.set_index("voice")
+    assert official.loc["official_dprk", "mean_compound"] == 0.4464
+    assert official.loc["official_prc", "mean_compound"] == 0.1476
+    assert official.loc["official_dprk", "top_words"].startswith("peace +10.00; friendship +7.60")
+
+
+def test_narration_is_the_sentence_outside_its_quotations(diplomatic, seeds):
+    stated = sentence_of(seeds, CHOSUN, "Kim stated")
+    narration = diplomatic[(diplomatic.doc_id == CHOSUN) & (diplomatic.sentence_id == stated)]
+    assert narration.kind.tolist() == ["narration", "speech", "speech"]
+    assert narration.text.iloc[0] == "At this event, Kim stated, adding,"
+    assert narration.compound.iloc[0] == 0.0
+    # Scare-quoted terms are the journalist's words: they stay in the narration.
+    big_brother = sentence_of(seeds, DIPLOMAT_2024, "big brother")
+    rows = diplomatic[(diplomatic.doc_id == DIPLOMAT_2024) & (diplomatic.sentence_id == big_brother)]
+    assert rows.kind.tolist() == ["narration"] and "“big brother”" in rows.text.iloc[0]
+    # A sentence that is all quotation has no narration row.
+    continuation = sentence_of(seeds, DIPLOMAT_2018, "This should not and will not change")
+    rows = diplomatic[(diplomatic.doc_id == DIPLOMAT_2018) & (diplomatic.sentence_id == continuation)]
+    assert rows.kind.tolist() == ["speech"] and rows.voice.tolist() == ["official_prc"]
+
+
+def test_units_keep_offsets_into_the_cleaned_text(diplomatic, seeds):
+    texts = seeds.documents.set_index("doc_id").text
+    quotes = diplomatic[diplomatic.kind != "narration"]
+    assert all(texts[r.doc_id][r.start : r.end] == r.text for r in quotes.itertuples())
+    sentences = seeds.sentences.set_index(["doc_id", "sentence_id"])
+    for r in diplomatic[diplomatic.kind == "narration"].itertuples():
+        assert (sentences.loc[(r.doc_id, r.sentence_id)].start, sentences.loc[(r.doc_id, r.sentence_id)].end) == (
+            r.start,
+            r.end,
+        )
+
+
+# ---------------------------------------------------------------- the diplomatic lexicon
+
+
+def test_a_phrase_counts_once_as_one_word(plain, diplomatic):
+    before = row_of(plain, DIPLOMAT_2018, "traditional friendship", "fragment")
+    after = row_of(diplomatic, DIPLOMAT_2018, "traditional friendship", "fragment")
+    assert (before.compound, before.drivers) == (0.4404, "friendship +1.90")
+    assert (after.compound, after.drivers, after.diplomatic) == (
+        0.4588,
+        "traditional friendship +2.00",
+        "traditional friendship",
+    )
+    assert after.lexicon == "vader+diplomatic"
+
+
+def test_lexicon_entries_unknown_to_vader_and_misread_by_it(plain, diplomatic):
+    unshakable = row_of(diplomatic, DIPLOMAT_2018, "The DPRK-China friendship")
+    assert unshakable.top_words == "unshakable +2.00; friendship +1.90; nurtured +1.90"
+    assert row_of(plain, DIPLOMAT_2018, "The DPRK-China friendship").compound == 0.7003
+    assert unshakable.compound == 0.8316
+    critical = row_of(diplomatic, SCMP, "critical moment")
+    assert (critical.compound, row_of(plain, SCMP, "critical moment").compound) == (0.0, -0.3182)
+    win_win = row_of(diplomatic, HERALD, "It is a win-win for China")
+    assert "win-win +2.00" in win_win.top_words
+    pressure = row_of(diplomatic, HERALD, "The US has led a maximum pressure campaign")
+    assert pressure.top_words.startswith("maximum pressure -2.00")
+    assert "pressure -1.20" in row_of(plain, HERALD, "The US has led a maximum pressure campaign").drivers
+
+
+def test_globs_show_the_words_as_written(diplomatic):
+    setbacks = row_of(diplomatic, SCMP, "North Korean leader Kim Jong-un said", "narration")
+    assert "setbacks -1.00" in setbacks.drivers and setbacks.diplomatic == "setbacks"
+
+
+def test_vader_rules_still_apply_to_a_phrase(make_corpus, lexicon):
+    body = "Analysts said the two countries are not blood allies any more, after years of rift.\n"
+    folder = make_corpus({"a1.txt": body}, [{**ROW, "doc_id": "a1", "file": "a1.txt"}])
+    (row,) = tone.score(prepare(folder), lexicon=lexicon).itertuples(index=False)
+    assert row.drivers == "blood allies -1.11; rift -1.50"  # "not" flips the phrase: 1.5 × -0.74
+
+
+def test_how_much_the_lexicon_moves_each_voice(plain, diplomatic):
+    moved = tone.compare_lexicon(plain, diplomatic).set_index("voice")
+    assert moved.loc["official_dprk", ["mean_compound_vader", "mean_compound_diplomatic", "change"]].tolist() == [
+        0.4055,
+        0.4464,
+        0.0409,
+    ]
+    assert moved.loc["official_prc", "change"] == 0.0195
+    assert moved.loc["analyst", "change"] == 0.0243
+    assert moved.loc["narration", "change"] == -0.0305
+    assert moved.units_changed.to_dict() == {
+        "official_prc": 3,
+        "official_dprk": 6,
+        "analyst": 3,
+        "unnamed_source": 0,
+        "unknown": 1,
+        "narration": 22,
+    }
+
+
+def test_extremes_of_official_voices(diplomatic):
+    ends = tone.extremes(diplomatic, n=2)
+    assert ends.side.tolist() == ["most positive", "most positive", "most negative"]
+    assert ends.speaker.tolist() == ["Kim Jong Un", "Kim Jong Un", "North Korean government"]
+    assert ends.compound.tolist() == [0.9022, 0.8689, -0.6486]
+    assert ends.doc_id.tolist() == [DIPLOMAT_2018, DIPLOMAT_2018, SCMP]
+    assert ends.text.iloc[0].startswith("he would like to join hands")
+
+
+def test_summaries_by_outlet_and_period_show_counts(diplomatic, seeds):
+    by_period = tone.summarise(diplomatic, seeds, by=["period", "voice"])
+    assert by_period[["period", "voice", "units"]].head(4).values.tolist() == [
+        ["2018", "official_prc", 16],
+        ["2018", "official_dprk", 10],
+        ["2018", "analyst", 15],
+        ["2018", "narration", 102],
+    ]
+    by_outlet = tone.summarise(diplomatic, seeds, by="outlet")
+    assert by_outlet.units.sum() == len(diplomatic) and by_outlet.documents.tolist() == [1, 1, 1, 1, 1]
+    with pytest.raises(KitError, match="summarise by 'author'"):
+        tone.summarise(diplomatic, seeds, by="author")
+
+
+def test_select_voices_outlets_and_short_quotes(diplomatic, seeds):
+    chosen = tone.select(
+        diplomatic, seeds, voices=["official_prc"], outlets=["South China Morning Post"], min_quote_words=3
+    )
+    assert chosen.text.tolist() == [
+        "frequent high-level exchanges",
+        "a strategic choice and the only right choice for the sides to make based on history and reality",
+        "This should not and will not change because of any single event at a particular time",
+    ]
+    with pytest.raises(KitError, match="outlet 'Nope' is not in the corpus"):
+        tone.select(diplomatic, seeds, outlets=["Nope"])
+    with pytest.raises(KitError, match="voice 'officials' is not one of"):
+        tone.select(diplomatic, seeds, voices=["officials"])
+
+
+# ---------------------------------------------------------------- the lexicon file
+
+
+def test_default_lexicon_has_a_reason_for_every_entry(lexicon):
+    table = lexicon.table().set_index("pattern")
+    assert {"unshakable", "traditional friendship", "win-win", "blood allies", "provocation*", "hostile"} <= set(
+        table.index
+    )
+    assert {"maximum pressure", "lips and teeth"} <= set(table.index)
+    assert table.reason.str.len().min() > 20
+    assert table.loc["hostile", ["valence", "vader_valence"]].tolist() == [-2.0, -1.6]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "lexicon:\n  calm:\n    valence: 9\n    reason: too much\n",
+            "entry 'calm': valence 9 must be a number from -4 to 4",
+        ),
+        ("lexicon:\n  calm:\n    valence: high\n    reason: why\n", "entry 'calm': valence 'high' must be a number"),
+        ("lexicon:\n  calm:\n    valence: 1\n", "entry 'calm': 'reason' must be one line"),
+        ("lexicon:\n  calm:\n    valence: 1\n    reason: x\n    weight: 2\n", "entry 'calm': unknown key(s) weight"),
+        (
+            "lexicon:\n  calm:\n    valence: 1\n    reason: x\n  calm:\n    valence: 2\n    reason: y\n",
+            "line 5: duplicate key",
+        ),
+        ("lexicon:\n  calm: 1\n", "entry 'calm': expected a mapping with valence and reason"),
+        ("words: {}\n", "expected a mapping with 'lexicon:'"),
+    ],
+)
+def test_bad_lexicon_files_are_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KitError) as err:
+        tone.load_lexicon(path)
+    assert message in str(err.value) and str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_cli_table_tone_with_and_without_the_lexicon(capsys):
+    assert main(["table", "tone", "--no-lexicon", "--format", "json"]) == 0
+    plain_out = capsys.readouterr().out
+    assert '"lexicon": "vader"' in plain_out and "vader+diplomatic" not in plain_out
+    assert main(["table", "tone", "--lexicon", "kit/data/diplomatic_lexicon.yaml"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header.split(",")[4:15] == [
+        "voice",
+        "kind",
+        "speaker",
+        "via",
+        "text",
+        "compound",
+        "pos",
+        "neu",
+        "neg",
+        "lexicon",
+        "top_words",
+    ]
+
+
+def test_cli_bad_lexicon_is_exit_2(tmp_path, capsys):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("lexicon:\n  calm:\n    valence: 9\n    reason: x\n", encoding="utf-8")
+    assert main(["table", "tone", "--lexicon", str(path)]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
