@@ -272,3 +272,47 @@ def test_cli_bad_lexicon_is_exit_2(tmp_path, capsys):
     path.write_text("lexicon:\n  calm:\n    valence: 9\n    reason: x\n", encoding="utf-8")
     assert main(["table", "tone", "--lexicon", str(path)]) == 2
     assert capsys.readouterr().err.startswith("error: ")
+
+
+# ---------------------------------------------------------------- the notebook, lexicon on and off
+
+
+def test_notebook_with_the_diplomatic_lexicon(run_notebook):
+    values = run_notebook("02-official-tone")
+    assert values["lexicon"] == "vader+diplomatic"
+    assert values["quotations"] == 55
+    assert values["quotations_by_kind"] == {"fragment": 17, "speech": 29, "term": 9}
+    assert values["units_by_voice"] == {"official_prc": 16, "official_dprk": 12, "analyst": 15, "narration": 187}
+    assert values["mean_compound_by_voice"] == {
+        "official_prc": 0.1476,
+        "official_dprk": 0.4464,
+        "analyst": 0.2765,
+        "narration": 0.1236,
+    }
+    assert values["most_positive_official"][0].startswith("he would like to join hands with Xi")
+    assert values["most_negative_official"] == [
+        "dangerous move of collapsing the pillar of North Korea-China relations"
+    ]
+    assert values["unregistered_speakers"] == []
+    assert values["lexicon_change_by_voice"]["official_dprk"] == 0.0409
+
+
+def test_notebook_with_plain_vader(run_notebook):
+    values = run_notebook("02-official-tone", use_diplomatic_lexicon=False)
+    assert values["lexicon"] == "vader"
+    assert values["mean_compound_by_voice"] == {
+        "official_prc": 0.128,
+        "official_dprk": 0.4055,
+        "analyst": 0.2522,
+        "narration": 0.1541,
+    }
+    # The comparison table does not depend on the switch.
+    assert values["lexicon_change_by_voice"]["official_dprk"] == 0.0409
+
+
+def test_notebook_parameters_narrow_outlets_voices_and_short_quotations(run_notebook):
+    herald = run_notebook(
+        "02-official-tone", outlets=["The Korea Herald"], min_quote_words=4, compare_voices=["official_dprk", "analyst"]
+    )
+    # Herald's DPRK voice: Kim's statement (kept) and two four-word echoes "progressive and synchronous measures".
+    assert herald["units_by_voice"] == {"official_dprk": 3, "analyst": 9}
