@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kit import chronology, clean, corpus, text, themes
+from kit import actors, chronology, clean, corpus, text, themes, tone, voices
 from kit.types import Prepared
 
 State = dict[str, object]
@@ -41,6 +41,14 @@ def _dates(state: State) -> object:
     return chronology.date_expressions(_prepared(state))
 
 
+def _quotes(state: State) -> object:
+    return voices.extract_quotes(_prepared(state), actors.load_registry())
+
+
+def _tone(state: State) -> object:
+    return tone.score(_prepared(state), lexicon=tone.load_lexicon(), quotes_table=state["quotes"])
+
+
 STAGES: list[tuple[str, Callable[[State], object]]] = [
     ("load", _load),
     ("clean", _clean),
@@ -48,4 +56,6 @@ STAGES: list[tuple[str, Callable[[State], object]]] = [
     ("tokens", _tokens),
     ("themes", _themes),
     ("dates", _dates),
+    ("quotes", _quotes),
+    ("tone", _tone),
 ]
