@@ -225,7 +225,7 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
         (speech/fragment/term), speaker, speaker_group, via, cue (the attribution words as written),
         speaker_id / via_id (registry ids, empty when not registered), registered, role (the
         appositive: "a professor at Dongguk University"), rule (how the speaker was found: "cue after",
-        "cue before", "shared", "sentence", "frame", "continuation", "none"), unclosed, mark (double or
+        "cue before", "shared", "sentence", "frame", "continuation", "echo", "none"), unclosed, mark (double or
         single), paragraph_id, last_sentence_id — ordered by document and position.
     """
     registry = registry or actors.load_registry()
@@ -847,9 +847,13 @@ def _with_roles(speaker: Speaker, roles: list[str]) -> Speaker:
 
 
 def _describe(phrase: str) -> Speaker:
-    """A description as a speaker: "A diplomatic source in Beijing", "Analysts", "others"."""
+    """A description as a speaker: "A diplomatic source in Beijing", "Analysts", "others".
+
+    Only a singular description with a role ("a diplomatic source", "an official") can be "he" later.
+    """
+    group = classify_role(phrase)
     singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
-    return Speaker(phrase, classify_role(phrase), is_person=singular)
+    return Speaker(phrase, group, is_person=singular and group != "unknown")
 
 
 def _registered(actor: actors.Actor) -> Speaker:
