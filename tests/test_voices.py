@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from kit import actors, voices
+from kit import actors, config, voices
 from kit.cli import main
 from kit.errors import KitError
 from kit.pipeline import prepare
@@ -276,7 +276,7 @@ def test_an_unregistered_analyst_is_classified_by_the_appositive_and_continued_b
 
 
 def test_a_user_registry_without_an_analyst_reports_him_unregistered(seeds, tmp_path):
-    text = actors.config.ACTORS.read_text(encoding="utf-8")
+    text = config.ACTORS.read_text(encoding="utf-8")
     trimmed = re.sub(r"\n  boo_seung_chan:\n(?:    .*\n)+", "\n", text)
     path = tmp_path / "actors.yaml"
     path.write_text(trimmed, encoding="utf-8")
