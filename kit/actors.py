@@ -134,11 +134,7 @@ def _parse_actor(actor_id: object, raw: object, source: Path) -> Actor:
     where = f"{source}: actor {actor_id!r}"
     if not isinstance(actor_id, str) or not ACTOR_ID.match(actor_id):
         raise KitError(f"{where}: actor id must start with a letter and use letters, digits, '_' or '-'")
-    if not isinstance(raw, dict):
-        raise KitError(f"{where}: expected a mapping with name, group and aliases")
-    unknown = sorted(map(str, set(raw) - ACTOR_KEYS))
-    if unknown:
-        raise KitError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(ACTOR_KEYS))})")
+    yamlfile.check_mapping(raw, where=where, allowed=ACTOR_KEYS, expected="name, group and aliases")
     name = raw.get("name")
     if not _one_line(name):
         raise KitError(f"{where}: 'name' must be one line of text")

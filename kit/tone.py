@@ -141,11 +141,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         where = f"{source}: entry {pattern!r}"
         if not isinstance(pattern, str) or not pattern.strip() or not text.split_tokens(pattern):
             raise KitError(f"{where}: pattern is empty")
-        if not isinstance(raw, dict):
-            raise KitError(f"{where}: expected a mapping with valence and reason")
-        unknown = sorted(map(str, set(raw) - LEXICON_KEYS))
-        if unknown:
-            raise KitError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(LEXICON_KEYS))})")
+        yamlfile.check_mapping(raw, where=where, allowed=LEXICON_KEYS, expected="valence and reason")
         valence = raw.get("valence")
         low, high = VALENCE_RANGE
         if isinstance(valence, bool) or not isinstance(valence, (int, float)) or not low <= valence <= high:

@@ -89,3 +89,23 @@ def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict, Path]:
     if not isinstance(data[top], dict) or not data[top]:
         raise KitError(f"{source}: '{top}' must be a mapping with at least one item")
     return data[top], source
+
+
+def check_mapping(raw: object, *, where: str, allowed: set[str], expected: str) -> dict:
+    """One item of a data file (a theme, an actor, a lexicon entry): a mapping with known keys only.
+
+    Args:
+        raw: the item's YAML value.
+        where: the file and item, for the message (``"themes.yaml: theme 'trade'"``).
+        allowed: the keys the item may have.
+        expected: what the mapping should hold, for the message ("label, description and entries").
+
+    Raises:
+        KitError: the item is not a mapping, or has a key outside ``allowed``.
+    """
+    if not isinstance(raw, dict):
+        raise KitError(f"{where}: expected a mapping with {expected}")
+    unknown = sorted(map(str, set(raw) - allowed))
+    if unknown:
+        raise KitError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})")
+    return raw
