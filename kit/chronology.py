@@ -614,8 +614,10 @@ RULES: list[Rule] = [
     Rule(
         "vague",
         re.compile(
-            r"\b(?:recently|lately|soon|these\s+days|nowadays|in\s+recent\s+(?:years|months|weeks|days)"
-            r"|in\s+the\s+(?:near\s+|distant\s+)?future|in\s+the\s+coming\s+(?:years|months|weeks|days))\b",
+            # Like every other rule, the expression leaves out its preposition: "in recent years" → "recent years".
+            r"\b(?:recently|lately|soon|these\s+days|nowadays"
+            r"|(?<=\bin\s)(?:recent\s+(?:years|months|weeks|days)|the\s+(?:near\s+|distant\s+)?future"
+            r"|the\s+coming\s+(?:years|months|weeks|days)))\b",
             re.I,
         ),
         _vague,

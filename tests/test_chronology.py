@@ -348,12 +348,15 @@ GOLD_DATES = config.ROOT / "tests" / "fixtures" / "gold" / "dates.csv"
 
 
 def test_the_seed_annotation_scores_as_recorded(seeds):
+    # tests/fixtures/gold/dates.csv was coded from the text alone, by an annotator who never read the rules.
     report = chronology.validate(seeds, str(GOLD_DATES))
-    assert "found: 53/54 = 98.1%" in report
-    assert "resolved (same dates): 43/44 = 97.7%" in report
+    assert "found: 53/63 = 84.1%" in report
+    assert "exact span: 51/63 = 81.0%" in report
+    assert "resolved (same dates): 43/45 = 95.6%" in report
     assert "rows not in the gold file: 0" in report
-    # The one miss: an expression anchored on an event, not on a date the rules can read.
+    # Misses: expressions anchored on an event, not on a date the rules can read, and vague ones outside the list.
     assert 'missed: 000_7466fcb0830044d8 1359-1388 "the day following Kim\'s visit"' in report
+    assert "missed: 003_80d4a5ff23514f6a 2006-2017 'long before'" in report
 
 
 def test_the_kit_is_at_least_as_accurate_as_dateparser_on_the_seed_annotation(seeds):
@@ -367,5 +370,5 @@ def test_the_kit_is_at_least_as_accurate_as_dateparser_on_the_seed_annotation(se
 
     for column in ("found", "exact span", "resolved (same dates)", "dates inside the gold span"):
         assert part(kit[column]) >= part(baseline[column]), column
-    assert kit["not dates caught"] == "0/10"
+    assert kit["not dates caught"] == "0/17"
     assert int(kit["rows not in the gold file"]) <= int(baseline["rows not in the gold file"])
