@@ -21,6 +21,7 @@ def read_csv(
     *,
     required: Sequence[str],
     optional: Sequence[str] = (),
+    in_header: Sequence[str] = (),
     integers: Collection[str] = (),
     doc_ids: Collection[str] | None = None,
 ) -> pd.DataFrame:
@@ -30,6 +31,7 @@ def read_csv(
         path: the CSV file.
         required: columns that must be present and non-empty in every row.
         optional: columns that are kept when present (empty string when absent).
+        in_header: optional columns that must nevertheless be in the header (a row may leave them empty).
         integers: columns (required or optional) whose non-empty values must be whole numbers ≥ 0;
             they are returned as ``Int64`` (missing = ``<NA>``).
         doc_ids: when given, every ``doc_id`` must be one of them.
@@ -48,7 +50,7 @@ def read_csv(
         raise KitError(f"{path}: gold file not found") from None
     except UnicodeDecodeError as err:
         raise KitError(f"{path}: not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start})") from None
-    missing = [c for c in required if c not in header]
+    missing = [c for c in (*required, *in_header) if c not in header]
     if missing:
         raise KitError(f"{path}: missing column {missing[0]!r} (the header has {header})")
     if not rows:

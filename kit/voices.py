@@ -44,7 +44,6 @@ the sentence (or two) before, in this or the previous paragraph ("…,” Xi sai
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -906,13 +905,9 @@ def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
         path,
         required=("doc_id", "quote"),
         optional=(*GOLD_COLUMNS[2:], "kind", "via"),
+        in_header=GOLD_COLUMNS[2:],
         doc_ids=set(prepared.documents.doc_id),
     )
-    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-        header = next(csv.reader(handle), [])
-    for column in GOLD_COLUMNS[2:]:
-        if column not in header:
-            raise KitError(f"{path}: missing column {column!r} (the header has {header})")
     for row in rows.itertuples(index=False):
         if row.kind and row.kind not in KINDS:
             raise KitError(f"{path} line {row.line}: column 'kind' is {row.kind!r}, expected one of {', '.join(KINDS)}")
