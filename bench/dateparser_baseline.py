@@ -41,12 +41,10 @@ def dateparser_rows(prepared: Prepared) -> pd.DataFrame:
     """dateparser's ``search_dates`` over every sentence, as rows with offsets and a one-day span."""
     from dateparser.search import search_dates
 
-    published = prepared.documents.set_index("doc_id")
+    periods = corpus.publication_periods(prepared.documents)
     rows = []
     for sentence in prepared.sentences.itertuples(index=False):
-        first, _ = corpus.publication_period(
-            published.published[sentence.doc_id], published.published_precision[sentence.doc_id]
-        )
+        first, _ = periods[sentence.doc_id]
         settings = {"RELATIVE_BASE": datetime(first.year, first.month, first.day), "RETURN_AS_TIMEZONE_AWARE": False}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

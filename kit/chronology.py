@@ -736,9 +736,7 @@ def publications(prepared: Prepared) -> pd.DataFrame:
     precision). Sorted by first_day, then doc_id.
     """
     documents = prepared.documents
-    spans = [
-        corpus.publication_period(p, q) for p, q in zip(documents.published, documents.published_precision, strict=True)
-    ]
+    spans = list(corpus.publication_periods(documents).values())
     table = documents[["doc_id", "outlet", "headline", "published", "published_precision"]].copy()
     table["first_day"] = [first.date().isoformat() for first, _ in spans]
     table["last_day"] = [last.date().isoformat() for _, last in spans]
@@ -757,10 +755,10 @@ def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
         the cleaned text), expression, date_start and date_end (ISO days, inclusive; empty when vague),
         granularity, basis, and time (a clock time such as "16:00" that qualifies the day, or empty).
     """
-    published = prepared.documents.set_index("doc_id")
+    periods = corpus.publication_periods(prepared.documents)
     rows = []
     for doc_id, sentences in prepared.sentences.groupby("doc_id", sort=False):
-        first, last = corpus.publication_period(published.published[doc_id], published.published_precision[doc_id])
+        first, last = periods[doc_id]
         previous = None
         for sentence in sentences.itertuples(index=False):
             found = resolve_sentence(sentence.text, first.date(), last.date(), previous)

@@ -153,6 +153,16 @@ def _decode(raw: bytes, path: Path) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def publication_periods(documents: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
+    """doc_id → the first and last day each document's manifest date can mean (see :func:`publication_period`)."""
+    return {
+        doc_id: publication_period(published, precision)
+        for doc_id, published, precision in zip(
+            documents.doc_id, documents.published, documents.published_precision, strict=True
+        )
+    }
+
+
 def publication_period(published: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The first and last day a manifest date can mean, e.g. ``("2024-04", "month")`` → Apr 1..Apr 30."""
     moment = datetime.strptime(published, PUBLISHED_FORMATS[precision])

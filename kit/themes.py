@@ -375,9 +375,7 @@ def assign_periods(prepared: Prepared, periods: str | Sequence[str] = "year") ->
             (e.g. ``2024-04-15`` for a document dated ``2024-04`` at month precision).
     """
     documents = prepared.documents
-    spans = [
-        corpus.publication_period(p, q) for p, q in zip(documents.published, documents.published_precision, strict=True)
-    ]
+    spans = list(corpus.publication_periods(documents).values())
     if isinstance(periods, str):
         if periods != "year":
             raise KitError(f"periods={periods!r}: expected 'year' or a list of boundary dates")
