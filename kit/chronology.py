@@ -815,6 +815,16 @@ def events(prepared: Prepared, dates: pd.DataFrame | None = None) -> pd.DataFram
     return table.sort_values([*keys, "sentence_id"], kind="stable")[EVENT_COLUMNS].reset_index(drop=True)
 
 
+def reach(events_table: pd.DataFrame) -> pd.DataFrame:
+    """How far back (and ahead) each document looks: doc_id, outlet, published, earliest (the first
+    date_start of its events), latest (the last date_end) and events (how many), sorted by doc_id.
+    """
+    table = events_table.groupby(["doc_id", "outlet", "published"], sort=True).agg(
+        earliest=("date_start", "min"), latest=("date_end", "max"), events=("date_start", "size")
+    )
+    return table.reset_index()
+
+
 def filter_events(
     table: pd.DataFrame,
     *,

@@ -372,3 +372,9 @@ def test_the_kit_is_at_least_as_accurate_as_dateparser_on_the_seed_annotation(se
         assert part(kit[column]) >= part(baseline[column]), column
     assert kit["not dates caught"] == "0/17"
     assert int(kit["rows not in the gold file"]) <= int(baseline["rows not in the gold file"])
+
+
+def test_reach_gives_each_documents_earliest_and_latest_event(seeds):
+    reach = chronology.reach(chronology.events(seeds)).set_index("doc_id")
+    assert reach.earliest[HERALD] == "1950-01-01" and reach.latest[HERALD] == "2018-05-31"
+    assert reach.events.sum() == len(chronology.events(seeds))
