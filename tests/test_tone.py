@@ -1,5 +1,6 @@
 """kit.tone: VADER per voice with its drivers, the diplomatic lexicon on and off, summaries and the notebook."""
 
+import pandas as pd
 import pytest
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
@@ -295,6 +296,13 @@ def test_notebook_with_the_diplomatic_lexicon(run_notebook):
     ]
     assert values["unregistered_speakers"] == []
     assert values["lexicon_change_by_voice"]["official_dprk"] == 0.0409
+
+
+def test_notebook_saves_every_unit_behind_the_means(run_notebook, tmp_path):
+    values = run_notebook("02-official-tone")
+    units = pd.read_csv(tmp_path / "02-official-tone" / "tone_units.csv")
+    assert {"doc_id", "sentence_id", "start", "end", "voice", "compound", "top_words"} <= set(units.columns)
+    assert units.groupby("voice").size().to_dict() == values["units_by_voice"]
 
 
 def test_notebook_with_plain_vader(run_notebook):
