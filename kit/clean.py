@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -53,11 +54,16 @@ LABEL_WORDS = 5
 
 @dataclass(frozen=True)
 class Line:
-    """One non-empty line of an article with its 1-based line number and its kind."""
+    """One non-empty line of an article: 1-based line number, stripped text, kind, and ``offset``.
+
+    ``offset`` is where the stripped text starts in the raw article, so ``raw_text[offset:]`` begins with
+    ``text``; it lets a position in the raw file (a gold file coded on the raw text) be found in the body.
+    """
 
     number: int
     text: str
     kind: str = ""
+    offset: int = 0
 
 
 def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -98,7 +104,7 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
         headline: the manifest headline, if known; lines equal to it (quotes and case folded) are
             headlines wherever they stand.
     """
-    lines = [Line(number, _strip(text)) for number, text in enumerate(raw_text.split("\n"), start=1) if _strip(text)]
+    lines = list(_lines(raw_text))
     counts = Counter(_fold(ln.text) for ln in lines)
     kinds = [_pattern_kind(ln.text, counts[_fold(ln.text)], _fold(headline)) for ln in lines]
     for i, ln in enumerate(lines):
@@ -112,7 +118,17 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
             kinds[i] = "byline"
         elif kinds[i] == "":
             kinds[i] = _body_kind(lines[i].text, at_top=i == 0)
-    return [Line(ln.number, ln.text, kind) for ln, kind in zip(lines, kinds, strict=True)]
+    return [Line(ln.number, ln.text, kind, ln.offset) for ln, kind in zip(lines, kinds, strict=True)]
+
+
+def _lines(raw_text: str) -> Iterator[Line]:
+    """The non-empty lines of a raw article, stripped, with their raw offsets."""
+    offset = 0
+    for number, raw in enumerate(raw_text.split("\n"), start=1):
+        text = _strip(raw)
+        if text:
+            yield Line(number, text, offset=offset + raw.index(text))
+        offset += len(raw) + 1
 
 
 def _pattern_kind(text: str, count: int, folded_headline: str) -> str:
@@ -190,6 +206,7 @@ def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[dict]]:
                 "doc_id": doc_id,
                 "paragraph_id": len(rows),
                 "line": ln.number,
+                "raw_start": ln.offset,
                 "start": offset,
                 "end": offset + len(body),
                 "kind": ln.kind,
@@ -199,6 +216,24 @@ def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[dict]]:
         parts.append(body)
         offset += len(body)
     return "\n\n".join(parts), rows
+
+
+def cleaned_span(paragraphs: pd.DataFrame, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+    """Where a span of the raw article lies in the cleaned text, or None when it is not in the body.
+
+    Args:
+        paragraphs: one document's rows of the paragraph table (with ``raw_start``).
+        raw_start: offset into the raw article text (as loaded, ``\\n`` line endings).
+        raw_end: end offset (exclusive).
+
+    Returns:
+        ``(start, end)`` into the cleaned text when the span lies inside one kept paragraph.
+    """
+    for row in paragraphs.itertuples(index=False):
+        inside = row.raw_start <= raw_start and raw_end <= row.raw_start + (row.end - row.start)
+        if inside:
+            return row.start + raw_start - row.raw_start, row.start + raw_end - row.raw_start
+    return None
 
 
 def _strip(text: str) -> str:

@@ -28,7 +28,8 @@ MANIFEST_COLUMNS = [
 ]
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "raw_text", "sha256"]
 REMOVED_COLUMNS = ["doc_id", "line", "kind", "text"]
-PARAGRAPH_COLUMNS = ["doc_id", "paragraph_id", "line", "start", "end", "kind", "text"]
+# raw_start: where the paragraph's text starts in the raw article (a gold file coded on raw text maps through it).
+PARAGRAPH_COLUMNS = ["doc_id", "paragraph_id", "line", "raw_start", "start", "end", "kind", "text"]
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "paragraph_id", "start", "end", "text"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "token_id", "start", "end", "token", "norm", "is_stop", "is_punct"]
 

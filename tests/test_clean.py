@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from kit import clean
@@ -118,3 +119,14 @@ def test_a_new_article_from_the_same_outlets_is_cleaned_by_rule():
 def test_without_a_header_everything_is_body():
     lines = clean.classify_lines("First paragraph here.\n\nSecond paragraph here.")
     assert [ln.kind for ln in lines] == ["paragraph", "paragraph"]
+
+
+def test_paragraphs_record_where_they_start_in_the_raw_text():
+    raw = "Headline here\n\n  First paragraph, with words.\n\u00a0Second one ends here.\n"
+    documents = pd.DataFrame([{"doc_id": "d", "headline": "Headline here", "raw_text": raw}])
+    _, _, paragraphs = clean.clean(documents)
+    for row in paragraphs.itertuples(index=False):
+        assert raw[row.raw_start : row.raw_start + len(row.text)] == row.text
+    first = raw.index("paragraph")
+    assert clean.cleaned_span(paragraphs, first, first + 9) == (6, 15)
+    assert clean.cleaned_span(paragraphs, 0, 8) is None  # the headline is not in the body
