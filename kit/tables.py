@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import actors, chronology, overview, themes, tone, voices
+from kit import chronology, overview, themes, tone, voices
 from kit.types import Prepared
+from kit.validation import quotes as quote_validation
+from kit.voices import actors
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
 
@@ -143,6 +145,6 @@ VALIDATORS: dict[str, ValidatorSpec] = {
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
-        voices.validate,
+        quote_validation.validate,
     ),
 }

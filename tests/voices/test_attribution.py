@@ -5,10 +5,12 @@ import re
 import pandas as pd
 import pytest
 
-from kit import actors, config, voices
+from kit import config, voices
 from kit.cli import main
 from kit.errors import KitError
 from kit.pipeline import prepare
+from kit.validation import quotes as quote_validation
+from kit.voices import actors
 from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
 
 GOLD = "tests/fixtures/gold/quotes.csv"
@@ -317,7 +319,7 @@ def test_bad_gold_files_are_one_line_errors(seeds, tmp_path):
     for content, message in cases:
         path.write_text(content, encoding="utf-8")
         with pytest.raises(KitError) as err:
-            voices.read_gold(path, seeds)
+            quote_validation.read_gold(path, seeds)
         assert message in str(err.value) and str(path) in str(err.value) and "\n" not in str(err.value)
 
 
