@@ -206,7 +206,8 @@ def _frame(view: DocView, cues: list[Cue], sentence: int) -> Cue | None:
 def _actor_right_before(view: DocView, memory: Memory, registry: Registry, open_at: int) -> Speaker | None:
     """A registry actor written right before the opening mark: Kim “said …,” Xinhua reported."""
     for start, end, actor_id, surname in view.registry_mentions:
-        if end <= open_at and not view.text[end:open_at].strip():
+        gap = view.text[end:open_at]
+        if end <= open_at and not gap.strip() and "\n" not in gap:
             if actor_id:
                 return mentions.registered(registry, actor_id)
             return memory.resolve_name(start, surname, registry)

@@ -108,6 +108,8 @@ def _matches(view: DocView, start: int, end: int) -> list[tuple[str, re.Match[st
         ("verb", roles.REPORTING_VERBS),
     ):
         for match in pattern.finditer(view.masked, start, end):
+            if kind == "verb" and match.group()[:1].isupper() and view.masked[start : match.start()].strip():
+                continue  # "the United States", "Said Hassan": a capital mid-sentence is a name, not a verb
             if not any(a < match.end() and match.start() < b for a, b in taken):
                 found.append((match.start(), kind, match))
                 taken.append(match.span())
@@ -274,20 +276,45 @@ def noun_phrase(
     phrase = view.text[start:end]
     if not phrase.strip() or (len(phrase.split()) > 12 and not (allow_prepositions or subject)):
         return None
-    for s, e, what, value in _candidates(reader, start, end, phrase):
+    candidates = _candidates(reader, start, end, phrase)
+    for i, (s, e, what, value) in enumerate(candidates):
         before = view.text[start:s].split()
         after = view.text[e : e + 2]
         if after[:2] in mentions.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
             continue
         if not allow_prepositions and before and before[-1].lower() in mentions.PREPOSITIONS:
             continue
+        if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before):
+            continue  # inside a modifier: "sources working to rescue North Koreans"
         if subject and len(before) > 3:
             return None
         speaker = _resolve(reader, s, e, what, value)
+        if not speaker.is_person and _titled_person_follows(reader, candidates[i + 1 :], e):
+            continue  # "Chinese Foreign Ministry spokesman Hong Lei": the person is the head
         return Head(speaker, start, e, what in (_PRON, _THE, _PART, _SURNAME))
-    if strict:
+    if strict and not _DESCRIPTION.match(phrase.strip()):
+        return None
+    if strict and not roles.has_role_words(phrase):
         return None
     return Head(describe(phrase.strip()), start, end)
+
+
+# Words that open a relative clause inside a noun phrase.
+_CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
+# A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
+_DESCRIPTION = re.compile(r"^(?:a|an|one|the|two|three|several|some|many|other|another)\s+\w", re.IGNORECASE)
+
+
+def _titled_person_follows(reader: _Reader, later: list[tuple[int, int, str, str]], end: int) -> bool:
+    """True when a person's name follows a body after a title: "Foreign Ministry spokesman Hong Lei"."""
+    for s, _e, what, value in later:
+        between = reader.view.text[end:s].lower().split()
+        titled = any(w.strip(",.") in roles.TITLE_WORDS for w in between)
+        if titled and what in (_NAMED, _ACTOR, _SURNAME, _PART):
+            if what == _ACTOR:
+                return reader.registry[value].is_person
+            return True
+    return False
 
 
 def _candidates(reader: _Reader, start: int, end: int, phrase: str) -> list[tuple[int, int, str, str]]:

@@ -138,7 +138,8 @@ class Memory:
             speaker = mention.speaker
             if not speaker.is_person or not speaker.resolved:
                 continue
-            if stem is None or stem in f"{speaker.role} {speaker.name}".lower():
+            by_group = roles.NOUN_GROUPS.get(noun)
+            if stem is None or stem in f"{speaker.role} {speaker.name}".lower() or speaker.group == by_group:
                 return speaker
         return None
 
@@ -265,8 +266,7 @@ def name_speaker(view: DocView, start: int, end: int) -> Speaker | None:
         return None
     kind = roles.body_type(run)
     if kind:
-        context = view.text[max(0, start - 40) : end]
-        group = roles.side(context) if kind in _STATE_BODIES else ""
+        group = roles.side(owner_before(view, start) + " " + run) if kind in _STATE_BODIES else ""
         if not group and kind in ("ministry", "government"):
             group = "official_other"
         return Speaker(_without_article(run), group or "unknown", body_type=kind)
@@ -286,6 +286,12 @@ _STATE_BODIES = {"agency", "broadcaster", "newspaper", "ministry", "party", "cou
 
 def _without_article(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def owner_before(view: DocView, start: int) -> str:
+    """The words that say whose a body is, right before its name: "China's", "the North Korean"."""
+    before = view.masked[max(0, start - 30) : start]
+    return re.split(r"[,;:()\u2591.—–]|\b(?:to|in|of|at|for|from|with|by|and|on|toward|towards)\b", before)[-1]
 
 
 def role_before(view: DocView, start: int) -> str:

@@ -7,6 +7,7 @@ view (one article's text, sentences, paragraphs, quote spans, registry mentions)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -128,6 +129,24 @@ class DocView:
         return 0 <= offset < len(self.masked) and self.masked[offset] == MASK
 
 
+# A bare surname followed by a given name is part of a full name: "Zhang Jun", "Kim Sung-nam", "Zhao Lijian".
+_GIVEN_NAME = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b")
+
+
+def _without_names_surnames(
+    found: tuple[tuple[int, int, str, str], ...], body: str
+) -> tuple[tuple[int, int, str, str], ...]:
+    """Registry mentions without the surnames that open a longer name the registry does not know.
+
+    "Zhang Jun" is not Zhang Baohui: only a surname standing alone is a candidate for the surname rule.
+    """
+    return tuple(
+        (start, end, actor_id, surname)
+        for start, end, actor_id, surname in found
+        if actor_id or not _GIVEN_NAME.match(body, end)
+    )
+
+
 def build_view(
     doc_id: str,
     body: str,
@@ -156,8 +175,8 @@ def build_view(
         paragraph_spans=paragraph_spans,
         paragraph_kinds=tuple(paragraphs.kind),
         spans=spans,
-        registry_mentions=tuple(
-            registry_mentions[["start", "end", "actor_id", "surname"]].itertuples(index=False, name=None)
+        registry_mentions=_without_names_surnames(
+            tuple(registry_mentions[["start", "end", "actor_id", "surname"]].itertuples(index=False, name=None)), body
         ),
         sentence_starts=tuple(s for s, _ in sentence_spans),
     )

@@ -88,6 +88,9 @@ BODY_NOUNS = {
     "ministry": "ministry", "foreign ministry": "ministry", "department": "ministry",
     "party": "party", "council": "council", "government": "government", "administration": "government",
 }  # fmt: skip
+# Groups a definite description may refer back to by group alone: "the source" after "a resident who asked
+# not to be named", "the expert" after "a professor at Renmin University".
+NOUN_GROUPS = {"source": "unnamed_source", "analyst": "analyst", "expert": "analyst", "official": ""}
 # Nouns of "the spokesman said" that refer back to a person; None: any person ("the official").
 PERSON_NOUNS = {
     "spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes", "official": None,
