@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit.voices import marks
+from kit.voices import marks, roles
 
 # Stands in for every character of a double quotation in DocView.masked, so patterns never match inside one.
 MASK = "\u2591"
@@ -138,13 +138,20 @@ def _without_names_surnames(
 ) -> tuple[tuple[int, int, str, str], ...]:
     """Registry mentions without the surnames that open a longer name the registry does not know.
 
-    "Zhang Jun" is not Zhang Baohui: only a surname standing alone is a candidate for the surname rule.
+    "Zhang Jun" and "Peter Jung" are not Zhang Baohui and Jung Jae-hung: only a surname standing alone (or
+    after a title, "President Xi") is a candidate for the surname rule.
     """
     return tuple(
         (start, end, actor_id, surname)
         for start, end, actor_id, surname in found
-        if actor_id or not _GIVEN_NAME.match(body, end)
+        if actor_id or not (_GIVEN_NAME.match(body, end) or _given_name_before(body, start))
     )
+
+
+def _given_name_before(body: str, start: int) -> bool:
+    """A capitalised name word right before the surname, in Western order: "Peter Jung" (not "President Xi")."""
+    match = re.search(r"([A-Z][a-z]+)\s+$", body[max(0, start - 30) : start])
+    return match is not None and roles.is_name_word(match.group(1))
 
 
 def build_view(
