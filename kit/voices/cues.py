@@ -58,7 +58,7 @@ _DEFINITE = re.compile(
 )
 # A passive reporting verb names no speaker: "the visit was described as “unofficial”".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_PRONOUN = re.compile(r"(he|she)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"(he|she|it)\b", re.IGNORECASE)
 # Candidate kinds inside a noun phrase.
 _ACTOR, _SURNAME, _PRON, _THE, _PART, _NAMED = "actor", "surname", "pronoun", "definite", "part", "named"
 
@@ -71,6 +71,7 @@ class Head:
     start: int
     end: int
     anaphoric: bool = False
+    described: bool = False  # no name in the phrase: the speaker is the phrase itself ("a diplomatic source")
 
 
 @dataclass(frozen=True)
@@ -196,9 +197,15 @@ def _before(reader: _Reader, sentence_start: int, verb_start: int, index: int) -
     if stripped:
         np_start = own_start + (len(own) - len(own.lstrip())) + (len(own.strip()) - len(stripped))
         return noun_phrase(reader, np_start, own_start + len(own.rstrip()), index)
-    if re.fullmatch(r"\s*(?:and|but)\s*", own, re.IGNORECASE) and len(pieces) > 1:
-        first_start, first_end = pieces[0]
-        return noun_phrase(reader, first_start, first_end, index, strict=True, subject=True)
+    participle = masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing") if own.strip() == "" else False
+    if (re.fullmatch(r"\s*(?:and|but)\s*", own, re.IGNORECASE) or participle) and len(pieces) > 1:
+        # "North Korea … criticised China …, and warned"; "the ministry issued condolences, praising …":
+        # the verb shares the subject of the sentence's main clause.
+        for first_start, first_end in pieces[:-1]:
+            head = noun_phrase(reader, first_start, first_end, index, strict=True, subject=True)
+            if head is not None:
+                return None if head.described else head  # a whole clause is no description of a speaker
+        return None
     found_roles: list[str] = []
     for seg_start, seg_end in reversed(pieces[:-1]):
         piece = masked[seg_start:seg_end]
@@ -284,7 +291,7 @@ def noun_phrase(
             continue
         if not allow_prepositions and before and before[-1].lower() in mentions.PREPOSITIONS:
             continue
-        if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before):
+        if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before[1:]):
             continue  # inside a modifier: "sources working to rescue North Koreans"
         if subject and len(before) > 3:
             return None
@@ -296,7 +303,7 @@ def noun_phrase(
         return None
     if strict and not roles.has_role_words(phrase):
         return None
-    return Head(describe(phrase.strip()), start, end)
+    return Head(describe(phrase.strip()), start, end, described=True)
 
 
 # Words that open a relative clause inside a noun phrase.
@@ -353,6 +360,8 @@ def _resolve(reader: _Reader, start: int, end: int, what: str, value: str) -> Sp
         return mentions.registered(reader.registry, value)
     if what in (_SURNAME, _PART):
         return memory.resolve_name(start, value, reader.registry)
+    if what == _PRON and written.lower() == "it":
+        return memory.body_before(start) or Speaker(written, "unknown", resolved=False)
     if what == _PRON:
         return memory.person_before(start) or Speaker(written, "unknown", is_person=True, resolved=False)
     if what == _THE:

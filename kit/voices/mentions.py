@@ -117,6 +117,16 @@ class Memory:
             return subject.speaker
         return people[0].speaker if people else None
 
+    def body_before(self, position: int) -> Speaker | None:
+        """Who "it said" refers to: the latest organisation quoted, else the latest one named as a subject."""
+        bodies = [
+            m
+            for m in self._before(position)
+            if not m.speaker.is_person and m.salient and self.in_passage(m, position) and m.speaker.body_type
+        ]
+        speaking = next((m for m in bodies if m.speaking), None)
+        return (speaking or (bodies[0] if bodies else None)).speaker if (speaking or bodies) else None
+
     def speaker_before(self, position: int) -> Mention | None:
         """The latest person quoted (a cue's subject) before ``position`` in the passage."""
         for mention in self._before(position):

@@ -25,7 +25,9 @@ REPORTING_VERBS = re.compile(
     r"pointed out|shared the view|urged|urging|denounced|condemned|criticised|criticized|praised|hailed|"
     r"highlighted|called for|called on|described|lauded|welcomed|accused|slammed|blasted|labell?ed|branded|"
     r"promised|reiterated|underlined|underscored|lamented|voiced|conveyed|wished|quipped|recalled|asked|"
-    r"replied|responded|answered|confirmed|denied|predicted|believes|believed|thinks|suggested)\b",
+    r"replied|responded|answered|confirmed|denied|predicted|believes|believed|thinks|suggested|praising|calling|describing|hailing|denouncing|condemning|"
+    r"criticising|criticizing|welcoming|accusing|stressing|emphasi[sz]ing|highlighting|vowing|pledging|promising|"
+    r"reiterating|insisting|claiming|declaring|lauding|blasting|slamming)\b",
     re.IGNORECASE,
 )
 # Anonymity: "a source", "insiders", "who asked not to be named".
