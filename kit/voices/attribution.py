@@ -41,7 +41,8 @@ MIN_SPEECH_WORDS = 3
 ECHO_CANDIDATES = 50
 # Bodies whose "added"/"reported" after a person's words is a relay, not their own statement.
 MEDIA = {"agency", "broadcaster", "newspaper"}
-_RELAY_WORDS = re.compile(r"\b(?:added|adds|reported|reports|said|says|quoted|wrote|carried|stated)\b", re.I)
+# A medium's verbs that pass on someone else's words ("said" is its own statement: "KCNA said in a commentary").
+_RELAY_WORDS = re.compile(r"\b(?:added|adds|reported|reports|quoted|carried|cited)\b", re.I)
 # Words before a quotation that make it a name or a term: named the 'Year of …'.
 _NAMING = re.compile(
     r"\b(?:named|called|dubbed|titled|entitled|known as|so-called|the term|the word|the phrase|slogan|motto)"
@@ -89,7 +90,7 @@ def attribute(view: DocView, cues: list[Cue], memory: Memory, registry: Registry
     found = shared(view, found)
     found = continued(view, found)
     found = participles(view, memory, found)
-    found = relayed(found)
+    found = relayed(view, found)
     return finished(view, found)
 
 
@@ -274,8 +275,8 @@ def participles(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
     return result
 
 
-def relayed(found: list[Quoted]) -> list[Quoted]:
-    """A medium's "…,” Xinhua added" after a person's words (this or the previous paragraph) relays them.
+def relayed(view: DocView, found: list[Quoted]) -> list[Quoted]:
+    """A medium's "…,” Xinhua added" after a person's words in the same paragraph relays them.
 
     The person speaks, through the medium: a news agency, newspaper or broadcaster adds no words of its own.
     """
@@ -288,13 +289,14 @@ def relayed(found: list[Quoted]) -> list[Quoted]:
             and quote.attribution.rule == "cue after"
             and cue is not None
             and cue.kind == "verb"
+            and _RELAY_WORDS.search(view.text[cue.start : cue.end])
         ):
             previous = next((q for q in reversed(result) if q.speaker is not None), None)
             if (
                 previous is not None
                 and previous.speaker is not None
                 and previous.speaker.is_person
-                and quote.paragraph - previous.paragraph <= 1
+                and quote.paragraph == previous.paragraph
                 and (previous.attribution.via is None or previous.attribution.via.name == speaker.name)
             ):
                 quote = replace(quote, attribution=Attribution(previous.speaker, speaker, cue, "relayed"))

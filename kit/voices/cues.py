@@ -194,18 +194,17 @@ def _before(reader: _Reader, sentence_start: int, verb_start: int, index: int) -
     own_start, own_end = pieces[-1]
     own = masked[own_start:own_end]
     stripped = _LEADING.sub("", own.strip())
+    coordinated = re.search(r"(?:^|\s)(?:and|but)$", own.strip(), re.IGNORECASE) is not None
+    participle = not stripped and masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing")
+    if coordinated or participle:
+        # "North Korea … criticised China …, and warned"; "Xi denounced the “bullying” … and highlighted";
+        # "the ministry issued condolences, praising …": the verb shares the main clause's subject.
+        return _main_subject(reader, sentence_start, verb_start, index)
     if stripped:
+        if stripped.split()[0].lower() in mentions.PREPOSITIONS:
+            return None  # "of small countries": no subject
         np_start = own_start + (len(own) - len(own.lstrip())) + (len(own.strip()) - len(stripped))
         return noun_phrase(reader, np_start, own_start + len(own.rstrip()), index)
-    participle = masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing") if own.strip() == "" else False
-    if (re.fullmatch(r"\s*(?:and|but)\s*", own, re.IGNORECASE) or participle) and len(pieces) > 1:
-        # "North Korea … criticised China …, and warned"; "the ministry issued condolences, praising …":
-        # the verb shares the subject of the sentence's main clause.
-        for first_start, first_end in pieces[:-1]:
-            head = noun_phrase(reader, first_start, first_end, index, strict=True, subject=True)
-            if head is not None:
-                return None if head.described else head  # a whole clause is no description of a speaker
-        return None
     found_roles: list[str] = []
     for seg_start, seg_end in reversed(pieces[:-1]):
         piece = masked[seg_start:seg_end]
@@ -218,6 +217,15 @@ def _before(reader: _Reader, sentence_start: int, verb_start: int, index: int) -
             if head is not None:
                 return replace(head, speaker=with_roles(head.speaker, found_roles))
         break
+    return None
+
+
+def _main_subject(reader: _Reader, sentence_start: int, verb_start: int, index: int) -> Head | None:
+    """The named subject opening the sentence (a description of a whole clause does not count)."""
+    for piece_start, piece_end in segments(reader.view.masked, sentence_start, verb_start):
+        head = noun_phrase(reader, piece_start, piece_end, index, strict=True, subject=True)
+        if head is not None:
+            return None if head.described else head
     return None
 
 
@@ -298,6 +306,8 @@ def noun_phrase(
         speaker = _resolve(reader, s, e, what, value)
         if not speaker.is_person and _titled_person_follows(reader, candidates[i + 1 :], e):
             continue  # "Chinese Foreign Ministry spokesman Hong Lei": the person is the head
+        if not speaker.is_person and _person_noun_follows(view.text[e:end]):
+            continue  # "the US president", "a Chinese foreign ministry spokesperson": a role, described
         return Head(speaker, start, e, what in (_PRON, _THE, _PART, _SURNAME))
     if strict and not _DESCRIPTION.match(phrase.strip()):
         return None
@@ -310,6 +320,17 @@ def noun_phrase(
 _CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
 # A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
 _DESCRIPTION = re.compile(r"^(?:a|an|one|the|two|three|several|some|many|other|another)\s+\w", re.IGNORECASE)
+
+
+def _person_noun_follows(rest: str) -> bool:
+    """True when a person's role noun follows a body in its phrase: "[US] president", "[ministry] spokesman"."""
+    for word in rest.split():
+        bare = word.strip(",.;:()").lower()
+        if bare in roles.PERSON_NOUNS and bare not in ("man", "woman", "source"):
+            return True
+        if bare in _CLAUSE_WORDS or bare in mentions.PREPOSITIONS:
+            return False
+    return False
 
 
 def _titled_person_follows(reader: _Reader, later: list[tuple[int, int, str, str]], end: int) -> bool:

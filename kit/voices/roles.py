@@ -122,7 +122,7 @@ PLACE_WORDS = {
     "america", "american", "japan", "japanese", "russia", "russian", "beijing", "pyongyang", "seoul",
     "tokyo", "moscow", "washington", "un", "u.n.", "taiwan", "taiwanese", "mongolia", "vietnam", "the",
     "british", "britain", "european", "eu", "german", "french", "india", "indian", "asia", "asian",
-    "sino", "inter-korean", "korea's", "china's", "north's", "south's", "nk", "pro",
+    "sino", "inter-korean", "korea's", "china's", "north's", "south's", "koreans", "americans", "russians",
 }  # fmt: skip
 
 

@@ -327,3 +327,70 @@ def test_cli_table_quotes(capsys):
     assert main(["table", "quotes", "--format", "json"]) == 0
     rows = pd.read_json(__import__("io").StringIO(capsys.readouterr().out))
     assert len(rows) == 55 and set(rows.kind) == {"speech", "fragment", "term"}
+
+
+# ---------------------------------------------------------------- speakers as a reader resolves them (issue examples)
+
+
+def rows_of(make_corpus, body):
+    table = article(make_corpus, body)
+    return [(r.quote.split()[0], r.kind, r.speaker, r.speaker_group, r.via) for r in table.itertuples()]
+
+
+def test_roles_give_unregistered_speakers_their_group(make_corpus):
+    body = (
+        "Kang Chol, North Korea's vice foreign minister, said “Pyongyang will not yield.”\n\n"
+        "“Sanctions are a dead end,” said Liu Wei, a professor at Renmin University.\n\n"
+        "“We oppose any unilateral move,” a spokesperson for China's foreign ministry said.\n\n"
+        "“It is over,” the US president said.\n"
+    )
+    assert rows_of(make_corpus, body) == [
+        ("Pyongyang", "speech", "Kang Chol", "official_dprk", ""),
+        ("Sanctions", "speech", "Liu Wei", "analyst", ""),
+        ("We", "speech", "a spokesperson for China's foreign ministry", "official_prc", ""),
+        ("It", "speech", "the US president", "official_other", ""),
+    ]
+    unregistered = voices.unregistered_speakers(article(make_corpus, body))
+    assert unregistered[["speaker", "speaker_group"]].values.tolist() == [
+        ["Kang Chol", "official_dprk"],
+        ["Liu Wei", "analyst"],
+    ]
+
+
+def test_later_references_resolve_to_the_most_recent_compatible_mention(make_corpus):
+    body = (
+        "Foreign Minister Wang Yi met the envoy. Rodong Sinmun ran an editorial on Monday.\n\n"
+        "“Friendship endures,” Wang said.\n\n"
+        "“The allies are plotting,” the newspaper said.\n\n"
+        "“We will respond,” the ministry said in a statement, after China's foreign ministry was named.\n"
+    )
+    rows = rows_of(make_corpus, body)
+    assert rows[0][2:4] == ("Wang Yi", "official_prc")
+    assert rows[1][2:4] == ("Rodong Sinmun", "official_dprk")
+
+
+def test_a_fragment_inside_an_attribution_is_the_speakers(make_corpus):
+    body = LEAD + "Xi denounced the “bullying” of small countries and highlighted the “invincibility” of the party.\n"
+    assert rows_of(make_corpus, body) == [
+        ("bullying", "fragment", "Xi Jinping", "official_prc", ""),
+        ("invincibility", "fragment", "Xi Jinping", "official_prc", ""),
+    ]
+
+
+def test_a_medium_adding_words_after_a_persons_relays_them(make_corpus):
+    body = LEAD + "Kim said, “The visit was a success.” “We will meet again,” KCNA added.\n"
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("Kim Jong Un", "official_dprk", ""),
+        ("Kim Jong Un", "official_dprk", "KCNA"),
+    ]
+
+
+def test_a_subjectless_adding_in_a_new_paragraph_is_the_current_speaker(make_corpus):
+    body = (
+        "South Korea's ambassador to China Lee Kyu-hyung spoke on Monday.\n\n"
+        "“Beijing is silent,” Lee said.\n\n"
+        "His remarks were unusual.\n\n"
+        "“We are checking,” adding, “we cannot know.”\n"
+    )
+    speakers = [r[2] for r in rows_of(make_corpus, body)]
+    assert speakers == ["Lee Kyu-hyung", "Lee Kyu-hyung", "Lee Kyu-hyung"]
