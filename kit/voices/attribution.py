@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from kit import text
-from kit.voices import cues, mentions
+from kit.voices import cues, mentions, roles
 from kit.voices.actors import Registry
 from kit.voices.marks import QuoteSpan
 from kit.voices.mentions import Memory
@@ -40,7 +40,7 @@ MIN_SPEECH_WORDS = 3
 # the look-up stays linear however many quotations an article has).
 ECHO_CANDIDATES = 50
 # Bodies whose "added"/"reported" after a person's words is a relay, not their own statement.
-MEDIA = {"agency", "broadcaster", "newspaper"}
+MEDIA = roles.MEDIA_TYPES
 # A medium's verbs that pass on someone else's words ("said" is its own statement: "KCNA said in a commentary").
 _RELAY_WORDS = re.compile(r"\b(?:added|adds|reported|reports|quoted|carried|cited)\b", re.I)
 # Words before a quotation that make it a name or a term: named the 'Year of …'.
@@ -112,11 +112,14 @@ def own_cues(view: DocView, cues: list[Cue], memory: Memory, registry: Registry,
         if cue is not None and cue.kind != "according" and cue.has_speaker:
             speaker, via = cue.speaker, cue.via
             relay = _actor_right_before(view, memory, registry, span.open_at) if cue is after else None
-            if (
-                relay is not None and speaker is not None and relay.name != speaker.name
-            ):  # Kim “said …,” Xinhua reported
-                speaker, via = relay, speaker
+            if relay is None and cue is after and speaker is not None and speaker.body_type in MEDIA:
+                relay = _speech_before(view, in_sentence, span)  # Xi said the ties were “…,” KCNA reported
+            if relay is not None and speaker is not None and relay.name != speaker.name:
+                speaker, via = relay, speaker  # Kim “said …,” Xinhua reported
             return _with(quote, Attribution(speaker, via or channel, cue, rule))
+    named_after = _name_after(view, memory, registry, span, last)
+    if named_after is not None:  # "“…,” Ryoo Kihl-jae, South Korean Unification Minister."
+        return _with(quote, Attribution(named_after, channel, None, "name after"))
     # 2. "…,” according to X": the subject of the sentence's verb speaks, through X.
     if according is not None and according in (after, before):
         verb = _best(in_sentence, span, kinds=("verb", "relayed", "quoted_as"))
@@ -202,6 +205,33 @@ def _frame(view: DocView, cues: list[Cue], sentence: int) -> Cue | None:
         and not view.masked[view.sentence_spans[c.sentence][0] : c.start].strip(" (")
     ]
     return frames[-1] if frames else None
+
+
+def _speech_before(view: DocView, in_sentence: list[Cue], span: QuoteSpan) -> Speaker | None:
+    """A person's speech cue earlier in the sentence: "Xi said the friendship, “sealed in blood” …"."""
+    for cue in reversed(in_sentence):
+        spoken = roles.SPEECH_VERBS.search(view.text[cue.start : cue.end])
+        if cue.end <= span.open_at and cue.speaker is not None and cue.speaker.is_person and spoken:
+            return cue.speaker
+    return None
+
+
+def _name_after(view: DocView, memory: Memory, registry: Registry, span: QuoteSpan, sentence: int) -> Speaker | None:
+    """A person named right after the closing mark, with nothing but a role before the sentence ends."""
+    rest = view.text[span.outer_end : view.sentence_spans[sentence][1]]
+    words = rest.replace(",", " ").rstrip(" .").split()
+    cut = next((i for i, word in enumerate(words) if not roles.is_name_word(word)), len(words))
+    name, role = " ".join(words[:cut]), " ".join(words[cut:])
+    if not 2 <= cut <= 4 or (role and not roles.has_role_words(role)) or re.search(r"[;:]", rest):
+        return None
+    known = [m.speaker for m in memory.mentions if m.speaker.name == name]
+    if known:
+        return known[-1]
+    position = span.outer_end + rest.index(name)
+    found = [m for m in view.registry_mentions if m[0] == position and m[2]]
+    if found:
+        return mentions.registered(registry, found[0][2])
+    return Speaker(name, roles.classify_role(role) if role else "unknown", role=role, is_person=True)
 
 
 def _actor_right_before(view: DocView, memory: Memory, registry: Registry, open_at: int) -> Speaker | None:

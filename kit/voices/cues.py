@@ -204,6 +204,13 @@ def _before(reader: _Reader, sentence_start: int, verb_start: int, index: int) -
         if stripped.split()[0].lower() in mentions.PREPOSITIONS:
             return None  # "of small countries": no subject
         np_start = own_start + (len(own) - len(own.lstrip())) + (len(own.strip()) - len(stripped))
+        earlier = list(roles.REPORTING_VERBS.finditer(masked, np_start, verb_start))
+        if earlier:  # "KCNA said Ri told": the subject of "told" starts after "said"
+            np_start = (
+                earlier[-1].end()
+                + len(masked[earlier[-1].end() : verb_start])
+                - len(masked[earlier[-1].end() : verb_start].lstrip())
+            )
         return noun_phrase(reader, np_start, own_start + len(own.rstrip()), index)
     found_roles: list[str] = []
     for seg_start, seg_end in reversed(pieces[:-1]):
@@ -418,6 +425,12 @@ def describe(phrase: str) -> Speaker:
 
     Only a singular description with a role ("a diplomatic source", "an official") can be "he" later.
     """
+    kind = roles.body_type(phrase)
+    if kind and not _person_noun_follows(phrase):
+        state = kind in roles.STATE_TYPES and (
+            kind != "media" or "state" in phrase.lower() or "official" in phrase.lower()
+        )
+        return Speaker(phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
     group = roles.classify_role(phrase)
     singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
     return Speaker(phrase, group, is_person=singular and group != "unknown")

@@ -27,7 +27,8 @@ REPORTING_VERBS = re.compile(
     r"promised|reiterated|underlined|underscored|lamented|voiced|conveyed|wished|quipped|recalled|asked|"
     r"replied|responded|answered|confirmed|denied|predicted|believes|believed|thinks|suggested|praising|calling|describing|hailing|denouncing|condemning|"
     r"criticising|criticizing|welcoming|accusing|stressing|emphasi[sz]ing|highlighting|vowing|pledging|promising|"
-    r"reiterating|insisting|claiming|declaring|lauding|blasting|slamming)\b",
+    r"reiterating|insisting|claiming|declaring|lauding|blasting|slamming|cautioned|cautions|cautioning|arguing|"
+    r"telling|writing|explaining|announcing|asserting|acknowledging|pointing out|recalling)\b",
     re.IGNORECASE,
 )
 # Anonymity: "a source", "insiders", "who asked not to be named".
@@ -71,6 +72,7 @@ _BODY_TYPES = (
         "agency",
         re.compile(r"\b(?:news agency|agency|Xinhua|KCNA|Yonhap|Reuters|AFP|Associated Press|Kyodo|TASS)\b", re.I),
     ),
+    ("media", re.compile(r"\b(?:state media|media|press|news outlets?|mouthpiece)\b", re.I)),
     ("broadcaster", re.compile(r"\b(?:television|TV|broadcast\w*|radio|CCTV|KCTV|KBS|MBC|NHK|BBC|CNN)\b", re.I)),
     (
         "newspaper",
@@ -82,12 +84,22 @@ _BODY_TYPES = (
     ("government", re.compile(r"\b(?:government|administration|authorities|cabinet|state|regime)\b", re.I)),
     ("think_tank", re.compile(r"\b(?:institute|center|centre|foundation|think[- ]tank|university)\b", re.I)),
 )
+# Body types that publish others' words: their "added" or "reported" after a person's words relays them.
+MEDIA_TYPES = {"agency", "broadcaster", "newspaper", "media"}
+# Body types that are part of a state when a side is named: "Chinese state media", "North Korea's foreign ministry".
+STATE_TYPES = {"agency", "broadcaster", "newspaper", "media", "ministry", "party", "council", "government"}
+# Verbs of speaking (not of agreeing or describing): "Xi said … , KCNA reported" is Xi's speech via KCNA.
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|told|tells|stated|states|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|remarked|"
+    r"declared|asserted|explained|warned|urged|insisted|argued|saying|telling|adding|noting|stressing)\b",
+    re.IGNORECASE,
+)
 # Nouns of "the newspaper said", mapped to the body type they refer back to.
 BODY_NOUNS = {
     "newspaper": "newspaper", "paper": "newspaper", "daily": "newspaper", "editorial": "newspaper",
     "agency": "agency", "news agency": "agency", "wire service": "agency",
     "broadcaster": "broadcaster", "television": "broadcaster", "channel": "broadcaster", "station": "broadcaster",
-    "ministry": "ministry", "foreign ministry": "ministry", "department": "ministry",
+    "ministry": "ministry", "foreign ministry": "ministry", "department": "ministry", "media": "media",
     "party": "party", "council": "council", "government": "government", "administration": "government",
 }  # fmt: skip
 # Groups a definite description may refer back to by group alone: "the source" after "a resident who asked
