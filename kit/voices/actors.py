@@ -23,7 +23,7 @@ from kit.types import Prepared
 
 # Who speaks for whom. "unknown" is for speakers the kit could not place; the registry may not use it.
 GROUPS = ("official_prc", "official_dprk", "official_other", "analyst", "unnamed_source", "unknown")
-KINDS = ("person", "body")
+ACTOR_KINDS = ("person", "body")
 # An actor id: a letter, then letters, digits, "_" or "-", e.g. "kim_jong_un".
 ACTOR_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 ACTOR_KEYS = {"name", "group", "kind", "type", "surname", "aliases", "note"}
@@ -140,14 +140,14 @@ def _parse_actor(actor_id: object, raw: object, source: Path) -> Actor:
         raise KitError(f"{where}: actor id must start with a letter and use letters, digits, '_' or '-'")
     yamlfile.check_mapping(raw, where=where, allowed=ACTOR_KEYS, expected="name, group and aliases")
     name = raw.get("name")
-    if not _one_line(name):
+    if not _is_one_line(name):
         raise KitError(f"{where}: 'name' must be one line of text")
     group = raw.get("group")
     if group not in GROUPS[:-1]:
         raise KitError(f"{where}: group {group!r} is not one of {', '.join(GROUPS[:-1])}")
     kind = raw.get("kind", "person")
-    if kind not in KINDS:
-        raise KitError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    if kind not in ACTOR_KINDS:
+        raise KitError(f"{where}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
     body_type = raw.get("type", "")
     if body_type and (kind != "body" or body_type not in BODY_TYPES):
         raise KitError(f"{where}: type {body_type!r} must be one of {', '.join(BODY_TYPES)}, and only a body has one")
@@ -155,7 +155,7 @@ def _parse_actor(actor_id: object, raw: object, source: Path) -> Actor:
     if surname and (kind != "person" or not isinstance(surname, str) or len(text.split_tokens(surname)) != 1):
         raise KitError(f"{where}: surname {surname!r} must be one word, and only a person has one")
     note = raw.get("note", "")
-    if note and not _one_line(note):
+    if note and not _is_one_line(note):
         raise KitError(f"{where}: 'note' must be one line of text")
     raw_aliases = raw.get("aliases", [])
     if not isinstance(raw_aliases, list):
@@ -172,7 +172,7 @@ def _parse_actor(actor_id: object, raw: object, source: Path) -> Actor:
     )
 
 
-def _one_line(value: object) -> bool:
+def _is_one_line(value: object) -> bool:
     """True for a non-empty string without line breaks."""
     return isinstance(value, str) and bool(value.strip()) and "\n" not in value.strip()
 

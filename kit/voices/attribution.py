@@ -91,6 +91,7 @@ def attribute(view: DocView, cues: list[Cue], memory: Memory, registry: Registry
     found = continued(view, found)
     found = participles(view, memory, found)
     found = relayed(view, found)
+    found = media_channels(cues, found)
     return finished(view, found)
 
 
@@ -330,6 +331,32 @@ def relayed(view: DocView, found: list[Quoted]) -> list[Quoted]:
                 and (previous.attribution.via is None or previous.attribution.via.name == speaker.name)
             ):
                 quote = replace(quote, attribution=Attribution(previous.speaker, speaker, cue, "relayed"))
+        result.append(quote)
+    return result
+
+
+def media_channels(cues: list[Cue], found: list[Quoted]) -> list[Quoted]:
+    """A person quoted in a sentence that also has a medium's cue speaks through it.
+
+    "Kim said the talks were “crucial,” KCNA said" → Kim Jong Un via KCNA.
+    """
+    result = []
+    for quote in found:
+        speaker = quote.speaker
+        if speaker is not None and speaker.is_person and quote.attribution.via is None:
+            medium = next(
+                (
+                    c.speaker
+                    for c in cues
+                    if quote.sentence <= c.sentence <= quote.last_sentence
+                    and c.speaker is not None
+                    and c.speaker.body_type in MEDIA
+                    and c.speaker.name != speaker.name
+                ),
+                None,
+            )
+            if medium is not None:
+                quote = replace(quote, attribution=replace(quote.attribution, via=medium))
         result.append(quote)
     return result
 
