@@ -143,5 +143,7 @@ def validate(prepared: Prepared, gold_path: str) -> str:
     for row in found[found.kind_ok.astype("boolean") == False].itertuples(index=False):  # noqa: E712
         lines.append(f"kind: {row.doc_id} {row.quote!r}: gold {row.kind!r}")
     for row in extra.itertuples(index=False):
-        lines.append(f"not in gold: {row.doc_id} {row.start}-{row.end} {row.kind} {' '.join(row.quote.split()[:8])!r}")
+        lines.append(
+            f"not in gold: {row.doc_id} {row.start}-{row.end} {row.kind} {' '.join(str(row.quote).split()[:8])!r}"
+        )
     return "\n".join(lines) + "\n"

@@ -82,13 +82,13 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
     sentences_by_doc = dict(iter(prepared.sentences.groupby("doc_id", sort=False)))
     paragraphs_by_doc = dict(iter(prepared.paragraphs.groupby("doc_id", sort=False)))
     mentions_by_doc = dict(iter(found.groupby("doc_id", sort=False)))
-    for doc in prepared.documents.itertuples(index=False):
+    for doc_id, body in zip(prepared.documents.doc_id.astype(str), prepared.documents.text.astype(str), strict=True):
         view = build_view(
-            doc.doc_id,
-            doc.text,
-            sentences_by_doc.get(doc.doc_id, prepared.sentences.iloc[:0]),
-            paragraphs_by_doc.get(doc.doc_id, prepared.paragraphs.iloc[:0]),
-            mentions_by_doc.get(doc.doc_id, found.iloc[:0]),
+            doc_id,
+            body,
+            sentences_by_doc.get(doc_id, prepared.sentences.iloc[:0]),
+            paragraphs_by_doc.get(doc_id, prepared.paragraphs.iloc[:0]),
+            mentions_by_doc.get(doc_id, found.iloc[:0]),
         )
         rows += document_quotes(view, registry)
     frame = pd.DataFrame.from_records(rows, columns=QUOTE_COLUMNS)

@@ -138,9 +138,9 @@ def _parse_actor(actor_id: object, raw: object, source: Path) -> Actor:
     where = f"{source}: actor {actor_id!r}"
     if not isinstance(actor_id, str) or not ACTOR_ID.match(actor_id):
         raise KitError(f"{where}: actor id must start with a letter and use letters, digits, '_' or '-'")
-    yamlfile.check_mapping(raw, where=where, allowed=ACTOR_KEYS, expected="name, group and aliases")
+    raw = yamlfile.check_mapping(raw, where=where, allowed=ACTOR_KEYS, expected="name, group and aliases")
     name = raw.get("name")
-    if not _is_one_line(name):
+    if not isinstance(name, str) or not _is_one_line(name):
         raise KitError(f"{where}: 'name' must be one line of text")
     group = raw.get("group")
     if group not in GROUPS[:-1]:
@@ -208,14 +208,14 @@ def mentions(prepared: Prepared, registry: Registry) -> pd.DataFrame:
 
 def _longest_across_actors(found: pd.DataFrame) -> pd.DataFrame:
     """Across actors, keep at each place the longest match (ties: the actor id that sorts first)."""
-    keep = []
+    keep: list[int] = []
     for _, group in found.groupby("doc_id", sort=True):
         ordered = group.assign(_length=group.end - group.start).sort_values(
             ["start", "_length"], ascending=[True, False], kind="stable"
         )
         reach = -1
-        for index, row in ordered.iterrows():
-            if row.start >= reach:
-                keep.append(index)
-                reach = row.end
+        for index, start, end in zip(ordered.index, ordered.start, ordered.end, strict=True):
+            if start >= reach:
+                keep.append(int(index))
+                reach = end
     return found.loc[sorted(keep)]

@@ -124,8 +124,8 @@ class Memory:
             for m in self._before(position)
             if not m.speaker.is_person and m.salient and self.in_passage(m, position) and m.speaker.body_type
         ]
-        speaking = next((m for m in bodies if m.speaking), None)
-        return (speaking or (bodies[0] if bodies else None)).speaker if (speaking or bodies) else None
+        chosen = next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
+        return chosen.speaker if chosen is not None else None
 
     def speaker_before(self, position: int) -> Mention | None:
         """The latest person quoted (a cue's subject) before ``position`` in the passage."""
