@@ -131,6 +131,7 @@ def own_cues(view: DocView, cues: list[Cue], memory: Memory, registry: Registry,
     # 3. The sentence's other cues, then its "according to", then the paragraph's frame.
     best = _best(in_sentence, span, kinds=("verb", "relayed", "quoted_as", "source_noun"))
     if best is not None:
+        best = _reporting(view, in_sentence, best)
         choice: Attribution | None = Attribution(best.speaker, best.via or channel, best, "sentence")
     elif according is not None:
         choice = Attribution(according.speaker, None, according, "sentence")
@@ -206,6 +207,22 @@ def _frame(view: DocView, cues: list[Cue], sentence: int) -> Cue | None:
         and not view.masked[view.sentence_spans[c.sentence][0] : c.start].strip(" (")
     ]
     return frames[-1] if frames else None
+
+
+def _reporting(view: DocView, in_sentence: list[Cue], cue: Cue) -> Cue:
+    """The outer speaker of reported speech: "Xi said Beijing and Pyongyang agreed … “an inevitable trend”".
+
+    A cue whose subject follows another's speech verb ("said [that] …") is part of what that speaker said,
+    unless the outer speaker is a medium ("KCNA said Ri told …": Ri speaks, through KCNA).
+    """
+    for outer in in_sentence:
+        if outer is cue or outer.speaker is None or outer.end > cue.start:
+            continue
+        between = view.masked[outer.end : cue.start]
+        spoken = roles.SPEECH_VERBS.search(view.text[outer.start : outer.end])
+        if spoken and re.fullmatch(r"\s*(?:that\s+)?", between) and outer.speaker.body_type not in MEDIA:
+            return outer
+    return cue
 
 
 def _speech_before(view: DocView, in_sentence: list[Cue], span: QuoteSpan) -> Speaker | None:
