@@ -92,6 +92,7 @@ def attribute(view: DocView, cues: list[Cue], memory: Memory, registry: Registry
     found = participles(view, memory, found)
     found = relayed(view, found)
     found = media_channels(cues, found)
+    found = named_later(view, memory, found)
     return finished(view, found)
 
 
@@ -376,6 +377,34 @@ def media_channels(cues: list[Cue], found: list[Quoted]) -> list[Quoted]:
                 quote = replace(quote, attribution=replace(quote.attribution, via=medium))
         result.append(quote)
     return result
+
+
+def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quoted]:
+    """An indefinite body ("a state-run newspaper said …") is the body of that type the article names next,
+    in the same or the next paragraph: "… The Global Times, a publication many view as …".
+    """
+    result = []
+    for quote in found:
+        speaker = quote.speaker
+        if speaker is not None and speaker.body_type and not speaker.actor_id and _ONE.match(speaker.name):
+            later = next(
+                (
+                    m.speaker
+                    for m in memory.mentions
+                    if m.start > quote.span.outer_end
+                    and m.paragraph - quote.paragraph <= 1
+                    and m.speaker.body_type == speaker.body_type
+                    and not _ONE.match(m.speaker.name)
+                ),
+                None,
+            )
+            if later is not None:
+                quote = replace(quote, attribution=replace(quote.attribution, speaker=later))
+        result.append(quote)
+    return result
+
+
+_ONE = re.compile(r"^(?:a|an|one)\s", re.IGNORECASE)
 
 
 def finished(view: DocView, found: list[Quoted]) -> list[Quoted]:

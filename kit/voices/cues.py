@@ -323,6 +323,11 @@ def noun_phrase(
     return Head(describe(phrase.strip()), start, end, described=True)
 
 
+# A time written after a description: "state media Thursday", "the agency on Monday", "officials last week".
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|tonight|week|month|year|night|morning|evening)$"
+)
 # Words that open a relative clause inside a noun phrase.
 _CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
 # A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
@@ -424,7 +429,9 @@ def describe(phrase: str) -> Speaker:
     """A description as a speaker: "A diplomatic source in Beijing", "Analysts", "others".
 
     Only a singular description with a role ("a diplomatic source", "an official") can be "he" later.
+    A time after it is not part of it: "state media Thursday" → "state media".
     """
+    phrase = _TRAILING_TIME.sub("", phrase) or phrase
     kind = roles.body_type(phrase)
     if kind and not _person_noun_follows(phrase):
         state = kind in roles.STATE_TYPES and (

@@ -394,3 +394,16 @@ def test_a_subjectless_adding_in_a_new_paragraph_is_the_current_speaker(make_cor
     )
     speakers = [r[2] for r in rows_of(make_corpus, body)]
     assert speakers == ["Lee Kyu-hyung", "Lee Kyu-hyung", "Lee Kyu-hyung"]
+
+
+def test_an_indefinite_body_is_the_body_of_that_type_named_next(make_corpus):
+    body = (
+        "A state-run newspaper urged Beijing to “strike back hard” on Monday.\n\n"
+        "The Global Times, a tabloid close to the party, ran the editorial.\n"
+    )
+    assert rows_of(make_corpus, body)[0][2:4] == ("Global Times", "official_prc")
+
+
+def test_a_time_after_a_description_is_not_part_of_the_speaker(make_corpus):
+    body = LEAD + "North Korea gave a “warm welcome” to the delegation, according to state media Thursday.\n"
+    assert rows_of(make_corpus, body)[0][2] == "state media"
