@@ -13,3 +13,11 @@ class KitError(Exception):
 
 class CorpusError(KitError):
     """The corpus folder, its manifest or one of its files is unusable."""
+
+
+def first_line(text: object) -> str:
+    """The first non-blank line of a message, stripped (``""`` when there is none): a traceback's or an
+    exception's text fitted into a one-line report.
+    """
+    lines = [line.strip() for line in str(text).strip().splitlines() if line.strip()]
+    return lines[0] if lines else ""

@@ -1,0 +1,102 @@
+"""Execute one report: papermill in a private staging folder, with a kernel environment fixed for reproducibility."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit import config
+from kit.errors import first_line
+from kit.report import publish
+from kit.report.layout import STAGING, shown
+from kit.report.plan import Run
+from kit.report.render import find_unsafe_markup, normalise, render_html
+
+KERNEL = "python3"
+# The kernel's environment: fixed hash seed (set and dict orders) and a fixed "now" for tools that honour it.
+KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one run: ``failure`` is ``""`` on success, else a one-line reason."""
+
+    name: str
+    failure: str = ""
+    failed_copy: str = ""
+
+
+def execute(
+    run: Run,
+    *,
+    reports_dir: Path,
+    corpus: str | None = None,
+    show_code: bool = False,
+    timeout: int | None = None,
+) -> Outcome:
+    """Execute one report in its staging folder, then publish it into ``reports_dir`` (or ``reports_dir/failed``).
+
+    Never raises for a notebook that fails: the reason is in the returned :class:`Outcome`.
+    """
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    staging = reports_dir / STAGING / run.name
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    executed = staging / f"{run.name}.ipynb"
+    parameters = {**run.overrides, **({"corpus_dir": corpus} if corpus is not None else {})}
+    parameters["output_dir"] = shown(staging)
+    failure = ""
+    try:
+        with kernel_environment():
+            papermill.execute_notebook(
+                str(run.notebook),
+                str(executed),
+                parameters=parameters,
+                kernel_name=KERNEL,
+                cwd=str(config.ROOT),
+                progress_bar=False,
+                execution_timeout=timeout,
+            )
+    except PapermillExecutionError as err:
+        failure = f"{err.ename}: {first_line(err.evalue)} (cell In [{err.exec_count}])"
+    except Exception as err:  # a dead kernel, a timeout, an unreadable notebook: still one report's failure
+        failure = f"{type(err).__name__}: {first_line(str(err))}"
+    source_ids = {cell.get("id") for cell in nbformat.read(str(run.notebook), as_version=4).cells}
+    notebook = nbformat.read(str(executed), as_version=4) if executed.exists() else None
+    try:
+        if notebook is None:
+            return Outcome(run.name, failure or "the notebook was not executed")
+        notebook = normalise(notebook, source_ids=source_ids, input_path=shown(run.notebook))
+        page = render_html(notebook, run=run, parameters=parameters, show_code=show_code, failed=bool(failure))
+        unsafe = find_unsafe_markup(page)
+        if not failure and unsafe:
+            failure = f"unsafe markup in an output ({unsafe[0]}): display article text as text, not HTML"
+        if failure:
+            target = publish.keep_failed(run, notebook, page if not unsafe else None, reports_dir, staging)
+            return Outcome(run.name, failure, shown(target))
+        publish.publish_report(run, notebook, page, reports_dir, staging)
+        return Outcome(run.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def kernel_environment() -> Iterator[None]:
+    """Set :data:`KERNEL_ENV` for kernels started inside the block, restoring the environment afterwards."""
+    saved = {name: os.environ.get(name) for name in KERNEL_ENV}
+    os.environ.update(KERNEL_ENV)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -1,0 +1,45 @@
+"""The plan (kit.report.plan): notebooks × parameter sets, and --only."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import cli
+from kit.report.plan import plan, select_runs
+from tests.report.helpers import FIXTURES, kit_report, make_tree, write_params
+
+
+def test_parameter_sets_expand_in_file_then_yaml_order():
+    runs = plan(FIXTURES / "notebooks", FIXTURES / "params")
+    assert [r.name for r in runs] == ["00-tiny__all", "00-tiny__doubled", "01-xss__xss"]
+    assert runs[1].overrides == {"scale": 4, "label": "doubled"}
+
+
+def test_a_notebook_without_params_file_runs_once_as_default(tmp_path):
+    tree = make_tree(tmp_path)
+    (tree["params"] / "00-tiny.yaml").unlink()
+    assert plan(tree["notebooks"], tree["params"])[0].name == "00-tiny__default"
+
+
+@pytest.mark.parametrize(
+    ("only", "expected"),
+    [
+        (["00-tiny"], ["00-tiny__all", "00-tiny__doubled"]),
+        (["tiny"], ["00-tiny__all", "00-tiny__doubled"]),
+        (["01"], ["01-xss__xss"]),
+        (["00-tiny__doubled"], ["00-tiny__doubled"]),
+    ],
+)
+def test_only_selects_a_notebook_or_one_report(only, expected):
+    runs = plan(FIXTURES / "notebooks", FIXTURES / "params")
+    assert [r.name for r in select_runs(runs, only)] == expected
+
+
+def test_params_file_without_notebook_and_unknown_only_are_errors(tmp_path, capsys):
+    tree = make_tree(tmp_path)
+    write_params(tree, "a: {}\n", name="09-missing.yaml")
+    assert kit_report(tree) == cli.EXIT_BAD_INPUT
+    assert "09-missing.yaml: no notebook 09-missing.ipynb" in capsys.readouterr().err
+    (tree["params"] / "09-missing.yaml").unlink()
+    assert kit_report(tree, "--only", "nope") == cli.EXIT_BAD_INPUT
+    assert "--only nope: no such notebook or report" in capsys.readouterr().err
