@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kit import yamlfile
 from kit.errors import KitError
 from kit.report.layout import SEPARATOR, shown
 
@@ -76,17 +75,11 @@ def load_parameter_sets(path: Path) -> dict[str, dict[str, Any]]:
     """Read ``notebooks/params/<stem>.yaml``: a mapping of slug → parameter overrides (``{}`` or empty = defaults).
 
     Raises:
-        KitError: one line naming the file (and line) for bad YAML, a bad slug or a non-mapping value.
+        KitError: one line naming the file (and line) for bad YAML, a set name given twice, a bad slug or a
+            non-mapping value.
     """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise KitError(f"{shown(path)}{where}: not valid YAML ({problem})") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise KitError(f"{shown(path)}: cannot read ({err})") from None
+    # The data files' reader: the same safe loader, and a set name given twice is refused with its line.
+    data = yamlfile.parse(yamlfile.read_text(path, "parameter-set file"), Path(shown(path)))
     if not isinstance(data, dict) or not data:
         raise KitError(
             f"{shown(path)}: expected a mapping of parameter-set name → parameters, e.g. 'all-outlets: {{}}'"

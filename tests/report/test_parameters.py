@@ -24,6 +24,7 @@ from tests.report.helpers import FIXTURES, kit_report, make_tree, write_params
         ("- all\n", "expected a mapping of parameter-set name"),
         ("all__x: {}\n", "parameter-set name 'all__x'"),
         ("all: 3\n", "parameter set 'all' must map parameter names to values"),
+        ("all: {}\nall: {scale: 2}\n", "line 2: duplicate key 'all' (first at line 1)"),
     ],
 )
 def test_bad_parameters_are_one_line_errors_naming_file_and_set(tmp_path, capsys, yaml_text, message):

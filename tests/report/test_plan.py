@@ -43,3 +43,11 @@ def test_params_file_without_notebook_and_unknown_only_are_errors(tmp_path, caps
     (tree["params"] / "09-missing.yaml").unlink()
     assert kit_report(tree, "--only", "nope") == cli.EXIT_BAD_INPUT
     assert "--only nope: no such notebook or report" in capsys.readouterr().err
+
+
+def test_a_set_name_given_twice_is_refused_with_its_line(tmp_path, capsys):
+    tree = make_tree(tmp_path)
+    write_params(tree, "all: {}\ndoubled: {scale: 4}\ndoubled: {scale: 5}\n")
+    assert kit_report(tree) == cli.EXIT_BAD_INPUT
+    params = (tree["params"] / "00-tiny.yaml").resolve().as_posix()
+    assert capsys.readouterr().err == f"error: {params} line 3: duplicate key 'doubled' (first at line 2)\n"
