@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from kit import config
-from kit.errors import KitError, first_line
-from kit.report.execute import Outcome, execute
+from kit.errors import KitError
+from kit.report.execute import Outcome, execute, failure_reason
 from kit.report.index import prune, write_index
 from kit.report.layout import shown
 from kit.report.parameters import check_parameters, declared_parameters
@@ -96,7 +96,7 @@ def run(
                     try:
                         outcomes[item.name] = future.result()
                     except Exception as err:  # a worker that died: that report failed, the others go on
-                        outcomes[item.name] = Outcome(item.name, f"{type(err).__name__}: {first_line(str(err))}")
+                        outcomes[item.name] = Outcome(item.name, failure_reason(type(err).__name__, str(err)))
                     running = [i.name for f, i in pending.items() if not f.done()][:jobs]
                     bar.set_postfix_str(", ".join(running) or item.name)
                     bar.update()

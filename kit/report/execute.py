@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit import config
-from kit.errors import first_line
+from kit.errors import first_line, shorten
 from kit.report import publish
 from kit.report.layout import STAGING, shown
 from kit.report.plan import Run
@@ -19,6 +19,8 @@ from kit.report.render import find_unsafe_markup, normalise, render_html
 KERNEL = "python3"
 # The kernel's environment: fixed hash seed (set and dict orders) and a fixed "now" for tools that honour it.
 KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0"}
+# A notebook's exception message, as the FAILED line and the index show it (the executed copy has it whole).
+FAILURE_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,9 @@ def execute(
                 execution_timeout=timeout,
             )
     except PapermillExecutionError as err:
-        failure = f"{err.ename}: {first_line(err.evalue)} (cell In [{err.exec_count}])"
+        failure = f"{failure_reason(err.ename, err.evalue)} (cell In [{err.exec_count}])"
     except Exception as err:  # a dead kernel, a timeout, an unreadable notebook: still one report's failure
-        failure = f"{type(err).__name__}: {first_line(str(err))}"
+        failure = failure_reason(type(err).__name__, str(err))
     source_ids = {cell.get("id") for cell in nbformat.read(str(run.notebook), as_version=4).cells}
     notebook = nbformat.read(str(executed), as_version=4) if executed.exists() else None
     try:
@@ -85,6 +87,11 @@ def execute(
         return Outcome(run.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def failure_reason(kind: str, message: str) -> str:
+    """``"ValueError: first line of the message"``, the message cut at :data:`FAILURE_LIMIT` characters."""
+    return f"{kind}: {shorten(first_line(message), FAILURE_LIMIT)}"
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kit.errors import KitError
+from kit.errors import KitError, preview, repr_prefix
 from kit.report.layout import shown
 from kit.report.plan import Run
 
@@ -51,11 +51,11 @@ def check_parameters(run: Run, declared: Mapping[str, Mapping[str, Any]], extra:
     for name, value in {**run.overrides, **extra}.items():
         if name not in declared:
             known = ", ".join(sorted(declared))
-            raise KitError(f"{where}: unknown parameter {name!r} for {run.notebook.name} (known: {known})")
+            raise KitError(f"{where}: unknown parameter {preview(name)} for {run.notebook.name} (known: {known})")
         expected = _expected_type(declared[name])
         if expected is not None and not _has_type(value, expected):
             raise KitError(
-                f"{where}: parameter {name!r} must be {expected}, got {type(value).__name__} {value_literal(value)}"
+                f"{where}: parameter {name!r} must be {expected}, got {type(value).__name__} {preview(value)}"
             )
 
 
@@ -92,5 +92,5 @@ def _has_type(value: Any, annotation: str) -> bool:
 
 def value_literal(value: Any) -> str:
     """A parameter value as the report pages and messages show it: its Python literal, cut at 60 characters."""
-    text = repr(value)
+    text = repr_prefix(value, 61)
     return text if len(text) <= 60 else text[:57] + "..."

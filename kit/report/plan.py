@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kit import yamlfile
-from kit.errors import KitError
+from kit.errors import KitError, preview
 from kit.report.layout import SEPARATOR, shown
 
 # A parameter-set slug becomes part of a file name: letters, digits, dot, dash, underscore; no "__".
@@ -86,10 +86,9 @@ def load_parameter_sets(path: Path) -> dict[str, dict[str, Any]]:
         )
     sets: dict[str, dict[str, Any]] = {}
     for slug, overrides in data.items():
-        slug_text = str(slug)
-        if not isinstance(slug, str) or not SLUG.match(slug_text) or SEPARATOR in slug_text:
+        if not isinstance(slug, str) or not SLUG.match(slug) or SEPARATOR in slug:
             raise KitError(
-                f"{shown(path)}: parameter-set name {slug_text!r} must be letters, digits, '.', '-' or '_' "
+                f"{shown(path)}: parameter-set name {preview(str(slug))} must be letters, digits, '.', '-' or '_' "
                 f"(no '{SEPARATOR}'), e.g. '2018-only'"
             )
         if overrides is None:

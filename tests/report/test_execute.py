@@ -9,6 +9,7 @@ import pytest
 
 from kit import report
 from kit.errors import KitError
+from kit.report.execute import failure_reason
 from kit.report.layout import shown
 from tests.report.helpers import FIXTURES, kit_report, make_tree, snapshot, write_params
 
@@ -94,3 +95,8 @@ def test_unsafe_html_output_fails_the_report(tmp_path, capsys):
 def test_kit_error_is_raised_for_bad_jobs():
     with pytest.raises(KitError, match="--jobs 0"):
         report.run(notebooks_dir=FIXTURES / "notebooks", params_dir=FIXTURES / "params", jobs=0)
+
+
+def test_a_failure_reason_is_the_first_line_cut_at_200_characters():
+    assert failure_reason("ValueError", "\nbad value\nTraceback...") == "ValueError: bad value"
+    assert failure_reason("KeyError", "k" * 1000) == "KeyError: " + "k" * 200 + "…"

@@ -40,3 +40,25 @@ def test_bad_parameters_are_one_line_errors_naming_file_and_set(tmp_path, capsys
 def test_good_types_pass_validation_ints_count_as_floats():
     run = Run(FIXTURES / "notebooks" / "00-tiny.ipynb", "x", {"ratio": 1, "outlets": ["a"], "fail": False})
     check_parameters(run, declared_parameters(run.notebook), {})
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "problem"),
+    [
+        (
+            f"all: {{scale: '{'x' * 500}'}}\n",
+            f"parameter set 'all': parameter 'scale' must be int, got str '{'x' * 79}…",
+        ),
+        (
+            f"all: {{{'n' * 300}: 1}}\n",
+            f"parameter set 'all': unknown parameter '{'n' * 79}… for 00-tiny.ipynb (known: corpus_dir, fail, label, outlets, "
+            "output_dir, ratio, scale)",
+        ),
+    ],
+)
+def test_a_long_value_is_shown_as_a_bounded_preview(tmp_path, capsys, yaml_text, problem):
+    tree = make_tree(tmp_path)
+    write_params(tree, yaml_text)
+    assert kit_report(tree) == cli.EXIT_BAD_INPUT
+    params = (tree["params"] / "00-tiny.yaml").resolve().as_posix()
+    assert capsys.readouterr().err == f"error: {params}: {problem}\n"
