@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -9,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from kit import yamlfile
-from kit.errors import KitError, preview
+from kit.errors import PREVIEW_LIMIT, KitError, preview, repr_prefix, shorten
 from kit.report.layout import SEPARATOR, shown
 
 # A parameter-set slug becomes part of a file name: letters, digits, dot, dash, underscore; no "__".
-SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# \Z, not $: "$" also matches before a final newline, and "all\n" would become a file name.
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+# Room for "<notebook>__<slug>__<table>.csv" within the 255 bytes a file name may have.
+SLUG_MAX = 100
 DEFAULT_SLUG = "default"
 
 
@@ -86,17 +90,40 @@ def load_parameter_sets(path: Path) -> dict[str, dict[str, Any]]:
         )
     sets: dict[str, dict[str, Any]] = {}
     for slug, overrides in data.items():
-        if not isinstance(slug, str) or not SLUG.match(slug) or SEPARATOR in slug:
-            raise KitError(
-                f"{shown(path)}: parameter-set name {preview(str(slug))} must be letters, digits, '.', '-' or '_' "
-                f"(no '{SEPARATOR}'), e.g. '2018-only'"
-            )
+        _check_slug(slug, shown(path))
         if overrides is None:
             overrides = {}
         if not isinstance(overrides, dict) or not all(isinstance(key, str) for key in overrides):
             raise KitError(f"{shown(path)}: parameter set {slug!r} must map parameter names to values")
         sets[slug] = dict(overrides)
     return sets
+
+
+def _check_slug(slug: object, source: str) -> None:
+    if slug is None:
+        raise KitError(f"{source}: a parameter-set name is empty or null; name the set, e.g. 'all-outlets: {{}}'")
+    if not isinstance(slug, str):
+        # YAML turns unquoted 123, true, 2018-03-28 into a number, a boolean or a date.
+        if isinstance(slug, bool):
+            hint = str(slug).lower()
+        elif isinstance(slug, datetime.date):
+            hint = slug.isoformat()
+        else:
+            hint = shorten(repr_prefix(slug, PREVIEW_LIMIT + 1))
+        raise KitError(
+            f"{source}: parameter-set name {preview(slug)} is read by YAML as {type(slug).__name__}, not text; "
+            f"put it in quotes, e.g. '{hint}': {{}}"
+        )
+    if len(slug) > SLUG_MAX:
+        raise KitError(
+            f"{source}: parameter-set name {preview(slug)} has {len(slug)} characters; "
+            f"at most {SLUG_MAX} fit in a file name"
+        )
+    if not SLUG.match(slug) or SEPARATOR in slug:
+        raise KitError(
+            f"{source}: parameter-set name {preview(slug)} must be letters, digits, '.', '-' or '_' "
+            f"(no '{SEPARATOR}'), e.g. '2018-only'"
+        )
 
 
 def select_runs(runs: Sequence[Run], only: Sequence[str] | None) -> list[Run]:

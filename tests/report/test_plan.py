@@ -51,3 +51,39 @@ def test_a_set_name_given_twice_is_refused_with_its_line(tmp_path, capsys):
     assert kit_report(tree) == cli.EXIT_BAD_INPUT
     params = (tree["params"] / "00-tiny.yaml").resolve().as_posix()
     assert capsys.readouterr().err == f"error: {params} line 3: duplicate key 'doubled' (first at line 2)\n"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "problem"),
+    [
+        ("123: {}\n", "parameter-set name 123 is read by YAML as int, not text; put it in quotes, e.g. '123': {}"),
+        ("true: {}\n", "parameter-set name True is read by YAML as bool, not text; put it in quotes, e.g. 'true': {}"),
+        (
+            "2018-03-28: {}\n",
+            "parameter-set name datetime.date(2018, 3, 28) is read by YAML as date, not text; "
+            "put it in quotes, e.g. '2018-03-28': {}",
+        ),
+        ("null: {}\n", "a parameter-set name is empty or null; name the set, e.g. 'all-outlets: {}'"),
+        (
+            f"{'s' * 250}: {{}}\n",
+            f"parameter-set name '{'s' * 79}… has 250 characters; at most 100 fit in a file name",
+        ),
+        (
+            '"all\\n": {}\n',
+            "parameter-set name 'all\\n' must be letters, digits, '.', '-' or '_' (no '__'), e.g. '2018-only'",
+        ),
+    ],
+)
+def test_set_names_that_cannot_be_file_names_are_refused(tmp_path, capsys, yaml_text, problem):
+    tree = make_tree(tmp_path)
+    write_params(tree, yaml_text)
+    assert kit_report(tree) == cli.EXIT_BAD_INPUT
+    params = (tree["params"] / "00-tiny.yaml").resolve().as_posix()
+    assert capsys.readouterr().err == f"error: {params}: {problem}\n"
+    assert not tree["reports"].exists()  # refused before anything ran
+
+
+def test_a_set_name_of_100_characters_is_accepted(tmp_path):
+    tree = make_tree(tmp_path)
+    write_params(tree, f"{'s' * 100}: {{}}\n")
+    assert [run.name for run in plan(tree["notebooks"], tree["params"])][:1] == [f"00-tiny__{'s' * 100}"]
