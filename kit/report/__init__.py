@@ -51,13 +51,16 @@ def run(
     """Produce the reports and the index; returns 0, or 1 when any report failed.
 
     Raises:
-        KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name,
-            a missing ``--corpus`` folder, or another run holding ``reports/``. Nothing runs then.
+        KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1,
+            a ``timeout`` of zero seconds or less, a missing ``--corpus`` folder, or another run holding
+            ``reports/``. Nothing runs then.
     """
     from tqdm import tqdm
 
     if jobs < 1:
         raise KitError(f"--jobs {jobs}: must be 1 or more")
+    if timeout is not None and timeout <= 0:
+        raise KitError(f"--timeout {timeout}: must be a positive number of seconds")
     runs = plan(notebooks_dir, params_dir)
     chosen = select_runs(runs, only)
     extra: dict[str, Any] = {}

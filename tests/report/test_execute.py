@@ -7,7 +7,7 @@ import json
 import nbformat
 import pytest
 
-from kit import report
+from kit import cli, report
 from kit.errors import KitError
 from kit.report.execute import failure_reason
 from kit.report.layout import shown
@@ -100,3 +100,11 @@ def test_kit_error_is_raised_for_bad_jobs():
 def test_a_failure_reason_is_the_first_line_cut_at_200_characters():
     assert failure_reason("ValueError", "\nbad value\nTraceback...") == "ValueError: bad value"
     assert failure_reason("KeyError", "k" * 1000) == "KeyError: " + "k" * 200 + "…"
+
+
+@pytest.mark.parametrize("seconds", ["0", "-5"])
+def test_timeout_must_be_positive(tmp_path, capsys, seconds):
+    tree = make_tree(tmp_path)
+    assert kit_report(tree, f"--timeout={seconds}") == cli.EXIT_BAD_INPUT
+    assert capsys.readouterr().err == f"error: --timeout {seconds}: must be a positive number of seconds\n"
+    assert not tree["reports"].exists()
