@@ -2,7 +2,7 @@
 
     plan (notebooks/*.ipynb × notebooks/params/<stem>.yaml) → check parameters → execute (papermill,
     one staging folder per report) → normalise (no timestamps, ids or paths) → render HTML (no scripts)
-    → publish (one ``os.replace`` per file) → ``reports/index.html``
+    → publish (the report's files switched as one set, see :mod:`~kit.report.publish`) → ``reports/index.html``
 
 One module per step: :mod:`~kit.report.plan`, :mod:`~kit.report.parameters`, :mod:`~kit.report.execute`,
 :mod:`~kit.report.render`, :mod:`~kit.report.publish`, :mod:`~kit.report.index`; :func:`run` strings them
@@ -16,9 +16,10 @@ inputs write the same bytes.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import multiprocessing
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from kit.report.index import prune, write_index
 from kit.report.layout import shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, plan, select_runs
-from kit.report.publish import exclusive
+from kit.report.publish import exclusive, recover
 
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
 
@@ -80,6 +81,7 @@ def run(
     outcomes: dict[str, Outcome] = {}
     with (
         exclusive(reports_dir),
+        _after_interrupted_runs(reports_dir),
         tqdm(
             total=len(chosen), desc="reports", unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True
         ) as bar,
@@ -115,3 +117,11 @@ def run(
     done = len(outcomes) - len(failures)
     print(f"{done} of {len(outcomes)} reports written; index: {shown(index)}", file=sys.stderr)
     return EXIT_FAILED if failures else 0
+
+
+@contextlib.contextmanager
+def _after_interrupted_runs(reports_dir: Path) -> Iterator[None]:
+    """Before anything else, finish the switches an interrupted run committed; remove its staging and kernel files."""
+    for name in recover(reports_dir):
+        print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
+    yield

@@ -42,16 +42,22 @@ def execute(
 ) -> Outcome:
     """Execute one report in its staging folder, then publish it into ``reports_dir`` (or ``reports_dir/failed``).
 
-    Never raises for a notebook that fails: the reason is in the returned :class:`Outcome`.
+    Never raises for a notebook that fails: the reason is in the returned :class:`Outcome`. The report's files
+    are switched as one set (:mod:`kit.report.publish`).
     """
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
 
     staging = reports_dir / STAGING / run.name
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     executed = staging / f"{run.name}.ipynb"
+    kernels = reports_dir / STAGING / publish.KERNELS
+    kernels.mkdir(exist_ok=True)
+    # A killed run leaves the kernel's connection file (ports and key) here, where the next run removes it.
+    kernel_config = Config({"KernelManager": {"connection_file": str(kernels / f"{run.name}.json")}})
     parameters = {**run.overrides, **({"corpus_dir": corpus} if corpus is not None else {})}
     parameters["output_dir"] = shown(staging)
     failure = ""
@@ -65,6 +71,7 @@ def execute(
                 cwd=str(config.ROOT),
                 progress_bar=False,
                 execution_timeout=timeout,
+                config=kernel_config,
             )
     except PapermillExecutionError as err:
         failure = f"{failure_reason(err.ename, err.evalue)} (cell In [{err.exec_count}])"
@@ -81,12 +88,15 @@ def execute(
         if not failure and unsafe:
             failure = f"unsafe markup in an output ({unsafe[0]}): display article text as text, not HTML"
         if failure:
-            target = publish.keep_failed(run, notebook, page if not unsafe else None, reports_dir, staging)
-            return Outcome(run.name, failure, shown(target))
-        publish.publish_report(run, notebook, page, reports_dir, staging)
+            publication = publish.stage_failed(run, notebook, page if not unsafe else None, reports_dir, staging)
+            publish.commit(publication, reports_dir)
+            return Outcome(run.name, failure, shown(reports_dir / publication.moves[0].target))
+        publish.commit(publish.stage_report(run, notebook, page, reports_dir, staging), reports_dir)
         return Outcome(run.name)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        # An interrupted switch keeps its staged files: the next run finishes it from the journal.
+        if not publish.journal_path(reports_dir, run.name).exists():
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def failure_reason(kind: str, message: str) -> str:

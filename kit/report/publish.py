@@ -1,10 +1,25 @@
-"""Putting a staged report into the reports folder, keeping a failed run's copy, and the runner's lock."""
+"""Putting a staged report into the reports folder as one unit, keeping a failed run's copy, and the runner's lock.
+
+A report is a set of files with fixed names (``<name>.ipynb``, ``.html``, ``.json``, ``<name>__<table>.csv``),
+so the set cannot be switched by one rename. Instead every file is staged in ``.staging/<name>/``, then a
+small journal, ``.staging/<name>.publish.json``, lists the renames and removals that turn the old set into
+the new one. Writing the journal (atomically) is the commit point:
+
+- killed before it: the next run removes the staging folder, and the old set was never touched;
+- killed after it, between two renames: the next run finds the journal and finishes the renames (the staged
+  files that were not moved yet are still there), so the set ends wholly new.
+
+Each rename replaces one whole file, so no file is ever half-written.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +28,33 @@ from kit.outputs import VALUES_NAME, write_atomic
 from kit.report.layout import FAILED, FILE_MODE, SEPARATOR, STAGING, shown
 from kit.report.plan import Run
 
+JOURNAL_SUFFIX = ".publish.json"
+# Where kernels write their connection files (with ports and keys), so a killed run's are cleaned next time.
+KERNELS = "kernels"
+LOCK = ".lock"
 
-def publish_report(run: Run, notebook: Any, page: str, reports_dir: Path, staging: Path) -> None:
-    """Move a successful report's notebook, page, values and tables from ``staging`` into ``reports_dir``.
 
-    Tables the run no longer writes and a failed copy from an earlier run are removed.
+@dataclass(frozen=True)
+class Move:
+    """One staged file and the name it takes; both relative to the reports folder (POSIX separators)."""
+
+    staged: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What turns a report's old files into its new set: renames, then removals of files the set no longer has."""
+
+    name: str
+    moves: tuple[Move, ...]
+    removals: tuple[str, ...] = ()
+
+
+def stage_report(run: Run, notebook: Any, page: str, reports_dir: Path, staging: Path) -> Publication:
+    """Write a successful report's notebook, page and values beside its tables in ``staging``; plan the switch.
+
+    The new set replaces the old one; tables the run no longer writes and an earlier run's failed copy go.
     """
     import nbformat
 
@@ -35,20 +72,12 @@ def publish_report(run: Run, notebook: Any, page: str, reports_dir: Path, stagin
         moves[table] = reports_dir / f"{run.name}{SEPARATOR}{table.stem}.csv"
     # Tables this run no longer writes would otherwise linger beside the new report.
     stale = set(reports_dir.glob(f"{run.name}{SEPARATOR}*.csv")) - set(moves.values())
-    for source, target in moves.items():
-        move(source, target)
-    for path in sorted(stale):
-        path.unlink(missing_ok=True)
-    for path in (reports_dir / FAILED).glob(f"{run.name}.*"):
-        path.unlink(missing_ok=True)
+    stale |= set((reports_dir / FAILED).glob(f"{run.name}.*"))
+    return _publication(run.name, reports_dir, moves, sorted(stale))
 
 
-def keep_failed(run: Run, notebook: Any, page: str | None, reports_dir: Path, staging: Path) -> Path:
-    """Keep a failed run's executed notebook (and its page, when safe to show) in ``reports_dir/failed``.
-
-    Returns:
-        The kept notebook's path.
-    """
+def stage_failed(run: Run, notebook: Any, page: str | None, reports_dir: Path, staging: Path) -> Publication:
+    """Stage a failed run's executed notebook (and its page, when safe to show) for ``reports_dir/failed``."""
     import nbformat
 
     failed_dir = reports_dir / FAILED
@@ -56,14 +85,94 @@ def keep_failed(run: Run, notebook: Any, page: str | None, reports_dir: Path, st
     # Failed copies are for inspection, never for committing.
     if not (failed_dir / ".gitignore").exists():
         write_atomic(failed_dir / ".gitignore", "*\n")
-    target = failed_dir / f"{run.name}.ipynb"
     write_atomic(staging / "failed.ipynb", nbformat.writes(notebook) + "\n")
-    move(staging / "failed.ipynb", target)
-    (failed_dir / f"{run.name}.html").unlink(missing_ok=True)
-    if page is not None:
+    moves = {staging / "failed.ipynb": failed_dir / f"{run.name}.ipynb"}
+    removals = []
+    if page is None:
+        removals.append(failed_dir / f"{run.name}.html")
+    else:
         write_atomic(staging / "failed.html", page)
-        move(staging / "failed.html", failed_dir / f"{run.name}.html")
-    return target
+        moves[staging / "failed.html"] = failed_dir / f"{run.name}.html"
+    return _publication(run.name, reports_dir, moves, removals)
+
+
+def _publication(name: str, reports_dir: Path, moves: dict[Path, Path], removals: Sequence[Path]) -> Publication:
+    def relative(path: Path) -> str:
+        return path.relative_to(reports_dir).as_posix()
+
+    return Publication(
+        name,
+        tuple(Move(relative(staged), relative(target)) for staged, target in moves.items()),
+        tuple(relative(path) for path in removals),
+    )
+
+
+def commit(publication: Publication, reports_dir: Path) -> None:
+    """Switch the set: write the journal (from then on the switch is decided), apply it, then drop the journal."""
+    journal = journal_path(reports_dir, publication.name)
+    record = {
+        "moves": [{"staged": move.staged, "target": move.target} for move in publication.moves],
+        "removals": list(publication.removals),
+    }
+    write_atomic(journal, json.dumps(record, indent=1, sort_keys=True) + "\n")
+    _apply(publication, reports_dir)
+    journal.unlink()
+
+
+def journal_path(reports_dir: Path, name: str) -> Path:
+    """The journal of report ``name``'s switch; it exists only while that switch is unfinished."""
+    return reports_dir / STAGING / f"{name}{JOURNAL_SUFFIX}"
+
+
+def _apply(publication: Publication, reports_dir: Path) -> None:
+    for item in publication.moves:
+        staged = reports_dir / item.staged
+        if staged.exists():  # else it was moved before an interruption
+            move(staged, reports_dir / item.target)
+    for removal in publication.removals:
+        (reports_dir / removal).unlink(missing_ok=True)
+
+
+def recover(reports_dir: Path) -> list[str]:
+    """Finish every switch an interrupted run committed, then remove what interrupted runs left in staging.
+
+    Returns:
+        The names of the reports whose switch was finished.
+
+    Raises:
+        KitError: a journal that is not one this module wrote.
+    """
+    staging = reports_dir / STAGING
+    finished = []
+    for journal in sorted(staging.glob(f"*{JOURNAL_SUFFIX}")):
+        name = journal.name[: -len(JOURNAL_SUFFIX)]
+        _apply(_read_journal(journal, name), reports_dir)
+        journal.unlink()
+        finished.append(name)
+    for leftover in sorted(staging.iterdir()) if staging.is_dir() else []:
+        if leftover.name == LOCK:
+            continue
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover)
+        else:
+            leftover.unlink()
+    # A temporary file of kit.outputs.write_atomic, when a run was killed while writing in place.
+    for leftover in [*reports_dir.glob(".*.tmp"), *(reports_dir / FAILED).glob(".*.tmp")]:
+        leftover.unlink()
+    return finished
+
+
+def _read_journal(journal: Path, name: str) -> Publication:
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        moves = tuple(Move(str(item["staged"]), str(item["target"])) for item in record["moves"])
+        removals = tuple(str(path) for path in record["removals"])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise KitError(f"{shown(journal)}: unreadable publish journal ({type(err).__name__}); remove it") from None
+    for path in [*(item.staged for item in moves), *(item.target for item in moves), *removals]:
+        if path.startswith("/") or ".." in Path(path).parts:
+            raise KitError(f"{shown(journal)}: publish journal names a path outside the reports folder; remove it")
+    return Publication(name, moves, removals)
 
 
 def move(source: Path, target: Path) -> None:
@@ -83,7 +192,7 @@ def exclusive(reports_dir: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: no lock, runs must not overlap
         yield
         return
-    with (staging / ".lock").open("w") as handle:
+    with (staging / LOCK).open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

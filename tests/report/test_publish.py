@@ -1,13 +1,15 @@
-"""Publishing (kit.report.publish): a staged report moved into reports/."""
+"""Publishing (kit.report.publish): a staged report switched into reports/ as one set, and what a killed run leaves."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from kit.errors import KitError
 from kit.report import publish
 from kit.report.layout import FILE_MODE
 from tests.report.helpers import kit_report, make_tree, snapshot, write_params
@@ -54,3 +56,142 @@ def test_atomic_move_never_exposes_a_partial_target(tmp_path, monkeypatch):
     publish.move(staged, target)
     assert seen == [(staged, target)]
     assert target.read_text() == '{"new": 2}\n' and (target.stat().st_mode & 0o777) == FILE_MODE
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: no ``except Exception`` handler sees it."""
+
+
+def report_set(folder: Path, name: str) -> dict[str, bytes]:
+    return {
+        path: data
+        for path, data in snapshot(folder).items()
+        if path.split("/")[-1].startswith(f"{name}.") or path.startswith(f"{name}__")
+    }
+
+
+@pytest.fixture(scope="module")
+def old_site(tmp_path_factory) -> Path:
+    """A reports folder holding the first fixture report (scale 2), built once."""
+    tree = make_tree(tmp_path_factory.mktemp("old"))
+    assert kit_report(tree, "--only", "00-tiny__all") == 0
+    return tree["reports"]
+
+
+@pytest.mark.enable_socket
+@pytest.mark.parametrize("renames_before_kill", [None, 0, 1, 3])
+def test_a_killed_publish_leaves_the_set_wholly_old_or_the_next_run_makes_it_wholly_new(
+    tmp_path, monkeypatch, capsys, old_site, renames_before_kill
+):
+    """None: killed while writing the journal (before the commit point); k: killed after k of the 4 renames."""
+    tree = make_tree(tmp_path)
+    shutil.copytree(old_site, tree["reports"])
+    reports = tree["reports"]
+    (reports / ".staging" / ".lock").unlink(missing_ok=True)
+    old = report_set(reports, "00-tiny__all")
+    write_params(tree, "all: {scale: 7}\ndoubled: {}\n")
+    real_replace = publish.os.replace
+    renames = []
+
+    def kill(source, target):
+        if renames_before_kill is None and str(target).endswith(publish.JOURNAL_SUFFIX):
+            raise Killed
+        if Path(target).parent == reports:
+            if len(renames) == renames_before_kill:
+                raise Killed
+            renames.append(target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(publish.os, "replace", kill)
+    with pytest.raises(Killed):
+        kit_report(tree, "--only", "00-tiny__all")
+    monkeypatch.undo()
+    committed = renames_before_kill is not None
+    assert publish.journal_path(reports, "00-tiny__all").exists() == committed
+
+    assert publish.recover(reports) == (["00-tiny__all"] if committed else [])
+
+    assert sorted(p.name for p in (reports / ".staging").iterdir()) == [".lock"]  # staging and journal gone
+    recovered = report_set(reports, "00-tiny__all")
+    if not committed:
+        assert recovered == old
+        return
+    assert set(recovered) == set(old) and all(recovered[name] != old[name] for name in old)  # every file new
+    assert json.loads(recovered["00-tiny__all.json"])["total"] == 42
+    # the same set an uninterrupted run writes
+    capsys.readouterr()
+    assert kit_report(tree, "--only", "00-tiny__all") == 0
+    assert report_set(reports, "00-tiny__all") == recovered
+
+
+def test_the_next_run_finishes_a_journal_and_removes_staging_kernel_and_temporary_files(tmp_path):
+    reports = tmp_path / "reports"
+    staging = reports / ".staging"
+    (staging / "00-tiny__all").mkdir(parents=True)
+    (staging / "kernels").mkdir()
+    (staging / "kernels" / "00-tiny__all.json").write_text('{"key": "secret"}')
+    (staging / "00-tiny__gone").mkdir()
+    (staging / "00-tiny__gone" / "counts.csv").write_text("half")
+    (reports / ".index.html.x1y2.tmp").write_text("half")
+    (reports / "00-tiny__all.html").write_text("old page")
+    (reports / "00-tiny__all.json").write_text("old values")
+    (reports / "00-tiny__all__dropped.csv").write_text("old table")
+    # interrupted after the page was moved: the values are still staged
+    (staging / "00-tiny__all" / "values.json").write_text("new values")
+    journal = {
+        "moves": [
+            {"staged": ".staging/00-tiny__all/00-tiny__all.html", "target": "00-tiny__all.html"},
+            {"staged": ".staging/00-tiny__all/values.json", "target": "00-tiny__all.json"},
+        ],
+        "removals": ["00-tiny__all__dropped.csv"],
+    }
+    publish.journal_path(reports, "00-tiny__all").write_text(json.dumps(journal))
+    (reports / "00-tiny__all.html").write_text("new page")  # the rename done before the kill
+
+    assert publish.recover(reports) == ["00-tiny__all"]
+
+    assert {p.name: p.read_text() for p in reports.iterdir() if p.is_file()} == {
+        "00-tiny__all.html": "new page",
+        "00-tiny__all.json": "new values",
+    }
+    assert list(staging.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("journal", "problem"),
+    [
+        ("{not json", "unreadable publish journal (JSONDecodeError); remove it"),
+        ('{"moves": []}', "unreadable publish journal (KeyError); remove it"),
+        (
+            '{"moves": [{"staged": "../../x", "target": "a.html"}], "removals": []}',
+            "publish journal names a path outside the reports folder; remove it",
+        ),
+    ],
+)
+def test_a_journal_the_kit_did_not_write_is_refused(tmp_path, journal, problem):
+    reports = tmp_path / "reports"
+    (reports / ".staging").mkdir(parents=True)
+    path = publish.journal_path(reports, "00-tiny__all")
+    path.write_text(journal)
+    with pytest.raises(KitError) as refused:
+        publish.recover(reports)
+    assert str(refused.value) == f"{path.resolve().as_posix()}: {problem}"
+
+
+@pytest.mark.enable_socket
+def test_kernel_connection_files_are_written_in_staging_and_removed_after_the_run(tmp_path, monkeypatch):
+    import jupyter_client.connect
+
+    written = []
+    real_write = jupyter_client.connect.write_connection_file
+
+    def recording(fname=None, **kwargs):
+        written.append(Path(fname))
+        return real_write(fname, **kwargs)
+
+    monkeypatch.setattr(jupyter_client.connect, "write_connection_file", recording)
+    tree = make_tree(tmp_path)
+    assert kit_report(tree, "--only", "00-tiny__all") == 0
+    kernels = tree["reports"] / ".staging" / "kernels"
+    assert written == [kernels / "00-tiny__all.json"]
+    assert list(kernels.iterdir()) == []
