@@ -16,10 +16,9 @@ inputs write the same bytes.
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import multiprocessing
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from kit.report.index import prune, write_index
 from kit.report.layout import shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, plan, select_runs
-from kit.report.publish import exclusive, recover
+from kit.report.publish import UNWRITABLE, ReportsUnwritable, exclusive, recover, writing_reports
 
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
 
@@ -54,10 +53,9 @@ def run(
     Raises:
         KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1,
             a ``timeout`` of zero seconds or less, a missing ``--corpus`` folder, or another run holding
-            ``reports/``. Nothing runs then.
+            ``reports/``: nothing runs then. A full disk or a read-only reports folder (``ReportsUnwritable``):
+            the run stops, the report being written keeps its previous files and its staging is removed.
     """
-    from tqdm import tqdm
-
     if jobs < 1:
         raise KitError(f"--jobs {jobs}: must be 1 or more")
     if timeout is not None and timeout <= 0:
@@ -76,39 +74,17 @@ def run(
             declared_by_notebook[item.notebook] = declared_parameters(item.notebook)
         check_parameters(item, declared_by_notebook[item.notebook], extra)
 
-    reports_dir.mkdir(parents=True, exist_ok=True)
     options = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code, "timeout": timeout}
-    outcomes: dict[str, Outcome] = {}
-    with (
-        exclusive(reports_dir),
-        _after_interrupted_runs(reports_dir),
-        tqdm(
-            total=len(chosen), desc="reports", unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True
-        ) as bar,
-    ):
-        if jobs == 1 or len(chosen) == 1:
-            for item in chosen:
-                bar.set_postfix_str(item.name)
-                outcomes[item.name] = execute(item, **options)
-                bar.update()
-        else:
-            context = multiprocessing.get_context("spawn")
-            with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                pending = {pool.submit(execute, item, **options): item for item in chosen}
-                bar.set_postfix_str(", ".join(item.name for item in chosen[:jobs]))
-                for future in concurrent.futures.as_completed(pending):
-                    item = pending[future]
-                    try:
-                        outcomes[item.name] = future.result()
-                    except Exception as err:  # a worker that died: that report failed, the others go on
-                        outcomes[item.name] = Outcome(item.name, failure_reason(type(err).__name__, str(err)))
-                    running = [i.name for f, i in pending.items() if not f.done()][:jobs]
-                    bar.set_postfix_str(", ".join(running) or item.name)
-                    bar.update()
-        if not only:
-            for path in prune(runs, reports_dir):
-                print(f"removed stale report file {shown(path)}", file=sys.stderr)
-        index = write_index(runs, reports_dir, outcomes)
+    with writing_reports(reports_dir):
+        reports_dir.mkdir(parents=True, exist_ok=True)
+        with exclusive(reports_dir):
+            for name in recover(reports_dir):
+                print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
+            outcomes = _execute_all(chosen, jobs=jobs, progress=progress, options=options)
+            if not only:
+                for path in prune(runs, reports_dir):
+                    print(f"removed stale report file {shown(path)}", file=sys.stderr)
+            index = write_index(runs, reports_dir, outcomes)
 
     failures = [outcome for outcome in outcomes.values() if outcome.failure]
     for outcome in failures:
@@ -119,9 +95,35 @@ def run(
     return EXIT_FAILED if failures else 0
 
 
-@contextlib.contextmanager
-def _after_interrupted_runs(reports_dir: Path) -> Iterator[None]:
-    """Before anything else, finish the switches an interrupted run committed; remove its staging and kernel files."""
-    for name in recover(reports_dir):
-        print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
-    yield
+def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any]) -> dict[str, Outcome]:
+    from tqdm import tqdm
+
+    outcomes: dict[str, Outcome] = {}
+    bar = tqdm(
+        total=len(chosen), desc="reports", unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True
+    )
+    with bar:
+        if jobs == 1 or len(chosen) == 1:
+            for item in chosen:
+                bar.set_postfix_str(item.name)
+                outcomes[item.name] = execute(item, **options)
+                bar.update()
+            return outcomes
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            pending = {pool.submit(execute, item, **options): item for item in chosen}
+            bar.set_postfix_str(", ".join(item.name for item in chosen[:jobs]))
+            for future in concurrent.futures.as_completed(pending):
+                item = pending[future]
+                try:
+                    outcomes[item.name] = future.result()
+                except Exception as err:
+                    if isinstance(err, ReportsUnwritable) or (isinstance(err, OSError) and err.errno in UNWRITABLE):
+                        pool.shutdown(cancel_futures=True)  # a full or read-only disk: the others would fail too
+                        raise
+                    # a worker that died: that report failed, the others go on
+                    outcomes[item.name] = Outcome(item.name, failure_reason(type(err).__name__, str(err)))
+                running = [i.name for f, i in pending.items() if not f.done()][:jobs]
+                bar.set_postfix_str(", ".join(running) or item.name)
+                bar.update()
+    return outcomes

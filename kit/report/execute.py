@@ -75,10 +75,18 @@ def execute(
             )
     except PapermillExecutionError as err:
         failure = f"{failure_reason(err.ename, err.evalue)} (cell In [{err.exec_count}])"
+    except OSError as err:
+        if err.errno in publish.UNWRITABLE:  # papermill writing the executed notebook: every report would fail
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        failure = failure_reason(type(err).__name__, str(err))
     except Exception as err:  # a dead kernel, a timeout, an unreadable notebook: still one report's failure
         failure = failure_reason(type(err).__name__, str(err))
     source_ids = {cell.get("id") for cell in nbformat.read(str(run.notebook), as_version=4).cells}
-    notebook = nbformat.read(str(executed), as_version=4) if executed.exists() else None
+    try:
+        notebook = nbformat.read(str(executed), as_version=4) if executed.exists() else None
+    except ValueError:  # cut short while papermill was writing it
+        notebook = None
     try:
         if notebook is None:
             return Outcome(run.name, failure or "the notebook was not executed")

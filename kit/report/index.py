@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from kit import config
-from kit.outputs import write_atomic
 from kit.report.execute import Outcome
 from kit.report.layout import FAILED, REPORT_SUFFIXES, SEPARATOR, STAGING
 from kit.report.parameters import value_literal
 from kit.report.plan import Run
-from kit.report.publish import move
+from kit.report.publish import move, write_file
 from kit.report.render import notebook_title
 
 
@@ -36,7 +35,7 @@ def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, O
         css=(config.TEMPLATES / "report" / "kit.css").read_text(encoding="utf-8"),
     )
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME
-    write_atomic(staging, page)
+    write_file(staging, page)
     target = reports_dir / config.REPORT_INDEX_NAME
     move(staging, target)
     return target

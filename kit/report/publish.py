@@ -15,6 +15,7 @@ Each rename replaces one whole file, so no file is ever half-written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -29,9 +30,39 @@ from kit.report.layout import FAILED, FILE_MODE, SEPARATOR, STAGING, shown
 from kit.report.plan import Run
 
 JOURNAL_SUFFIX = ".publish.json"
+# What a full disk, a read-only mount or a folder without write permission raise.
+UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
 # Where kernels write their connection files (with ports and keys), so a killed run's are cleaned next time.
 KERNELS = "kernels"
 LOCK = ".lock"
+
+
+class ReportsUnwritable(KitError):
+    """The reports folder cannot be written (full, read-only, no permission); the run stops."""
+
+
+@contextlib.contextmanager
+def writing_reports(reports_dir: Path) -> Iterator[None]:
+    """Turn a full disk or a read-only reports folder into one line naming the path the kit was writing.
+
+    Raises:
+        ReportsUnwritable: for an :data:`UNWRITABLE` error; other errors pass unchanged.
+    """
+    try:
+        yield
+    except OSError as err:
+        if err.errno not in UNWRITABLE:
+            raise
+        path = err.filename2 or err.filename or reports_dir
+        raise ReportsUnwritable(f"{shown(Path(path))}: cannot write ({os.strerror(err.errno)})") from None
+
+
+def write_file(path: Path, data: str) -> None:
+    """:func:`kit.outputs.write_atomic`, with ``path`` (not its random temporary name) in an error."""
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(path)) from None
 
 
 @dataclass(frozen=True)
@@ -58,11 +89,11 @@ def stage_report(run: Run, notebook: Any, page: str, reports_dir: Path, staging:
     """
     import nbformat
 
-    write_atomic(staging / f"{run.name}.ipynb", nbformat.writes(notebook) + "\n")
-    write_atomic(staging / f"{run.name}.html", page)
+    write_file(staging / f"{run.name}.ipynb", nbformat.writes(notebook) + "\n")
+    write_file(staging / f"{run.name}.html", page)
     values = staging / VALUES_NAME
     if not values.exists():
-        write_atomic(values, "{}\n")
+        write_file(values, "{}\n")
     moves = {
         staging / f"{run.name}.ipynb": reports_dir / f"{run.name}.ipynb",
         staging / f"{run.name}.html": reports_dir / f"{run.name}.html",
@@ -84,14 +115,14 @@ def stage_failed(run: Run, notebook: Any, page: str | None, reports_dir: Path, s
     failed_dir.mkdir(parents=True, exist_ok=True)
     # Failed copies are for inspection, never for committing.
     if not (failed_dir / ".gitignore").exists():
-        write_atomic(failed_dir / ".gitignore", "*\n")
-    write_atomic(staging / "failed.ipynb", nbformat.writes(notebook) + "\n")
+        write_file(failed_dir / ".gitignore", "*\n")
+    write_file(staging / "failed.ipynb", nbformat.writes(notebook) + "\n")
     moves = {staging / "failed.ipynb": failed_dir / f"{run.name}.ipynb"}
     removals = []
     if page is None:
         removals.append(failed_dir / f"{run.name}.html")
     else:
-        write_atomic(staging / "failed.html", page)
+        write_file(staging / "failed.html", page)
         moves[staging / "failed.html"] = failed_dir / f"{run.name}.html"
     return _publication(run.name, reports_dir, moves, removals)
 
@@ -114,7 +145,7 @@ def commit(publication: Publication, reports_dir: Path) -> None:
         "moves": [{"staged": move.staged, "target": move.target} for move in publication.moves],
         "removals": list(publication.removals),
     }
-    write_atomic(journal, json.dumps(record, indent=1, sort_keys=True) + "\n")
+    write_file(journal, json.dumps(record, indent=1, sort_keys=True) + "\n")
     _apply(publication, reports_dir)
     journal.unlink()
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from kit import cli
 from kit.errors import KitError
 from kit.report import publish
 from kit.report.layout import FILE_MODE
@@ -195,3 +198,76 @@ def test_kernel_connection_files_are_written_in_staging_and_removed_after_the_ru
     kernels = tree["reports"] / ".staging" / "kernels"
     assert written == [kernels / "00-tiny__all.json"]
     assert list(kernels.iterdir()) == []
+
+
+def no_space(path):
+    return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+
+@pytest.mark.enable_socket
+@pytest.mark.parametrize("failing_write", ["00-tiny__all.html", publish.JOURNAL_SUFFIX])
+def test_a_full_disk_stops_the_run_with_one_line_keeping_the_previous_site(
+    tmp_path, monkeypatch, capsys, old_site, failing_write
+):
+    tree = make_tree(tmp_path)
+    shutil.copytree(old_site, tree["reports"])
+    reports = tree["reports"]
+    old = snapshot(reports)
+    write_params(tree, "all: {scale: 7}\ndoubled: {}\n")
+    real_write = publish.write_atomic
+
+    def disk_full_at(path, data):
+        if str(path).endswith(failing_write):
+            raise no_space(path.parent / f".{path.name}.k2j4.tmp")  # write_atomic fails on its temporary file
+        real_write(path, data)
+
+    monkeypatch.setattr(publish, "write_atomic", disk_full_at)
+    capsys.readouterr()
+    assert kit_report(tree, "--only", "00-tiny__all") == cli.EXIT_BAD_INPUT
+    target = publish.journal_path(reports, "00-tiny__all")
+    if failing_write != publish.JOURNAL_SUFFIX:
+        target = reports / ".staging" / "00-tiny__all" / failing_write
+    assert capsys.readouterr().err == f"error: {target.resolve().as_posix()}: cannot write (No space left on device)\n"
+    assert snapshot(reports) == old  # every report and the index as they were
+    assert sorted(p.name for p in (reports / ".staging").iterdir()) == [".lock", "kernels"]  # staging removed
+
+
+@pytest.mark.enable_socket
+def test_a_rename_refused_after_the_commit_point_is_finished_by_the_next_run(tmp_path, monkeypatch, capsys, old_site):
+    tree = make_tree(tmp_path)
+    shutil.copytree(old_site, tree["reports"])
+    reports = tree["reports"]
+    write_params(tree, "all: {scale: 7}\ndoubled: {}\n")
+    real_replace = publish.os.replace
+
+    def read_only_html(source, target):
+        if Path(target) == reports / "00-tiny__all.html":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(source), None, str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(publish.os, "replace", read_only_html)
+    capsys.readouterr()
+    assert kit_report(tree, "--only", "00-tiny__all") == cli.EXIT_BAD_INPUT
+    page = (reports / "00-tiny__all.html").resolve().as_posix()
+    assert capsys.readouterr().err == f"error: {page}: cannot write (Read-only file system)\n"
+    monkeypatch.undo()
+
+    assert publish.recover(reports) == ["00-tiny__all"]
+    assert json.loads((reports / "00-tiny__all.json").read_text())["total"] == 42
+    assert "<dd>42</dd>" not in (reports / "index.html").read_text()  # the index is the next run's
+    assert b"42" in (reports / "00-tiny__all.html").read_bytes()
+
+
+def test_a_reports_folder_that_cannot_be_created_is_one_line(tmp_path, monkeypatch, capsys):
+    tree = make_tree(tmp_path)
+    real_mkdir = os.mkdir
+
+    def read_only(path, *args, **kwargs):
+        if Path(path) == tree["reports"]:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", read_only)
+    assert kit_report(tree) == cli.EXIT_BAD_INPUT
+    reports = tree["reports"].resolve().as_posix()
+    assert capsys.readouterr().err == f"error: {reports}: cannot write (Read-only file system)\n"
