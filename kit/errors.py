@@ -64,33 +64,28 @@ def repr_prefix(value: object, size: int) -> str:
 
     def walk(item: object, open_ids: frozenset[int]) -> None:
         kind = type(item)
-        if kind not in (list, tuple, dict, set, frozenset):
+        if kind not in (list, tuple, dict, set, frozenset):  # exact types: a subclass may have its own repr
             emit(_scalar_repr(item))
-            return
-        if id(item) in open_ids:
-            emit({list: "[...]", dict: "{...}"}.get(kind, "..."))
-            return
-        inner = open_ids | {id(item)}
-        if kind is dict:
+        elif id(item) in open_ids:
+            emit("[...]" if kind is list else "{...}" if kind is dict else "...")
+        elif isinstance(item, dict):
             emit("{")
-            for position, (key, entry) in enumerate(item.items()):  # type: ignore[attr-defined]
+            for position, (key, entry) in enumerate(item.items()):
                 emit(", " if position else "")
-                walk(key, inner)
+                walk(key, open_ids | {id(item)})
                 emit(": ")
-                walk(entry, inner)
+                walk(entry, open_ids | {id(item)})
             emit("}")
-            return
-        items = list(item) if kind in (set, frozenset) else item
-        if kind in (set, frozenset) and not items:
+        elif isinstance(item, (set, frozenset)) and not item:
             emit(f"{kind.__name__}()")
-            return
-        opening, closing = {list: ("[", "]"), tuple: ("(", ")")}.get(kind, ("{", "}"))
-        emit(f"{kind.__name__}({opening}" if kind is frozenset else opening)
-        for position, entry in enumerate(items):  # type: ignore[arg-type]
-            emit(", " if position else "")
-            walk(entry, inner)
-        emit("," if kind is tuple and len(items) == 1 else "")  # type: ignore[arg-type]
-        emit(f"{closing})" if kind is frozenset else closing)
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            opening, closing = ("[", "]") if kind is list else ("(", ")") if kind is tuple else ("{", "}")
+            emit(f"frozenset({opening}" if kind is frozenset else opening)
+            for position, entry in enumerate(item):
+                emit(", " if position else "")
+                walk(entry, open_ids | {id(item)})
+            emit("," if kind is tuple and len(item) == 1 else "")
+            emit(f"{closing})" if kind is frozenset else closing)
 
     with contextlib.suppress(_Enough):
         walk(value, frozenset())

@@ -29,7 +29,7 @@ from kit.report.index import prune, write_index
 from kit.report.layout import shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, plan, select_runs
-from kit.report.publish import UNWRITABLE, ReportsUnwritable, exclusive, recover, writing_reports
+from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
 
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
 
@@ -118,7 +118,7 @@ def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: d
                 try:
                     outcomes[item.name] = future.result()
                 except Exception as err:
-                    if isinstance(err, ReportsUnwritable) or (isinstance(err, OSError) and err.errno in UNWRITABLE):
+                    if isinstance(err, OSError) and err.errno in UNWRITABLE:
                         pool.shutdown(cancel_futures=True)  # a full or read-only disk: the others would fail too
                         raise
                     # a worker that died: that report failed, the others go on
