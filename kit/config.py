@@ -24,7 +24,7 @@ SOLUTIONS = TEACHING / "solutions"
 
 # The report runner's working folders and templates (kit.report).
 REPORTS_STAGING = REPORTS / ".staging"
-TEMPLATES = PACKAGE / "templates"
+TEMPLATES = PACKAGE / "report" / "templates"
 REPORT_INDEX_NAME = "index.html"
 
 # The default theme dictionary (kit.themes); a user's YAML file replaces it.
