@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import actors, chronology, overview, themes, tone, voices
+from kit import actors, chronology, keyness, kwic, overview, themes, tone, voices
 from kit.types import Prepared
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
@@ -68,7 +68,7 @@ TABLES: dict[str, TableSpec] = {
     ),
     "kwic": TableSpec(
         "keyword-in-context lines for a theme (or --word), with offsets into the cleaned text",
-        lambda p, a: themes.kwic(
+        lambda p, a: kwic.kwic(
             p,
             themes.load_dictionary(a.dictionary),
             theme=a.theme,
@@ -86,7 +86,7 @@ TABLES: dict[str, TableSpec] = {
     ),
     "keyness": TableSpec(
         "log-likelihood (G2) and log ratio of themes or words, target group vs reference group",
-        lambda p, a: themes.keyness(
+        lambda p, a: keyness.keyness(
             p,
             themes.load_dictionary(a.dictionary) if a.unit == "theme" else None,
             unit=a.unit,
