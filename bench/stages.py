@@ -46,7 +46,7 @@ def _quotes(state: State) -> object:
 
 
 def _tone(state: State) -> object:
-    return tone.score(_prepared(state), lexicon=tone.load_lexicon(), quotes_table=state["quotes"])
+    return tone.score_units(_prepared(state), lexicon=tone.load_lexicon(), quotes_table=state["quotes"])
 
 
 STAGES: list[tuple[str, Callable[[State], object]]] = [

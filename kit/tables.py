@@ -114,7 +114,7 @@ TABLES: dict[str, TableSpec] = {
     ),
     "tone": TableSpec(
         "VADER tone of every quotation and narration sentence: voice, compound, pos, neu, neg, lexicon, top_words",
-        lambda p, a: tone.score(
+        lambda p, a: tone.score_units(
             p,
             lexicon=None if a.no_lexicon else tone.load_lexicon(a.lexicon),
             registry=actors.load_registry(a.registry),

@@ -23,12 +23,12 @@ def lexicon():
 
 @pytest.fixture(scope="module")
 def plain(seeds, quoted):
-    return tone.score(seeds, quotes_table=quoted)
+    return tone.score_units(seeds, quotes_table=quoted)
 
 
 @pytest.fixture(scope="module")
 def diplomatic(seeds, quoted, lexicon):
-    return tone.score(seeds, lexicon=lexicon, quotes_table=quoted)
+    return tone.score_units(seeds, lexicon=lexicon, quotes_table=quoted)
 
 
 def row_of(scores, doc_id, first_words, kind=None):
@@ -146,7 +146,7 @@ def test_globs_show_the_words_as_written(diplomatic):
 def test_vader_rules_still_apply_to_a_phrase(make_corpus, lexicon):
     body = "Analysts said the two countries are not blood allies any more, after years of rift.\n"
     folder = make_corpus({"a1.txt": body}, [{**ROW, "doc_id": "a1", "file": "a1.txt"}])
-    (row,) = tone.score(prepare(folder), lexicon=lexicon).itertuples(index=False)
+    (row,) = tone.score_units(prepare(folder), lexicon=lexicon).itertuples(index=False)
     assert row.drivers == "blood allies -1.11; rift -1.50"  # "not" flips the phrase: 1.5 × -0.74
 
 
@@ -194,7 +194,7 @@ def test_summaries_by_outlet_and_period_show_counts(diplomatic, seeds):
 
 
 def test_select_voices_outlets_and_short_quotes(diplomatic, seeds):
-    chosen = tone.select(
+    chosen = tone.select_units(
         diplomatic, seeds, voices=["official_prc"], outlets=["South China Morning Post"], min_quote_words=3
     )
     assert chosen.text.tolist() == [
@@ -203,9 +203,9 @@ def test_select_voices_outlets_and_short_quotes(diplomatic, seeds):
         "This should not and will not change because of any single event at a particular time",
     ]
     with pytest.raises(KitError, match="outlet 'Nope' is not in the corpus"):
-        tone.select(diplomatic, seeds, outlets=["Nope"])
+        tone.select_units(diplomatic, seeds, outlets=["Nope"])
     with pytest.raises(KitError, match="voice 'officials' is not one of"):
-        tone.select(diplomatic, seeds, voices=["officials"])
+        tone.select_units(diplomatic, seeds, voices=["officials"])
 
 
 # ---------------------------------------------------------------- the lexicon file
