@@ -1,4 +1,7 @@
-"""Shared fixtures: the prepared seed corpus, tiny corpora built on the fly, and notebook execution."""
+"""Shared fixtures: the prepared seed corpus, tiny corpora built on the fly, and notebook execution.
+
+Constants and helpers that tests import (seed doc_ids, a manifest row) live in :mod:`tests.seeds`.
+"""
 
 from __future__ import annotations
 
@@ -12,36 +15,13 @@ import pytest
 from kit import config
 from kit.pipeline import prepare
 from kit.types import MANIFEST_COLUMNS, Prepared
-
-CHOSUN = "000_7466fcb0830044d8"
-DIPLOMAT_2018 = "001_a3cbdfdd8623fa68"
-SCMP = "002_d36a6144ef540899"
-HERALD = "003_80d4a5ff23514f6a"
-DIPLOMAT_2024 = "004_063a179dcbf3ea65"
+from tests.seeds import ROW
 
 
 @pytest.fixture(scope="session")
 def seeds() -> Prepared:
     """The five seed articles, loaded, cleaned and tokenised once per test session."""
     return prepare()
-
-
-def sentence_of(prepared: Prepared, doc_id: str, needle: str) -> int:
-    """The sentence_id of the first sentence of ``doc_id`` containing ``needle``."""
-    sentences = prepared.sentences
-    hits = sentences[(sentences.doc_id == doc_id) & sentences.text.str.contains(needle, regex=False)]
-    assert not hits.empty, f"no sentence of {doc_id} contains {needle!r}"
-    return int(hits.sentence_id.iloc[0])
-
-
-ROW = {
-    "doc_id": "a1",
-    "file": "a1.txt",
-    "outlet": "Test Outlet",
-    "headline": "A Test Headline",
-    "published": "2018-03-28",
-    "published_precision": "day",
-}
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from kit import actors
 from kit.errors import KitError
-from tests.conftest import HERALD
+from tests.seeds import HERALD
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from kit import chronology, config
 from kit.cli import main
 from kit.errors import KitError
-from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP, sentence_of
+from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP, sentence_of
 
 MARCH_28 = date(2018, 3, 28)  # a Wednesday
 

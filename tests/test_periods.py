@@ -7,7 +7,7 @@ import pytest
 
 from kit import periods
 from kit.errors import KitError
-from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
+from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 
 def test_month_precision_period_spans_the_whole_month():

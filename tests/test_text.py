@@ -2,7 +2,7 @@ import pytest
 
 from kit import text
 from kit.text import split_sentences, split_tokens
-from tests.conftest import CHOSUN, DIPLOMAT_2018
+from tests.seeds import CHOSUN, DIPLOMAT_2018
 
 
 def tokens_of(s: str) -> list[str]:

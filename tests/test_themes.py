@@ -11,7 +11,7 @@ import yaml
 
 from kit import cli, config, kwic, lookup, themes
 from kit.errors import KitError
-from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
+from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 FIXTURES = config.ROOT / "tests" / "fixtures"
 YEARS_2018 = [DIPLOMAT_2018, SCMP, HERALD]

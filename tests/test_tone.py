@@ -8,7 +8,7 @@ from kit import text, tone, voices
 from kit.cli import main
 from kit.errors import KitError
 from kit.pipeline import prepare
-from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
+from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
 
 
 @pytest.fixture(scope="module")
