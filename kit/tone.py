@@ -8,53 +8,37 @@
 ``narration`` unit too, scored on its words *outside* those quotations (scare-quoted terms stay: they
 are the journalist's words); a sentence with fewer than :data:`MIN_NARRATION_WORDS` words left is skipped.
 
-**Scores.** nltk's VADER (``nltk.sentiment.vader``) reading the lexicon file of the ``vaderSentiment``
-package (see :func:`kit.text.vader`): compound (-1…+1), and the pos/neu/neg proportions. For each score
-the drivers are the words with a non-zero valence after VADER's negation, booster and "but" rules.
+**Scores.** The reference VADER, ``vaderSentiment``'s ``SentimentIntensityAnalyzer`` (see
+:mod:`kit.sentiment`): compound (-1…+1), and the pos/neu/neg proportions. For each score the drivers are
+the words with a non-zero valence after VADER's negation, booster and "but" rules.
 
 **The diplomatic lexicon** (:func:`load_lexicon`) adds words, phrases and globs with the valence they
 carry in official language. Matches are found with the kit's matcher (:mod:`kit.lookup`) and each match
 is handed to VADER as ONE word carrying the entry's valence (the phrase's words are joined into a single
 token before scoring), so "traditional friendship" counts once, not also as "friendship", and VADER's
 negation and booster rules still apply to it. With ``lexicon=None`` the text goes to VADER unchanged and
-the scores are plain VADER's, exactly.
+the scores are plain VADER's, exactly. :func:`score_texts` scores any texts the same way (one unit each).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from kit import actors, config, lookup, text, voices, yamlfile
+from kit import actors, sentiment, text, voices
+from kit.diplomatic import Lexicon, LexiconMatch
+from kit.diplomatic import load_lexicon as load_lexicon  # the name tables and notebooks call (tone.load_lexicon)
 from kit.errors import KitError
 from kit.periods import assign as assign_periods
 from kit.types import Prepared
 
-TONE_COLUMNS = [
-    "doc_id",
-    "sentence_id",
-    "start",
-    "end",
-    "voice",
-    "kind",
-    "speaker",
-    "via",
-    "text",
-    "compound",
-    "pos",
-    "neu",
-    "neg",
-    "lexicon",
-    "top_words",
-    "drivers",
-    "diplomatic",
-    "words",
-]
+# The columns every scored unit has, whatever the unit.
+SCORE_COLUMNS = ["compound", "pos", "neu", "neg", "lexicon", "top_words", "drivers", "diplomatic"]
+UNIT_KEYS = ["doc_id", "sentence_id", "start", "end", "voice", "kind", "speaker", "via", "text"]
+TONE_COLUMNS = [*UNIT_KEYS, *SCORE_COLUMNS, "words"]
 SUMMARY_COLUMNS = [
     "units",
     "documents",
@@ -74,7 +58,6 @@ COMPARE_COLUMNS = [
     "units_changed",
     "biggest_mover",
 ]
-LEXICON_TABLE_COLUMNS = ["pattern", "valence", "vader_valence", "reason"]
 NARRATION = "narration"
 # The order voices are shown in: the speaker groups of the actor registry, then the journalist's narration.
 VOICES = (*actors.GROUPS, NARRATION)
@@ -85,120 +68,8 @@ MIN_NARRATION_WORDS = 3
 POSITIVE, NEGATIVE = 0.05, -0.05
 # How many driving words ``top_words`` lists.
 TOP_WORDS = 5
-VALENCE_RANGE = (-4.0, 4.0)
-LEXICON_KEYS = {"valence", "reason", "case_sensitive", "exclude"}
-LEXICON_CATEGORY = "diplomatic"
 # A word, for counting: a letter, then letters, digits, apostrophes or hyphens ("Kim", "Jong-un", "don’t").
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-# ---------------------------------------------------------------- the diplomatic lexicon
-
-
-@dataclass(frozen=True)
-class LexiconEntry:
-    """One diplomatic entry.
-
-    Attributes:
-        entry: the matcher entry; its weight is the valence.
-        reason: one line saying why.
-        token: the single token the matched words become before VADER scores them.
-    """
-
-    entry: lookup.Entry
-    reason: str
-    token: str
-
-    @property
-    def pattern(self) -> str:
-        """The word, phrase or glob."""
-        return self.entry.pattern
-
-    @property
-    def valence(self) -> float:
-        """The valence on VADER's scale (-4…+4)."""
-        return self.entry.weight
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """A loaded diplomatic lexicon; ``source`` is the file it came from."""
-
-    source: str
-    entries: tuple[LexiconEntry, ...]
-
-    def vader_items(self) -> tuple[tuple[str, float], ...]:
-        """``(token, valence)`` pairs for :func:`kit.text.vader`, sorted."""
-        return tuple(sorted((e.token, e.valence) for e in self.entries))
-
-    def table(self) -> pd.DataFrame:
-        """pattern, valence, vader_valence (VADER's own value of a single word, NaN when it has none), reason."""
-        plain = text.vader(()).lexicon
-        rows = [
-            {
-                "pattern": e.pattern,
-                "valence": e.valence,
-                "vader_valence": plain.get(e.pattern.lower(), float("nan")),
-                "reason": e.reason,
-            }
-            for e in self.entries
-        ]
-        return pd.DataFrame(rows, columns=LEXICON_TABLE_COLUMNS)
-
-
-@dataclass(frozen=True)
-class LexiconMatch:
-    """Where a diplomatic entry matched: character offsets into the cleaned text, and the entry."""
-
-    start: int
-    end: int
-    entry: LexiconEntry
-
-
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read and validate a diplomatic lexicon (default: the kit's ``kit/data/diplomatic_lexicon.yaml``).
-
-    Raises:
-        KitError: one line naming the file and the entry: missing or unreadable file, bad YAML, an entry
-            given twice, an unknown key, a valence that is not a number from -4 to 4, a missing or
-            multi-line reason, an empty pattern, a bad exclusion.
-    """
-    raw_entries, source = yamlfile.load_mapping(
-        Path(path) if path else config.DIPLOMATIC_LEXICON, what="diplomatic lexicon", top="lexicon"
-    )
-    entries: list[LexiconEntry] = []
-    tokens: set[str] = set()
-    for pattern, raw in raw_entries.items():
-        where = f"{source}: entry {pattern!r}"
-        if not isinstance(pattern, str) or not pattern.strip() or not text.split_tokens(pattern):
-            raise KitError(f"{where}: pattern is empty")
-        yamlfile.check_mapping(raw, where=where, allowed=LEXICON_KEYS, expected="valence and reason")
-        valence = raw.get("valence")
-        low, high = VALENCE_RANGE
-        if isinstance(valence, bool) or not isinstance(valence, (int, float)) or not low <= valence <= high:
-            raise KitError(f"{where}: valence {valence!r} must be a number from {low:g} to {high:g}")
-        reason = raw.get("reason")
-        if not isinstance(reason, str) or not reason.strip() or "\n" in reason.strip():
-            raise KitError(f"{where}: 'reason' must be one line saying why the entry has this valence")
-        options = {k: raw[k] for k in ("case_sensitive", "exclude") if k in raw}
-        # One category for every entry: where entries overlap, the matcher keeps the longest ("hostile policy"
-        # over "hostile"), and no word is counted twice.
-        raw_entry = {"pattern": pattern, "weight": valence, **options}
-        entry = lookup.parse_entry(raw_entry, category=LEXICON_CATEGORY, where=where)
-        lookup.pattern_words(entry.pattern, case_sensitive=entry.case_sensitive)  # compiles, or says why not
-        token = _token_for(entry.pattern, tokens)
-        tokens.add(token)
-        entries.append(LexiconEntry(entry, reason.strip(), token))
-    return Lexicon(str(source), tuple(entries))
-
-
-def _token_for(pattern: str, taken: set[str]) -> str:
-    """The single token a match becomes: "traditional friendship" → "dipl_traditional_friendship"."""
-    base = "dipl_" + (re.sub(r"[^0-9a-z]+", "_", text.normalise(pattern)).strip("_") or "entry")
-    token, n = base, 2
-    while token in taken:
-        token, n = f"{base}_{n}", n + 1
-    return token
 
 
 # ---------------------------------------------------------------- units and scores
@@ -299,7 +170,7 @@ def score_units(
     Args:
         prepared: the prepared corpus.
         lexicon: the diplomatic lexicon to add (:func:`load_lexicon`); ``None`` scores with plain VADER,
-            and the scores then equal nltk's ``SentimentIntensityAnalyzer.polarity_scores`` exactly.
+            and the scores then equal ``vaderSentiment``'s ``SentimentIntensityAnalyzer.polarity_scores`` exactly.
         quotes_table: quotations from :func:`kit.voices.extract_quotes` (default: extracted here).
         registry: the actor registry used when quotations are extracted here.
 
@@ -313,18 +184,11 @@ def score_units(
         quotes_table = voices.extract_quotes(prepared, registry)
     table = units(prepared, quotes_table)
     texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
-    analyzer = text.vader(lexicon.vader_items() if lexicon else ())
-    by_doc: dict[str, list[LexiconMatch]] = {}
-    if lexicon is not None:
-        by_pattern = {e.pattern: e for e in lexicon.entries}
-        found = lookup.find(prepared.tokens, lookup.compile_entries([e.entry for e in lexicon.entries]), texts=texts)
-        for m in found.itertuples(index=False):
-            by_doc.setdefault(m.doc_id, []).append(LexiconMatch(m.start, m.end, by_pattern[m.pattern]))
+    analyzer = sentiment.vader(lexicon.vader_items() if lexicon else ())
+    by_doc = lexicon.find(prepared.tokens, texts) if lexicon is not None else {}
     rows = []
     for unit in table.itertuples(index=False):
-        scored, hits = _scoring_text(texts[unit.doc_id], unit.pieces, by_doc.get(unit.doc_id, []))
-        scores, drivers = analyzer.explain(scored)
-        drivers = _as_written(drivers, hits)
+        scored = _scored(analyzer, texts[unit.doc_id], unit.pieces, by_doc.get(unit.doc_id, []), lexicon)
         rows.append(
             {
                 "doc_id": unit.doc_id,
@@ -336,18 +200,66 @@ def score_units(
                 "speaker": unit.speaker,
                 "via": unit.via,
                 "text": unit.text,
-                "compound": scores["compound"],
-                "pos": scores["pos"],
-                "neu": scores["neu"],
-                "neg": scores["neg"],
-                "lexicon": "vader+diplomatic" if lexicon is not None else "vader",
-                "top_words": _format(_strongest(drivers)),
-                "drivers": _format(drivers),
-                "diplomatic": "; ".join(written for _, written in hits),
+                **scored,
                 "words": len(_WORD.findall(unit.text)),
             }
         )
     return pd.DataFrame(rows, columns=TONE_COLUMNS)
+
+
+def score_texts(texts: Sequence[str], *, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """VADER scores of any texts, each scored whole as one unit, the diplomatic lexicon applied as in
+    :func:`score_units` (e.g. for a benchmark's rated sentences, or a list of statements).
+
+    Returns:
+        text_id (the position in ``texts``), text, compound, pos, neu, neg, lexicon, top_words, drivers,
+        diplomatic — one row per text, in order.
+    """
+    ids = [str(i) for i in range(len(texts))]
+    by_id = dict(zip(ids, texts, strict=True))
+    analyzer = sentiment.vader(lexicon.vader_items() if lexicon else ())
+    by_text: dict[str, list[LexiconMatch]] = {}
+    if lexicon is not None:
+        sentence_rows = [
+            {"doc_id": i, "sentence_id": n, "start": start, "end": end}
+            for i, body in by_id.items()
+            for n, (start, end) in enumerate(text.split_sentences(body))
+        ]
+        sentences = pd.DataFrame(sentence_rows, columns=["doc_id", "sentence_id", "start", "end"])
+        documents = pd.DataFrame({"doc_id": ids, "text": list(texts)})
+        by_text = lexicon.find(text.tokens(documents, sentences), by_id)
+    rows = [
+        {
+            "text_id": int(i),
+            "text": body,
+            **_scored(analyzer, body, [(0, len(body))], by_text.get(i, []), lexicon),
+        }
+        for i, body in by_id.items()
+    ]
+    return pd.DataFrame(rows, columns=["text_id", "text", *SCORE_COLUMNS])
+
+
+def _scored(
+    analyzer: sentiment.ExplainedVader,
+    body: str,
+    pieces: list[tuple[int, int]],
+    matches: list[LexiconMatch],
+    lexicon: Lexicon | None,
+) -> dict[str, object]:
+    """The score columns of one unit: its pieces of ``body``, each lexicon match inside them as one token."""
+    scoring_text, hits = _scoring_text(body, pieces, matches)
+    scores, drivers = analyzer.explain(scoring_text)
+    drivers = _as_written(drivers, hits)
+    return {
+        "compound": scores["compound"],
+        "pos": scores["pos"],
+        "neu": scores["neu"],
+        "neg": scores["neg"],
+        "lexicon": "vader+diplomatic" if lexicon is not None else "vader",
+        "top_words": _format(_strongest(drivers)),
+        "drivers": _format(drivers),
+        "diplomatic": "; ".join(written for _, written in hits),
+    }
 
 
 def _scoring_text(

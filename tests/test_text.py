@@ -97,14 +97,6 @@ def test_stopwords_and_abbreviations_are_kit_owned_files():
     assert {"p.m", "u.s", "gen", "jan"} <= text.abbreviations()
 
 
-def test_vader_reads_the_packaged_lexicon_and_explains_its_score():
-    analyzer = text.vader()
-    scores, drivers = analyzer.explain("The friendship is good, not bad.")
-    assert scores == analyzer.polarity_scores("The friendship is good, not bad.")
-    assert [w for w, _ in drivers] == ["friendship", "good", "bad"]
-    assert dict(drivers)["bad"] > 0  # "not bad": negation flips the valence
-
-
 def test_collocations_rank_by_likelihood_ratio():
     words = ["north", "korea", "china", "north", "korea", "trade", "north", "korea"]
     top = text.bigram_collocations(words, min_freq=2, top=1)
