@@ -26,9 +26,10 @@ test: $(STAMP) ## set up, then run the test suite (fails when no test runs)
 report: $(STAMP) ## set up, then execute every notebook into reports/ with the index page
 	$(BIN)/python -m kit report
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check, mypy type check (strict; see [tool.mypy] in pyproject.toml)
 	$(BIN)/ruff check kit tests bench notebooks
 	$(BIN)/ruff format --check kit tests bench notebooks
+	$(BIN)/mypy
 
 format: $(STAMP) ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix kit tests bench notebooks

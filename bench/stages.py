@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from kit import actors, chronology, clean, corpus, text, themes, tone, voices
 from kit.types import Prepared
 
-State = dict[str, object]
+# What the stages measured so far produced, by stage name (plus "corpus_dir").
+State = dict[str, Any]
 
 
 def _load(state: State) -> object:

@@ -16,11 +16,13 @@ import argparse
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from kit import tone
+from kit.diplomatic import Lexicon
 from kit.outputs import write_atomic
 
 DATA = Path(__file__).resolve().parent / "data" / "nytEditorialSnippets_GroundTruth.txt"
@@ -42,7 +44,7 @@ def pearson(ratings: pd.Series, compound: pd.Series) -> float:
     return round(float(np.corrcoef(ratings.to_numpy(float), compound.to_numpy(float))[0, 1]), 4)
 
 
-def entry_effects(snippets: pd.DataFrame, lexicon: tone.Lexicon, with_lexicon: pd.DataFrame) -> pd.DataFrame:
+def entry_effects(snippets: pd.DataFrame, lexicon: Lexicon, with_lexicon: pd.DataFrame) -> pd.DataFrame:
     """For each entry that matches a snippet: matches, and r with the lexicon minus r without that entry."""
     full = pearson(snippets.rating, with_lexicon.compound)
     rows = []
@@ -69,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = tone.load_lexicon(args.lexicon)
     plain = tone.score_texts(snippets.text.tolist())
     with_lexicon = tone.score_texts(snippets.text.tolist(), lexicon=lexicon)
-    result = {
+    result: dict[str, Any] = {
         "snippets": len(snippets),
         "r_plain": pearson(snippets.rating, plain.compound),
         "r_lexicon": pearson(snippets.rating, with_lexicon.compound),

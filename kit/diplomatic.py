@@ -10,8 +10,10 @@ file) read through :mod:`kit.yamlfile`. Entries are matched with the kit's one m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -81,7 +83,8 @@ class Lexicon:
         by_pattern = {e.pattern: e for e in self.entries}
         found = lookup.find(tokens, lookup.compile_entries([e.entry for e in self.entries]), texts=texts)
         by_doc: dict[str, list[LexiconMatch]] = {}
-        for m in found.itertuples(index=False):
+        matches: Iterable[Any] = found.itertuples(index=False)  # pandas types each field as any scalar
+        for m in matches:
             by_doc.setdefault(str(m.doc_id), []).append(LexiconMatch(int(m.start), int(m.end), by_pattern[m.pattern]))
         return by_doc
 

@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from kit import themes
@@ -34,11 +35,12 @@ KEYNESS_COLUMNS = [
 ]
 # Hardie (2014): a zero frequency is replaced by 0.5 before taking the log ratio.
 ZERO_SMOOTHING = 0.5
+Scores = npt.NDArray[np.float64]
 
 
 def log_likelihood(
-    target: np.ndarray, reference: np.ndarray, target_total: float, reference_total: float
-) -> np.ndarray:
+    target: npt.ArrayLike, reference: npt.ArrayLike, target_total: float, reference_total: float
+) -> Scores:
     """Dunning's log-likelihood G2 for a 2×2 table (item vs rest, target vs reference), unsigned.
 
     ``0 · ln 0`` is taken as 0, so an item absent from one side still gets a finite score.
@@ -50,10 +52,11 @@ def log_likelihood(
     with np.errstate(divide="ignore", invalid="ignore"):
         term_a = np.where(a > 0, a * np.log(a / expected_a), 0.0)
         term_b = np.where(b > 0, b * np.log(b / expected_b), 0.0)
-    return 2 * (term_a + term_b)
+    scores: Scores = 2 * (term_a + term_b)
+    return scores
 
 
-def log_ratio(target: np.ndarray, reference: np.ndarray, target_total: float, reference_total: float) -> np.ndarray:
+def log_ratio(target: npt.ArrayLike, reference: npt.ArrayLike, target_total: float, reference_total: float) -> Scores:
     """Hardie's (2014) log ratio: log2 of the ratio of relative frequencies; a zero count becomes 0.5.
 
     +1 means twice as frequent in the target, -1 half as frequent.

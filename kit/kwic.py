@@ -11,6 +11,8 @@ cleaned text, so ``kwic(...)`` for a document and theme has exactly as many rows
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -132,12 +134,14 @@ def collocations(
     chosen = (dictionary or themes.load_dictionary()).subset([theme])
     found = themes.matches(prepared, chosen)
     node = f"<{theme}>"
-    starts = {(r.doc_id, r.first_token): r.last_token for r in found.itertuples(index=False)}
+    hits: Iterable[Any] = found.itertuples(index=False)  # pandas types each field as any scalar
+    starts = {(r.doc_id, r.first_token): r.last_token for r in hits}
     sentences = []
     for _, sentence in prepared.tokens.groupby(["doc_id", "sentence_id"], sort=True):
         words: list[str] = []
         skip_to = -1
-        for token in sentence.itertuples(index=False):
+        tokens: Iterable[Any] = sentence.itertuples(index=False)
+        for token in tokens:
             if token.token_id <= skip_to:
                 continue
             if (token.doc_id, token.token_id) in starts:

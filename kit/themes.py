@@ -166,7 +166,7 @@ def _parse_theme(name: object, raw: object, source: Path) -> Theme:
     where = f"{source}: theme {name!r}"
     if not isinstance(name, str) or not THEME_NAME.match(name):
         raise KitError(f"{where}: theme name must start with a letter and use letters, digits, '_' or '-'")
-    yamlfile.check_mapping(raw, where=where, allowed=THEME_KEYS, expected="label, description and entries")
+    raw = yamlfile.check_mapping(raw, where=where, allowed=THEME_KEYS, expected="label, description and entries")
     label = raw.get("label", name)
     description = raw.get("description", "")
     for key, value in (("label", label), ("description", description)):

@@ -23,7 +23,7 @@ the scores are plain VADER's, exactly. :func:`score_texts` scores any texts the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -88,7 +88,8 @@ def units(prepared: Prepared, quotes_table: pd.DataFrame | None = None) -> pd.Da
     texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
     holes: dict[str, list[tuple[int, int]]] = {}
     rows: list[dict[str, object]] = []
-    for q in voiced.itertuples(index=False):
+    quotations: Iterable[Any] = voiced.itertuples(index=False)  # pandas types each field as any scalar
+    for q in quotations:
         body = texts[q.doc_id]
         holes.setdefault(q.doc_id, []).append(_with_marks(body, q.start, q.end))
         rows.append(
@@ -105,7 +106,8 @@ def units(prepared: Prepared, quotes_table: pd.DataFrame | None = None) -> pd.Da
                 "_order": 1,  # after the narration of the sentence it opens in
             }
         )
-    for s in prepared.sentences.itertuples(index=False):
+    sentences: Iterable[Any] = prepared.sentences.itertuples(index=False)
+    for s in sentences:
         pieces = _subtract((s.start, s.end), holes.get(s.doc_id, []))
         words = sum(len(_WORD.findall(texts[s.doc_id][a:b])) for a, b in pieces)
         if words >= MIN_NARRATION_WORDS:
@@ -187,7 +189,8 @@ def score_units(
     analyzer = sentiment.vader(lexicon.vader_items() if lexicon else ())
     by_doc = lexicon.find(prepared.tokens, texts) if lexicon is not None else {}
     rows = []
-    for unit in table.itertuples(index=False):
+    scored_units: Iterable[Any] = table.itertuples(index=False)  # pandas types each field as any scalar
+    for unit in scored_units:
         scored = _scored(analyzer, texts[unit.doc_id], unit.pieces, by_doc.get(unit.doc_id, []), lexicon)
         rows.append(
             {
@@ -392,8 +395,8 @@ def summarise(
             order.append(result.period.map(ranks))
         else:
             order.append(result[key])
-    sort_frame = pd.concat(order, axis=1, keys=range(len(order)))
-    index = sort_frame.sort_values(list(range(len(order))), kind="stable").index
+    sort_frame = pd.concat(order, axis=1, keys=[f"key{i}" for i in range(len(order))])
+    index = sort_frame.sort_values(list(sort_frame.columns), kind="stable").index
     return result.loc[index].reset_index(drop=True)
 
 
@@ -430,7 +433,7 @@ def compare_lexicon(plain: pd.DataFrame, diplomatic: pd.DataFrame, *, by: str = 
                 "mean_compound_diplomatic": round(float(group.compound_diplomatic.mean()), 4),
                 "change": round(float(group.compound_diplomatic.mean() - group.compound_vader.mean()), 4),
                 "units_changed": int((group.moved != 0).sum()),
-                "biggest_mover": _shorten(biggest.text_vader) if biggest is not None and biggest.moved else "",
+                "biggest_mover": _shorten(str(biggest.text_vader)) if biggest is not None and biggest.moved else "",
             }
         )
     result = pd.DataFrame(rows, columns=[by, *COMPARE_COLUMNS])

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kit import config
@@ -73,3 +76,15 @@ def run_notebook(tmp_path: Path) -> Callable[..., dict]:
         return json.loads((out / "values.json").read_text(encoding="utf-8"))
 
     return execute
+
+
+@pytest.fixture(scope="session")
+def dateparser_baseline(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    """The table ``make dates-baseline`` writes (the kit's date rules vs dateparser on the hand-annotated seeds).
+
+    Run as its command, so no test imports the ``bench`` package; every cell is read as text.
+    """
+    output = tmp_path_factory.mktemp("dates-baseline") / "dateparser_baseline.csv"
+    command = [sys.executable, "-m", "bench.dateparser_baseline", "--output", str(output)]
+    subprocess.run(command, cwd=config.ROOT, check=True, capture_output=True)
+    return pd.read_csv(output, dtype=str)
