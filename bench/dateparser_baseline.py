@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit import chronology, config, corpus, gold
+from kit import chronology, config, gold, periods
 from kit.outputs import write_atomic
 from kit.pipeline import prepare
 from kit.types import Prepared
@@ -43,11 +43,11 @@ def dateparser_rows(prepared: Prepared) -> pd.DataFrame:
     """dateparser's ``search_dates`` over every sentence, as rows with offsets and a one-day span."""
     from dateparser.search import search_dates
 
-    periods = corpus.publication_periods(prepared.documents)
+    publication = periods.publication_periods(prepared.documents)
     rows = []
     sentences: Iterable[Any] = prepared.sentences.itertuples(index=False)  # pandas types each field as any scalar
     for sentence in sentences:
-        first, _ = periods[sentence.doc_id]
+        first, _ = publication[sentence.doc_id]
         settings = {"RELATIVE_BASE": datetime(first.year, first.month, first.day), "RETURN_AS_TIMEZONE_AWARE": False}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -1,7 +1,7 @@
 """Tone of each voice: VADER scores of every quotation and every narration sentence, with the words behind them.
 
-    quotes (kit.voices) → units (quotations + narration outside them) → score (VADER, optional diplomatic
-    lexicon) → summarise by voice / outlet / period, compare lexicon on and off, extremes
+    quotes (kit.voices) → units (quotations + narration outside them) → score_units (VADER, optional
+    diplomatic lexicon) → select_units, summarise by voice / outlet / period, compare_lexicon, extremes
 
 **Units.** Every speech or fragment quotation is one unit, its voice the speaker's group (``official_prc``,
 ``official_dprk``, ``official_other``, ``analyst``, ``unnamed_source``, ``unknown``). Every sentence is a
@@ -12,7 +12,7 @@ are the journalist's words); a sentence with fewer than :data:`MIN_NARRATION_WOR
 :mod:`kit.sentiment`): compound (-1…+1), and the pos/neu/neg proportions. For each score the drivers are
 the words with a non-zero valence after VADER's negation, booster and "but" rules.
 
-**The diplomatic lexicon** (:func:`load_lexicon`) adds words, phrases and globs with the valence they
+**The diplomatic lexicon** (:mod:`kit.diplomatic`) adds words, phrases and globs with the valence they
 carry in official language. Matches are found with the kit's matcher (:mod:`kit.lookup`) and each match
 is handed to VADER as ONE word carrying the entry's valence (the phrase's words are joined into a single
 token before scoring), so "traditional friendship" counts once, not also as "friendship", and VADER's
