@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit import actors, chronology, overview, themes, tone, voices
 from kit.types import Prepared
+from kit.validation import dates as dates_validation
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
 
@@ -139,7 +140,7 @@ class ValidatorSpec:
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, start, end)",
-        chronology.validate,
+        dates_validation.validate,
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",

@@ -1,0 +1,89 @@
+"""kit.validation.dates: the kit's date expressions scored against hand-coded gold files."""
+
+import pandas as pd
+import pytest
+
+from kit import chronology, config
+from kit.errors import KitError
+from kit.validation import dates as validation
+from tests.conftest import CHOSUN
+
+
+@pytest.fixture(scope="module")
+def dates(seeds):
+    return chronology.date_expressions(seeds)
+
+
+def rows_of(dates, doc_id, expression):
+    return dates[(dates.doc_id == doc_id) & (dates.expression == expression)]
+
+
+GOLD_HEADER = "doc_id,expression,start,end,date_start,date_end\n"
+
+
+def test_validate_scores_found_exact_and_resolved(tmp_path, seeds, dates):
+    the_3rd = rows_of(dates, CHOSUN, "the 3rd").iloc[0]
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        GOLD_HEADER
+        + f"{CHOSUN},the 3rd,{the_3rd.start},{the_3rd.end},2025-09-03,2025-09-03\n"
+        + f"{CHOSUN},3rd,{the_3rd.start + 4},{the_3rd.end},2025-09-02,2025-09-02\n"
+        + f"{CHOSUN},military,{the_3rd.start - 19},{the_3rd.start - 11},,\n",
+        encoding="utf-8",
+    )
+    per_gold, extra = validation.score(dates, validation.read_gold(gold, seeds))
+    assert per_gold.found.tolist() == [True, True, False]
+    assert per_gold.exact_span.tolist() == [True, False, False]
+    assert per_gold.resolved.tolist()[:2] == [True, False] and pd.isna(per_gold.resolved.iloc[2])
+    assert len(extra) == len(dates[dates.doc_id == CHOSUN]) - 1
+    report = validation.validate(seeds, str(gold))
+    assert "found: 2/3 = 66.7%" in report and "exact span: 1/3 = 33.3%" in report
+    assert "resolved (same dates): 1/2 = 50.0%" in report
+    assert f"missed: {CHOSUN}" in report
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("doc_id,expression,start\n", "missing column 'end'"),
+        (GOLD_HEADER + "nope,x,0,1,,\n", "line 2: doc_id 'nope' is not in the corpus"),
+        (GOLD_HEADER + f"{CHOSUN},With,0,four,,\n", "line 2: column 'end' is 'four', expected a whole number"),
+        (GOLD_HEADER + f"{CHOSUN},Without,0,4,,\n", "line 2: the cleaned text of .* at 0-4 is 'With', not 'Without'"),
+        (GOLD_HEADER + f"{CHOSUN},With,0,4,2025-13-01,\n", "line 2: date_start '2025-13-01' is not a day"),
+    ],
+)
+def test_bad_gold_files_are_one_line_errors(tmp_path, seeds, rows, message):
+    gold = tmp_path / "gold.csv"
+    gold.write_text(rows, encoding="utf-8")
+    with pytest.raises(KitError, match=message):
+        validation.read_gold(gold, seeds)
+
+
+GOLD_DATES = config.ROOT / "tests" / "fixtures" / "gold" / "dates.csv"
+
+
+def test_the_seed_annotation_scores_as_recorded(seeds):
+    # tests/fixtures/gold/dates.csv was coded from the text alone, by an annotator who never read the rules.
+    report = validation.validate(seeds, str(GOLD_DATES))
+    assert "found: 53/63 = 84.1%" in report
+    assert "exact span: 51/63 = 81.0%" in report
+    assert "resolved (same dates): 43/45 = 95.6%" in report
+    assert "rows not in the gold file: 0" in report
+    # Misses: expressions anchored on an event, not on a date the rules can read, and vague ones outside the list.
+    assert 'missed: 000_7466fcb0830044d8 1359-1388 "the day following Kim\'s visit"' in report
+    assert "missed: 003_80d4a5ff23514f6a 2006-2017 'long before'" in report
+
+
+def test_the_kit_is_at_least_as_accurate_as_dateparser_on_the_seed_annotation(seeds):
+    from bench.dateparser_baseline import compare
+
+    table = compare(seeds, GOLD_DATES, GOLD_DATES.with_name("not_dates.csv")).set_index("system")
+    kit, baseline = table.loc["kit (chronology rules)"], table.loc["dateparser.search_dates"]
+
+    def part(value: str) -> int:
+        return int(value.split("/")[0])
+
+    for column in ("found", "exact span", "resolved (same dates)", "dates inside the gold span"):
+        assert part(kit[column]) >= part(baseline[column]), column
+    assert kit["not dates caught"] == "0/17"
+    assert int(kit["rows not in the gold file"]) <= int(baseline["rows not in the gold file"])
