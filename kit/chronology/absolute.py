@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from kit.chronology.spans import Anchor, Span, day_span, month_span, nearest, over_publication, part_of, year_span
+from kit.chronology.spans import (
+    Anchor,
+    Span,
+    anchored_span,
+    day_span,
+    month_span,
+    nearest_day,
+    over_publication,
+    part_of,
+    possible,
+    year_span,
+)
 from kit.chronology.vocabulary import QUANTITY_NOUNS, Groups, month_number
 
 
@@ -31,10 +42,10 @@ def month_day_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if m["y"]:
         year = int(m["y"])
         return Span(date(year, first_month, d1), date(year, last_month, d2), "day", "explicit dates")
-    candidates = []
-    for year in anchor.nearby_years:
-        candidates.append(Span(date(year, first_month, d1), date(year, last_month, d2), "day", ""))
-    return nearest(candidates, anchor, m[0])
+    candidates = possible(
+        lambda year: Span(date(year, first_month, d1), date(year, last_month, d2), "day", ""), anchor.nearby_years
+    )
+    return nearest_day(candidates, anchor, m[0])
 
 
 def month_day_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -51,8 +62,8 @@ def month_day_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | 
 def month_day(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "March 25", "25 March": the nearest such day the tense allows."""
     month, day = month_number(m["mon"]), int(m["d"])
-    years = anchor.nearby_years
-    return nearest([day_span(date(y, month, day), "") for y in years], anchor, f"{m['mon']} {day}")
+    candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
+    return nearest_day(candidates, anchor, f"{m['mon']} {day}")
 
 
 def month_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -86,3 +97,34 @@ def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS:
         return None
     return part_of(year_span(int(m["y"]), "explicit year"), m["part"])
+
+
+# Holidays on the same day every year, by their lower-case name (straight apostrophes).
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "international women's day": (3, 8),
+    "may day": (5, 1),
+}
+
+
+def holiday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "Christmas", "New Year's Day 2019": that day (the nearest one the tense allows, without a year).
+
+    A holiday whose day depends on the country or the calendar ("Labor Day", "Victory Day", "Lunar New
+    Year", "National Day") is a row with basis "anchored" and no span.
+    """
+    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    if name not in FIXED_HOLIDAYS:
+        return anchored_span(f"{m['holiday']!r} falls on a day that depends on the country or the calendar")
+    month, day = FIXED_HOLIDAYS[name]
+    if m["y"]:
+        return day_span(date(int(m["y"]), month, day), "explicit holiday and year")
+    candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
+    return nearest_day(candidates, anchor, m["holiday"])

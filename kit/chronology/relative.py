@@ -16,16 +16,32 @@ from kit.chronology.spans import (
     Anchor,
     Span,
     add_months,
+    anchored_span,
     day_span,
     month_span,
     nearest,
     over_publication,
     part_of,
+    possible,
+    rolling_span,
+    vague_span,
     weekday_on_or_after,
     weekday_on_or_before,
     year_span,
 )
-from kit.chronology.vocabulary import MONTH_PATTERN, SEASONS, WEEKDAYS, YEAR_PATTERN, Groups, month_number
+from kit.chronology.vocabulary import MONTH_PATTERN, SEASONS, WEEKDAYS, YEAR_PATTERN, Groups, month_number, number
+
+
+def month_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "May last year", "early March next year": that month of the year before, of or after publication."""
+    rel = m["rel"].lower()
+    offset = {"last": -1, "this": 0, "next": 1}[rel]
+    month = month_number(m["mon"])
+
+    def resolve(pub: date) -> Span:
+        return month_span(pub.year + offset, month, f"{m['mon']} of {rel} year from publication")
+
+    return part_of(over_publication(anchor, resolve), m["part"])
 
 
 def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -57,16 +73,19 @@ def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
             return season_of(year, f"{rel} {name} from publication (northern hemisphere)")
 
         return over_publication(anchor, resolve)
-    years = anchor.nearby_years
-    return nearest([season_of(y, "") for y in years], anchor, name)
+    return nearest(possible(lambda year: season_of(year, ""), anchor.nearby_years), anchor, name)
 
 
 def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "last year", "this week", "earlier this month": a year, month or week from publication."""
+    """For "last year", "this week", "earlier this month": a year, month or week from publication.
+
+    "The past year" (week, month) is the twelve months up to publication, not the previous calendar year.
+    """
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
-    offset = {"last": -1, "the past": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0}[rel]
-    offset = {"later this": 0}.get(rel, offset)
+    if rel == "the past":
+        return over_publication(anchor, lambda pub: rolling_span(pub, 1, unit, f"the past {unit} up to publication"))
+    offset = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}[rel]
 
     def resolve(pub: date) -> Span:
         basis = f"{rel} {unit} from publication"
@@ -91,32 +110,130 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return over_publication(anchor, resolve)
 
 
-def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "yesterday", "today", "tonight", "tomorrow": a day from publication."""
-    word = m[0].lower()
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the past 70 years", "the last two weeks": that many units up to publication (vague for "few")."""
+    count = number(m["n"])
+    if count is None:
+        return vague_span()
+    unit = m["unit"].lower().rstrip("s")
+    basis = f"the past {count} {unit}s up to publication"
+    return over_publication(anchor, lambda pub: rolling_span(pub, count, unit, basis))
+
+
+def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "two years ago", "a week ago": the year, month, week or day that many units before publication.
+
+    "A few days ago", "years ago" name no span: vague.
+    """
+    count = number(m["n"]) if m["n"] else None
+    if count is None:
+        return vague_span()
+    unit = m["unit"].lower().rstrip("s")
+    basis = f"{count} {unit}(s) before publication"
 
     def resolve(pub: date) -> Span:
-        return day_span(pub + timedelta(days=offset), f"{word} from publication")
+        if unit == "year":
+            return year_span(pub.year - count, basis)
+        if unit == "decade":
+            return Span(date(pub.year - 10 * count, 1, 1), date(pub.year - 10 * count, 12, 31), "year", basis)
+        if unit == "month":
+            return month_span(*add_months(pub, -count), basis)
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday()) - timedelta(weeks=count)
+            return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+        return day_span(pub - timedelta(days=count), basis)
+
+    return over_publication(anchor, resolve)
+
+
+def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "yesterday", "today", "tonight", "last night", "this morning": a day from publication.
+
+    "Last night" is the evening before the publication day, as in a morning paper.
+    """
+    words = " ".join(m[0].lower().split())
+    first_word = words.split()[0]
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}[first_word]
+
+    def resolve(pub: date) -> Span:
+        return day_span(pub + timedelta(days=offset), f"{words} from publication")
 
     return over_publication(anchor, resolve)
 
 
 def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the previous year", "a day later": one unit before or after the date named just before."""
+    """For "the previous year", "two days later", "hours earlier": units before or after the date named before.
+
+    With no date named before, "the previous year" falls back on publication; "two days later" is
+    anchored on an event the rules cannot date: a row with basis "anchored" and no span.
+    """
     word = m["which"].lower()
-    unit = m["unit"].lower()
+    unit = m["unit"].lower().rstrip("s")
+    # Without a count, "the previous year" is one year, "hours earlier" the same day, "days later" unknown.
+    plural = m["unit"].lower().endswith("s")
+    count = number(m["n"]) if m["n"] else (None if plural and unit != "hour" else int(not plural))
+    if count is None:
+        return anchored_span(f"{m[0].strip()!r} names no number of {unit}s")
     offset = -1 if word in ("previous", "preceding", "before", "earlier") else 1
     previous = anchor.previous
+    direction = "before" if offset < 0 else "after"
     if previous is not None and previous.granularity in (unit, "day", "part_of_month", "month", "part_of_year"):
-        base, basis = previous.first, f"{unit} {'before' if offset < 0 else 'after'} {anchor.previous_text!r}"
+        base, basis = previous.first, f"{unit} {direction} {anchor.previous_text!r}"
+        if unit in ("hour", "day", "week") and previous.granularity != "day":
+            return anchored_span(f"{m[0].strip()} {direction} {anchor.previous_text!r}, which names no single day")
+    elif m["the"]:
+        base, basis = anchor.first, f"{unit} {direction} publication (no earlier date)"
     else:
-        base, basis = anchor.first, f"{unit} {'before' if offset < 0 else 'after'} publication (no earlier date)"
+        return anchored_span("no date named before it")
+    shift = offset * count
     if unit == "year":
-        return year_span(base.year + offset, basis)
+        return year_span(base.year + shift, basis)
     if unit == "month":
-        return month_span(*add_months(base, offset), basis)
-    return day_span(base + timedelta(days=offset), basis)
+        return month_span(*add_months(base, shift), basis)
+    days = {"hour": 0, "day": 1, "week": 7}[unit] * shift
+    return day_span(base + timedelta(days=days), basis)
+
+
+def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the same day", "that year": the date named just before, when it is of that unit or finer."""
+    unit = m["unit"].lower()
+    if unit == "time":
+        return None  # "at the same time" means "simultaneously" or "however", not a time the text dates
+    previous = anchor.previous
+    fits = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "part_of_month", "month")}
+    fits["year"] = (*fits["month"], "season", "part_of_year", "year")
+    if previous is None or previous.granularity not in fits[unit]:
+        return anchored_span("on an event named before it")
+    basis = f"the same {unit} as {anchor.previous_text!r}"
+    if unit == "year":
+        return year_span(previous.first.year, basis)
+    if unit == "month":
+        return month_span(previous.first.year, previous.first.month, basis)
+    if unit == "week" and previous.granularity == "day":
+        monday = previous.first - timedelta(days=previous.first.weekday())
+        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+    return replace(previous, basis=basis)
+
+
+def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the end of the year", "early in the year", "later in the month": part of the year or month meant.
+
+    The year (month) is that of a date named earlier in the same sentence ("in 2019 … early in the year"),
+    else the publication's.
+    """
+    unit = m["unit"].lower()
+    part = " ".join(m["part"].lower().split())
+    if part in ("later", "earlier"):
+        return vague_span()
+    previous = anchor.previous if anchor.previous_in_sentence else None
+    if previous is not None and previous.granularity not in ("decade", "part_of_decade"):
+        base, basis = previous.first, f"the {unit} of {anchor.previous_text!r}"
+    else:
+        base, basis = anchor.first, f"the {unit} of publication {anchor.label}"
+        if anchor.first.year != anchor.last.year or (unit == "month" and anchor.first.month != anchor.last.month):
+            return anchored_span("publication period spans more than one such unit")
+    span = year_span(base.year, basis) if unit == "year" else month_span(base.year, base.month, basis)
+    return part_of(span, part)
 
 
 def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -198,8 +315,7 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
             return month_span(year, month, f"{rel} {m['mon']} from publication")
 
         return part_of(over_publication(anchor, resolve), m["part"])
-    years = anchor.nearby_years
-    span = nearest([month_span(y, month, "") for y in years], anchor, m["mon"])
+    span = nearest(possible(lambda year: month_span(year, month, ""), anchor.nearby_years), anchor, m["mon"])
     return part_of(span, m["part"])
 
 
@@ -214,6 +330,11 @@ DATE_CUE = re.compile(
 )
 
 
+def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the day after the summit", "shortly before the Asian Games": anchored on an event, no span."""
+    return anchored_span(f"on {m['event']!r}")
+
+
 def vague(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "recently", "in recent years": no span, granularity "vague"."""
-    return Span(None, None, "vague", "vague: no span")
+    return vague_span()

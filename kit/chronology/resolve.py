@@ -73,7 +73,8 @@ def resolve_sentence(
 
     Returns:
         The expressions in text order, offsets into ``sentence``. A match that turns out not to be a date
-        is left out, and the shorter matches it covered are tried instead.
+        is left out, and the shorter matches it covered are tried instead; so is one whose span would not
+        be a real calendar day or would leave years 1–9999 (no row rather than a clamped one).
     """
     blocked: list[tuple[int, int, str]] = []
     while True:
@@ -81,9 +82,14 @@ def resolve_sentence(
         latest = previous
         for candidate in candidates(sentence, blocked):
             start, end = candidate.start, candidate.end
-            before = (latest.span, latest.expression) if latest else (None, "")
+            before = (latest.span, latest.expression, latest is not previous) if latest else (None, "", False)
             anchor = Anchor(published_first, published_last, tense(sentence, start, end), *before)
-            span = candidate.rule.resolve(candidate.match, anchor, sentence)
+            try:
+                span = candidate.rule.resolve(candidate.match, anchor, sentence)
+            except (ValueError, OverflowError):
+                # No such calendar day ("February 30, 2018"), or one outside years 1–9999 (the day after a
+                # publication dated 9999-12-31): not a date, and no clamped span pretends it is.
+                span = None
             if span is None:
                 blocked.append((start, end, candidate.rule.name))
                 break

@@ -25,6 +25,23 @@ PART = vocabulary.PART_PATTERN
 RANGE = vocabulary.RANGE_PATTERN
 WEEKDAY = vocabulary.WEEKDAY_PATTERN
 YEAR = vocabulary.YEAR_PATTERN
+COUNT = vocabulary.COUNT_PATTERN
+# Words that start another temporal expression, or a new clause: an event phrase stops before them.
+_STOP_WORD = (
+    rf"(?:\d|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later"
+    r"|which|who|whom|whose|where|when|while|because|although|though|but|amid|since|until)\b)"
+)
+# One word of an event phrase: no clause punctuation; a final "." only before a space ("U.S. President").
+_EVENT_WORD = (
+    rf"(?!{_STOP_WORD})(?:[^\s,;:()\[\]\"“”—–]+(?=\s)"
+    r"|[^\s,;:()\[\]\"“”—–]*[^\s,;:()\[\]\"“”—–.](?=[\s,;:()\[\]\"“”—–.]|$))"
+)
+# The event an expression is anchored on, to the end of its clause (at most 16 words), not ending on a
+# function word: "the day after [the summit]", "a week before [Xi and Trump meet at the G20 summit in Osaka]".
+EVENT = (
+    rf"(?P<event>{_EVENT_WORD}(?:\s+{_EVENT_WORD}){{0,15}}"
+    r"(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bto)(?<!\bfor)(?<!\bby)(?<!\ba)(?<!\ban))"
+)
 
 
 @dataclass(frozen=True)
@@ -101,35 +118,103 @@ RULES: list[Rule] = [
         ),
         relative.relative_unit,
     ),
-    Rule("today_relative", re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I), relative.today_relative),
+    Rule(
+        "today_relative",
+        re.compile(
+            r"\b(?:(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
+            r"|this\s+(?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+        relative.today_relative,
+    ),
     Rule(
         "previous_unit",
         re.compile(
-            r"\b(?:the\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|day)"
-            r"|(?:a|one)\s+(?P<unit_>year|month|day)\s+(?P<which_>earlier|before|later))\b",
+            r"\b(?:(?P<the>the)\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|day)"
+            rf"|(?:(?P<n>{COUNT})\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+(?P<which_>earlier|before|later))\b",
             re.I,
         ),
         lambda m, a, s: relative.previous_unit(EitherGroups(m), a, s),
+    ),
+    Rule(
+        "same_as_previous",
+        re.compile(r"\b(?:(?i:the)\s+same|(?i:that))\s+(?P<unit>day|week|month|year|time)\b"),
+        relative.same_as_previous,
+    ),
+    Rule(
+        "part_of_the_unit",
+        re.compile(
+            r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+            r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
+            r"(?P<unit>year|month)\b"
+        ),
+        relative.part_of_the_unit,
+    ),
+    Rule(
+        "past_units",
+        re.compile(rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b", re.I),
+        relative.past_units,
+    ),
+    Rule(
+        "units_ago",
+        re.compile(rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.I),
+        relative.units_ago,
+    ),
+    Rule(
+        "month_relative_year",
+        re.compile(rf"\b{PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
+        relative.month_relative_year,
+    ),
+    Rule(
+        "holiday",
+        re.compile(
+            r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day"
+            r"|Valentine['’]s\s+Day|Halloween|International\s+Women['’]s\s+Day|May\s+Day(?!\s+Stadium)"
+            r"|Labou?r\s+Day|Victory\s+Day|Liberation\s+Day|Independence\s+Day|National\s+Day|Lunar\s+New\s+Year"
+            r"|Spring\s+Festival|Chuseok|Mid-Autumn\s+Festival|Easter|Thanksgiving|Ramadan)"
+            rf"(?:,?\s+(?P<y>{YEAR}))?\b"
+        ),
+        absolute.holiday,
+    ),
+    Rule(
+        "anchored_on_event",
+        re.compile(
+            rf"\b(?:(?:(?i:only|just|some|about|nearly|almost|barely)\s+)?(?i:{COUNT})\s+"
+            r"(?i:hours?|days?|weeks?|months?|years?)\s+(?:after|before|following|prior\s+to|ahead\s+of)"
+            r"|(?i:shortly|immediately|just|soon|right|hours|days|weeks|months|years)\s+(?:after|before|following|prior\s+to)"
+            r"|(?i:the)\s+(?:(?:day|night|morning|evening|afternoon|week)\s+(?:after|before|following|of|preceding)"
+            r"|eve\s+of|run[\s-]up\s+to|(?:days|weeks|months|hours|week)\s+(?:leading\s+up\s+to|before|after|following|preceding))"
+            rf")\s+{EVENT}"
+        ),
+        relative.on_event,
     ),
     Rule(
         "weekday_range",
         re.compile(rf"\b(?P<wd>{WEEKDAY}){RANGE}(?P<wd2>{WEEKDAY})\b"),
         relative.weekday_range,
     ),
-    Rule("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{WEEKDAY})\b"), relative.weekday),
+    Rule(
+        "weekday",
+        re.compile(
+            rf"\b(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY})"
+            r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
+        relative.weekday,
+    ),
     Rule("day_ordinal", re.compile(rf"\bthe\s+(?P<d>{DAY}){ORD}\b{ORDINAL_FOLLOWERS}"), relative.day_ordinal),
     Rule(
         "month",
-        re.compile(rf"\b{PART}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
+        re.compile(rf"\b{PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
         relative.month_alone,
     ),
     Rule(
         "vague",
         re.compile(
             # Like every other rule, the expression leaves out its preposition: "in recent years" → "recent years".
-            r"\b(?:recently|lately|soon|these\s+days|nowadays"
-            r"|(?<=\bin\s)(?:recent\s+(?:years|months|weeks|days)|the\s+(?:near\s+|distant\s+)?future"
-            r"|the\s+coming\s+(?:years|months|weeks|days)))\b",
+            r"\b(?:recently|lately|soon|these\s+days|nowadays|currently|presently|previously|formerly|now(?!-)"
+            r"|at\s+the\s+moment|at\s+present|for\s+the\s+time\s+being"
+            r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bon\s)|(?<=\bof\s))(?:recent\s+(?:years|months|weeks|days)"
+            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past))\b",
             re.I,
         ),
         relative.vague,

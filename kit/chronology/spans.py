@@ -41,6 +41,7 @@ class Anchor:
         tense: "past", "future" or "present" for the clause the expression stands in.
         previous: the latest resolved span before this expression in the same or previous sentence.
         previous_text: that span's expression, for ``basis``.
+        previous_in_sentence: whether that expression stands in the same sentence.
     """
 
     first: date
@@ -48,6 +49,7 @@ class Anchor:
     tense: str = "present"
     previous: Span | None = None
     previous_text: str = ""
+    previous_in_sentence: bool = False
 
     @property
     def nearby_years(self) -> tuple[int, int, int]:
@@ -108,8 +110,10 @@ def part_of(span: Span, part: str | None) -> Span:
         return Span(first.replace(day=a), first.replace(day=b), "part_of_month", f"{part} {span.basis}")
     if span.granularity == "year":
         pieces = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "the first half of": (1, 6)}
-        pieces |= {"the second half of": (7, 12)}
-        a, b = pieces[PART_SYNONYMS.get(part, part)]
+        pieces |= {"the second half of": (7, 12), "the middle of": (6, 7)}
+        # "The end of the year" is its last month, narrower than "late in the year"; likewise its start.
+        pieces |= {"the end of": (12, 12), "the beginning of": (1, 1), "the start of": (1, 1)}
+        a, b = pieces[part if part in pieces else PART_SYNONYMS.get(part, part)]
         end = date(first.year, b, calendar.monthrange(first.year, b)[1])
         return Span(date(first.year, a, 1), end, "part_of_year", f"{part} {span.basis}")
     pieces = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "the first half of": (0, 4), "the second half of": (5, 9)}
@@ -144,6 +148,42 @@ def nearest(candidates: Iterable[Span], anchor: Anchor, what: str) -> Span:
     return replace(best, basis=f"nearest {what} to publication ({reason})")
 
 
+# A day named without its year ("March 19") this close to publication is that occurrence, whatever the tense
+# seems to say: news names the coming or the past few weeks this way, never a day eleven months off.
+CLOSE_TO_PUBLICATION_DAYS = 31
+
+
+def nearest_day(candidates: Iterable[Span], anchor: Anchor, what: str) -> Span:
+    """Like :func:`nearest`, but a candidate within :data:`CLOSE_TO_PUBLICATION_DAYS` of publication wins."""
+    candidates = list(candidates)
+    close = [c for c in candidates if distance(c, anchor) <= CLOSE_TO_PUBLICATION_DAYS]
+    if close:
+        best = min(close, key=lambda c: (distance(c, anchor), c.first))
+        return replace(best, basis=f"nearest {what} to publication (within a month of it)")
+    return nearest(candidates, anchor, what)
+
+
+def possible(build: Callable[[int], Span], years: Iterable[int]) -> list[Span]:
+    """``build(year)`` for each year where it is a real calendar span (no 29 February 2018, no year 10000)."""
+    spans = []
+    for year in years:
+        try:
+            spans.append(build(year))
+        except (ValueError, OverflowError):
+            continue
+    return spans
+
+
+def anchored_span(reason: str) -> Span:
+    """An expression anchored on an event the rules cannot date: granularity and basis "anchored", no span."""
+    return Span(None, None, "anchored", f"anchored: {reason}; no span")
+
+
+def vague_span() -> Span:
+    """An expression with no span: "recently", "now"."""
+    return Span(None, None, "vague", "vague: no span")
+
+
 def over_publication(anchor: Anchor, resolve: Callable[[date], Span]) -> Span:
     """Resolve against the first and the last possible publication day; widen when they differ."""
     span = resolve(anchor.first).widened(resolve(anchor.last))
@@ -158,6 +198,20 @@ def weekday_on_or_before(day: date, weekday: int) -> date:
 def weekday_on_or_after(day: date, weekday: int) -> date:
     """The earliest day with that weekday (0 = Monday) on or after ``day``."""
     return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def rolling_span(pub: date, count: int, unit: str, basis: str) -> Span:
+    """``count`` days, weeks, months, years or decades up to ``pub`` (inclusive): "the past two years".
+
+    A month or year back keeps the day of the month (the 29th of February falls back to the 28th).
+    """
+    if unit in ("day", "week"):
+        first = pub - timedelta(days=count * (7 if unit == "week" else 1))
+    else:
+        months = count * {"month": 1, "year": 12, "decade": 120}[unit]
+        year, month = add_months(pub, -months)
+        first = date(year, month, min(pub.day, calendar.monthrange(year, month)[1]))
+    return Span(first, pub, granularity_of(first, pub), basis)
 
 
 def add_months(day: date, months: int) -> tuple[int, int]:

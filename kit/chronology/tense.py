@@ -1,36 +1,83 @@
-"""The tense of the clause an expression stands in, which decides which November "in November" is."""
+"""The tense of the clause an expression stands in, which decides which November "in November" is.
+
+The tense comes from the verb of the expression's own clause: the tense cue nearest the expression on its
+left (the verb a date follows: "Kim *travelled* to Beijing in November"), else the nearest on its right
+("In November, Kim *will* travel…"). A clause is the text between punctuation marks (, ; : – — -- and
+brackets). A phrase fronted before the main clause takes that clause's first cue ("In November, Kim *will*
+travel…"). Any other clause without a verb cue ("…and even talk of a meeting in May, the absence…") has no tense:
+"present", and the nearest occurrence is taken. The rest of the sentence is not read: its verbs belong to
+other clauses, and the reporting verb ("…," an official said) tells when something was said, not when the
+things spoken of happen.
+
+"Ahead of" alone is no future cue ("talks on Monday, which came ahead of the summit" are past: "came"
+decides); it counts only in a clause with no verb at all ("…bargaining power ahead of summits at the end of
+April"). "Would" is a future cue (the future seen from a past report: "the ban would be effective until
+Dec. 31").
+"""
 
 from __future__ import annotations
 
 import re
 
-# Tense cues, looked for in the clause around an expression (see :func:`tense`).
+# Words and phrases that put a clause in the future; each match is one cue.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|upcoming|planned|plans?|scheduled|expected|set\s+to|to\s+be\s+held|in\s+the\s+works|"
-    r"ahead\s+of|going\s+to|is\s+to|are\s+to|would\s+like)\b",
+    r"\b(?:will|shall|'ll|would(?!\s+have)|upcoming|planned|plans?|scheduled|expected\s+to|set\s+to|"
+    r"to\s+be\s+held|in\s+the\s+works|going\s+to|is\s+to|are\s+to|(?:is|are)\s+due|next)\b",
     re.I,
 )
+# Present-tense verbs and modals that, nearest an expression, mean the clause is not past.
+PRESENT_CUES = re.compile(r"\b(?:is|are|am|can|may|must|does|do|remains?)\b", re.I)
 IRREGULAR_PAST = frozenset(
     "was were had did came went took made met held said told saw gave sent began became left led won "  # noqa: SIM905
-    "broke ran rose fell kept spoke wrote chose brought bought thought felt found got stood".split()
+    "broke ran rose fell kept spoke wrote chose brought bought thought felt found got stood fought lost "
+    "paid sought struck hit cut put set shut spent flew drew grew threw knew ago".split()
 )
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "united", "indeed", "exceed", "proceed", "succeed"}
+NOT_PAST_ED |= {"hundred", "embed", "shed", "bred", "breed", "weed", "greed", "creed", "steed", "bleed"}
+CLAUSE_BOUNDARY = re.compile(r"[,;:–—()\[\]]|--")
+# "Ahead of" and "in the run-up to" put the expression after the clause's own time: a future cue only in a
+# clause with no verb cue ("…power ahead of summits at the end of April"), never elsewhere in the sentence.
+WEAK_FUTURE_CUES = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run[\s-]up\s+to|in\s+preparation\s+for)\b", re.I)
+
+
+def _cues(text: str, offset: int) -> list[tuple[int, int, str, str]]:
+    """Every tense cue of ``text`` as ``(start, end, tense, word)``, positions shifted by ``offset``."""
+    cues = [(offset + m.start(), offset + m.end(), "future", m[0].lower()) for m in FUTURE_CUES.finditer(text)]
+    cues += [(offset + m.start(), offset + m.end(), "present", m[0].lower()) for m in PRESENT_CUES.finditer(text)]
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m[0].lower()
+        is_past = word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED)
+        if is_past:
+            cues.append((offset + m.start(), offset + m.end(), "past", word))
+    return cues
+
+
+def _nearest_cue(cues: list[tuple[int, int, str, str]], start: int, end: int) -> str | None:
+    """The tense of the cue nearest ``start..end``: the nearest on the left, else the nearest on the right."""
+    left = [c for c in cues if c[1] <= start]
+    if left:
+        return max(left, key=lambda c: c[1])[2]
+    right = [c for c in cues if c[0] >= end]
+    if right:
+        return min(right, key=lambda c: c[0])[2]
+    return None
 
 
 def tense(sentence: str, start: int, end: int) -> str:
-    """The tense of the clause around ``sentence[start:end]``: "future", "past" or "present".
-
-    The clause is the text between the punctuation marks (, ; : – —) around the expression; when it has
-    no cue, the whole sentence is read. Future cues ("will", "upcoming", "in the works", "ahead of"…)
-    win over past cues ("was", "had", verbs in -ed and common irregular past forms).
-    """
-    bounds = [0, *(m.end() for m in re.finditer(r"[,;:–—()]", sentence)), len(sentence) + 1]
+    """The tense of the clause around ``sentence[start:end]``: "future", "past" or "present" (see the module)."""
+    bounds = [0, *(m.end() for m in CLAUSE_BOUNDARY.finditer(sentence)), len(sentence) + 1]
     left = max(b for b in bounds if b <= start)
     right = min(b for b in bounds if b >= end)
-    for scope in (sentence[left:right], sentence):
-        if FUTURE_CUES.search(scope):
-            return "future"
-        words = re.findall(r"[a-z]+", scope)
-        if any(w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3 and w not in NOT_PAST_ED) for w in words):
-            return "past"
+    clause = _cues(sentence[left:right], left)
+    found = _nearest_cue(clause, start, end)
+    if found:
+        return found
+    if WEAK_FUTURE_CUES.search(sentence[left:right]):
+        return "future"
+    if left == 0 and right <= len(sentence):
+        # A phrase fronted before the main clause ("In November, Kim will travel…") takes its verb.
+        following = [b for b in bounds if b > right]
+        main = _cues(sentence[right : following[0] if following else len(sentence)], right)
+        if main:
+            return min(main, key=lambda c: c[0])[2]
     return "present"

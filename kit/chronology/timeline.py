@@ -56,6 +56,7 @@ GRANULARITIES = (
     "part_of_decade",
     "decade",
     "vague",
+    "anchored",
 )
 
 

@@ -46,6 +46,23 @@ CLOCK_TIME = re.compile(
 )
 
 
+# Counts written as words, as news style writes one to ten (and a few beyond).
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+}  # fmt: skip
+# A count: a number word, digits, or a vague quantity ("a few", "several") that names no span.
+COUNT_PATTERN = r"(?:a\s+few|a\s+couple\s+of|few|several|some|many|" + "|".join(NUMBER_WORDS) + r"|\d{1,3})"
+
+
+def number(text: str) -> int | None:
+    """The count a word or digits name ("two" → 2, "70" → 70); None for "a few", "several" and the like."""
+    text = " ".join(text.lower().split())
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text)
+
+
 def month_number(word: str) -> int:
     """1–12 for a month name or abbreviation ("March", "Mar.", "sept")."""
     word = word.lower().rstrip(".")

@@ -103,3 +103,158 @@ def test_month_precision_gives_the_widest_honest_span_for_day_expressions():
     assert resolved("Trade fell last year.", april_first, april_last) == {
         "last year": ("2023-01-01", "2023-12-31", "year")
     }
+
+
+# ---------------------------------------------------------------- English news beyond the seeds (issue #11)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kim visited Beijing in May last year.", {"May last year": ("2017-05-01", "2017-05-31", "month")}),
+        ("Talks resume in March next year.", {"March next year": ("2019-03-01", "2019-03-31", "month")}),
+        ("Last November, China banned tours.", {"Last November": ("2017-11-01", "2017-11-30", "month")}),
+        ("The envoy arrived last night.", {"last night": ("2018-03-27", "2018-03-27", "day")}),
+        ("He spoke this morning.", {"this morning": ("2018-03-28", "2018-03-28", "day")}),
+        ("The two sides meet tonight.", {"tonight": ("2018-03-28", "2018-03-28", "day")}),
+        ("He left late Tuesday night.", {"late Tuesday night": ("2018-03-27", "2018-03-27", "day")}),
+        ("Sealed two years ago, the border reopened.", {"two years ago": ("2016-01-01", "2016-12-31", "year")}),
+        ("Ties have grown over the past 70 years.", {"the past 70 years": ("1948-03-28", "2018-03-28", "decade")}),
+        ("Trade fell over the past two weeks.", {"the past two weeks": ("2018-03-14", "2018-03-28", "month")}),
+        ("Kim has met Putin over the past year.", {"the past year": ("2017-03-28", "2018-03-28", "year")}),
+        ("They met on Christmas Day 2017.", {"Christmas Day 2017": ("2017-12-25", "2017-12-25", "day")}),
+        ("The talks were held on New Year's Day.", {"New Year's Day": ("2018-01-01", "2018-01-01", "day")}),
+        ("A deal is due by Christmas.", {"Christmas": ("2018-12-25", "2018-12-25", "day")}),
+        ("Trade rose early in the year.", {"early in the year": ("2018-01-01", "2018-04-30", "part_of_year")}),
+        (
+            "They agreed on a deal by the end of the year.",
+            {"the end of the year": ("2018-12-01", "2018-12-31", "part_of_year")},
+        ),
+        (
+            "Exports hit a record in 2019, before a poor harvest early in the year.",
+            {
+                "2019": ("2019-01-01", "2019-12-31", "year"),
+                "early in the year": ("2019-01-01", "2019-04-30", "part_of_year"),
+            },
+        ),
+        (
+            "Two days later, he left.",
+            {"Two days later": (None, None, "anchored")},
+        ),
+    ],
+)
+def test_news_expressions_beyond_the_seeds(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+def test_n_days_later_counts_from_the_day_named_before():
+    monday = chronology.resolve_sentence("Kim arrived on Monday.", MARCH_28, MARCH_28)[0]
+    assert resolved("Two days later, he left.", previous=monday) == {
+        "Two days later": ("2018-03-28", "2018-03-28", "day")
+    }
+    assert resolved("It rained the same day.", previous=monday) == {"the same day": ("2018-03-26", "2018-03-26", "day")}
+    assert resolved("Hours earlier, he spoke.", previous=monday) == {
+        "Hours earlier": ("2018-03-26", "2018-03-26", "day")
+    }
+    assert resolved("Days later, he spoke.", previous=monday) == {"Days later": (None, None, "anchored")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The rejection came a day after Pyongyang's test of a missile.", "a day after Pyongyang's test of a missile"),
+        ("Kim left the day after the summit.", "the day after the summit"),
+        (
+            "It came a week before Xi and U.S. President Donald Trump meet in Osaka.",
+            "a week before Xi and U.S. President Donald Trump meet in Osaka",
+        ),
+        ("They were sent back shortly after the Asian Games, sources said.", "shortly after the Asian Games"),
+        ("Pyongyang staged tests in the run up to the meeting.", "the run up to the meeting"),
+        ("Days following the celebration, Wen arrived.", "Days following the celebration"),
+    ],
+)
+def test_expressions_anchored_on_an_event_are_rows_without_a_span(sentence, expression):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)
+    anchored = [row for row in rows if row.span.granularity == "anchored"]
+    assert [row.expression for row in anchored] == [expression]
+    assert anchored[0].span.first is None and anchored[0].span.basis.startswith("anchored: on ")
+
+
+def test_an_event_phrase_stops_before_a_date_it_does_not_swallow():
+    found = resolved("He left the day after the summit on the 3rd.")
+    assert found == {
+        "the day after the summit": (None, None, "anchored"),
+        "the 3rd": ("2018-03-03", "2018-03-03", "day"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("North Korea now has missiles.", "now"),
+        ("Defectors are currently detained.", "currently"),
+        ("At the moment, talks are stalled.", "At the moment"),
+        ("China previously proposed a dual track.", "previously"),
+        ("As in the past, the leadership purged rivals.", "the past"),
+        ("Just a few days ago, the DPRK froze assets.", "a few days ago"),
+        ("Trade has grown in recent weeks.", "recent weeks"),
+    ],
+)
+def test_vague_expressions(sentence, expression):
+    assert resolved(sentence) == {expression: (None, None, "vague")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The Labor Day holiday season begins.", "Labor Day"),
+        ("Pyongyang celebrated Victory Day.", "Victory Day"),
+        ("Families gather for the Lunar New Year.", "Lunar New Year"),
+    ],
+)
+def test_holidays_whose_day_depends_on_the_country_are_anchored_rows(sentence, expression):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)
+    assert [(row.expression, row.span.granularity, row.span.first) for row in rows] == [(expression, "anchored", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the same time, Seoul suspended drills.",
+        "The May Day Stadium was full.",
+        "It was the sixth such meeting.",
+    ],
+)
+def test_more_not_dates(sentence):
+    assert resolved(sentence) == {}
+
+
+# ---------------------------------------------------------------- calendar edges (issue #16)
+
+
+@pytest.mark.parametrize("published", [date(9999, 12, 31), date(1, 1, 1)])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He left yesterday.",
+        "It ends next year.",
+        "They met in November.",
+        "He comes tomorrow.",
+        "On the 3rd.",
+        "In March last year.",
+    ],
+)
+def test_publication_at_the_calendar_edges_never_raises(sentence, published):
+    # A span outside years 1-9999 gives no row (never a clamped one); the others resolve as usual.
+    for row in chronology.resolve_sentence(sentence, published, published):
+        assert row.span.first is None or date.min <= row.span.first <= row.span.last <= date.max
+
+
+def test_days_that_do_not_exist_are_not_dates():
+    assert resolved("It was signed on February 30, 2018.") == {"2018": ("2018-01-01", "2018-12-31", "year")}
+    # 29 February without a year is the nearest leap day the tense allows, never a crash.
+    assert resolved("He arrived on February 29.", first=date(2017, 3, 1)) == {
+        "February 29": ("2016-02-29", "2016-02-29", "day")
+    }
+    assert resolved("He left yesterday.", first=date(1, 1, 1)) == {}
+    assert resolved("He comes tomorrow.", first=date(9999, 12, 31)) == {}
