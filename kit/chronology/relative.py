@@ -330,6 +330,36 @@ DATE_CUE = re.compile(
 )
 
 
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
+
+
+def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the first nine months", "the third quarter of 2017": those months of the year meant.
+
+    The year is the one given, else that of a date named earlier in the sentence, else the publication's
+    (the year before when the months are still to come and the clause is not in the future tense).
+    """
+    if m["q"]:
+        last_month = 3 * QUARTERS[m["q"].lower()]
+        first_month = last_month - 2
+    else:
+        count = number(m["n"])
+        if count is None or not 1 <= count <= 12:
+            return vague_span()
+        first_month, last_month = 1, count
+    previous = anchor.previous if anchor.previous_in_sentence else None
+    if m["y"]:
+        year, basis = int(m["y"]), "explicit year"
+    elif previous is not None and previous.granularity not in ("decade", "part_of_decade"):
+        year, basis = previous.first.year, f"the year of {anchor.previous_text!r}"
+    else:
+        year, basis = anchor.first.year, f"the year of publication {anchor.label}"
+        if date(year, first_month, 1) > anchor.last and anchor.tense != "future":
+            year, basis = year - 1, f"the year before publication {anchor.label} (those months are to come)"
+    end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return Span(date(year, first_month, 1), end, "part_of_year", f"{m[0].strip()}: {basis}")
+
+
 def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the day after the summit", "shortly before the Asian Games": anchored on an event, no span."""
     return anchored_span(f"on {m['event']!r}")

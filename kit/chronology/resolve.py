@@ -69,7 +69,7 @@ def resolve_sentence(
         sentence: the sentence text.
         published_first: the first day the article can have been published.
         published_last: the last such day (the same day at day precision).
-        previous: the latest dated expression of the previous sentence, for "the previous year".
+        previous: the latest dated expression of the article before this sentence, for "the previous year".
 
     Returns:
         The expressions in text order, offsets into ``sentence``. A match that turns out not to be a date

@@ -151,6 +151,15 @@ RULES: list[Rule] = [
         relative.part_of_the_unit,
     ),
     Rule(
+        "months_of_the_year",
+        re.compile(
+            rf"\bthe\s+(?:(?P<q>first|second|third|fourth|last|final)\s+quarter|first\s+(?P<n>{COUNT})\s+months)"
+            rf"(?:\s+of\s+(?P<y>{YEAR}))?\b",
+            re.I,
+        ),
+        relative.months_of_the_year,
+    ),
+    Rule(
         "past_units",
         re.compile(rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b", re.I),
         relative.past_units,

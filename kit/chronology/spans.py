@@ -39,7 +39,7 @@ class Anchor:
     Attributes:
         first, last: the first and last day the article can have been published (equal at day precision).
         tense: "past", "future" or "present" for the clause the expression stands in.
-        previous: the latest resolved span before this expression in the same or previous sentence.
+        previous: the latest resolved span the article names before this expression.
         previous_text: that span's expression, for ``basis``.
         previous_in_sentence: whether that expression stands in the same sentence.
     """

@@ -109,8 +109,10 @@ def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
                         "time": times.get(i),
                     }
                 )
+            # "The same day", "hours earlier", "the previous year" count from the latest date the article has
+            # named so far, as a reader does, however many sentences back it stands.
             dated = [expression for expression in found if expression.span.first is not None]
-            previous = dated[-1] if dated else None
+            previous = dated[-1] if dated else previous
     frame = pd.DataFrame.from_records(rows, columns=DATE_COLUMNS)
     if not vague:
         frame = frame[frame.granularity != "vague"].reset_index(drop=True)

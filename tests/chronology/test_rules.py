@@ -125,6 +125,15 @@ def test_month_precision_gives_the_widest_honest_span_for_day_expressions():
         ("They met on Christmas Day 2017.", {"Christmas Day 2017": ("2017-12-25", "2017-12-25", "day")}),
         ("The talks were held on New Year's Day.", {"New Year's Day": ("2018-01-01", "2018-01-01", "day")}),
         ("A deal is due by Christmas.", {"Christmas": ("2018-12-25", "2018-12-25", "day")}),
+        (
+            "Exports rose in the first nine months.",
+            {"the first nine months": ("2018-01-01", "2018-09-30", "part_of_year")},
+        ),
+        ("Exports fell in the fourth quarter.", {"the fourth quarter": ("2017-10-01", "2017-12-31", "part_of_year")}),
+        (
+            "Growth slowed in the third quarter of 2016.",
+            {"the third quarter of 2016": ("2016-07-01", "2016-09-30", "part_of_year")},
+        ),
         ("Trade rose early in the year.", {"early in the year": ("2018-01-01", "2018-04-30", "part_of_year")}),
         (
             "They agreed on a deal by the end of the year.",
