@@ -28,8 +28,9 @@ YEAR = vocabulary.YEAR_PATTERN
 COUNT = vocabulary.COUNT_PATTERN
 # Words that start another temporal expression, or a new clause: an event phrase stops before them.
 _STOP_WORD = (
-    rf"(?:\d|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later"
-    r"|which|who|whom|whose|where|when|while|because|although|though|but|amid|since|until)\b)"
+    rf"(?:{YEAR}\b|\d{{1,2}}(?!\d|{ORD}\s+(?:anniversary|century|birthday|congress|plenary|session)\b)"
+    rf"|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later|recently|now|soon"
+    r"|currently|which|who|whom|whose|where|when|while|because|although|though|but|amid|since|until)\b)"
 )
 # One word of an event phrase: no clause punctuation; a final "." only before a space ("U.S. President").
 _EVENT_WORD = (

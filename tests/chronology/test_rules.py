@@ -180,6 +180,7 @@ def test_n_days_later_counts_from_the_day_named_before():
         ("They were sent back shortly after the Asian Games, sources said.", "shortly after the Asian Games"),
         ("Pyongyang staged tests in the run up to the meeting.", "the run up to the meeting"),
         ("Days following the celebration, Wen arrived.", "Days following the celebration"),
+        ("Days after the 60th anniversary of ties, Wen arrived.", "Days after the 60th anniversary of ties"),
     ],
 )
 def test_expressions_anchored_on_an_event_are_rows_without_a_span(sentence, expression):
