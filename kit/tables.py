@@ -139,7 +139,7 @@ class ValidatorSpec:
 
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
-        "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, start,end or raw_start,raw_end)",
+        "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, offsets)",
         dates_validation.validate,
     ),
     "quotes": ValidatorSpec(
