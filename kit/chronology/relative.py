@@ -18,6 +18,7 @@ from kit.chronology.spans import (
     add_months,
     anchored_span,
     day_span,
+    granularity_of,
     month_span,
     nearest,
     over_publication,
@@ -234,6 +235,32 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
             return anchored_span("publication period spans more than one such unit")
     span = year_span(base.year, basis) if unit == "year" else month_span(base.year, base.month, basis)
     return part_of(span, part)
+
+
+def weekend(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "last weekend", "this weekend", "over the weekend": that Saturday and Sunday.
+
+    "The weekend" is the latest one on or before publication, or the next one in the future tense; "this
+    weekend" is the coming one unless the clause is past (or publication falls on it).
+    """
+    rel = " ".join((m["rel"] or "the").lower().split())
+
+    def resolve(pub: date) -> Span:
+        latest = weekday_on_or_before(pub, 5)  # Saturday
+        on_weekend = pub.weekday() >= 5
+        coming = weekday_on_or_after(pub + timedelta(days=1), 5)
+        if rel == "next" or (rel != "last" and anchor.tense == "future" and not on_weekend):
+            start = coming
+        elif rel == "last":
+            start = latest - timedelta(days=7) if on_weekend else latest
+        elif rel == "this" and not on_weekend and anchor.tense != "past":
+            start = coming
+        else:
+            start = latest
+        end = start + timedelta(days=1)
+        return Span(start, end, granularity_of(start, end), f"{rel} weekend from publication (Saturday and Sunday)")
+
+    return over_publication(anchor, resolve)
 
 
 def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:

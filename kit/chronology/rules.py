@@ -30,7 +30,8 @@ COUNT = vocabulary.COUNT_PATTERN
 _STOP_WORD = (
     rf"(?:{YEAR}\b|\d{{1,2}}(?!\d|{ORD}\s+(?:anniversary|century|birthday|congress|plenary|session)\b)"
     rf"|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later|recently|now|soon"
-    r"|currently|which|who|whom|whose|where|when|while|because|although|though|but|amid|since|until)\b)"
+    r"|currently|Christmas|New\s+Year|which|who|whom|whose|where|when|while|because|although|though|but|amid|since"
+    r"|until)\b)"
 )
 # One word of an event phrase: no clause punctuation; a final "." only before a space ("U.S. President").
 _EVENT_WORD = (
@@ -197,6 +198,11 @@ RULES: list[Rule] = [
             rf")\s+{EVENT}"
         ),
         relative.on_event,
+    ),
+    Rule(
+        "weekend",
+        re.compile(r"\b(?:(?P<rel>last|this|next|the)\s+)?weekend\b(?!s)", re.I),
+        relative.weekend,
     ),
     Rule(
         "weekday_range",

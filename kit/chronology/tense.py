@@ -21,7 +21,7 @@ import re
 
 # Words and phrases that put a clause in the future; each match is one cue.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|would(?!\s+have)|upcoming|planned|plans?|scheduled|expected\s+to|set\s+to|"
+    r"\b(?:will|shall|'ll|would(?!\s+have)|upcoming|planned|plans?|scheduled|expected\s+to|set\s+(?:to|for)|"
     r"to\s+be\s+held|in\s+the\s+works|going\s+to|is\s+to|are\s+to|(?:is|are)\s+due|next)\b",
     re.I,
 )
@@ -30,7 +30,7 @@ PRESENT_CUES = re.compile(r"\b(?:is|are|am|can|may|must|does|do|remains?)\b", re
 IRREGULAR_PAST = frozenset(
     "was were had did came went took made met held said told saw gave sent began became left led won "  # noqa: SIM905
     "broke ran rose fell kept spoke wrote chose brought bought thought felt found got stood fought lost "
-    "paid sought struck hit cut put set shut spent flew drew grew threw knew ago".split()
+    "paid sought struck spent flew drew grew threw knew ago".split()
 )
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "united", "indeed", "exceed", "proceed", "succeed"}
 NOT_PAST_ED |= {"hundred", "embed", "shed", "bred", "breed", "weed", "greed", "creed", "steed", "bleed"}
