@@ -177,3 +177,30 @@ def test_reach_gives_each_documents_earliest_and_latest_event(seeds):
     reach = chronology.reach(chronology.events(seeds)).set_index("doc_id")
     assert reach.earliest[HERALD] == "1950-01-01" and reach.latest[HERALD] == "2018-05-31"
     assert reach.events.sum() == len(chronology.events(seeds))
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_dates_and_events_at_the_calendar_edges_are_tables_not_tracebacks(make_corpus, capsys, published):
+    text = (
+        "Kim arrived yesterday and will leave tomorrow.\n\nTrade fell last year and will grow next year, in November."
+    )
+    folder = make_corpus(
+        {"a1.txt": text},
+        rows=[
+            {
+                "doc_id": "a1",
+                "file": "a1.txt",
+                "outlet": "Test Outlet",
+                "published": published,
+                "published_precision": "day",
+            }
+        ],
+    )
+    assert main(["table", "dates", "--corpus", str(folder)]) == 0
+    table = capsys.readouterr().out
+    assert table.startswith(",".join(chronology.DATE_COLUMNS))
+    # Spans that would leave years 1-9999 give no row; the others are there.
+    expected_missing = {"9999-12-31": ("tomorrow", "next year"), "0001-01-01": ("yesterday", "last year")}[published]
+    for expression in expected_missing:
+        assert f",{expression}," not in table
+    assert main(["table", "events", "--corpus", str(folder)]) == 0
