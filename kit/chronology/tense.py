@@ -18,17 +18,19 @@ Dec. 31").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Words and phrases that put a clause in the future; each match is one cue.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|would(?!\s+have)|upcoming|planned|plans?|scheduled|expected\s+to|set\s+(?:to|for)|"
-    r"to\s+be\s+held|in\s+the\s+works|going\s+to|is\s+to|are\s+to|(?:is|are)\s+due|next)\b",
+    r"\b(?:will|shall|'ll|would(?!\s+have)|upcoming|planned|plans?|scheduled|expected|set\s+(?:to|for)|"
+    r"to\s+be\s+held|in\s+the\s+works|going\s+to|is\s+to|are\s+to|(?:is|are)\s+due)\b",
     re.I,
 )
 # Present-tense verbs and modals that, nearest an expression, mean the clause is not past.
-PRESENT_CUES = re.compile(r"\b(?:is|are|am|can|may|must|does|do|remains?)\b", re.I)
+# Case matters: "May" is a month; a modal "may" is lower case.
+PRESENT_CUES = re.compile(r"\b(?:[Ii]s|[Aa]re|am|[Cc]an|may|[Mm]ust|[Dd]oes|[Dd]o|[Rr]emains?)\b")
 IRREGULAR_PAST = frozenset(
-    "was were had did came went took made met held said told saw gave sent began became left led won "  # noqa: SIM905
+    "was were had did came went took made met held said told saw gave sent began became left led "  # noqa: SIM905
     "broke ran rose fell kept spoke wrote chose brought bought thought felt found got stood fought lost "
     "paid sought struck spent flew drew grew threw knew ago".split()
 )
@@ -40,26 +42,34 @@ CLAUSE_BOUNDARY = re.compile(r"[,;:–—()\[\]]|--")
 WEAK_FUTURE_CUES = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run[\s-]up\s+to|in\s+preparation\s+for)\b", re.I)
 
 
-def _cues(text: str, offset: int) -> list[tuple[int, int, str, str]]:
-    """Every tense cue of ``text`` as ``(start, end, tense, word)``, positions shifted by ``offset``."""
-    cues = [(offset + m.start(), offset + m.end(), "future", m[0].lower()) for m in FUTURE_CUES.finditer(text)]
-    cues += [(offset + m.start(), offset + m.end(), "present", m[0].lower()) for m in PRESENT_CUES.finditer(text)]
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase that marks a clause's tense, with its offsets in the sentence."""
+
+    start: int
+    end: int
+    tense: str
+
+
+def _cues(text: str, offset: int) -> list[Cue]:
+    """Every tense cue of ``text``, its offsets shifted by ``offset`` (where ``text`` starts in the sentence)."""
+    cues = [Cue(offset + m.start(), offset + m.end(), "future") for m in FUTURE_CUES.finditer(text)]
+    cues += [Cue(offset + m.start(), offset + m.end(), "present") for m in PRESENT_CUES.finditer(text)]
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m[0].lower()
-        is_past = word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED)
-        if is_past:
-            cues.append((offset + m.start(), offset + m.end(), "past", word))
+        if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED):
+            cues.append(Cue(offset + m.start(), offset + m.end(), "past"))
     return cues
 
 
-def _nearest_cue(cues: list[tuple[int, int, str, str]], start: int, end: int) -> str | None:
+def _nearest_cue(cues: list[Cue], start: int, end: int) -> str | None:
     """The tense of the cue nearest ``start..end``: the nearest on the left, else the nearest on the right."""
-    left = [c for c in cues if c[1] <= start]
+    left = [c for c in cues if c.end <= start]
     if left:
-        return max(left, key=lambda c: c[1])[2]
-    right = [c for c in cues if c[0] >= end]
+        return max(left, key=lambda c: c.end).tense
+    right = [c for c in cues if c.start >= end]
     if right:
-        return min(right, key=lambda c: c[0])[2]
+        return min(right, key=lambda c: c.start).tense
     return None
 
 
@@ -79,5 +89,5 @@ def tense(sentence: str, start: int, end: int) -> str:
         following = [b for b in bounds if b > right]
         main = _cues(sentence[right : following[0] if following else len(sentence)], right)
         if main:
-            return min(main, key=lambda c: c[0])[2]
+            return min(main, key=lambda c: c.start).tense
     return "present"
