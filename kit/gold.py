@@ -2,7 +2,9 @@
 
 ``python -m kit validate WHAT --gold FILE`` compares the kit's output with a CSV a researcher coded by
 hand on their own corpus. This module reads such a file (UTF-8, a header row, one row per item) and
-names the file, line and column of anything wrong; the analyses score their own rows against it.
+names the file, line and column of anything wrong, and :func:`locate` checks its offsets — into the
+cleaned text (``start``/``end``) or into the raw file (``raw_start``/``raw_end``, which survive changes to
+cleaning) — and maps them to the cleaned text. Scoring and the printed report are :mod:`kit.validation`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.clean import cleaned_span
 from kit.errors import KitError
+from kit.types import Prepared
 
 
 def read_csv(
@@ -79,3 +83,88 @@ def read_csv(
 def rate(part: int, whole: int) -> str:
     """``"12/15 = 80.0%"`` (or ``"0/0"``)."""
     return f"{part}/{whole} = {100 * part / whole:.1f}%" if whole else f"{part}/{whole}"
+
+
+# Offsets a gold file may give: into the cleaned text (what `kit table sentences` shows) or into the raw file.
+CLEANED_OFFSETS = ("start", "end")
+RAW_OFFSETS = ("raw_start", "raw_end")
+
+
+def offset_columns(path: str | Path) -> tuple[str, str]:
+    """Which offsets a gold file's header gives: ``("start", "end")`` or ``("raw_start", "raw_end")``.
+
+    Cleaned-text offsets win when a file has both.
+
+    Raises:
+        KitError: the header has neither pair (or cannot be read; see :func:`read_csv` for the wording).
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except FileNotFoundError:
+        raise KitError(f"{path}: gold file not found") from None
+    except UnicodeDecodeError as err:
+        raise KitError(f"{path}: not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start})") from None
+    header = [column.strip() for column in header]
+    for pair in (CLEANED_OFFSETS, RAW_OFFSETS):
+        if all(column in header for column in pair):
+            return pair
+    if "start" in header and "end" not in header:
+        return CLEANED_OFFSETS  # read_csv then names the missing column 'end'
+    raise KitError(f"{path}: missing columns 'start','end' (cleaned text) or 'raw_start','raw_end' (raw file)")
+
+
+def locate(
+    frame: pd.DataFrame, prepared: Prepared, path: str | Path, *, text_column: str, offsets: tuple[str, str]
+) -> pd.DataFrame:
+    """Check each gold row's offsets against its document and give it cleaned-text ``start``/``end``.
+
+    Args:
+        frame: :func:`read_csv` output with ``doc_id``, ``text_column`` and the two ``offsets`` columns.
+        prepared: the prepared corpus the file was coded on.
+        path: the gold file, for error messages.
+        text_column: the column holding the words the offsets point at (``expression``, ``quote``…).
+        offsets: :data:`CLEANED_OFFSETS` or :data:`RAW_OFFSETS` (see :func:`offset_columns`).
+
+    Returns:
+        A copy with ``start``/``end`` into the cleaned text (``Int64``) and ``in_body``: False when raw
+        offsets point into furniture that cleaning removed (``start``/``end`` are then ``<NA>``; a scorer
+        counts such a row as not found, since the kit never saw its words).
+
+    Raises:
+        KitError: ``{path} line N: the cleaned text of DOC at S-E is '…', not '…'`` (or "the raw text"),
+            when the offsets do not point at the row's words.
+    """
+    documents = prepared.documents.set_index("doc_id")
+    raw = offsets == RAW_OFFSETS
+    texts = documents.raw_text if raw else documents.text
+    paragraphs = dict(tuple(prepared.paragraphs.groupby("doc_id", sort=False))) if raw else {}
+    starts, ends, in_body = [], [], []
+    for row in frame.itertuples(index=False):
+        first, last = getattr(row, offsets[0]), getattr(row, offsets[1])
+        wanted = getattr(row, text_column)
+        found = texts[row.doc_id][first:last]
+        if found != wanted:
+            which = "raw" if raw else "cleaned"
+            raise KitError(
+                f"{path} line {row.line}: the {which} text of {row.doc_id} at {first}-{last} is {_preview(found)}, "
+                f"not {_preview(wanted)}"
+            )
+        span = (first, last)
+        if raw:
+            doc_paragraphs = paragraphs.get(row.doc_id)
+            span = None if doc_paragraphs is None else cleaned_span(doc_paragraphs, first, last)
+        starts.append(span[0] if span else pd.NA)
+        ends.append(span[1] if span else pd.NA)
+        in_body.append(span is not None)
+    located = frame.copy()
+    located["start"] = pd.array(starts, dtype="Int64")
+    located["end"] = pd.array(ends, dtype="Int64")
+    located["in_body"] = in_body
+    return located
+
+
+def _preview(value: str, limit: int = 80) -> str:
+    """``repr`` of a value, cut to ``limit`` characters so an error stays one short line."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + "…"

@@ -15,6 +15,7 @@ import pandas as pd
 
 from kit import chronology, keyness, kwic, overview, themes, tone, voices
 from kit.types import Prepared
+from kit.validation import dates as dates_validation
 from kit.validation import quotes as quote_validation
 from kit.voices import actors
 
@@ -141,8 +142,8 @@ class ValidatorSpec:
 
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
-        "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, start, end)",
-        chronology.validate,
+        "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, offsets)",
+        dates_validation.validate,
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",

@@ -1,1 +1,104 @@
-"""Checking the kit against hand coding: one module per analysis, each reading its gold file with kit.gold."""
+"""Checking the kit against a researcher's hand coding: one report shape for every ``kit validate`` check.
+
+``python -m kit validate WHAT --gold FILE`` reads a hand-coded CSV (:mod:`kit.gold`), scores the kit's rows
+against it (one module per check: :mod:`kit.validation.dates`, ``quotes``, ``furniture``) and prints a
+:class:`Report`. The contract every check keeps:
+
+* **Reading.** ``kit.gold.read_csv`` reads the file (one-line errors naming file, line and column);
+  ``kit.gold.offset_columns`` and ``kit.gold.locate`` accept offsets into the cleaned text (``start``, ``end``)
+  or into the raw file (``raw_start``, ``raw_end``) and give every row cleaned ``start``/``end`` plus
+  ``in_body`` (False when the words lie in furniture that cleaning removed).
+* **Scoring.** ``score(kit_rows, gold_rows) -> (per_gold, extra)``: ``per_gold`` has one row per gold row with
+  boolean columns (``found`` first; ``<NA>`` where the gold leaves a judgement out), ``extra`` the kit's rows
+  that no gold row matched, in the gold's documents only. A gold row outside the body is not found.
+* **Reporting.** ``report(...) -> Report``: :class:`Figure` lines (a rate ``part/whole`` or a count) in a fixed
+  order, then :class:`Finding` lines (``missed: DOC …``). ``Report.render()`` is what the command prints;
+  tests and notebooks read numbers from ``Report.figure(name)`` instead of parsing text.
+
+Every figure's name is fixed per check, so a test may pin ``report.figure("found").rate >= 0.90``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kit.gold import rate
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number of a report: ``part`` of ``whole`` (a rate), or a plain count (``whole`` None).
+
+    Attributes:
+        name: the label printed before the colon ("found", "exact span", "rows not in the gold file").
+        part: how many rows passed (or the count).
+        whole: how many rows were judged; None for a count.
+    """
+
+    name: str
+    part: int
+    whole: int | None = None
+
+    @property
+    def rate(self) -> float | None:
+        """``part / whole`` (None for a count or an empty whole)."""
+        return self.part / self.whole if self.whole else None
+
+    @property
+    def text(self) -> str:
+        """The value as printed: ``"12/15 = 80.0%"``, or ``"3"`` for a count."""
+        return str(self.part) if self.whole is None else rate(self.part, self.whole)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.text}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One gold row (or kit row) worth a look: ``kind`` ("missed", "not in gold"…), its document, and a detail."""
+
+    kind: str
+    doc_id: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.doc_id} {self.detail}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What ``kit validate`` prints: which file, how many gold rows, the figures, then the findings.
+
+    Attributes:
+        gold_path: the gold file as given on the command line.
+        noun: what the rows are, plural ("expressions", "quotations", "lines").
+        rows: how many gold rows were scored.
+        documents: in how many documents.
+        figures: the headline numbers, in print order.
+        findings: the rows worth a look, in print order.
+    """
+
+    gold_path: str
+    noun: str
+    rows: int
+    documents: int
+    figures: tuple[Figure, ...]
+    findings: tuple[Finding, ...] = ()
+
+    def figure(self, name: str) -> Figure:
+        """The figure called ``name``.
+
+        Raises:
+            KeyError: no figure has that name (the message lists the names there are).
+        """
+        for figure in self.figures:
+            if figure.name == name:
+                return figure
+        raise KeyError(f"no figure {name!r}; the report has {[f.name for f in self.figures]}")
+
+    def render(self) -> str:
+        """The report as printed: a header line, one line per figure, one per finding."""
+        lines = [f"gold: {self.gold_path} ({self.rows} {self.noun} in {self.documents} documents)"]
+        lines += [str(figure) for figure in self.figures]
+        lines += [str(finding) for finding in self.findings]
+        return "\n".join(lines) + "\n"

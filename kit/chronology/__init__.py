@@ -1,0 +1,67 @@
+"""Chronology: when each article was published, and when the events it mentions happened.
+
+Every temporal expression in the cleaned sentences is found with a small set of readable rules
+(:data:`RULES`, one regular expression each, in :mod:`kit.chronology.rules`) and resolved to a span of days
+with a granularity and a short ``basis`` saying how:
+
+* **absolute** dates name their own span: "March 28, 2018", "December 2011", "1950-53", "the 1990s";
+* **relative** ones are resolved against the publication date from the manifest: "last year", "the 3rd",
+  "on Wednesday", "this week";
+* a month or day **without a year** is the nearest occurrence consistent with the tense of its clause
+  (a past-tense visit "in November" in a March 2018 article is November 2017);
+* "the previous year" is anchored on the latest year mentioned just before it, not on publication.
+
+The publication date's precision is respected: for an article dated only to the month, an expression
+that depends on the day ("yesterday", "on Wednesday", "the 2nd") gets the widest span the month allows,
+and ``basis`` says so. Durations ("a three-day visit"), clock times ("4 p.m.", kept in the ``time``
+column of the day they qualify), quantities ("28,500 troops") and "May" as a verb are not dates.
+
+The package, in the order a sentence goes through it:
+
+* :mod:`~kit.chronology.vocabulary` — month, weekday and season names, pattern pieces;
+* :mod:`~kit.chronology.rules` — the rule table; :mod:`~kit.chronology.absolute` and
+  :mod:`~kit.chronology.relative` — the resolvers it names; :mod:`~kit.chronology.tense` — the clause's tense;
+* :mod:`~kit.chronology.spans` — :class:`Span`, :class:`Anchor` and the day arithmetic;
+* :mod:`~kit.chronology.resolve` — one sentence → :class:`FoundDate` rows;
+* :mod:`~kit.chronology.timeline` — the corpus tables:
+
+    date_expressions → events (one row per resolved span and document) → filter_events, reach
+
+Checking the rules against a hand-coded file is :mod:`kit.validation.dates`.
+"""
+
+from kit.chronology.resolve import FoundDate, clock_times, resolve_sentence
+from kit.chronology.rules import RULES, Rule
+from kit.chronology.spans import Anchor, Span
+from kit.chronology.tense import tense
+from kit.chronology.timeline import (
+    DATE_COLUMNS,
+    EVENT_COLUMNS,
+    GRANULARITIES,
+    date_expressions,
+    events,
+    filter_events,
+    publications,
+    reach,
+)
+from kit.chronology.vocabulary import QUANTITY_NOUNS
+
+__all__ = [
+    "DATE_COLUMNS",
+    "EVENT_COLUMNS",
+    "GRANULARITIES",
+    "QUANTITY_NOUNS",
+    "RULES",
+    "Anchor",
+    "FoundDate",
+    "Rule",
+    "Span",
+    "clock_times",
+    "date_expressions",
+    "events",
+    "filter_events",
+    "publications",
+    "reach",
+    "resolve_sentence",
+    "tense",
+]

@@ -1,0 +1,130 @@
+"""Resolvers of calendar dates: a day, month, year, range or decade named by its numbers and month names.
+
+Each resolver takes the rule's match, the :class:`~kit.chronology.spans.Anchor` and the sentence, and
+returns a :class:`~kit.chronology.spans.Span`, or ``None`` when the match is not a date after all. A month
+or day without its year is the occurrence nearest publication that the clause's tense allows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kit.chronology.spans import (
+    Anchor,
+    Span,
+    anchored_span,
+    day_span,
+    month_span,
+    nearest_day,
+    over_publication,
+    part_of,
+    possible,
+    year_span,
+)
+from kit.chronology.vocabulary import QUANTITY_NOUNS, Groups, month_number
+
+
+def iso(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "2018-03-02": that day."""
+    return day_span(date(int(m["y"]), int(m["m"]), int(m["d"])), "explicit date")
+
+
+def month_day_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "March 28, 2018", "28 March, 2018": that day."""
+    return day_span(date(int(m["y"]), month_number(m["mon"]), int(m["d"])), "explicit date")
+
+
+def month_day_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "April 11-13, 2024", "March 29 to April 2": those days (the nearest such days without a year)."""
+    first_month = month_number(m["mon"])
+    last_month = month_number(m["mon2"]) if m["mon2"] else first_month
+    d1, d2 = int(m["d"]), int(m["d2"])
+    if m["y"]:
+        year = int(m["y"])
+        return Span(date(year, first_month, d1), date(year, last_month, d2), "day", "explicit dates")
+    candidates = possible(
+        lambda year: Span(date(year, first_month, d1), date(year, last_month, d2), "day", ""), anchor.nearby_years
+    )
+    return nearest_day(candidates, anchor, m[0])
+
+
+def month_day_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "September 3 last year": that day of the year before, of or after publication."""
+    offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    month, day = month_number(m["mon"]), int(m["d"])
+
+    def resolve(pub: date) -> Span:
+        return day_span(date(pub.year + offset, month, day), f"{m['rel'].lower()} year from publication")
+
+    return over_publication(anchor, resolve)
+
+
+def month_day(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "March 25", "25 March": the nearest such day the tense allows."""
+    month, day = month_number(m["mon"]), int(m["d"])
+    candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
+    return nearest_day(candidates, anchor, f"{m['mon']} {day}")
+
+
+def month_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "December 2011", "early March 2018": the month or its part."""
+    span = month_span(int(m["y"]), month_number(m["mon"]), "explicit month and year")
+    return part_of(span, m["part"])
+
+
+def year_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "1950-53", "2011 to 2014": those years; ``None`` when the second is not later."""
+    first = int(m["y"])
+    last_text = m["y2"]
+    last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)  # "1950-53"
+    if last <= first:
+        return None
+    return Span(date(first, 1, 1), date(last, 12, 31), "year", "explicit years")
+
+
+def decade(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the 1990s", "the late 1990s": the decade or its part; ``None`` for "the 1995s"."""
+    start = int(m["y"])
+    if start % 10:
+        return None
+    span = Span(date(start, 1, 1), date(start + 9, 12, 31), "decade", "explicit decade")
+    return part_of(span, m["part"])
+
+
+def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "2014", "mid-2017": the year or its part; ``None`` before a quantity noun ("2000 troops")."""
+    following = sentence[m.end() :].lstrip()
+    if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS:
+        return None
+    return part_of(year_span(int(m["y"]), "explicit year"), m["part"])
+
+
+# Holidays on the same day every year, by their lower-case name (straight apostrophes).
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "international women's day": (3, 8),
+    "may day": (5, 1),
+}
+
+
+def holiday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "Christmas", "New Year's Day 2019": that day (the nearest one the tense allows, without a year).
+
+    A holiday whose day depends on the country or the calendar ("Labor Day", "Victory Day", "Lunar New
+    Year", "National Day") is a row with basis "anchored" and no span.
+    """
+    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    if name not in FIXED_HOLIDAYS:
+        return anchored_span(f"{m['holiday']!r} falls on a day that depends on the country or the calendar")
+    month, day = FIXED_HOLIDAYS[name]
+    if m["y"]:
+        return day_span(date(int(m["y"]), month, day), "explicit holiday and year")
+    candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
+    return nearest_day(candidates, anchor, m["holiday"])

@@ -1,0 +1,397 @@
+"""Resolvers of expressions relative to publication or to a date named before: "last year", "on Wednesday",
+"the 3rd", "in November", "the previous year", and vague ones ("recently") with no span.
+
+Each resolver takes the rule's match, the :class:`~kit.chronology.spans.Anchor` and the sentence, and
+returns a :class:`~kit.chronology.spans.Span`, or ``None`` when the match is not a date after all.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from kit.chronology.spans import (
+    Anchor,
+    Span,
+    add_months,
+    anchored_span,
+    day_span,
+    granularity_of,
+    month_span,
+    nearest,
+    over_publication,
+    part_of,
+    possible,
+    rolling_span,
+    vague_span,
+    weekday_on_or_after,
+    weekday_on_or_before,
+    year_span,
+)
+from kit.chronology.vocabulary import MONTH_PATTERN, SEASONS, WEEKDAYS, YEAR_PATTERN, Groups, month_number, number
+
+
+def month_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "May last year", "early March next year": that month of the year before, of or after publication."""
+    rel = m["rel"].lower()
+    offset = {"last": -1, "this": 0, "next": 1}[rel]
+    month = month_number(m["mon"])
+
+    def resolve(pub: date) -> Span:
+        return month_span(pub.year + offset, month, f"{m['mon']} of {rel} year from publication")
+
+    return part_of(over_publication(anchor, resolve), m["part"])
+
+
+def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "summer of 2017", "last winter", "in spring": the season (northern hemisphere); ``None`` for a bare
+    "spring" with no date word before it.
+    """
+    if not (m["rel"] or m["y"] or DATE_CUE.search(sentence[: m.start()])):
+        return None  # a bare season name needs a date word before it ("in spring"), like a bare month
+    name = m["season"].lower()
+    first_month, last_month = SEASONS[name]
+
+    def season_of(year: int, basis: str) -> Span:
+        # A winter is named by the year it starts in (winter 2017 = Dec 2017 – Feb 2018).
+        end_year = year + 1 if last_month < first_month else year
+        last = date(end_year, last_month, calendar.monthrange(end_year, last_month)[1])
+        return Span(date(year, first_month, 1), last, "season", basis)
+
+    if m["y"]:
+        return season_of(int(m["y"]), "explicit season and year (northern hemisphere)")
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "next", "this"):
+        offset = {"last": -1, "this": 0, "next": 1}[rel]
+
+        def resolve(pub: date) -> Span:
+            this = season_of(pub.year, "")
+            if this.first > pub and rel != "next":
+                this = season_of(pub.year - 1, "")
+            year = this.first.year + offset
+            return season_of(year, f"{rel} {name} from publication (northern hemisphere)")
+
+        return over_publication(anchor, resolve)
+    return nearest(possible(lambda year: season_of(year, ""), anchor.nearby_years), anchor, name)
+
+
+def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "last year", "this week", "earlier this month": a year, month or week from publication.
+
+    "The past year" (week, month) is the twelve months up to publication, not the previous calendar year.
+    """
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["unit"].lower()
+    if rel == "the past":
+        return over_publication(anchor, lambda pub: rolling_span(pub, 1, unit, f"the past {unit} up to publication"))
+    offset = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}[rel]
+
+    def resolve(pub: date) -> Span:
+        basis = f"{rel} {unit} from publication"
+        if unit == "year":
+            span = year_span(pub.year + offset, basis)
+            if rel == "earlier this":
+                return Span(span.first, max(span.first, pub - timedelta(days=1)), "part_of_year", basis)
+            if rel == "later this":
+                return Span(min(span.last, pub + timedelta(days=1)), span.last, "part_of_year", basis)
+            return span
+        if unit == "month":
+            year, month = add_months(pub, offset)
+            span = month_span(year, month, basis)
+            if rel == "earlier this":
+                return Span(span.first, max(span.first, pub - timedelta(days=1)), "part_of_month", basis)
+            if rel == "later this":
+                return Span(min(span.last, pub + timedelta(days=1)), span.last, "part_of_month", basis)
+            return span
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
+        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+
+    return over_publication(anchor, resolve)
+
+
+def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the past 70 years", "the last two weeks": that many units up to publication (vague for "few")."""
+    count = number(m["n"])
+    if count is None:
+        return vague_span()
+    unit = m["unit"].lower().rstrip("s")
+    basis = f"the past {count} {unit}s up to publication"
+    return over_publication(anchor, lambda pub: rolling_span(pub, count, unit, basis))
+
+
+def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "two years ago", "a week ago": the year, month, week or day that many units before publication.
+
+    "A few days ago", "years ago" name no span: vague.
+    """
+    count = number(m["n"]) if m["n"] else None
+    if count is None:
+        return vague_span()
+    unit = m["unit"].lower().rstrip("s")
+    basis = f"{count} {unit}(s) before publication"
+
+    def resolve(pub: date) -> Span:
+        if unit == "year":
+            return year_span(pub.year - count, basis)
+        if unit == "decade":
+            return Span(date(pub.year - 10 * count, 1, 1), date(pub.year - 10 * count, 12, 31), "year", basis)
+        if unit == "month":
+            return month_span(*add_months(pub, -count), basis)
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday()) - timedelta(weeks=count)
+            return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+        return day_span(pub - timedelta(days=count), basis)
+
+    return over_publication(anchor, resolve)
+
+
+def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "yesterday", "today", "tonight", "last night", "this morning": a day from publication.
+
+    "Last night" is the evening before the publication day, as in a morning paper.
+    """
+    words = " ".join(m[0].lower().split())
+    first_word = words.split()[0]
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}[first_word]
+
+    def resolve(pub: date) -> Span:
+        return day_span(pub + timedelta(days=offset), f"{words} from publication")
+
+    return over_publication(anchor, resolve)
+
+
+def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the previous year", "two days later", "hours earlier": units before or after the date named before.
+
+    With no date named before, "the previous year" falls back on publication; "two days later" is
+    anchored on an event the rules cannot date: a row with basis "anchored" and no span.
+    """
+    word = m["which"].lower()
+    unit = m["unit"].lower().rstrip("s")
+    # Without a count, "the previous year" is one year, "hours earlier" the same day, "days later" unknown.
+    plural = m["unit"].lower().endswith("s")
+    count = number(m["n"]) if m["n"] else (None if plural and unit != "hour" else int(not plural))
+    if count is None:
+        return anchored_span(f"{m[0].strip()!r} names no number of {unit}s")
+    offset = -1 if word in ("previous", "preceding", "before", "earlier") else 1
+    previous = anchor.previous
+    direction = "before" if offset < 0 else "after"
+    if previous is not None and previous.granularity in (unit, "day", "part_of_month", "month", "part_of_year"):
+        base, basis = previous.first, f"{unit} {direction} {anchor.previous_text!r}"
+        if unit in ("hour", "day", "week") and previous.granularity != "day":
+            return anchored_span(f"{m[0].strip()} {direction} {anchor.previous_text!r}, which names no single day")
+    elif m["the"]:
+        base, basis = anchor.first, f"{unit} {direction} publication (no earlier date)"
+    else:
+        return anchored_span("no date named before it")
+    shift = offset * count
+    if unit == "year":
+        return year_span(base.year + shift, basis)
+    if unit == "month":
+        return month_span(*add_months(base, shift), basis)
+    days = {"hour": 0, "day": 1, "week": 7}[unit] * shift
+    return day_span(base + timedelta(days=days), basis)
+
+
+def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the same day", "that year": the date named just before, when it is of that unit or finer."""
+    unit = m["unit"].lower()
+    if unit == "time":
+        return None  # "at the same time" means "simultaneously" or "however", not a time the text dates
+    previous = anchor.previous
+    fits = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "part_of_month", "month")}
+    fits["year"] = (*fits["month"], "season", "part_of_year", "year")
+    if previous is None or previous.granularity not in fits[unit]:
+        return anchored_span("on an event named before it")
+    basis = f"the same {unit} as {anchor.previous_text!r}"
+    if unit == "year":
+        return year_span(previous.first.year, basis)
+    if unit == "month":
+        return month_span(previous.first.year, previous.first.month, basis)
+    if unit == "week" and previous.granularity == "day":
+        monday = previous.first - timedelta(days=previous.first.weekday())
+        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+    return replace(previous, basis=basis)
+
+
+def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the end of the year", "early in the year", "later in the month": part of the year or month meant.
+
+    The year (month) is that of a date named earlier in the same sentence ("in 2019 … early in the year"),
+    else the publication's.
+    """
+    unit = m["unit"].lower()
+    part = " ".join(m["part"].lower().split())
+    if part in ("later", "earlier"):
+        return vague_span()
+    previous = anchor.previous if anchor.previous_in_sentence else None
+    if previous is not None and previous.granularity not in ("decade", "part_of_decade"):
+        base, basis = previous.first, f"the {unit} of {anchor.previous_text!r}"
+    else:
+        base, basis = anchor.first, f"the {unit} of publication {anchor.label}"
+        if anchor.first.year != anchor.last.year or (unit == "month" and anchor.first.month != anchor.last.month):
+            return anchored_span("publication period spans more than one such unit")
+    span = year_span(base.year, basis) if unit == "year" else month_span(base.year, base.month, basis)
+    return part_of(span, part)
+
+
+def weekend(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "last weekend", "this weekend", "over the weekend": that Saturday and Sunday.
+
+    "The weekend" is the latest one on or before publication, or the next one in the future tense; "this
+    weekend" is the coming one unless the clause is past (or publication falls on it).
+    """
+    rel = " ".join((m["rel"] or "the").lower().split())
+
+    def resolve(pub: date) -> Span:
+        latest = weekday_on_or_before(pub, 5)  # Saturday
+        on_weekend = pub.weekday() >= 5
+        coming = weekday_on_or_after(pub + timedelta(days=1), 5)
+        if rel == "next" or (rel != "last" and anchor.tense == "future" and not on_weekend):
+            start = coming
+        elif rel == "last":
+            start = latest - timedelta(days=7) if on_weekend else latest
+        elif rel == "this" and not on_weekend and anchor.tense != "past":
+            start = coming
+        else:
+            start = latest
+        end = start + timedelta(days=1)
+        return Span(start, end, granularity_of(start, end), f"{rel} weekend from publication (Saturday and Sunday)")
+
+    return over_publication(anchor, resolve)
+
+
+def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "Sunday to Wednesday": those days before publication (after it in the future tense)."""
+    first_day, last_day = WEEKDAYS[m["wd"].lower()], WEEKDAYS[m["wd2"].lower()]
+
+    def resolve(pub: date) -> Span:
+        if anchor.tense == "future":
+            start = weekday_on_or_after(pub, first_day)
+            end = weekday_on_or_after(start, last_day)
+        else:
+            end = weekday_on_or_before(pub, last_day)
+            start = weekday_on_or_before(end, first_day)
+        basis = f"{m['wd']} to {m['wd2']} {'after' if anchor.tense == 'future' else 'up to'} publication"
+        return Span(start, end, "day", basis)
+
+    return over_publication(anchor, resolve)
+
+
+def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "on Friday", "last Sunday": the weekday on or before publication (after it in the future tense)."""
+    weekday = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+
+    def resolve(pub: date) -> Span:
+        if rel == "next" or (not rel and anchor.tense == "future"):
+            day = weekday_on_or_after(pub + timedelta(days=1 if rel == "next" else 0), weekday)
+            basis = f"{m['wd']} on or after publication ({'next' if rel else 'future tense'})"
+        elif rel == "last":
+            day = weekday_on_or_before(pub - timedelta(days=1), weekday)
+            basis = f"{m['wd']} before publication (last)"
+        else:
+            day = weekday_on_or_before(pub, weekday)
+            basis = f"{m['wd']} on or before publication ({anchor.tense} tense)"
+        return day_span(day, basis)
+
+    return over_publication(anchor, resolve)
+
+
+def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the 3rd": that day of the month nearest publication the tense allows."""
+    day = int(m["d"])
+
+    def resolve(pub: date) -> Span:
+        candidates = []
+        for offset in (-1, 0, 1):
+            year, month = add_months(pub, offset)
+            if day <= calendar.monthrange(year, month)[1]:
+                candidates.append(day_span(date(year, month, day), ""))
+        exact = Anchor(pub, pub, anchor.tense)
+        best = nearest(candidates, exact, "such day of a month")
+        return replace(best, basis=f"day {day} of the month nearest publication ({anchor.tense} tense)")
+
+    return over_publication(anchor, resolve)
+
+
+def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "in November", "last May", "the end of April": the nearest such month the tense allows.
+
+    A bare month name needs a date word before it, since "May" may be a verb; ``None`` otherwise.
+    """
+    month = month_number(m["mon"])
+    rel = (m["rel"] or "").lower()
+    # "May and August of 2010": the year comes with the last month of the list.
+    listed = LISTED_YEAR.match(sentence, m.end())
+    if listed and not rel:
+        span = month_span(int(listed["y"]), month, f"year from the list ({listed[0].strip()!r})")
+        return part_of(span, m["part"])
+    if not (rel or m["part"] or DATE_CUE.search(sentence[: m.start()])):
+        return None  # a bare month name needs a date word before it ("in April"): "May" may be a verb
+    if rel:
+
+        def resolve(pub: date) -> Span:
+            year = pub.year
+            if rel == "last":
+                year = pub.year if month < pub.month else pub.year - 1
+            elif rel == "next":
+                year = pub.year if month > pub.month else pub.year + 1
+            return month_span(year, month, f"{rel} {m['mon']} from publication")
+
+        return part_of(over_publication(anchor, resolve), m["part"])
+    span = nearest(possible(lambda year: month_span(year, month, ""), anchor.nearby_years), anchor, m["mon"])
+    return part_of(span, m["part"])
+
+
+LISTED_YEAR = re.compile(
+    rf"(?:\s*(?:,|and|or|to|-|–)\s*(?:{MONTH_PATTERN})\b)+(?:\s+of|,)?\s+(?P<y>{YEAR_PATTERN})\b(?!\s*[-–]\d)", re.I
+)
+# Words a bare month or season name must follow to count as a date ("in April", "for April", "end of April").
+DATE_CUE = re.compile(
+    r"\b(?:in|by|since|until|till|from|before|after|during|through|of|for|early|mid|late|last|next|this|"
+    r"end\s+of|beginning\s+of|start\s+of|middle\s+of)\s*$",
+    re.I,
+)
+
+
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
+
+
+def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the first nine months", "the third quarter of 2017": those months of the year meant.
+
+    The year is the one given, else that of a date named earlier in the sentence, else the publication's
+    (the year before when the months are still to come and the clause is not in the future tense).
+    """
+    if m["q"]:
+        last_month = 3 * QUARTERS[m["q"].lower()]
+        first_month = last_month - 2
+    else:
+        count = number(m["n"])
+        if count is None or not 1 <= count <= 12:
+            return vague_span()
+        first_month, last_month = 1, count
+    previous = anchor.previous if anchor.previous_in_sentence else None
+    if m["y"]:
+        year, basis = int(m["y"]), "explicit year"
+    elif previous is not None and previous.granularity not in ("decade", "part_of_decade"):
+        year, basis = previous.first.year, f"the year of {anchor.previous_text!r}"
+    else:
+        year, basis = anchor.first.year, f"the year of publication {anchor.label}"
+        if date(year, first_month, 1) > anchor.last and anchor.tense != "future":
+            year, basis = year - 1, f"the year before publication {anchor.label} (those months are to come)"
+    end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return Span(date(year, first_month, 1), end, "part_of_year", f"{m[0].strip()}: {basis}")
+
+
+def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the day after the summit", "shortly before the Asian Games": anchored on an event, no span."""
+    return anchored_span(f"on {m['event']!r}")
+
+
+def vague(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "recently", "in recent years": no span, granularity "vague"."""
+    return vague_span()

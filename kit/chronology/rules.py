@@ -1,0 +1,239 @@
+"""The rule table: one readable regular expression per kind of temporal expression, and its resolver.
+
+Rules are tried all at once on a sentence; the longest match wins, and on equal length the earlier rule
+(:data:`RULE_ORDER`). A resolver may turn a match down (``None``: "May" the verb), and the shorter
+matches it covered are tried instead (see :func:`kit.chronology.resolve.resolve_sentence`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kit.chronology import absolute, relative, vocabulary
+from kit.chronology.spans import Anchor, Span
+from kit.chronology.vocabulary import EitherGroups, Groups
+
+# Short names for the pattern pieces, so that each rule reads on a line or two.
+DAY = vocabulary.DAY_PATTERN
+MONTH = vocabulary.MONTH_PATTERN
+MONTH_OR_ABBR = vocabulary.MONTH_OR_ABBREVIATION_PATTERN
+ORD = vocabulary.ORDINAL_PATTERN
+ORDINAL_FOLLOWERS = vocabulary.ORDINAL_FOLLOWERS
+PART = vocabulary.PART_PATTERN
+RANGE = vocabulary.RANGE_PATTERN
+WEEKDAY = vocabulary.WEEKDAY_PATTERN
+YEAR = vocabulary.YEAR_PATTERN
+COUNT = vocabulary.COUNT_PATTERN
+# Words that start another temporal expression, or a new clause: an event phrase stops before them.
+_STOP_WORD = (
+    rf"(?:{YEAR}\b|\d{{1,2}}(?!\d|{ORD}\s+(?:anniversary|century|birthday|congress|plenary|session)\b)"
+    rf"|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later|recently|now|soon"
+    r"|currently|Christmas|New\s+Year|which|who|whom|whose|where|when|while|because|although|though|but|amid|since"
+    r"|until)\b)"
+)
+# One word of an event phrase: no clause punctuation; a final "." only before a space ("U.S. President").
+_EVENT_WORD = (
+    rf"(?!{_STOP_WORD})(?:[^\s,;:()\[\]\"“”—–]+(?=\s)"
+    r"|[^\s,;:()\[\]\"“”—–]*[^\s,;:()\[\]\"“”—–.](?=[\s,;:()\[\]\"“”—–.]|$))"
+)
+# The event an expression is anchored on, to the end of its clause (at most 16 words), not ending on a
+# function word: "the day after [the summit]", "a week before [Xi and Trump meet at the G20 summit in Osaka]".
+EVENT = (
+    rf"(?P<event>{_EVENT_WORD}(?:\s+{_EVENT_WORD}){{0,15}}"
+    r"(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bto)(?<!\bfor)(?<!\bby)(?<!\ba)(?<!\ban))"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of temporal expression: a pattern and how to resolve a match of it.
+
+    ``resolve(match, anchor, sentence)`` returns a :class:`~kit.chronology.spans.Span`, or ``None`` when
+    the match turns out not to be a date (e.g. "May" that is not followed by a year or preceded by a date word).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[Groups, Anchor, str], Span | None]
+
+
+RULES: list[Rule] = [
+    Rule("iso_date", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"), absolute.iso),
+    Rule(
+        "month_day_year",
+        re.compile(
+            rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?\s+(?P<y>{YEAR})\b"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH_OR_ABBR}),?\s+(?P<y_>{YEAR})\b"
+        ),
+        lambda m, a, s: absolute.month_day_year(EitherGroups(m), a, s),
+    ),
+    Rule(
+        "month_day_range",
+        re.compile(
+            rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?{RANGE}(?:(?P<mon2>{MONTH_OR_ABBR})\s+)?"
+            rf"(?P<d2>{DAY}){ORD}?\b(?:,?\s+(?P<y>{YEAR})\b)?(?!\s*%)"
+        ),
+        absolute.month_day_range,
+    ),
+    Rule(
+        "month_day_relative_year",
+        re.compile(rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?\s+(?P<rel>last|this|next)\s+year\b"),
+        absolute.month_day_relative_year,
+    ),
+    Rule(
+        "month_day",
+        re.compile(
+            rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\b(?![\d,.]\d)"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH})\b"
+        ),
+        lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
+    ),
+    Rule(
+        "month_year",
+        re.compile(rf"\b{PART}(?P<mon>{MONTH_OR_ABBR})(?:\s+of|,)?\s+(?P<y>{YEAR})\b"),
+        absolute.month_year,
+    ),
+    Rule(
+        "year_range",
+        re.compile(rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"),
+        absolute.year_range,
+    ),
+    Rule("decade", re.compile(rf"\b(?:the\s+)?{PART}(?P<y>{YEAR})s\b"), absolute.decade),
+    Rule("year", re.compile(rf"\b{PART}(?<![\d$£€¥.,#])(?P<y>{YEAR})(?![\d%]|,\d|\.\d|[-–]\d)"), absolute.year),
+    Rule(
+        "season",
+        re.compile(
+            rf"\b(?:(?P<rel>last|this|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+            rf"(?:(?:\s+of|,)?\s+(?P<y>{YEAR}))?\b",
+            re.I,
+        ),
+        relative.season,
+    ),
+    Rule(
+        "relative_unit",
+        re.compile(
+            r"\b(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this)\s+"
+            r"(?P<unit>year|month|week)\b",
+            re.I,
+        ),
+        relative.relative_unit,
+    ),
+    Rule(
+        "today_relative",
+        re.compile(
+            r"\b(?:(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
+            r"|this\s+(?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+        relative.today_relative,
+    ),
+    Rule(
+        "previous_unit",
+        re.compile(
+            r"\b(?:(?P<the>the)\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|day)"
+            rf"|(?:(?P<n>{COUNT})\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+(?P<which_>earlier|before|later))\b",
+            re.I,
+        ),
+        lambda m, a, s: relative.previous_unit(EitherGroups(m), a, s),
+    ),
+    Rule(
+        "same_as_previous",
+        re.compile(r"\b(?:(?i:the)\s+same|(?i:that))\s+(?P<unit>day|week|month|year|time)\b"),
+        relative.same_as_previous,
+    ),
+    Rule(
+        "part_of_the_unit",
+        re.compile(
+            r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+            r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
+            r"(?P<unit>year|month)\b"
+        ),
+        relative.part_of_the_unit,
+    ),
+    Rule(
+        "months_of_the_year",
+        re.compile(
+            rf"\bthe\s+(?:(?P<q>first|second|third|fourth|last|final)\s+quarter|first\s+(?P<n>{COUNT})\s+months)"
+            rf"(?:\s+of\s+(?P<y>{YEAR}))?\b",
+            re.I,
+        ),
+        relative.months_of_the_year,
+    ),
+    Rule(
+        "past_units",
+        re.compile(rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b", re.I),
+        relative.past_units,
+    ),
+    Rule(
+        "units_ago",
+        re.compile(rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.I),
+        relative.units_ago,
+    ),
+    Rule(
+        "month_relative_year",
+        re.compile(rf"\b{PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
+        relative.month_relative_year,
+    ),
+    Rule(
+        "holiday",
+        re.compile(
+            r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day"
+            r"|Valentine['’]s\s+Day|Halloween|International\s+Women['’]s\s+Day|May\s+Day(?!\s+Stadium)"
+            r"|Labou?r\s+Day|Victory\s+Day|Liberation\s+Day|Independence\s+Day|National\s+Day|Lunar\s+New\s+Year"
+            r"|Spring\s+Festival|Chuseok|Mid-Autumn\s+Festival|Easter|Thanksgiving|Ramadan)"
+            rf"(?:,?\s+(?P<y>{YEAR}))?\b"
+        ),
+        absolute.holiday,
+    ),
+    Rule(
+        "anchored_on_event",
+        re.compile(
+            rf"\b(?:(?:(?i:only|just|some|about|nearly|almost|barely)\s+)?(?i:{COUNT})\s+"
+            r"(?i:hours?|days?|weeks?|months?|years?)\s+(?:after|before|following|prior\s+to|ahead\s+of)"
+            r"|(?i:shortly|immediately|just|soon|right|hours|days|weeks|months|years)\s+(?:after|before|following|prior\s+to)"
+            r"|(?i:the)\s+(?:(?:day|night|morning|evening|afternoon|week)\s+(?:after|before|following|of|preceding)"
+            r"|eve\s+of|run[\s-]up\s+to|(?:days|weeks|months|hours|week)\s+(?:leading\s+up\s+to|before|after|following|preceding))"
+            rf")\s+{EVENT}"
+        ),
+        relative.on_event,
+    ),
+    Rule(
+        "weekend",
+        re.compile(r"\b(?:(?P<rel>last|this|next|the)\s+)?weekend\b(?!s)", re.I),
+        relative.weekend,
+    ),
+    Rule(
+        "weekday_range",
+        re.compile(rf"\b(?P<wd>{WEEKDAY}){RANGE}(?P<wd2>{WEEKDAY})\b"),
+        relative.weekday_range,
+    ),
+    Rule(
+        "weekday",
+        re.compile(
+            rf"\b(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY})"
+            r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
+        relative.weekday,
+    ),
+    Rule("day_ordinal", re.compile(rf"\bthe\s+(?P<d>{DAY}){ORD}\b{ORDINAL_FOLLOWERS}"), relative.day_ordinal),
+    Rule(
+        "month",
+        re.compile(rf"\b{PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
+        relative.month_alone,
+    ),
+    Rule(
+        "vague",
+        re.compile(
+            # Like every other rule, the expression leaves out its preposition: "in recent years" → "recent years".
+            r"\b(?:recently|lately|soon|these\s+days|nowadays|currently|presently|previously|formerly|now(?!-)"
+            r"|at\s+the\s+moment|at\s+present|for\s+the\s+time\s+being"
+            r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bon\s)|(?<=\bof\s))(?:recent\s+(?:years|months|weeks|days)"
+            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past))\b",
+            re.I,
+        ),
+        relative.vague,
+    ),
+]
+RULE_ORDER = {rule.name: i for i, rule in enumerate(RULES)}

@@ -1,0 +1,220 @@
+"""Spans of days and the arithmetic the date rules share.
+
+A :class:`Span` is what an expression resolves to: its first and last day (inclusive), a granularity and a
+short ``basis``. An :class:`Anchor` is what relative expressions are resolved against: the publication
+period, the clause's tense and the latest date named before. The helpers build month, year and day spans,
+take the early/mid/late part of one, and pick the candidate nearest the publication period.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class Span:
+    """A resolved expression: first and last day (inclusive), granularity and how it was resolved."""
+
+    first: date | None
+    last: date | None
+    granularity: str
+    basis: str
+
+    def widened(self, other: Span) -> Span:
+        """The smallest span covering both (used when the publication day is unknown)."""
+        if (self.first, self.last) == (other.first, other.last):
+            return self
+        first, last = min(self.first, other.first), max(self.last, other.last)
+        basis = f"{self.basis}; publication day unknown: widest span"
+        return Span(first, last, granularity_of(first, last), basis)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What relative expressions are resolved against.
+
+    Attributes:
+        first, last: the first and last day the article can have been published (equal at day precision).
+        tense: "past", "future" or "present" for the clause the expression stands in.
+        previous: the latest resolved span the article names before this expression.
+        previous_text: that span's expression, for ``basis``.
+        previous_in_sentence: whether that expression stands in the same sentence.
+    """
+
+    first: date
+    last: date
+    tense: str = "present"
+    previous: Span | None = None
+    previous_text: str = ""
+    previous_in_sentence: bool = False
+
+    @property
+    def nearby_years(self) -> tuple[int, int, int]:
+        """The years a month or day without a year can fall in: the publication year and its neighbours."""
+        return self.first.year - 1, self.first.year, self.first.year + 1
+
+    @property
+    def label(self) -> str:
+        """The publication date as the manifest gives it: "2025-09-05", or "2024-04" at month precision."""
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first:%Y-%m}" if self.first.day == 1 else f"{self.first}..{self.last}"
+
+
+def month_span(year: int, month: int, basis: str) -> Span:
+    """The whole month, granularity "month"."""
+    return Span(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month", basis)
+
+
+def year_span(year: int, basis: str) -> Span:
+    """The whole year, granularity "year"."""
+    return Span(date(year, 1, 1), date(year, 12, 31), "year", basis)
+
+
+def day_span(day: date, basis: str) -> Span:
+    """One day, granularity "day"."""
+    return Span(day, day, "day", basis)
+
+
+def granularity_of(first: date, last: date) -> str:
+    """The granularity a span of this length reads as (used for widened spans)."""
+    days = (last - first).days + 1
+    for label, limit in (("day", 1), ("week", 7), ("month", 62), ("season", 183), ("year", 732)):
+        if days <= limit:
+            return label
+    return "decade"
+
+
+# Other words for the early/mid/late parts.
+PART_SYNONYMS = {
+    "the end of": "late",
+    "the beginning of": "early",
+    "the start of": "early",
+    "the middle of": "mid",
+}
+
+
+def part_of(span: Span, part: str | None) -> Span:
+    """The early/mid/late part of a month, year or decade span (the span itself when ``part`` is empty)."""
+    if not part:
+        return span
+    part = " ".join(part.split())
+    first, last = span.first, span.last
+    if span.granularity == "month":
+        pieces = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day), "the first half of": (1, 15)}
+        pieces |= {"the second half of": (16, last.day)}
+        a, b = pieces[PART_SYNONYMS.get(part, part)]
+        return Span(first.replace(day=a), first.replace(day=b), "part_of_month", f"{part} {span.basis}")
+    if span.granularity == "year":
+        pieces = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "the first half of": (1, 6)}
+        pieces |= {"the second half of": (7, 12), "the middle of": (6, 7)}
+        # "The end of the year" is its last month, narrower than "late in the year"; likewise its start.
+        pieces |= {"the end of": (12, 12), "the beginning of": (1, 1), "the start of": (1, 1)}
+        a, b = pieces[part if part in pieces else PART_SYNONYMS.get(part, part)]
+        end = date(first.year, b, calendar.monthrange(first.year, b)[1])
+        return Span(date(first.year, a, 1), end, "part_of_year", f"{part} {span.basis}")
+    pieces = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "the first half of": (0, 4), "the second half of": (5, 9)}
+    a, b = pieces[PART_SYNONYMS.get(part, part)]
+    return Span(date(first.year + a, 1, 1), date(first.year + b, 12, 31), "part_of_decade", f"{part} {span.basis}")
+
+
+def distance(span: Span, anchor: Anchor) -> int:
+    """Days between a span and the publication period (0 when they overlap)."""
+    if span.last < anchor.first:
+        return (anchor.first - span.last).days
+    if span.first > anchor.last:
+        return (span.first - anchor.last).days
+    return 0
+
+
+def nearest(candidates: Iterable[Span], anchor: Anchor, what: str) -> Span:
+    """The candidate nearest the publication period that the clause's tense allows.
+
+    Past tense: the span starts no later than the last possible publication day; future tense: it
+    ends no earlier than the first; present: any. Ties go to the earlier span.
+    """
+    allowed = [
+        c
+        for c in candidates
+        if anchor.tense == "present"
+        or (anchor.tense == "past" and c.first <= anchor.last)
+        or (anchor.tense == "future" and c.last >= anchor.first)
+    ]
+    best = min(allowed, key=lambda c: (distance(c, anchor), c.first))
+    reason = {"past": "past tense", "future": "future tense", "present": "no tense cue"}[anchor.tense]
+    return replace(best, basis=f"nearest {what} to publication ({reason})")
+
+
+# A day named without its year ("March 19") this close to publication is that occurrence, whatever the tense
+# seems to say: news names the coming or the past few weeks this way, never a day eleven months off.
+CLOSE_TO_PUBLICATION_DAYS = 31
+
+
+def nearest_day(candidates: Iterable[Span], anchor: Anchor, what: str) -> Span:
+    """Like :func:`nearest`, but a candidate within :data:`CLOSE_TO_PUBLICATION_DAYS` of publication wins."""
+    candidates = list(candidates)
+    close = [c for c in candidates if distance(c, anchor) <= CLOSE_TO_PUBLICATION_DAYS]
+    if close:
+        best = min(close, key=lambda c: (distance(c, anchor), c.first))
+        return replace(best, basis=f"nearest {what} to publication (within a month of it)")
+    return nearest(candidates, anchor, what)
+
+
+def possible(build: Callable[[int], Span], years: Iterable[int]) -> list[Span]:
+    """``build(year)`` for each year where it is a real calendar span (no 29 February 2018, no year 10000)."""
+    spans = []
+    for year in years:
+        try:
+            spans.append(build(year))
+        except (ValueError, OverflowError):
+            continue
+    return spans
+
+
+def anchored_span(reason: str) -> Span:
+    """An expression anchored on an event the rules cannot date: granularity and basis "anchored", no span."""
+    return Span(None, None, "anchored", f"anchored: {reason}; no span")
+
+
+def vague_span() -> Span:
+    """An expression with no span: "recently", "now"."""
+    return Span(None, None, "vague", "vague: no span")
+
+
+def over_publication(anchor: Anchor, resolve: Callable[[date], Span]) -> Span:
+    """Resolve against the first and the last possible publication day; widen when they differ."""
+    span = resolve(anchor.first).widened(resolve(anchor.last))
+    return replace(span, basis=span.basis.replace("publication", f"publication {anchor.label}", 1))
+
+
+def weekday_on_or_before(day: date, weekday: int) -> date:
+    """The latest day with that weekday (0 = Monday) on or before ``day``."""
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def weekday_on_or_after(day: date, weekday: int) -> date:
+    """The earliest day with that weekday (0 = Monday) on or after ``day``."""
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def rolling_span(pub: date, count: int, unit: str, basis: str) -> Span:
+    """``count`` days, weeks, months, years or decades up to ``pub`` (inclusive): "the past two years".
+
+    A month or year back keeps the day of the month (the 29th of February falls back to the 28th).
+    """
+    if unit in ("day", "week"):
+        first = pub - timedelta(days=count * (7 if unit == "week" else 1))
+    else:
+        months = count * {"month": 1, "year": 12, "decade": 120}[unit]
+        year, month = add_months(pub, -months)
+        first = date(year, month, min(pub.day, calendar.monthrange(year, month)[1]))
+    return Span(first, pub, granularity_of(first, pub), basis)
+
+
+def add_months(day: date, months: int) -> tuple[int, int]:
+    """``(year, month)`` of the month ``months`` after (or before, when negative) the month of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1

@@ -1,0 +1,93 @@
+"""The tense of the clause an expression stands in, which decides which November "in November" is.
+
+The tense comes from the verb of the expression's own clause: the tense cue nearest the expression on its
+left (the verb a date follows: "Kim *travelled* to Beijing in November"), else the nearest on its right
+("In November, Kim *will* travel…"). A clause is the text between punctuation marks (, ; : – — -- and
+brackets). A phrase fronted before the main clause takes that clause's first cue ("In November, Kim *will*
+travel…"). Any other clause without a verb cue ("…and even talk of a meeting in May, the absence…") has no tense:
+"present", and the nearest occurrence is taken. The rest of the sentence is not read: its verbs belong to
+other clauses, and the reporting verb ("…," an official said) tells when something was said, not when the
+things spoken of happen.
+
+"Ahead of" alone is no future cue ("talks on Monday, which came ahead of the summit" are past: "came"
+decides); it counts only in a clause with no verb at all ("…bargaining power ahead of summits at the end of
+April"). "Would" is a future cue (the future seen from a past report: "the ban would be effective until
+Dec. 31").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words and phrases that put a clause in the future; each match is one cue.
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|'ll|would(?!\s+have)|upcoming|planned|plans?|scheduled|expected|set\s+(?:to|for)|"
+    r"to\s+be\s+held|in\s+the\s+works|going\s+to|is\s+to|are\s+to|(?:is|are)\s+due)\b",
+    re.I,
+)
+# Present-tense verbs and modals that, nearest an expression, mean the clause is not past.
+# Case matters: "May" is a month; a modal "may" is lower case.
+PRESENT_CUES = re.compile(r"\b(?:[Ii]s|[Aa]re|am|[Cc]an|may|[Mm]ust|[Dd]oes|[Dd]o|[Rr]emains?)\b")
+IRREGULAR_PAST = frozenset(
+    "was were had did came went took made met held said told saw gave sent began became left led "  # noqa: SIM905
+    "broke ran rose fell kept spoke wrote chose brought bought thought felt found got stood fought lost "
+    "paid sought struck spent flew drew grew threw knew ago".split()
+)
+NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "united", "indeed", "exceed", "proceed", "succeed"}
+NOT_PAST_ED |= {"hundred", "embed", "shed", "bred", "breed", "weed", "greed", "creed", "steed", "bleed"}
+CLAUSE_BOUNDARY = re.compile(r"[,;:–—()\[\]]|--")
+# "Ahead of" and "in the run-up to" put the expression after the clause's own time: a future cue only in a
+# clause with no verb cue ("…power ahead of summits at the end of April"), never elsewhere in the sentence.
+WEAK_FUTURE_CUES = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run[\s-]up\s+to|in\s+preparation\s+for)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase that marks a clause's tense, with its offsets in the sentence."""
+
+    start: int
+    end: int
+    tense: str
+
+
+def _cues(text: str, offset: int) -> list[Cue]:
+    """Every tense cue of ``text``, its offsets shifted by ``offset`` (where ``text`` starts in the sentence)."""
+    cues = [Cue(offset + m.start(), offset + m.end(), "future") for m in FUTURE_CUES.finditer(text)]
+    cues += [Cue(offset + m.start(), offset + m.end(), "present") for m in PRESENT_CUES.finditer(text)]
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m[0].lower()
+        if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED):
+            cues.append(Cue(offset + m.start(), offset + m.end(), "past"))
+    return cues
+
+
+def _nearest_cue(cues: list[Cue], start: int, end: int) -> str | None:
+    """The tense of the cue nearest ``start..end``: the nearest on the left, else the nearest on the right."""
+    left = [c for c in cues if c.end <= start]
+    if left:
+        return max(left, key=lambda c: c.end).tense
+    right = [c for c in cues if c.start >= end]
+    if right:
+        return min(right, key=lambda c: c.start).tense
+    return None
+
+
+def tense(sentence: str, start: int, end: int) -> str:
+    """The tense of the clause around ``sentence[start:end]``: "future", "past" or "present" (see the module)."""
+    bounds = [0, *(m.end() for m in CLAUSE_BOUNDARY.finditer(sentence)), len(sentence) + 1]
+    left = max(b for b in bounds if b <= start)
+    right = min(b for b in bounds if b >= end)
+    clause = _cues(sentence[left:right], left)
+    found = _nearest_cue(clause, start, end)
+    if found:
+        return found
+    if WEAK_FUTURE_CUES.search(sentence[left:right]):
+        return "future"
+    if left == 0 and right <= len(sentence):
+        # A phrase fronted before the main clause ("In November, Kim will travel…") takes its verb.
+        following = [b for b in bounds if b > right]
+        main = _cues(sentence[right : following[0] if following else len(sentence)], right)
+        if main:
+            return min(main, key=lambda c: c.start).tense
+    return "present"

@@ -1,0 +1,273 @@
+"""kit.chronology.rules: one rule at a time — absolute and relative expressions, and what is not a date."""
+
+from datetime import date
+
+import pytest
+
+from kit import chronology
+
+MARCH_28 = date(2018, 3, 28)  # a Wednesday
+
+
+def resolved(sentence, first=MARCH_28, last=None, previous=None):
+    """``{expression: (date_start, date_end, granularity)}`` of one sentence, as ISO strings."""
+    rows = chronology.resolve_sentence(sentence, first, last or first, previous)
+    return {
+        expression: (
+            span.first.isoformat() if span.first else None,
+            span.last.isoformat() if span.last else None,
+            span.granularity,
+        )
+        for expression, span in ((row.expression, row.span) for row in rows)
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It ended on March 28, 2018.", {"March 28, 2018": ("2018-03-28", "2018-03-28", "day")}),
+        ("It ended on 28 March, 2018.", {"28 March, 2018": ("2018-03-28", "2018-03-28", "day")}),
+        ("He took over in December 2011.", {"December 2011": ("2011-12-01", "2011-12-31", "month")}),
+        ("Xi visited Seoul in 2014.", {"2014": ("2014-01-01", "2014-12-31", "year")}),
+        ("It was signed in the 1990s.", {"the 1990s": ("1990-01-01", "1999-12-31", "decade")}),
+        ("It happened in the late 1990s.", {"the late 1990s": ("1997-01-01", "1999-12-31", "part_of_decade")}),
+        ("The 1950-53 Korean War.", {"1950-53": ("1950-01-01", "1953-12-31", "year")}),
+        ("A visit on April 11-13, 2024.", {"April 11-13, 2024": ("2024-04-11", "2024-04-13", "day")}),
+        ("Talks run from March 29 to April 2.", {"March 29 to April 2": ("2018-03-29", "2018-04-02", "day")}),
+        ("Elections were held in mid-2017.", {"mid-2017": ("2017-05-01", "2017-08-31", "part_of_year")}),
+        ("Talks were held in the summer of 2017.", {"summer of 2017": ("2017-06-01", "2017-08-31", "season")}),
+        ("The data arrived on 2018-03-02.", {"2018-03-02": ("2018-03-02", "2018-03-02", "day")}),
+    ],
+)
+def test_absolute_dates(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trade fell last year.", {"last year": ("2017-01-01", "2017-12-31", "year")}),
+        ("Trade may grow next month.", {"next month": ("2018-04-01", "2018-04-30", "month")}),
+        ("He visited this week.", {"this week": ("2018-03-26", "2018-04-01", "week")}),
+        ("He arrived yesterday.", {"yesterday": ("2018-03-27", "2018-03-27", "day")}),
+        ("They met last Sunday.", {"last Sunday": ("2018-03-25", "2018-03-25", "day")}),
+        ("They will meet on Friday.", {"Friday": ("2018-03-30", "2018-03-30", "day")}),
+        ("They met on Friday.", {"Friday": ("2018-03-23", "2018-03-23", "day")}),
+        ("The delegation left on the 26th.", {"the 26th": ("2018-03-26", "2018-03-26", "day")}),
+        ("The delegation will leave on the 2nd.", {"the 2nd": ("2018-04-02", "2018-04-02", "day")}),
+        ("It was agreed earlier this year.", {"earlier this year": ("2018-01-01", "2018-03-27", "part_of_year")}),
+        ("The crisis deepened recently.", {"recently": (None, None, "vague")}),
+        ("They met last November.", {"last November": ("2017-11-01", "2017-11-30", "month")}),
+        ("The envoy travelled to Pyongyang in November.", {"November": ("2017-11-01", "2017-11-30", "month")}),
+        ("A summit is in the works for April.", {"April": ("2018-04-01", "2018-04-30", "month")}),
+        ("He said talks will resume in February.", {"February": ("2019-02-01", "2019-02-28", "month")}),
+    ],
+)
+def test_relative_to_publication_and_tense(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kim visited China for the first time in 6 years and 8 months.",
+        "The congress ended its 16-day meeting.",
+        "Television broadcast a 30-minute programme.",
+        "Kim made a three-day visit.",
+        "South Korea is home to 28,500 US troops.",
+        "The plan moved 2000 troops to the border.",
+        "May the talks succeed.",
+        "It may rain, and Kim may visit.",
+        "He arrived at 4 p.m. local time.",
+        "It is the 21st century.",
+        "It costs $2018 per unit.",
+    ],
+)
+def test_not_dates(sentence):
+    assert resolved(sentence) == {}
+
+
+def test_the_previous_year_falls_back_to_publication_and_uses_the_previous_sentence():
+    previous = chronology.resolve_sentence("Exports fell in 2015.", MARCH_28, MARCH_28)[0]
+    after = resolved("Imports rose the previous year.", previous=previous)
+    assert after == {"the previous year": ("2014-01-01", "2014-12-31", "year")}
+    assert resolved("Imports rose the previous year.") == {"the previous year": ("2017-01-01", "2017-12-31", "year")}
+
+
+def test_month_precision_gives_the_widest_honest_span_for_day_expressions():
+    april_first, april_last = date(2024, 4, 1), date(2024, 4, 30)
+    rows = chronology.resolve_sentence("He arrived yesterday.", april_first, april_last)
+    span = rows[0].span
+    assert (span.first, span.last) == (date(2024, 3, 31), date(2024, 4, 29))
+    assert "publication day unknown: widest span" in span.basis and span.granularity == "month"
+    assert resolved("Trade fell last year.", april_first, april_last) == {
+        "last year": ("2023-01-01", "2023-12-31", "year")
+    }
+
+
+# ---------------------------------------------------------------- English news beyond the seeds (issue #11)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kim visited Beijing in May last year.", {"May last year": ("2017-05-01", "2017-05-31", "month")}),
+        ("Talks resume in March next year.", {"March next year": ("2019-03-01", "2019-03-31", "month")}),
+        ("Last November, China banned tours.", {"Last November": ("2017-11-01", "2017-11-30", "month")}),
+        ("They met over the weekend.", {"the weekend": ("2018-03-24", "2018-03-25", "week")}),
+        ("Talks are set for this weekend.", {"this weekend": ("2018-03-31", "2018-04-01", "week")}),
+        ("He left a day after Christmas.", {"Christmas": ("2017-12-25", "2017-12-25", "day")}),
+        ("The envoy arrived last night.", {"last night": ("2018-03-27", "2018-03-27", "day")}),
+        ("He spoke this morning.", {"this morning": ("2018-03-28", "2018-03-28", "day")}),
+        ("The two sides meet tonight.", {"tonight": ("2018-03-28", "2018-03-28", "day")}),
+        ("He left late Tuesday night.", {"late Tuesday night": ("2018-03-27", "2018-03-27", "day")}),
+        ("Sealed two years ago, the border reopened.", {"two years ago": ("2016-01-01", "2016-12-31", "year")}),
+        ("Ties have grown over the past 70 years.", {"the past 70 years": ("1948-03-28", "2018-03-28", "decade")}),
+        ("Trade fell over the past two weeks.", {"the past two weeks": ("2018-03-14", "2018-03-28", "month")}),
+        ("Kim has met Putin over the past year.", {"the past year": ("2017-03-28", "2018-03-28", "year")}),
+        ("They met on Christmas Day 2017.", {"Christmas Day 2017": ("2017-12-25", "2017-12-25", "day")}),
+        ("The talks were held on New Year's Day.", {"New Year's Day": ("2018-01-01", "2018-01-01", "day")}),
+        ("A deal is due by Christmas.", {"Christmas": ("2018-12-25", "2018-12-25", "day")}),
+        (
+            "Exports rose in the first nine months.",
+            {"the first nine months": ("2018-01-01", "2018-09-30", "part_of_year")},
+        ),
+        ("Exports fell in the fourth quarter.", {"the fourth quarter": ("2017-10-01", "2017-12-31", "part_of_year")}),
+        (
+            "Growth slowed in the third quarter of 2016.",
+            {"the third quarter of 2016": ("2016-07-01", "2016-09-30", "part_of_year")},
+        ),
+        ("Trade rose early in the year.", {"early in the year": ("2018-01-01", "2018-04-30", "part_of_year")}),
+        (
+            "They agreed on a deal by the end of the year.",
+            {"the end of the year": ("2018-12-01", "2018-12-31", "part_of_year")},
+        ),
+        (
+            "Exports hit a record in 2019, before a poor harvest early in the year.",
+            {
+                "2019": ("2019-01-01", "2019-12-31", "year"),
+                "early in the year": ("2019-01-01", "2019-04-30", "part_of_year"),
+            },
+        ),
+        (
+            "Two days later, he left.",
+            {"Two days later": (None, None, "anchored")},
+        ),
+    ],
+)
+def test_news_expressions_beyond_the_seeds(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+def test_n_days_later_counts_from_the_day_named_before():
+    monday = chronology.resolve_sentence("Kim arrived on Monday.", MARCH_28, MARCH_28)[0]
+    assert resolved("Two days later, he left.", previous=monday) == {
+        "Two days later": ("2018-03-28", "2018-03-28", "day")
+    }
+    assert resolved("It rained the same day.", previous=monday) == {"the same day": ("2018-03-26", "2018-03-26", "day")}
+    assert resolved("Hours earlier, he spoke.", previous=monday) == {
+        "Hours earlier": ("2018-03-26", "2018-03-26", "day")
+    }
+    assert resolved("Days later, he spoke.", previous=monday) == {"Days later": (None, None, "anchored")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The rejection came a day after Pyongyang's test of a missile.", "a day after Pyongyang's test of a missile"),
+        ("Kim left the day after the summit.", "the day after the summit"),
+        (
+            "It came a week before Xi and U.S. President Donald Trump meet in Osaka.",
+            "a week before Xi and U.S. President Donald Trump meet in Osaka",
+        ),
+        ("They were sent back shortly after the Asian Games, sources said.", "shortly after the Asian Games"),
+        ("Pyongyang staged tests in the run up to the meeting.", "the run up to the meeting"),
+        ("Days following the celebration, Wen arrived.", "Days following the celebration"),
+        ("Days after the 60th anniversary of ties, Wen arrived.", "Days after the 60th anniversary of ties"),
+    ],
+)
+def test_expressions_anchored_on_an_event_are_rows_without_a_span(sentence, expression):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)
+    anchored = [row for row in rows if row.span.granularity == "anchored"]
+    assert [row.expression for row in anchored] == [expression]
+    assert anchored[0].span.first is None and anchored[0].span.basis.startswith("anchored: on ")
+
+
+def test_an_event_phrase_stops_before_a_date_it_does_not_swallow():
+    found = resolved("He left the day after the summit on the 3rd.")
+    assert found == {
+        "the day after the summit": (None, None, "anchored"),
+        "the 3rd": ("2018-03-03", "2018-03-03", "day"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("North Korea now has missiles.", "now"),
+        ("Defectors are currently detained.", "currently"),
+        ("At the moment, talks are stalled.", "At the moment"),
+        ("China previously proposed a dual track.", "previously"),
+        ("As in the past, the leadership purged rivals.", "the past"),
+        ("Just a few days ago, the DPRK froze assets.", "a few days ago"),
+        ("Trade has grown in recent weeks.", "recent weeks"),
+    ],
+)
+def test_vague_expressions(sentence, expression):
+    assert resolved(sentence) == {expression: (None, None, "vague")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The Labor Day holiday season begins.", "Labor Day"),
+        ("Pyongyang celebrated Victory Day.", "Victory Day"),
+        ("Families gather for the Lunar New Year.", "Lunar New Year"),
+    ],
+)
+def test_holidays_whose_day_depends_on_the_country_are_anchored_rows(sentence, expression):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)
+    assert [(row.expression, row.span.granularity, row.span.first) for row in rows] == [(expression, "anchored", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the same time, Seoul suspended drills.",
+        "The May Day Stadium was full.",
+        "It was the sixth such meeting.",
+    ],
+)
+def test_more_not_dates(sentence):
+    assert resolved(sentence) == {}
+
+
+# ---------------------------------------------------------------- calendar edges (issue #16)
+
+
+@pytest.mark.parametrize("published", [date(9999, 12, 31), date(1, 1, 1)])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He left yesterday.",
+        "It ends next year.",
+        "They met in November.",
+        "He comes tomorrow.",
+        "On the 3rd.",
+        "In March last year.",
+    ],
+)
+def test_publication_at_the_calendar_edges_never_raises(sentence, published):
+    # A span outside years 1-9999 gives no row (never a clamped one); the others resolve as usual.
+    for row in chronology.resolve_sentence(sentence, published, published):
+        assert row.span.first is None or date.min <= row.span.first <= row.span.last <= date.max
+
+
+def test_days_that_do_not_exist_are_not_dates():
+    assert resolved("It was signed on February 30, 2018.") == {"2018": ("2018-01-01", "2018-12-31", "year")}
+    # 29 February without a year is the nearest leap day the tense allows, never a crash.
+    assert resolved("He arrived on February 29.", first=date(2017, 3, 1)) == {
+        "February 29": ("2016-02-29", "2016-02-29", "day")
+    }
+    assert resolved("He left yesterday.", first=date(1, 1, 1)) == {}
+    assert resolved("He comes tomorrow.", first=date(9999, 12, 31)) == {}

@@ -1,0 +1,41 @@
+"""kit.chronology.spans: spans of days and the arithmetic the rules share."""
+
+from datetime import date
+
+from kit.chronology import spans
+from kit.chronology.spans import Anchor, Span
+
+MARCH_28 = date(2018, 3, 28)
+
+
+def test_rolling_spans_end_on_publication_and_keep_the_day_of_the_month():
+    assert spans.rolling_span(MARCH_28, 2, "year", "") == Span(date(2016, 3, 28), MARCH_28, "year", "")
+    assert spans.rolling_span(MARCH_28, 1, "week", "").first == date(2018, 3, 21)
+    # 29 February a year back falls on the 28th.
+    assert spans.rolling_span(date(2020, 2, 29), 1, "year", "").first == date(2019, 2, 28)
+
+
+def test_the_end_of_a_year_is_its_last_month_and_the_end_of_a_month_its_last_ten_days():
+    year = spans.year_span(2014, "explicit year")
+    assert (spans.part_of(year, "the end of").first, spans.part_of(year, "the end of").last) == (
+        date(2014, 12, 1),
+        date(2014, 12, 31),
+    )
+    assert spans.part_of(year, "late").first == date(2014, 9, 1)
+    april = spans.month_span(2018, 4, "")
+    assert spans.part_of(april, "the end of").first == date(2018, 4, 21)
+
+
+def test_a_day_close_to_publication_wins_over_the_tense():
+    anchor = Anchor(MARCH_28, MARCH_28, tense="past")
+    candidates = [spans.day_span(date(year, 4, 2), "") for year in (2017, 2018, 2019)]
+    assert spans.nearest_day(candidates, anchor, "April 2").first == date(2018, 4, 2)
+    # Further away, the tense decides: a past "September 3" is last year's.
+    september = [spans.day_span(date(year, 9, 3), "") for year in (2017, 2018, 2019)]
+    assert spans.nearest_day(september, anchor, "September 3").first == date(2017, 9, 3)
+
+
+def test_only_real_calendar_spans_are_candidates():
+    leap_days = spans.possible(lambda year: spans.day_span(date(year, 2, 29), ""), (2015, 2016, 2017))
+    assert [span.first for span in leap_days] == [date(2016, 2, 29)]
+    assert spans.possible(lambda year: spans.year_span(year, ""), (9998, 9999, 10000))[-1].first.year == 9999
