@@ -14,6 +14,7 @@ import pandas as pd
 from kit import gold
 from kit.errors import KitError
 from kit.types import Prepared
+from kit.validation import Figure, Finding, Report
 from kit.voices import GROUPS, KINDS, Registry, extract_quotes, load_registry
 from kit.voices.attribution import comparable
 
@@ -109,41 +110,62 @@ def _same_actor(gold_name: str, kit_name: str, kit_id: str, registry: Registry) 
     return bool(kit_id) and wanted in {comparable(form) for form in registry.names_of(kit_id)}
 
 
-def summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
-    """Agreement rates as printable strings: found, speaker, group, kind, via, and quotations not in gold."""
+def figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
+    """Found; speaker and group right of the found and of all gold quotations; kind and via; extra quotations."""
     found = per_gold[per_gold.found]
-    lines = {
-        "found": gold.rate(len(found), len(per_gold)),
-        "speaker right (of found)": gold.rate(int(found.speaker_ok.sum()), len(found)),
-        "group right (of found)": gold.rate(int(found.group_ok.sum()), len(found)),
-        "speaker right (of all gold quotations)": gold.rate(int(found.speaker_ok.sum()), len(per_gold)),
-        "group right (of all gold quotations)": gold.rate(int(found.group_ok.sum()), len(per_gold)),
-    }
+    result = [
+        Figure("found", len(found), len(per_gold)),
+        Figure("speaker right (of found)", int(found.speaker_ok.sum()), len(found)),
+        Figure("group right (of found)", int(found.group_ok.sum()), len(found)),
+        Figure("speaker right (of all gold quotations)", int(found.speaker_ok.sum()), len(per_gold)),
+        Figure("group right (of all gold quotations)", int(found.group_ok.sum()), len(per_gold)),
+    ]
     for column, label in (("kind_ok", "kind right"), ("via_ok", "via right")):
         coded = found[found[column].notna()]
         if len(coded):
-            lines[f"{label} (of found and coded)"] = gold.rate(int(coded[column].astype(bool).sum()), len(coded))
-    lines["speech or fragment quotations not in gold"] = str(len(extra))
-    return lines
+            result.append(Figure(f"{label} (of found and coded)", int(coded[column].astype(bool).sum()), len(coded)))
+    result.append(Figure("speech or fragment quotations not in gold", len(extra)))
+    return tuple(result)
+
+
+def summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
+    """The :func:`figures` as printable ``{name: "part/whole = %"}`` strings."""
+    return {figure.name: figure.text for figure in figures(per_gold, extra)}
+
+
+def report(prepared: Prepared, gold_path: str) -> Report:
+    """The kit's agreement with a hand-coded file: figures, then every miss and disagreement."""
+    gold_rows = read_gold(gold_path, prepared)
+    per_gold, extra = score(extract_quotes(prepared), gold_rows)
+    found = per_gold[per_gold.found]
+    speaker_ok = found.speaker_ok.astype(bool)
+    findings = [Finding("missed", str(r.doc_id), repr(r.quote)) for r in per_gold[~per_gold.found].itertuples()]
+    findings += [
+        Finding("speaker", str(r.doc_id), f"{r.quote!r}: gold {r.speaker!r}, kit {r.kit_speaker!r}")
+        for r in found[~speaker_ok].itertuples()
+    ]
+    findings += [
+        Finding("group", str(r.doc_id), f"{r.quote!r}: gold {r.group!r}, kit {r.kit_group!r}")
+        for r in found[speaker_ok & ~found.group_ok.astype(bool)].itertuples()
+    ]
+    findings += [
+        Finding("kind", str(r.doc_id), f"{r.quote!r}: gold {r.kind!r}")
+        for r in found[found.kind_ok.astype("boolean") == False].itertuples()  # noqa: E712
+    ]
+    findings += [
+        Finding("not in gold", str(r.doc_id), f"{r.start}-{r.end} {r.kind} {' '.join(str(r.quote).split()[:8])!r}")
+        for r in extra.itertuples()
+    ]
+    return Report(
+        gold_path=gold_path,
+        noun="quotations",
+        rows=len(gold_rows),
+        documents=int(gold_rows.doc_id.nunique()),
+        figures=figures(per_gold, extra),
+        findings=tuple(findings),
+    )
 
 
 def validate(prepared: Prepared, gold_path: str) -> str:
-    """The kit's agreement with a hand-coded file, as text: rates, then every disagreement."""
-    gold_rows = read_gold(gold_path, prepared)
-    per_gold, extra = score(extract_quotes(prepared), gold_rows)
-    lines = [f"gold: {gold_path} ({len(gold_rows)} quotations in {gold_rows.doc_id.nunique()} documents)"]
-    lines += [f"{name}: {value}" for name, value in summary(per_gold, extra).items()]
-    found = per_gold[per_gold.found]
-    for row in per_gold[~per_gold.found].itertuples(index=False):
-        lines.append(f"missed: {row.doc_id} {row.quote!r}")
-    for row in found[~found.speaker_ok.astype(bool)].itertuples(index=False):
-        lines.append(f"speaker: {row.doc_id} {row.quote!r}: gold {row.speaker!r}, kit {row.kit_speaker!r}")
-    for row in found[found.speaker_ok.astype(bool) & ~found.group_ok.astype(bool)].itertuples(index=False):
-        lines.append(f"group: {row.doc_id} {row.quote!r}: gold {row.group!r}, kit {row.kit_group!r}")
-    for row in found[found.kind_ok.astype("boolean") == False].itertuples(index=False):  # noqa: E712
-        lines.append(f"kind: {row.doc_id} {row.quote!r}: gold {row.kind!r}")
-    for row in extra.itertuples(index=False):
-        lines.append(
-            f"not in gold: {row.doc_id} {row.start}-{row.end} {row.kind} {' '.join(str(row.quote).split()[:8])!r}"
-        )
-    return "\n".join(lines) + "\n"
+    """``python -m kit validate quotes --gold FILE``: the kit's agreement with a hand-coded file, as text."""
+    return report(prepared, gold_path).render()

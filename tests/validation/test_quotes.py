@@ -7,12 +7,12 @@ the build; raise a floor when the kit improves.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from kit import config
 from kit.cli import main
+from kit.pipeline import prepare
+from kit.validation import quotes
 
 DEVCORPUS = config.ROOT.parent / "shared" / "devcorpus"
 DEV_GOLD = "tests/fixtures/gold/devcorpus/quotes.csv"
@@ -21,27 +21,18 @@ needs_devcorpus = pytest.mark.skipif(
 )
 
 
-def rates(out: str) -> dict[str, float]:
-    """{"found": 0.85, …} from the validator's ``name: part/whole = x%`` lines."""
-    return {
-        name: int(part) / int(whole)
-        for name, part, whole in re.findall(r"^(.+?): (\d+)/(\d+)", out, flags=re.MULTILINE)
-        if int(whole)
-    }
-
-
-def test_seed_scores(capsys):
+def test_seed_scores(seeds, capsys):
+    report = quotes.report(seeds, "tests/fixtures/gold/quotes.csv")
+    for name in ("found", "speaker right (of all gold quotations)", "group right (of all gold quotations)"):
+        assert report.figure(name).rate == 1.0, name
+    assert report.figure("speech or fragment quotations not in gold").part == 0
     assert main(["validate", "quotes", "--gold", "tests/fixtures/gold/quotes.csv"]) == 0
-    scores = rates(capsys.readouterr().out)
-    assert scores["found"] == 1.0
-    assert scores["speaker right (of all gold quotations)"] == 1.0
-    assert scores["group right (of all gold quotations)"] == 1.0
+    assert capsys.readouterr().out == report.render()
 
 
 @needs_devcorpus
-def test_devcorpus_scores_do_not_drop(capsys):
-    assert main(["validate", "quotes", "--corpus", str(DEVCORPUS), "--gold", DEV_GOLD]) == 0
-    scores = rates(capsys.readouterr().out)
-    assert scores["found"] >= 0.85
-    assert scores["speaker right (of all gold quotations)"] >= 0.63
-    assert scores["group right (of all gold quotations)"] >= 0.65
+def test_devcorpus_scores_do_not_drop():
+    report = quotes.report(prepare(DEVCORPUS), DEV_GOLD)
+    assert report.figure("found").rate >= 0.85
+    assert report.figure("speaker right (of all gold quotations)").rate >= 0.65
+    assert report.figure("group right (of all gold quotations)").rate >= 0.66
