@@ -126,24 +126,26 @@ def find(
     for (doc_id, sentence_id), sentence in tokens.groupby(["doc_id", "sentence_id"], sort=True):
         written = sentence.token.tolist()
         norms = sentence.norm.tolist()
-        candidates = _candidates(written, norms, starts)
-        for category in sorted({c.entry.category for c, _, _ in candidates}):
-            mine = [(c, i, n) for c, i, n in candidates if c.entry.category == category]
-            for c, i, n in _longest_first(mine):
-                first, last = sentence.iloc[i], sentence.iloc[i + n - 1]
+        token_ids, token_starts, token_ends = sentence.token_id.tolist(), sentence.start.tolist(), sentence.end.tolist()
+        by_category: dict[str, list[tuple[_Compiled, int, int]]] = {}
+        for candidate in _candidates(written, norms, starts):
+            by_category.setdefault(candidate[0].entry.category, []).append(candidate)
+        for category in sorted(by_category):
+            for c, i, n in _longest_first(by_category[category]):
+                first, last = i, i + n - 1
                 rows.append(
-                    (
-                        doc_id,
-                        sentence_id,
-                        int(first.start),
-                        int(last.end),
-                        int(first.token_id),
-                        int(last.token_id),
-                        texts[doc_id][first.start : last.end],
-                        category,
-                        c.entry.pattern,
-                        c.entry.weight,
-                    )
+                    {
+                        "doc_id": doc_id,
+                        "sentence_id": sentence_id,
+                        "start": int(token_starts[first]),
+                        "end": int(token_ends[last]),
+                        "first_token": int(token_ids[first]),
+                        "last_token": int(token_ids[last]),
+                        "match": texts[doc_id][token_starts[first] : token_ends[last]],
+                        "category": category,
+                        "pattern": c.entry.pattern,
+                        "weight": c.entry.weight,
+                    }
                 )
     frame = pd.DataFrame.from_records(rows, columns=MATCH_COLUMNS)
     return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
@@ -171,7 +173,8 @@ class _StartIndex:
 def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> list[tuple[_Compiled, int, int]]:
     """(entry, first token index, length) for every place an entry matches and no exclusion covers."""
     found = []
-    blocked: dict[int, set[tuple[int, int]]] = {}
+    # Per entry with exclusions: the token indices its exclusion phrases cover in this sentence.
+    blocked: dict[int, set[int]] = {}
     for i, (token, norm) in enumerate(zip(written, norms, strict=True)):
         for c in starts.at(token, norm):
             tokens = written if c.entry.case_sensitive else norms
@@ -180,8 +183,10 @@ def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> li
                 continue
             if c.exclusions:
                 if id(c) not in blocked:
-                    blocked[id(c)] = {(a, a + m) for x in c.exclusions for a, m in _occurrences(tokens, x)}
-                if any(a < i + n and i < b for a, b in blocked[id(c)]):
+                    blocked[id(c)] = {
+                        k for x in c.exclusions for a, m in _occurrences(tokens, x) for k in range(a, a + m)
+                    }
+                if not blocked[id(c)].isdisjoint(range(i, i + n)):
                     continue
             found.append((c, i, n))
     return found
@@ -200,10 +205,10 @@ def _longest_first(candidates: list[tuple[_Compiled, int, int]]) -> list[tuple[_
     taken: set[int] = set()
     kept = []
     for c, i, n in ordered:
-        span = set(range(i, i + n))
-        if span & taken:
+        span = range(i, i + n)
+        if not taken.isdisjoint(span):
             continue
-        taken |= span
+        taken.update(span)
         kept.append((c, i, n))
     return kept
 
