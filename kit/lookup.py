@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import text
-from kit.errors import KitError
+from kit import text, yamlfile
+from kit.errors import KitError, preview
 
 MATCH_COLUMNS = [
     "doc_id",
@@ -70,7 +70,7 @@ def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[re.Pat
     """
     spans = text.split_tokens(pattern)
     if not pattern.strip() or not spans:
-        raise KitError(f"empty pattern {pattern!r}")
+        raise KitError(f"empty pattern {preview(pattern)}")
     words = []
     for start, end in _merge_glob_spans(pattern, spans):
         word = pattern[start:end] if case_sensitive else text.normalise(pattern[start:end])
@@ -232,22 +232,22 @@ def parse_entry(raw: object, *, category: str, where: str) -> Entry:
     if isinstance(raw, str):
         raw = {"pattern": raw}
     if not isinstance(raw, dict):
-        raise KitError(f"{where}: entry {raw!r} must be a string or a mapping with 'pattern'")
-    label = f"{where}, entry {raw.get('pattern')!r}"
-    unknown = sorted(set(raw) - ENTRY_KEYS)
+        raise KitError(f"{where}: entry {preview(raw)} must be a string or a mapping with 'pattern'")
+    label = f"{where}, entry {preview(raw.get('pattern'))}"
+    unknown = set(raw) - ENTRY_KEYS
     if unknown:
         raise KitError(
-            f"{label}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(ENTRY_KEYS))})"
+            f"{label}: unknown key(s) {yamlfile.keys_preview(unknown)} (allowed: {', '.join(sorted(ENTRY_KEYS))})"
         )
     pattern = raw.get("pattern")
     if not isinstance(pattern, str) or not pattern.strip() or not text.split_tokens(pattern):
         raise KitError(f"{label}: pattern is empty")
     weight = raw.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)):
-        raise KitError(f"{label}: weight {weight!r} is not a number")
+        raise KitError(f"{label}: weight {preview(weight)} is not a number")
     case_sensitive = raw.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
-        raise KitError(f"{label}: case_sensitive {case_sensitive!r} must be true or false")
+        raise KitError(f"{label}: case_sensitive {preview(case_sensitive)} must be true or false")
     exclude = raw.get("exclude", [])
     if isinstance(exclude, str):
         exclude = [exclude]

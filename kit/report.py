@@ -28,9 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kit import config
+from kit import config, yamlfile
 from kit.errors import KitError
 from kit.outputs import VALUES_NAME, write_atomic
 
@@ -122,15 +120,7 @@ def load_parameter_sets(path: Path) -> dict[str, dict[str, Any]]:
     Raises:
         KitError: one line naming the file (and line) for bad YAML, a bad slug or a non-mapping value.
     """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise KitError(f"{_shown(path)}{where}: not valid YAML ({problem})") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise KitError(f"{_shown(path)}: cannot read ({err})") from None
+    data = yamlfile.parse(yamlfile.read_text(path, "parameter-set file"), _shown(path))
     if not isinstance(data, dict) or not data:
         raise KitError(
             f"{_shown(path)}: expected a mapping of parameter-set name → parameters, e.g. 'all-outlets: {{}}'"
