@@ -19,9 +19,8 @@ from kit import tables
 from kit.errors import KitError
 from kit.pipeline import prepare
 
-# Exit code for bad input (argparse uses 2 for bad usage as well); 130 = 128 + SIGINT, as shells report Ctrl-C.
+# Exit code for bad input (argparse uses 2 for bad usage as well).
 EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 # An error line is at most this long (a message that would be longer is cut, ending in "…").
 MAX_ERROR_LINE = 499
 
@@ -61,7 +60,8 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
-    Bad input is one ``error:`` line (under 500 characters) and exit 2; Ctrl-C is one line and exit 130.
+    Bad input is one ``error:`` line (under 500 characters) and exit 2. Ctrl-C propagates as
+    KeyboardInterrupt, so an in-process caller sees it; ``python -m kit`` turns it into one line and exit 130.
     """
     args = build_parser().parse_args(argv)
     try:
@@ -77,8 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report.run_from_args(args)
     except KitError as err:
         return _fail(str(err), EXIT_BAD_INPUT)
-    except KeyboardInterrupt:
-        return _fail("interrupted (Ctrl-C)", EXIT_INTERRUPTED)
     except RecursionError:
         return _fail("an input file is nested too deeply to read", EXIT_BAD_INPUT)
     except MemoryError:
