@@ -111,7 +111,8 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
             first_line[clean["doc_id"]] = line
             rows.append((line, clean))
     except csv.Error as err:  # e.g. "field larger than field limit (131072)"
-        raise CorpusError(f"{manifest_path}:{reader.line_num}: not readable as CSV ({err})") from None
+        # DictReader.line_num is only updated after a whole row; the underlying reader knows where it stopped.
+        raise CorpusError(f"{manifest_path}:{reader.reader.line_num}: not readable as CSV ({err})") from None
     if not rows:
         raise CorpusError(f"{manifest_path}: manifest lists no articles")
     return rows
