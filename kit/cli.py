@@ -22,6 +22,8 @@ from kit.pipeline import prepare
 
 # Exit code for bad input (argparse uses 2 for bad usage as well).
 EXIT_BAD_INPUT = 2
+# An error line is at most this long (a message that would be longer is cut, ending in "…").
+MAX_ERROR_LINE = 499
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,7 +77,11 @@ def _add_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Bad input is one ``error:`` line (under 500 characters) and exit 2. Ctrl-C propagates as
+    KeyboardInterrupt, so an in-process caller sees it; ``python -m kit`` turns it into one line and exit 130.
+    """
     args = build_parser().parse_args(argv)
     try:
         with warnings.catch_warnings():
@@ -87,8 +93,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _validate(args)
             return _report(args)
     except KitError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(str(err), EXIT_BAD_INPUT)
+    except RecursionError:
+        return _fail("an input file is nested too deeply to read", EXIT_BAD_INPUT)
+    except MemoryError:
+        return _fail("out of memory (is one input file far larger than intended?)", EXIT_BAD_INPUT)
+
+
+def _fail(message: str, code: int) -> int:
+    """Print ``error: message`` as one line cut to fit :data:`MAX_ERROR_LINE`; returns ``code``."""
+    line = "error: " + " ".join(message[:MAX_ERROR_LINE].split("\n"))
+    if len(line) > MAX_ERROR_LINE:
+        line = line[: MAX_ERROR_LINE - 1] + "…"
+    print(line, file=sys.stderr)
+    return code
 
 
 def _table(args: argparse.Namespace) -> int:

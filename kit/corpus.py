@@ -9,23 +9,33 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 import warnings
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
 from kit import config
-from kit.errors import CorpusError
-from kit.types import DOCUMENT_COLUMNS, MANIFEST_COLUMNS, PRECISIONS
+from kit.errors import CorpusError, preview
+from kit.types import DOCUMENT_COLUMNS, MANIFEST_COLUMNS, PRECISIONS, REQUIRED_MANIFEST_COLUMNS
 
 # A doc_id is a file-name-safe identifier, e.g. "003_80d4a5ff23514f6a".
-DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 
 # The published value must have exactly the shape its precision promises.
 PUBLISHED_FORMATS = {"minute": "%Y-%m-%dT%H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
 PUBLISHED_SHAPES = {"minute": "YYYY-MM-DDTHH:MM", "day": "YYYY-MM-DD", "month": "YYYY-MM"}
+# The same shapes in ASCII digits only, e.g. "2018-03-28"; strptime alone takes "2018-3-8" and "２０１８-03-28".
+PUBLISHED_CANONICAL = {
+    "minute": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}", re.ASCII),
+    "day": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII),
+    "month": re.compile(r"[0-9]{4}-[0-9]{2}", re.ASCII),
+}
+# Publication years the analyses can represent (pandas timestamps run from 1677-09-21 to 2262-04-11).
+PUBLISHED_YEARS = range(1678, 2262)
 
 
 NUL = b"\x00"
@@ -46,23 +56,25 @@ def load(corpus_dir: str | Path | None = None) -> pd.DataFrame:
         BOM removed, line endings normalised to ``\\n``) and ``sha256`` of the raw bytes.
 
     Raises:
-        CorpusError: missing folder or manifest, missing column, duplicate ``doc_id``, a path that
-            escapes the folder, an unparseable date or precision, a listed file that is missing, empty,
-            binary or not UTF-8. A ``.txt`` file present but not listed only warns (CorpusWarning).
+        CorpusError: missing or unreadable folder or manifest, a missing or repeated header column, a
+            duplicate ``doc_id``, a path that escapes the folder, a date that is not canonical ASCII
+            (``YYYY-MM-DD``…) or an unknown precision, a NUL byte or an over-long field, a listed file
+            that is missing, empty, binary or not UTF-8. A ``.txt`` file present but not listed only
+            warns (CorpusWarning).
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
-    if not folder.is_dir():
+    if not _exists(folder, Path.is_dir):
         raise CorpusError(f"{folder}: corpus folder does not exist")
     manifest_path = folder / config.MANIFEST_NAME
     rows = read_manifest(manifest_path)
-    records = []
+    records, listed = [], set()
     for line, row in rows:
         path = _resolve(folder, row["file"], manifest_path, line)
         raw = _read_article(path, manifest_path, line)
         records.append({**row, "raw_text": _decode(raw, path), "sha256": hashlib.sha256(raw).hexdigest()})
-    listed = {(folder / r["file"]).resolve() for _, r in rows}
-    for extra in sorted(folder.glob("*.txt")):
-        if extra.resolve() not in listed:
+        listed.add(path)
+    for extra in _txt_files(folder):
+        if _resolved(extra) not in listed:
             warnings.warn(f"{extra}: not listed in {manifest_path.name}; ignored", CorpusWarning, stacklevel=2)
     documents = pd.DataFrame.from_records(records, columns=DOCUMENT_COLUMNS)
     return documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
@@ -72,60 +84,122 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
     """Read and validate the manifest's rows.
 
     Returns:
-        ``(line number, row)`` pairs; every value is a string, unknown values are ``""``.
+        ``(line number, row)`` pairs with every column of MANIFEST_COLUMNS; every value is a string,
+        unknown values (and optional columns left out of the header) are ``""``.
     """
-    if not manifest_path.is_file():
+    if not _exists(manifest_path, Path.is_file):
         raise CorpusError(f"{manifest_path}: manifest not found")
     text = _decode(_read_bytes(manifest_path), manifest_path)
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise CorpusError(f"{manifest_path}:1: missing column(s) {', '.join(missing)}")
-    rows: list[tuple[int, dict[str, str]]] = []
-    first_line: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        if None in row:
-            raise CorpusError(f"{manifest_path}:{line}: more fields than the header has")
-        clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
-        _check_row(clean, manifest_path, line)
-        if clean["doc_id"] in first_line:
-            raise CorpusError(
-                f"{manifest_path}:{line}: doc_id {clean['doc_id']!r} duplicates line {first_line[clean['doc_id']]}"
-            )
-        first_line[clean["doc_id"]] = line
-        rows.append((line, clean))
+    # Lines end at "\n" only: str.splitlines would also break a field at U+2028 or a form feed.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = reader.fieldnames or []
+        _check_header(header, manifest_path)
+        rows: list[tuple[int, dict[str, str]]] = []
+        first_line: dict[str, int] = {}
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise CorpusError(f"{manifest_path}:{line}: more fields than the header has")
+            clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+            _check_row(clean, manifest_path, line)
+            if clean["doc_id"] in first_line:
+                raise CorpusError(
+                    f"{manifest_path}:{line}: doc_id {preview(clean['doc_id'])} duplicates line "
+                    f"{first_line[clean['doc_id']]}"
+                )
+            first_line[clean["doc_id"]] = line
+            rows.append((line, clean))
+    except csv.Error as err:  # e.g. "field larger than field limit (131072)"
+        # DictReader.line_num is only updated after a whole row; the underlying reader knows where it stopped.
+        raise CorpusError(f"{manifest_path}:{reader.reader.line_num}: not readable as CSV ({err})") from None
     if not rows:
         raise CorpusError(f"{manifest_path}: manifest lists no articles")
     return rows
 
 
+def _check_header(header: list[str], manifest_path: Path) -> None:
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            raise CorpusError(f"{manifest_path}:1: column {preview(name)} appears twice in the header")
+        seen.add(name)
+    missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in seen]
+    if missing:
+        raise CorpusError(f"{manifest_path}:1: missing column(s) {', '.join(missing)}")
+
+
 def _check_row(row: dict[str, str], manifest_path: Path, line: int) -> None:
     where = f"{manifest_path}:{line}"
+    for column, value in row.items():
+        if "\x00" in value:
+            raise CorpusError(f"{where}: field {column} contains a NUL byte (at character {value.index(chr(0))})")
     if not DOC_ID.match(row["doc_id"]):
-        raise CorpusError(f"{where}: field doc_id {row['doc_id']!r} is empty or not a file-name-safe identifier")
+        raise CorpusError(f"{where}: field doc_id {preview(row['doc_id'])} is empty or not a file-name-safe identifier")
     if not row["file"]:
         raise CorpusError(f"{where}: field file is empty")
     precision = row["published_precision"]
     if precision not in PRECISIONS:
-        raise CorpusError(f"{where}: field published_precision {precision!r} must be one of {', '.join(PRECISIONS)}")
+        raise CorpusError(
+            f"{where}: field published_precision {preview(precision)} must be one of {', '.join(PRECISIONS)}"
+        )
+    published = row["published"]
     try:
-        datetime.strptime(row["published"], PUBLISHED_FORMATS[precision])
+        if not PUBLISHED_CANONICAL[precision].fullmatch(published):
+            raise ValueError(published)
+        moment = datetime.strptime(published, PUBLISHED_FORMATS[precision])
     except ValueError:
         raise CorpusError(
-            f"{where}: field published {row['published']!r} is not a valid {precision}-precision date "
-            f"(expected {PUBLISHED_SHAPES[precision]})"
+            f"{where}: field published {preview(published)} is not a valid {precision}-precision date "
+            f"(expected {PUBLISHED_SHAPES[precision]}, ASCII digits)"
         ) from None
+    if moment.year not in PUBLISHED_YEARS:
+        raise CorpusError(
+            f"{where}: field published {preview(published)} is outside the years the kit can date "
+            f"({PUBLISHED_YEARS.start}–{PUBLISHED_YEARS.stop - 1})"
+        )
 
 
 def _resolve(folder: Path, name: str, manifest_path: Path, line: int) -> Path:
     relative = Path(name)
-    path = (folder / relative).resolve()
-    if relative.is_absolute() or not path.is_relative_to(folder.resolve()):
-        raise CorpusError(f"{manifest_path}:{line}: field file {name!r} escapes the corpus folder")
-    if not path.is_file():
-        raise CorpusError(f"{manifest_path}:{line}: field file {name!r}: file does not exist")
+    try:
+        path = (folder / relative).resolve()
+        inside = not relative.is_absolute() and path.is_relative_to(folder.resolve())
+    except (OSError, RuntimeError) as err:  # a symlink loop, a name too long for the file system
+        raise CorpusError(f"{manifest_path}:{line}: field file {preview(name)}: cannot resolve ({err})") from None
+    if not inside:
+        raise CorpusError(f"{manifest_path}:{line}: field file {preview(name)} escapes the corpus folder")
+    if not _exists(path, Path.is_file):
+        raise CorpusError(f"{manifest_path}:{line}: field file {preview(name)}: file does not exist")
     return path
+
+
+def _exists(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``test(path)`` (``Path.is_file`` or ``Path.is_dir``); a name the file system refuses (too long…) is False.
+
+    Raises:
+        CorpusError: the path cannot be examined for lack of permission.
+    """
+    try:
+        return test(path)
+    except PermissionError as err:
+        raise CorpusError(f"{path}: cannot read ({err.strerror})") from None
+    except OSError:
+        return False
+
+
+def _txt_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.glob("*.txt"))
+    except OSError as err:
+        raise CorpusError(f"{folder}: cannot list the corpus folder ({err.strerror})") from None
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
 
 
 def _read_article(path: Path, manifest_path: Path, line: int) -> bytes:

@@ -1,7 +1,8 @@
-"""Errors the kit raises on bad input.
+"""Errors the kit raises on bad input, and the bounded preview their messages show of a value.
 
 Every message is one line that names the file (and line or field) and says what is wrong, so the
-command line can print it as-is and exit non-zero.
+command line can print it as-is and exit non-zero. A message never prints a value in full: it shows
+:func:`preview`, so a huge field or a deeply nested value cannot blow up the one line.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import text
-from kit.errors import KitError
+from kit import text, yamlfile
+from kit.errors import KitError, preview
 
 MATCH_COLUMNS = [
     "doc_id",
@@ -70,7 +70,7 @@ def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[re.Pat
     """
     spans = text.split_tokens(pattern)
     if not pattern.strip() or not spans:
-        raise KitError(f"empty pattern {pattern!r}")
+        raise KitError(f"empty pattern {preview(pattern)}")
     words = []
     for start, end in _merge_glob_spans(pattern, spans):
         word = pattern[start:end] if case_sensitive else text.normalise(pattern[start:end])
@@ -122,31 +122,46 @@ def find(
     """
     compiled = [e if isinstance(e, _Compiled) else compile_entries([e])[0] for e in entries]
     starts = _StartIndex(compiled)
+    # The sentences in (doc_id, sentence_id) order, as plain lists: slicing them costs far less than a
+    # pandas group per sentence, which matters for an article of a million sentences.
+    ordered = tokens.sort_values(["doc_id", "sentence_id"], kind="stable")
+    doc_ids, sentence_ids = ordered.doc_id.tolist(), ordered.sentence_id.tolist()
+    written, norms = ordered.token.tolist(), ordered.norm.tolist()
+    token_ids, token_starts, token_ends = ordered.token_id.tolist(), ordered.start.tolist(), ordered.end.tolist()
     rows = []
-    for (doc_id, sentence_id), sentence in tokens.groupby(["doc_id", "sentence_id"], sort=True):
-        written = sentence.token.tolist()
-        norms = sentence.norm.tolist()
-        candidates = _candidates(written, norms, starts)
-        for category in sorted({c.entry.category for c, _, _ in candidates}):
-            mine = [(c, i, n) for c, i, n in candidates if c.entry.category == category]
-            for c, i, n in _longest_first(mine):
-                first, last = sentence.iloc[i], sentence.iloc[i + n - 1]
+    for first_row, end_row in _sentence_slices(doc_ids, sentence_ids):
+        doc_id, sentence_id = doc_ids[first_row], sentence_ids[first_row]
+        by_category: dict[str, list[tuple[_Compiled, int, int]]] = {}
+        for candidate in _candidates(written[first_row:end_row], norms[first_row:end_row], starts):
+            by_category.setdefault(candidate[0].entry.category, []).append(candidate)
+        for category in sorted(by_category):
+            for c, i, n in _longest_first(by_category[category]):
+                first, last = first_row + i, first_row + i + n - 1
                 rows.append(
-                    (
-                        doc_id,
-                        sentence_id,
-                        int(first.start),
-                        int(last.end),
-                        int(first.token_id),
-                        int(last.token_id),
-                        texts[doc_id][first.start : last.end],
-                        category,
-                        c.entry.pattern,
-                        c.entry.weight,
-                    )
+                    {
+                        "doc_id": doc_id,
+                        "sentence_id": sentence_id,
+                        "start": int(token_starts[first]),
+                        "end": int(token_ends[last]),
+                        "first_token": int(token_ids[first]),
+                        "last_token": int(token_ids[last]),
+                        "match": texts[doc_id][token_starts[first] : token_ends[last]],
+                        "category": category,
+                        "pattern": c.entry.pattern,
+                        "weight": c.entry.weight,
+                    }
                 )
     frame = pd.DataFrame.from_records(rows, columns=MATCH_COLUMNS)
     return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
+
+
+def _sentence_slices(doc_ids: list[str], sentence_ids: list[int]) -> Iterable[tuple[int, int]]:
+    """(first row, end row) of each run of equal (doc_id, sentence_id) in rows sorted by them."""
+    first = 0
+    for row in range(1, len(doc_ids) + 1):
+        if row == len(doc_ids) or doc_ids[row] != doc_ids[first] or sentence_ids[row] != sentence_ids[first]:
+            yield first, row
+            first = row
 
 
 class _StartIndex:
@@ -171,7 +186,8 @@ class _StartIndex:
 def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> list[tuple[_Compiled, int, int]]:
     """(entry, first token index, length) for every place an entry matches and no exclusion covers."""
     found = []
-    blocked: dict[int, set[tuple[int, int]]] = {}
+    # Per entry with exclusions: the token indices its exclusion phrases cover in this sentence.
+    blocked: dict[int, set[int]] = {}
     for i, (token, norm) in enumerate(zip(written, norms, strict=True)):
         for c in starts.at(token, norm):
             tokens = written if c.entry.case_sensitive else norms
@@ -180,8 +196,10 @@ def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> li
                 continue
             if c.exclusions:
                 if id(c) not in blocked:
-                    blocked[id(c)] = {(a, a + m) for x in c.exclusions for a, m in _occurrences(tokens, x)}
-                if any(a < i + n and i < b for a, b in blocked[id(c)]):
+                    blocked[id(c)] = {
+                        k for x in c.exclusions for a, m in _occurrences(tokens, x) for k in range(a, a + m)
+                    }
+                if not blocked[id(c)].isdisjoint(range(i, i + n)):
                     continue
             found.append((c, i, n))
     return found
@@ -200,10 +218,10 @@ def _longest_first(candidates: list[tuple[_Compiled, int, int]]) -> list[tuple[_
     taken: set[int] = set()
     kept = []
     for c, i, n in ordered:
-        span = set(range(i, i + n))
-        if span & taken:
+        span = range(i, i + n)
+        if not taken.isdisjoint(span):
             continue
-        taken |= span
+        taken.update(span)
         kept.append((c, i, n))
     return kept
 
@@ -227,22 +245,22 @@ def parse_entry(raw: object, *, category: str, where: str) -> Entry:
     if isinstance(raw, str):
         raw = {"pattern": raw}
     if not isinstance(raw, dict):
-        raise KitError(f"{where}: entry {raw!r} must be a string or a mapping with 'pattern'")
-    label = f"{where}, entry {raw.get('pattern')!r}"
-    unknown = sorted(set(raw) - ENTRY_KEYS)
+        raise KitError(f"{where}: entry {preview(raw)} must be a string or a mapping with 'pattern'")
+    label = f"{where}, entry {preview(raw.get('pattern'))}"
+    unknown = set(raw) - ENTRY_KEYS
     if unknown:
         raise KitError(
-            f"{label}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(ENTRY_KEYS))})"
+            f"{label}: unknown key(s) {yamlfile.keys_preview(unknown)} (allowed: {', '.join(sorted(ENTRY_KEYS))})"
         )
     pattern = raw.get("pattern")
     if not isinstance(pattern, str) or not pattern.strip() or not text.split_tokens(pattern):
         raise KitError(f"{label}: pattern is empty")
     weight = raw.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)):
-        raise KitError(f"{label}: weight {weight!r} is not a number")
+        raise KitError(f"{label}: weight {preview(weight)} is not a number")
     case_sensitive = raw.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
-        raise KitError(f"{label}: case_sensitive {case_sensitive!r} must be true or false")
+        raise KitError(f"{label}: case_sensitive {preview(case_sensitive)} must be true or false")
     exclude = raw.get("exclude", [])
     if isinstance(exclude, str):
         exclude = [exclude]

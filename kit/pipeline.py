@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit import clean, corpus, text
+import pandas as pd
+
+from kit import clean, config, corpus, text
+from kit.errors import CorpusError, preview
 from kit.types import Prepared
 
 
@@ -17,10 +20,34 @@ def prepare(corpus_dir: str | Path | None = None) -> Prepared:
     """Load, clean and tokenise a corpus folder (default ``seeds/``).
 
     Raises:
-        CorpusError: for any bad manifest row or article file (see :func:`kit.corpus.load`).
+        CorpusError: for any bad manifest row or article file (see :func:`kit.corpus.load`), and for a
+            document with no word left after cleaning (see :func:`refuse_wordless`).
     """
     documents = corpus.load(corpus_dir)
     documents, removed, paragraphs = clean.clean(documents)
     sentence_table = text.sentences(documents, paragraphs)
     token_table = text.tokens(documents, sentence_table)
+    refuse_wordless(documents, token_table, Path(corpus_dir) if corpus_dir is not None else config.SEEDS)
     return Prepared(documents, removed, paragraphs, sentence_table, token_table)
+
+
+def refuse_wordless(documents: pd.DataFrame, token_table: pd.DataFrame, folder: Path) -> None:
+    """Refuse a corpus in which some document has no word token (only punctuation, or nothing) after cleaning.
+
+    Such a document (blank lines of non-breaking or ideographic spaces, every line repeated or furniture)
+    would be an empty row that every rate divides by; it is refused here, after tokenising, so the check
+    holds whatever the cleaning rules are.
+
+    Raises:
+        CorpusError: one line naming the first such document's file and doc_id (and how many more).
+    """
+    with_words = set(token_table.doc_id[~token_table.is_punct.astype(bool)])
+    wordless = documents[~documents.doc_id.isin(with_words)]
+    if wordless.empty:
+        return
+    first = wordless.iloc[0]
+    more = f" (and {len(wordless) - 1} more document(s))" if len(wordless) > 1 else ""
+    raise CorpusError(
+        f"{folder / first.file}: document {preview(first.doc_id)} has no words after cleaning (blank, repeated "
+        f"or furniture lines only){more}; fix the file or remove it from {config.MANIFEST_NAME}"
+    )

@@ -8,12 +8,14 @@ of the ``vaderSentiment`` package, not nltk's: see :mod:`kit.sentiment`.)
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 from nltk.probability import FreqDist
@@ -119,15 +121,29 @@ def sentences(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame
 
     Returns:
         doc_id, sentence_id (0-based within the document), paragraph_id, start, end, text —
-        ``text`` equals ``documents.text[start:end]``.
+        ``text`` equals ``documents.text[start:end]``. The cost is linear in the text's length: each
+        sentence finds its paragraph by bisecting the document's paragraph starts.
     """
+    starts_by_doc = {
+        doc_id: (group.start.tolist(), group.paragraph_id.tolist())
+        for doc_id, group in paragraphs.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id", sort=False)
+    }
     rows = []
-    for doc in documents.itertuples(index=False):
-        para_starts = paragraphs.loc[paragraphs.doc_id == doc.doc_id, ["paragraph_id", "start"]]
-        bounds = list(para_starts.itertuples(index=False, name=None))
-        for sentence_id, (start, end) in enumerate(split_sentences(doc.text)):
-            paragraph_id = max((pid for pid, pstart in bounds if pstart <= start), default=0)
-            rows.append((doc.doc_id, sentence_id, paragraph_id, start, end, doc.text[start:end]))
+    for doc_id, doc_text in zip(documents.doc_id, documents.text, strict=True):
+        para_starts, para_ids = starts_by_doc.get(doc_id, ([], []))
+        for sentence_id, (start, end) in enumerate(split_sentences(doc_text)):
+            # The paragraph is the last one starting at or before the sentence (0 before the first).
+            k = bisect.bisect_right(para_starts, start) - 1
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "sentence_id": sentence_id,
+                    "paragraph_id": para_ids[k] if k >= 0 else 0,
+                    "start": start,
+                    "end": end,
+                    "text": doc_text[start:end],
+                }
+            )
     return pd.DataFrame.from_records(rows, columns=SENTENCE_COLUMNS)
 
 
@@ -136,23 +152,45 @@ def tokens(documents: pd.DataFrame, sentence_table: pd.DataFrame) -> pd.DataFram
 
     Returns:
         doc_id, sentence_id, token_id, start, end, token, norm, is_stop, is_punct —
-        ``token`` equals ``documents.text[start:end]``.
+        ``token`` equals ``documents.text[start:end]``. The table is built column by column, so the
+        cost is linear in the text's length.
     """
     texts = dict(zip(documents.doc_id, documents.text, strict=True))
-    stop = stopwords()
-    rows = []
+    pattern = _token_pattern()
+    doc_ids: list[str] = []
+    doc_sizes: list[int] = []
+    sentence_ids: list[int] = []
+    spans: list[tuple[int, int]] = []
+    written: list[str] = []
     for doc_id, group in sentence_table.groupby("doc_id", sort=True):
         text = texts[doc_id]
-        token_id = 0
-        for sent in group.itertuples(index=False):
-            for start, end in split_tokens(text, sent.start, sent.end):
-                token = text[start:end]
-                norm = normalise(token)
-                rows.append(
-                    (doc_id, sent.sentence_id, token_id, start, end, token, norm, norm in stop, is_punct(token))
-                )
-                token_id += 1
-    return pd.DataFrame.from_records(rows, columns=TOKEN_COLUMNS)
+        before = len(spans)
+        for sentence_id, start, end in zip(group.sentence_id, group.start, group.end, strict=True):
+            found = [m.span() for m in pattern.finditer(text, start, end)]
+            spans += found
+            sentence_ids += [sentence_id] * len(found)
+        written += [text[a:b] for a, b in spans[before:]]
+        doc_ids.append(doc_id)
+        doc_sizes.append(len(spans) - before)
+    bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    sizes = np.asarray(doc_sizes, dtype=np.int64)
+    first_row = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    # Norm, stopword and punctuation flags are worked out once per distinct token, then spread by code.
+    codes, distinct = pd.factorize(pd.Series(written, dtype=object), sort=False)
+    norms = np.asarray([normalise(t) for t in distinct], dtype=object)
+    stop = stopwords()
+    columns = {
+        "doc_id": np.repeat(np.asarray(doc_ids, dtype=object), sizes),
+        "sentence_id": np.asarray(sentence_ids, dtype=np.int64),
+        "token_id": np.arange(len(spans), dtype=np.int64) - first_row,
+        "start": bounds[:, 0],
+        "end": bounds[:, 1],
+        "token": np.asarray(written, dtype=object),
+        "norm": norms[codes],
+        "is_stop": np.asarray([n in stop for n in norms], dtype=bool)[codes],
+        "is_punct": np.asarray([is_punct(t) for t in distinct], dtype=bool)[codes],
+    }
+    return pd.DataFrame(columns, columns=TOKEN_COLUMNS)
 
 
 # --- Collocations: nltk's finders over the kit's tokens ------------------------------------------------

@@ -13,7 +13,20 @@ import pandas as pd
 
 PRECISIONS = ("minute", "day", "month")
 
-# Manifest columns that must be present (extra columns such as timezone and notes are kept).
+# Manifest columns that must be present in the header (values may be empty where unknown).
+REQUIRED_MANIFEST_COLUMNS = [
+    "doc_id",
+    "file",
+    "outlet",
+    "headline",
+    "published",
+    "published_precision",
+    "author",
+    "url",
+]
+# Manifest columns that may be left out of the header (then empty for every row).
+OPTIONAL_MANIFEST_COLUMNS = ["timezone", "notes"]
+# Every manifest column the documents table carries, in this order; other columns in the file are ignored.
 MANIFEST_COLUMNS = [
     "doc_id",
     "file",

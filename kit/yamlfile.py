@@ -1,21 +1,39 @@
-"""Reading the kit's YAML data files (theme dictionaries, the actor registry, the diplomatic lexicon).
+"""Reading the kit's YAML files: theme dictionaries, the actor registry, the diplomatic lexicon, parameter sets.
 
 One reader for every YAML file a user may replace: PyYAML's safe loader, a key given twice is an
-error (PyYAML would silently keep the last), and every problem is one line naming the file and line.
+error (PyYAML would silently keep the last), anchors and aliases (``&name`` / ``*name``) are refused
+outright — they have no use in these files, and an alias "bomb" expands to gigabytes — and every
+problem is one line naming the file and line, showing values only as a bounded preview.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
 from kit import config
-from kit.errors import KitError
+from kit.errors import KitError, preview
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a mapping key given twice."""
+    """PyYAML's safe loader, refusing a mapping key given twice and any anchor or alias."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        # Refused while composing, before any value is built: an alias is never followed.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AnchorOrAlias(event)
+        return super().compose_node(parent, index)
+
+
+class _AnchorOrAlias(Exception):
+    def __init__(self, event: yaml.Event):
+        super().__init__(event)
+        self.kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+        self.sign = "*" if self.kind == "alias" else "&"
+        self.name, self.mark = event.anchor, event.start_mark
 
 
 class _DuplicateKey(Exception):
@@ -56,17 +74,32 @@ def read_text(path: Path, what: str) -> str:
         raise KitError(f"{shown(path)}: cannot read ({err})") from None
 
 
-def parse(raw: str, source: Path) -> object:
-    """Parse YAML text with the safe loader; duplicate keys and syntax errors name the line."""
+def parse(raw: str, source: Path | str) -> object:
+    """Parse YAML text with the safe loader; duplicate keys, anchors, aliases and syntax errors name the line.
+
+    Raises:
+        KitError: e.g. ``themes.yaml line 4, column 12: YAML alias '*a' is not allowed (…)``.
+    """
     try:
         return yaml.load(raw, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no arbitrary objects
+    except _AnchorOrAlias as ref:
+        raise KitError(
+            f"{source} line {ref.mark.line + 1}, column {ref.mark.column + 1}: YAML {ref.kind} "
+            f"{preview(ref.sign + ref.name)} is not allowed (anchors and aliases are refused; write the value out)"
+        ) from None
     except _DuplicateKey as dup:
-        raise KitError(f"{source} line {dup.line}: duplicate key {dup.key!r} (first at line {dup.first})") from None
+        raise KitError(
+            f"{source} line {dup.line}: duplicate key {preview(dup.key)} (first at line {dup.first})"
+        ) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise KitError(f"{source}{where}: not valid YAML ({problem})") from None
+        raise KitError(f"{source}{where}: not valid YAML ({problem[:200]})") from None
+    except RecursionError:
+        raise KitError(f"{source}: not valid YAML (nested too deeply)") from None
+    except ValueError as err:  # e.g. an integer of more than 4,300 digits
+        raise KitError(f"{source}: not valid YAML ({str(err)[:200]})") from None
 
 
 def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict, Path]:
@@ -83,9 +116,9 @@ def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict, Path]:
     data = parse(read_text(path, what), source)
     if not isinstance(data, dict) or top not in data:
         raise KitError(f"{source}: expected a mapping with '{top}:'")
-    unknown = sorted(map(str, set(data) - {top}))
+    unknown = set(data) - {top}
     if unknown:
-        raise KitError(f"{source}: unknown top-level key(s) {', '.join(unknown)} (allowed: {top})")
+        raise KitError(f"{source}: unknown top-level key(s) {keys_preview(unknown)} (allowed: {top})")
     if not isinstance(data[top], dict) or not data[top]:
         raise KitError(f"{source}: '{top}' must be a mapping with at least one item")
     return data[top], source
@@ -105,7 +138,14 @@ def check_mapping(raw: object, *, where: str, allowed: set[str], expected: str) 
     """
     if not isinstance(raw, dict):
         raise KitError(f"{where}: expected a mapping with {expected}")
-    unknown = sorted(map(str, set(raw) - allowed))
+    unknown = set(raw) - allowed
     if unknown:
-        raise KitError(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})")
+        raise KitError(f"{where}: unknown key(s) {keys_preview(unknown)} (allowed: {', '.join(sorted(allowed))})")
     return raw
+
+
+def keys_preview(keys: Iterable[object], *, most: int = 5) -> str:
+    """Keys for a message: sorted, each cut to 40 characters, at most ``most`` of them, then "(+N more)"."""
+    names = sorted(preview(key if isinstance(key, str) else preview(key), 40).strip("'") for key in keys)
+    shown = ", ".join(names[:most])
+    return shown if len(names) <= most else f"{shown} (+{len(names) - most} more)"

@@ -5,6 +5,7 @@ import pytest
 
 from kit import lookup, text
 from kit.errors import KitError
+from tests.scaling import doubling_ratio
 
 
 def tokens_of(body: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -125,3 +126,18 @@ def test_parse_entry_errors_are_one_line_and_name_the_place(raw, message):
         lookup.parse_entry(raw, category="economy", where="f.yaml: theme 'economy'")
     assert message in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_matching_cost_grows_linearly_inside_one_long_sentence():
+    # A text without a full stop is one sentence; when each candidate was checked against every exclusion
+    # occurrence in its sentence, doubling the sentence quadrupled the time.
+    entry = lookup.compile_entries([lookup.Entry("pressure", "t", exclude=("maximum pressure",))])
+
+    def long_sentence(repeats: int) -> tuple[pd.DataFrame, dict[str, str]]:
+        return tokens_of("maximum pressure and pressure " * repeats)
+
+    def step(article: tuple[pd.DataFrame, dict[str, str]]) -> None:
+        tokens, texts = article
+        assert len(lookup.find(tokens, entry, texts=texts)) == tokens.sentence_id.size // 4
+
+    assert doubling_ratio(step, long_sentence, 3000) < 2.6

@@ -1,7 +1,11 @@
+import re
+
+import pandas as pd
 import pytest
 
 from kit import text
 from kit.text import split_sentences, split_tokens
+from tests.scaling import doubling_ratio
 from tests.seeds import CHOSUN, DIPLOMAT_2018
 
 
@@ -101,3 +105,29 @@ def test_collocations_rank_by_likelihood_ratio():
     words = ["north", "korea", "china", "north", "korea", "trade", "north", "korea"]
     top = text.bigram_collocations(words, min_freq=2, top=1)
     assert (top.word1[0], top.word2[0], top.freq[0]) == ("north", "korea", 3)
+
+
+def _one_article(paragraphs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One cleaned article of ``paragraphs`` five-sentence paragraphs, and its paragraph table."""
+    body = "Kim met Xi in Beijing on March 28. Talks went on. The U.S. said so. Trade rose by 2.7 percent. It ended."
+    text = "\n\n".join(f"{body} Item {i}." for i in range(paragraphs))
+    starts = [0, *(m.end() for m in re.finditer("\n\n", text))]
+    documents = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    table = pd.DataFrame({"doc_id": "d", "paragraph_id": range(len(starts)), "start": starts})
+    return documents, table
+
+
+def test_sentences_and_tokens_cost_grows_linearly_with_the_article():
+    # When every sentence scanned every paragraph for its paragraph_id, this ratio was 3.3 (and ~4 for larger inputs).
+    def step(article: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+        documents, paragraphs = article
+        text.tokens(documents, text.sentences(documents, paragraphs))
+
+    assert doubling_ratio(step, _one_article, 2000) < 2.6
+
+
+def test_a_sentence_finds_the_last_paragraph_starting_at_or_before_it():
+    documents, paragraphs = _one_article(3)
+    found = text.sentences(documents, paragraphs)
+    assert found.groupby("paragraph_id").size().tolist() == [6, 6, 6]
+    assert found.paragraph_id.is_monotonic_increasing
