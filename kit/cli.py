@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub = checks.add_parser(name, help=spec.help, description=spec.help)
         _add_corpus_options(sub)
         sub.add_argument("--gold", required=True, help="hand-coded CSV (format in the README)")
+        for option in spec.options:
+            sub.add_argument(*option.flags, **option.kwargs)
 
     report = commands.add_parser("report", help="execute the notebooks into reports/ (see kit.report)")
     from kit import report as report_module
@@ -82,7 +84,7 @@ def _table(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     spec = tables.VALIDATORS[args.check]
-    sys.stdout.write(spec.run(prepare(args.corpus), args.gold))
+    sys.stdout.write(spec.run(prepare(args.corpus), args))
     return 0
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kit import actors, chronology, overview, themes, tone, voices
 from kit.types import Prepared
+from kit.validation import furniture
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
 
@@ -130,19 +131,30 @@ TABLES: dict[str, TableSpec] = {
 
 @dataclass(frozen=True)
 class ValidatorSpec:
-    """A ``python -m kit validate NAME --gold FILE`` check; ``run`` returns the printed summary."""
+    """A ``python -m kit validate NAME --gold FILE`` check; ``run`` returns the printed summary.
+
+    ``run`` takes the prepared corpus and the parsed options (``args.gold`` and any ``options``).
+    """
 
     help: str
-    run: Callable[[Prepared, str], str]
+    run: Callable[[Prepared, argparse.Namespace], str]
+    options: tuple[Option, ...] = ()
 
 
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, start, end)",
-        chronology.validate,
+        lambda p, a: chronology.validate(p, a.gold),
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
-        voices.validate,
+        lambda p, a: voices.validate(p, a.gold),
+    ),
+    "furniture": ValidatorSpec(
+        "furniture removed and body lines lost against CSVs coded on raw lines (doc_id, line, furniture, whole_line)",
+        lambda p, a: furniture.validate(p, a.gold, a.body),
+        options=(
+            Option(("--body",), {"default": None, "help": "CSV of the body lines (doc_id, line), to count lost text"}),
+        ),
     ),
 }

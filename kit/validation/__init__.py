@@ -1,0 +1,1 @@
+"""Scoring the kit against a researcher's hand-coded gold files, one module per analysis."""
