@@ -296,3 +296,22 @@ def test_an_article_cleaned_to_nothing_is_a_warning():
     with pytest.warns(clean.CleaningWarning, match="d: cleaning kept no line of the article"):
         _, _, paragraphs = _clean_one("Share\n\nPrint\n\nAdvertisement")
     assert paragraphs.empty
+
+
+def test_cleaning_time_grows_linearly_with_the_article():
+    # Measured in one run, best of three: four times the article takes about four times as long
+    # (a quadratic step would take sixteen times as long).
+    import time
+
+    block = "By Jane Doe\n\nThe talks ended. (Yonhap)\n\nShare\n\n“We will meet again,” he said. -0-\n\n"
+    timings = []
+    for copies in (300, 1200):
+        raw = "".join(f"Paragraph {i} of the article, officials said.\n\n{block}" for i in range(copies))
+        raw += "A  " + " " * (10 * copies) + "b -0-"  # a long run of spaces before a sign-off
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            clean.classify_lines(raw, headline="Leaders Meet in Pyongyang Again")
+            runs.append(time.perf_counter() - started)
+        timings.append(min(runs))
+    assert timings[1] / timings[0] < 8

@@ -22,8 +22,9 @@ CREDIT = re.compile(r"^(?:Credit|Photo credit|Image credit|Photo|Image|Photograp
 # e.g. "Additional reporting by Sarah Zheng and Jeongho Lee".
 ADDITIONAL_REPORTING = re.compile(r"^Additional reporting by\b", re.IGNORECASE)
 # A byline on its own line, possibly cut off: "By Ock Hyun-ju (", "By: Jane Doe", "By Simon Martin ,AFP".
+# (A space or comma between names is required, so a long run of capitals cannot be split in many ways.)
 BYLINE = re.compile(
-    r"^By:?\s+[A-Z][\w’'.\-]*(?:\s*,?\s*(?:[A-Z][\w’'.\-]*|and|de|van|von|bin|al|&))*\s*(?:\([^)]*\)?)?$"
+    r"^By:?\s+[A-Z][\w’'.\-]*(?:(?:\s+|\s*,\s*)(?:[A-Z][\w’'.\-]*|and|de|van|von|bin|al|&))*\s*(?:\([^)]*\)?)?$"
 )
 # A labelled byline or an author note: "Author: Scott A. Snyder, Senior Fellow", "The writer is a professor …".
 AUTHOR = re.compile(
@@ -89,7 +90,7 @@ _AFTER_SENTENCE = r"(?<=[.?!\"”’])"
 _SIGNOFF = rf"(?:[a-z]{{2,4}}(?:/[a-z]{{2,4}})*\s*)?\({_AGENCY}(?:(?:, ?| and |; ?){_AGENCY})*\)"
 SUFFIXES = (
     # KCNA's end-of-story marker and Yonhap's "(END)".
-    ("agency_signoff", re.compile(r"\s*(?:-0-|\(END\))$")),
+    ("agency_signoff", re.compile(r"(?<!\s)\s*(?:-0-|\(END\))$")),  # (?<!\s): enter a run of spaces once
     # "… on the North. (Yonhap)", "… said. kld/sms (AFP, Reuters)".
     ("agency_signoff", re.compile(r"(?:^|" + _AFTER_SENTENCE + r")\s*" + _SIGNOFF + "$")),
     # "(Reporting by …; Editing by …)", "(Web editor: Zhang Kaiwei)".
@@ -193,7 +194,7 @@ def pattern_kind(text: str, count: int, folded_headline: str, *, first_copy: boo
         return "navigation"
     if short and RELATED.match(text):
         return "related_story"
-    if SITE_NOTICE.search(text):
+    if len(text) <= 4 * PROSE_CHARS and SITE_NOTICE.search(text):
         return "site_notice"
     if any(p.fullmatch(text) for k, p in SUFFIXES if k == "agency_signoff") or re.fullmatch(AGENCY_NAMES, text, re.I):
         return "agency_signoff"
@@ -254,9 +255,12 @@ def is_label(text: str) -> bool:
     return not TERMINAL.search(text) and len(WORD.findall(text)) <= LABEL_WORDS
 
 
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
 def straight(text: str) -> str:
     """Curly quotes straightened, character for character (so match offsets still hold)."""
-    return text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "}))
+    return text.translate(_STRAIGHT)
 
 
 def fold(text: str) -> str:
