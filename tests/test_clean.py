@@ -244,6 +244,9 @@ GENERAL_FURNITURE = [
     ("Copyright 2010 The Associated Press. All rights reserved.", "copyright"),
     ("Advertisement", "section_label"),
     ("(Web editor: Zhang Kaiwei)", "credit"),
+    ("Reporting by Ben Blanchard; Editing by Tony Munroe", "additional_reporting"),
+    ("kld/sms (AFP, Reuters)", "agency_signoff"),
+    ("3 Min Read", "navigation"),
 ]
 
 
@@ -315,3 +318,13 @@ def test_cleaning_time_grows_linearly_with_the_article():
             runs.append(time.perf_counter() - started)
         timings.append(min(runs))
     assert timings[1] / timings[0] < 8
+
+
+def test_list_items_a_body_line_introduces_are_kept_without_full_stops():
+    raw = (
+        "Trade Slumps\n\nThe review indicates the following:\n\n- Exports rose 10 percent\n- Imports fell\n\n"
+        "Analysts expect more.\n\nMost read\n\n• Kim visits Russia\n\n• Xi meets Biden"
+    )
+    kinds = _kinds(raw, "Trade Slumps")
+    assert kinds["- Exports rose 10 percent"] == kinds["- Imports fell"] == "paragraph"
+    assert kinds["• Kim visits Russia"] == kinds["• Xi meets Biden"] == "related_story"  # a box of links, not a list

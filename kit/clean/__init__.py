@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.clean.patterns import (
+    BULLET,
     CONTENT_WORD,
     CREDIT,
     MINOR_WORDS,
@@ -172,7 +173,10 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
     sentences = [k == "" and (prose[i] or is_sentence(lines[i].text)) for i, k in enumerate(kinds)]
     sentence_rows = [i for i, is_sentence in enumerate(sentences) if is_sentence]
     first_prose = next((i for i in sentence_rows if prose[i]), len(lines))
+    list_opened = False  # the last line that is not a list item is body ending in ":" ("… the following:")
     for i in range(len(lines)):
+        if i > 0 and not BULLET.match(lines[i - 1].text):
+            list_opened = kinds[i - 1] in BODY_KINDS and lines[i - 1].text.endswith(":")
         if kinds[i] != "":
             continue
         above_anchors = i < first_anchor and not is_label(lines[i].text)  # a sentence above the header's first anchor
@@ -184,6 +188,8 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
                 kinds[i] = "section_label" if is_label(lines[i].text) else "standfirst"
         elif header_end >= 0 and i < first_prose and not prose[i] and _repeats_lead(lines, sentence_rows, i):
             kinds[i] = "standfirst"
+        elif list_opened and BULLET.match(lines[i].text):
+            kinds[i] = "paragraph"  # an item of a list in the body, with or without a full stop
         else:
             introduces_body = bisect.bisect_right(sentence_rows, i) < len(sentence_rows)
             kinds[i] = _body_kind(

@@ -21,6 +21,11 @@ DATE_LINE = re.compile(r"^(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted|L
 CREDIT = re.compile(r"^(?:Credit|Photo credit|Image credit|Photo|Image|Photograph)\s*:\s", re.IGNORECASE)
 # e.g. "Additional reporting by Sarah Zheng and Jeongho Lee".
 ADDITIONAL_REPORTING = re.compile(r"^Additional reporting by\b", re.IGNORECASE)
+# Wire credits on their own line: "Reporting by Ben Blanchard; Editing by Tony Munroe".
+WIRE_CREDITS = re.compile(
+    r"^(?:Reporting|Writing|Editing) by [A-Z][^;]*(?:;\s*(?:Additional )?(?:reporting|writing|editing) by\b.*)+$",
+    re.IGNORECASE,
+)
 # A byline on its own line, possibly cut off: "By Ock Hyun-ju (", "By: Jane Doe", "By Simon Martin ,AFP".
 # (A space or comma between names is required, so a long run of capitals cannot be split in many ways.)
 BYLINE = re.compile(
@@ -37,9 +42,10 @@ RELATED = re.compile(
     r"^(?i:read more|read also|also read|see also|related(?: posts| stories| articles| coverage)?|more from|"
     r"more on this|recommended|continue reading|most popular|most read)(?:\s*[:|>»…]|\s*$|\s+(?=[A-Z]))"
 )
-# Breadcrumbs and comment prompts: "Home > Asia", "Do you have anything to say?", "Leave a comment".
+# Breadcrumbs, comment prompts, reading times: "Home > Asia", "Do you have anything to say?", "3 Min Read".
 SITE_PATH = re.compile(
-    r"^(?:•\s*)?(?:home\s*[>›»|/]|do you have anything to say|have your say|leave a comment|post a comment)",
+    r"^(?:•\s*)?(?:home\s*[>›»|/]|do you have anything to say|have your say|leave a comment|post a comment|"
+    r"\d+\s*min(?:ute)?s?\s+read$)",
     re.IGNORECASE,
 )
 # Notices about the reader's browser: "… is no longer accessible on Internet Explorer … use another browser".
@@ -125,6 +131,8 @@ MINOR_WORDS = {
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "vs", "via", "into", "over", "under", "per", "than", "up", "off", "out",
 }  # fmt: skip
+# A list item: "• Exports rose", "- Imports fell", "* Trade halted".
+BULLET = re.compile(r"^[•·▪*\-–]\s+\S")
 # How a sentence (or a paragraph cut off mid-sentence) starts: a capital, a digit, a quote or a bracket.
 SENTENCE_START = re.compile(r"[\"“‘'(A-Z0-9]")
 WORD = re.compile(r"[^\W\d_][\w’'\-]*")
@@ -182,7 +190,7 @@ def pattern_kind(text: str, count: int, folded_headline: str, *, first_copy: boo
         return "date_line"
     if CREDIT.match(text) or any(p.fullmatch(text) for k, p in SUFFIXES if k == "credit"):
         return "credit"
-    if ADDITIONAL_REPORTING.match(text):
+    if ADDITIONAL_REPORTING.match(text) or (short and WIRE_CREDITS.match(text)):
         return "additional_reporting"
     if short and (BYLINE.match(text) or AUTHOR.match(text)):
         return "byline"
