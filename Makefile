@@ -44,7 +44,11 @@ dates-baseline: $(STAMP) ## score the kit's date rules and dateparser against th
 	$(BIN)/python -m bench.dateparser_baseline
 
 clean: ## remove .venv and caches (reports/ is committed and stays)
-	rm -rf $(VENV) .pytest_cache .ruff_cache reports/.staging
+	rm -rf $(VENV) .pytest_cache .ruff_cache
+	@# A journal in reports/.staging is an interrupted publish that `make report` finishes: keep its files.
+	@if ls reports/.staging/*.publish.json >/dev/null 2>&1; then \
+		echo "kept reports/.staging: an interrupted publish is unfinished; 'make report' completes it"; \
+	else rm -rf reports/.staging; fi
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 lock: ## re-resolve requirements.in into requirements.lock for Python 3.10+ wheels (review the diff)

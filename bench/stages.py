@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kit import actors, chronology, clean, corpus, text, themes, tone, voices
+from kit import chronology, clean, corpus, text, themes, tone, voices
 from kit.types import Prepared
+from kit.voices import actors
 
 State = dict[str, object]
 

@@ -12,10 +12,11 @@ import json
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
-from kit import tables
+from kit import config, tables
 from kit.errors import KitError
 from kit.pipeline import prepare
 
@@ -47,14 +48,32 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument(*option.flags, **option.kwargs)
 
     report = commands.add_parser("report", help="execute the notebooks into reports/ (see kit.report)")
-    from kit import report as report_module
-
-    report_module.add_arguments(report)
+    _add_report_options(report)
     return parser
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", default=None, help="corpus folder with manifest.csv (default: seeds/)")
+
+
+def _add_report_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m kit report``."""
+    parser.description = "Execute every notebook with each of its parameter sets into reports/, then write the index."
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="run one notebook (00-corpus, corpus or 00) or one report "
+        "(01-chronology__2018-only); repeatable; other reports stay as they are",
+    )
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="run N notebooks in parallel (default 1)")
+    parser.add_argument("--show-code", action="store_true", help="keep code cells in the HTML reports")
+    parser.add_argument("--corpus", default=None, help="corpus folder with manifest.csv (default: seeds/)")
+    parser.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="limit per cell (default 600)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS, help=argparse.SUPPRESS)
+    parser.add_argument("--params", type=Path, default=config.PARAMS, help=argparse.SUPPRESS)
+    parser.add_argument("--reports", type=Path, default=config.REPORTS, help=argparse.SUPPRESS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,9 +96,7 @@ def _run(args: argparse.Namespace) -> int:
             return _table(args)
         if args.command == "validate":
             return _validate(args)
-        from kit import report
-
-        return report.run_from_args(args)
+        return _report(args)
     except KitError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -95,6 +112,22 @@ def _validate(args: argparse.Namespace) -> int:
     spec = tables.VALIDATORS[args.check]
     sys.stdout.write(spec.run(prepare(args.corpus), args))
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from kit import report  # papermill and nbconvert load only when a report runs
+
+    return report.run(
+        notebooks_dir=args.notebooks,
+        params_dir=args.params,
+        reports_dir=args.reports,
+        only=args.only,
+        jobs=args.jobs,
+        show_code=args.show_code,
+        corpus=args.corpus,
+        timeout=args.timeout,
+        progress=not args.no_progress,
+    )
 
 
 def render(frame: pd.DataFrame, fmt: str) -> str:

@@ -24,12 +24,12 @@ SOLUTIONS = TEACHING / "solutions"
 
 # The report runner's working folders and templates (kit.report).
 REPORTS_STAGING = REPORTS / ".staging"
-TEMPLATES = PACKAGE / "templates"
+TEMPLATES = PACKAGE / "report" / "templates"
 REPORT_INDEX_NAME = "index.html"
 
 # The default theme dictionary (kit.themes); a user's YAML file replaces it.
 THEMES = DATA / "themes.yaml"
 
-# Official voices and their tone (kit.actors, kit.voices, kit.tone); a user's YAML file replaces each.
+# Official voices and their tone (kit.voices.actors, kit.voices, kit.tone); a user's YAML file replaces each.
 ACTORS = DATA / "actors.yaml"
 DIPLOMATIC_LEXICON = DATA / "diplomatic_lexicon.yaml"

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit import actors, chronology, overview, themes, tone, voices
+from kit import chronology, overview, themes, tone, voices
 from kit.types import Prepared
 from kit.validation import furniture
+from kit.validation import quotes as quote_validation
+from kit.voices import actors
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
 
@@ -148,7 +150,7 @@ VALIDATORS: dict[str, ValidatorSpec] = {
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
-        lambda p, a: voices.validate(p, a.gold),
+        lambda p, a: quote_validation.validate(p, a.gold),
     ),
     "furniture": ValidatorSpec(
         "furniture removed and body lines lost against CSVs coded on raw lines (doc_id, line, furniture, whole_line)",

@@ -29,9 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import actors, config, lookup, text, themes, voices, yamlfile
+from kit import config, lookup, text, themes, voices, yamlfile
 from kit.errors import KitError
 from kit.types import Prepared
+from kit.voices import actors
 
 TONE_COLUMNS = [
     "doc_id",

@@ -1,1 +1,1 @@
-"""Scoring the kit against a researcher's hand-coded gold files, one module per analysis."""
+"""Checking the kit against hand coding: one module per analysis, each reading its gold file with kit.gold."""

@@ -1,9 +1,9 @@
-"""kit.actors: the registry file, its one-line errors, and actor mentions through the shared matcher."""
+"""kit.voices.actors: the registry file, its one-line errors, and actor mentions through the shared matcher."""
 
 import pytest
 
-from kit import actors
 from kit.errors import KitError
+from kit.voices import actors
 from tests.conftest import HERALD
 
 

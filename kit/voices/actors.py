@@ -23,10 +23,12 @@ from kit.types import Prepared
 
 # Who speaks for whom. "unknown" is for speakers the kit could not place; the registry may not use it.
 GROUPS = ("official_prc", "official_dprk", "official_other", "analyst", "unnamed_source", "unknown")
-KINDS = ("person", "body")
+ACTOR_KINDS = ("person", "body")
 # An actor id: a letter, then letters, digits, "_" or "-", e.g. "kim_jong_un".
 ACTOR_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-ACTOR_KEYS = {"name", "group", "kind", "surname", "aliases", "note"}
+ACTOR_KEYS = {"name", "group", "kind", "type", "surname", "aliases", "note"}
+# What a body is, so "the newspaper said" finds it; inferred from the name when a body has no ``type``.
+BODY_TYPES = ("agency", "broadcaster", "newspaper", "ministry", "party", "council", "government", "think_tank", "other")
 # The category surname matches carry in the matcher: "surname:Kim".
 SURNAME_PREFIX = "surname:"
 MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "match", "actor_id", "surname"]
@@ -44,6 +46,7 @@ class Actor:
         surname: for a person, the family name alone ("Kim"); empty when a bare surname must never
             resolve to this person.
         aliases: matcher entries, the canonical name first.
+        body_type: for a body, one of :data:`BODY_TYPES` (empty: inferred from its name when needed).
         note: one line saying who this is.
     """
 
@@ -54,6 +57,7 @@ class Actor:
     surname: str
     aliases: tuple[lookup.Entry, ...]
     note: str = ""
+    body_type: str = ""
 
     @property
     def is_person(self) -> bool:
@@ -134,21 +138,24 @@ def _parse_actor(actor_id: object, raw: object, source: Path) -> Actor:
     where = f"{source}: actor {actor_id!r}"
     if not isinstance(actor_id, str) or not ACTOR_ID.match(actor_id):
         raise KitError(f"{where}: actor id must start with a letter and use letters, digits, '_' or '-'")
-    yamlfile.check_mapping(raw, where=where, allowed=ACTOR_KEYS, expected="name, group and aliases")
+    raw = yamlfile.check_mapping(raw, where=where, allowed=ACTOR_KEYS, expected="name, group and aliases")
     name = raw.get("name")
-    if not _one_line(name):
+    if not isinstance(name, str) or not _is_one_line(name):
         raise KitError(f"{where}: 'name' must be one line of text")
     group = raw.get("group")
     if group not in GROUPS[:-1]:
         raise KitError(f"{where}: group {group!r} is not one of {', '.join(GROUPS[:-1])}")
     kind = raw.get("kind", "person")
-    if kind not in KINDS:
-        raise KitError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    if kind not in ACTOR_KINDS:
+        raise KitError(f"{where}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+    body_type = raw.get("type", "")
+    if body_type and (kind != "body" or body_type not in BODY_TYPES):
+        raise KitError(f"{where}: type {body_type!r} must be one of {', '.join(BODY_TYPES)}, and only a body has one")
     surname = raw.get("surname", "")
     if surname and (kind != "person" or not isinstance(surname, str) or len(text.split_tokens(surname)) != 1):
         raise KitError(f"{where}: surname {surname!r} must be one word, and only a person has one")
     note = raw.get("note", "")
-    if note and not _one_line(note):
+    if note and not _is_one_line(note):
         raise KitError(f"{where}: 'note' must be one line of text")
     raw_aliases = raw.get("aliases", [])
     if not isinstance(raw_aliases, list):
@@ -160,10 +167,12 @@ def _parse_actor(actor_id: object, raw: object, source: Path) -> Actor:
         if any((a.pattern, a.case_sensitive) == (alias.pattern, alias.case_sensitive) for a in aliases):
             raise KitError(f"{where}, alias {alias.pattern!r}: listed twice (the name counts as an alias)")
         aliases.append(alias)
-    return Actor(actor_id, name.strip(), group, kind, surname.strip() if surname else "", tuple(aliases), note.strip())
+    return Actor(
+        actor_id, name.strip(), group, kind, surname.strip() if surname else "", tuple(aliases), note.strip(), body_type
+    )
 
 
-def _one_line(value: object) -> bool:
+def _is_one_line(value: object) -> bool:
     """True for a non-empty string without line breaks."""
     return isinstance(value, str) and bool(value.strip()) and "\n" not in value.strip()
 
@@ -182,7 +191,7 @@ def mentions(prepared: Prepared, registry: Registry) -> pd.DataFrame:
     texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
     found = lookup.find(prepared.tokens, lookup.compile_entries(registry.entries()), texts=texts)
     is_surname = found.category.str.startswith(SURNAME_PREFIX)
-    full = _longest_first(found[~is_surname])
+    full = _longest_across_actors(found[~is_surname])
     surnames = found[is_surname]
     covered = {(d, i) for d, s, e in zip(full.doc_id, full.start, full.end, strict=True) for i in range(s, e)}
     inside = [(d, s) in covered for d, s in zip(surnames.doc_id, surnames.start, strict=True)]
@@ -197,16 +206,16 @@ def mentions(prepared: Prepared, registry: Registry) -> pd.DataFrame:
     return rows[MENTION_COLUMNS]
 
 
-def _longest_first(found: pd.DataFrame) -> pd.DataFrame:
+def _longest_across_actors(found: pd.DataFrame) -> pd.DataFrame:
     """Across actors, keep at each place the longest match (ties: the actor id that sorts first)."""
-    keep = []
+    keep: list[int] = []
     for _, group in found.groupby("doc_id", sort=True):
         ordered = group.assign(_length=group.end - group.start).sort_values(
             ["start", "_length"], ascending=[True, False], kind="stable"
         )
         reach = -1
-        for index, row in ordered.iterrows():
-            if row.start >= reach:
-                keep.append(index)
-                reach = row.end
+        for index, start, end in zip(ordered.index, ordered.start, ordered.end, strict=True):
+            if start >= reach:
+                keep.append(int(index))
+                reach = end
     return found.loc[sorted(keep)]

@@ -1,6 +1,6 @@
-"""kit.quotes: quotation marks paired into spans, never past a closing mark or a paragraph's end."""
+"""kit.voices.marks: quotation marks paired into spans, never past a closing mark or a paragraph's end."""
 
-from kit import quotes
+from kit.voices import marks as quotes
 
 
 def spans_of(text, paragraphs=None, sentences=None):

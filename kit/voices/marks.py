@@ -1,6 +1,6 @@
 """Quotation marks → quoted spans: where each direct quotation starts and ends in the cleaned text.
 
-This module only pairs marks; :mod:`kit.voices` decides what a span is (speech, fragment or term) and
+This module only pairs marks; :mod:`kit.voices.attribution` decides what a span is (speech, fragment or term) and
 who is speaking. The rules, applied paragraph by paragraph (a quotation never crosses a blank line):
 
 * **Double marks** — curly ``“ ”`` and straight ``"`` pair in any mix (``"If its talks … sanctions.”``).
@@ -37,7 +37,7 @@ _TRAILING = " \t,;:"
 
 
 @dataclass(frozen=True)
-class Span:
+class QuoteSpan:
     """One quoted span.
 
     Attributes:
@@ -63,7 +63,7 @@ class Span:
         return self.close_at if self.unclosed else self.close_at + 1
 
 
-def find_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[Span]:
+def find_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Every quoted span of one document, in text order.
 
     Args:
@@ -75,7 +75,7 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tup
         Double-quoted spans and single-quoted spans outside them, ordered by ``open_at``. Empty
         quotations (``""``) are left out.
     """
-    doubles: list[Span] = []
+    doubles: list[QuoteSpan] = []
     for para_start, para_end in paragraphs:
         doubles += _double_spans(text, para_start, para_end)
     singles = [
@@ -84,8 +84,8 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tup
     return sorted(doubles + singles, key=lambda s: (s.open_at, s.mark))
 
 
-def _double_spans(text: str, para_start: int, para_end: int) -> list[Span]:
-    spans: list[Span] = []
+def _double_spans(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
     open_at: int | None = None
     for i in range(para_start, para_end):
         ch = text[i]
@@ -105,7 +105,7 @@ def _double_spans(text: str, para_start: int, para_end: int) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def _single_spans(text: str, sentences: list[tuple[int, int]]) -> list[Span]:
+def _single_spans(text: str, sentences: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans = []
     for sent_start, sent_end in sentences:
         position = sent_start
@@ -124,11 +124,11 @@ def _single_spans(text: str, sentences: list[tuple[int, int]]) -> list[Span]:
     return spans
 
 
-def _make(text: str, open_at: int, close_at: int, mark: str, *, unclosed: bool) -> Span:
+def _make(text: str, open_at: int, close_at: int, mark: str, *, unclosed: bool) -> QuoteSpan:
     start = open_at + 1
     end = close_at
     while end > start and text[end - 1] in _TRAILING + ("\n" if unclosed else ""):
         end -= 1
     while start < end and text[start].isspace():
         start += 1
-    return Span(start, end, open_at, close_at, mark, unclosed)
+    return QuoteSpan(start, end, open_at, close_at, mark, unclosed)

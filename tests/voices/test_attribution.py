@@ -5,10 +5,12 @@ import re
 import pandas as pd
 import pytest
 
-from kit import actors, config, voices
+from kit import config, voices
 from kit.cli import main
 from kit.errors import KitError
 from kit.pipeline import prepare
+from kit.validation import quotes as quote_validation
+from kit.voices import actors
 from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
 
 GOLD = "tests/fixtures/gold/quotes.csv"
@@ -317,7 +319,7 @@ def test_bad_gold_files_are_one_line_errors(seeds, tmp_path):
     for content, message in cases:
         path.write_text(content, encoding="utf-8")
         with pytest.raises(KitError) as err:
-            voices.read_gold(path, seeds)
+            quote_validation.read_gold(path, seeds)
         assert message in str(err.value) and str(path) in str(err.value) and "\n" not in str(err.value)
 
 
@@ -325,3 +327,83 @@ def test_cli_table_quotes(capsys):
     assert main(["table", "quotes", "--format", "json"]) == 0
     rows = pd.read_json(__import__("io").StringIO(capsys.readouterr().out))
     assert len(rows) == 55 and set(rows.kind) == {"speech", "fragment", "term"}
+
+
+# ---------------------------------------------------------------- speakers as a reader resolves them (issue examples)
+
+
+def rows_of(make_corpus, body):
+    table = article(make_corpus, body)
+    return [(r.quote.split()[0], r.kind, r.speaker, r.speaker_group, r.via) for r in table.itertuples()]
+
+
+def test_roles_give_unregistered_speakers_their_group(make_corpus):
+    body = (
+        "Kang Chol, North Korea's vice foreign minister, said “Pyongyang will not yield.”\n\n"
+        "“Sanctions are a dead end,” said Liu Wei, a professor at Renmin University.\n\n"
+        "“We oppose any unilateral move,” a spokesperson for China's foreign ministry said.\n\n"
+        "“It is over,” the US president said.\n"
+    )
+    assert rows_of(make_corpus, body) == [
+        ("Pyongyang", "speech", "Kang Chol", "official_dprk", ""),
+        ("Sanctions", "speech", "Liu Wei", "analyst", ""),
+        ("We", "speech", "a spokesperson for China's foreign ministry", "official_prc", ""),
+        ("It", "speech", "the US president", "official_other", ""),
+    ]
+    unregistered = voices.unregistered_speakers(article(make_corpus, body))
+    assert unregistered[["speaker", "speaker_group"]].values.tolist() == [
+        ["Kang Chol", "official_dprk"],
+        ["Liu Wei", "analyst"],
+    ]
+
+
+def test_later_references_resolve_to_the_most_recent_compatible_mention(make_corpus):
+    body = (
+        "Foreign Minister Wang Yi met the envoy. Rodong Sinmun ran an editorial on Monday.\n\n"
+        "“Friendship endures,” Wang said.\n\n"
+        "“The allies are plotting,” the newspaper said.\n\n"
+        "“We will respond,” the ministry said in a statement, after China's foreign ministry was named.\n"
+    )
+    rows = rows_of(make_corpus, body)
+    assert rows[0][2:4] == ("Wang Yi", "official_prc")
+    assert rows[1][2:4] == ("Rodong Sinmun", "official_dprk")
+
+
+def test_a_fragment_inside_an_attribution_is_the_speakers(make_corpus):
+    body = LEAD + "Xi denounced the “bullying” of small countries and highlighted the “invincibility” of the party.\n"
+    assert rows_of(make_corpus, body) == [
+        ("bullying", "fragment", "Xi Jinping", "official_prc", ""),
+        ("invincibility", "fragment", "Xi Jinping", "official_prc", ""),
+    ]
+
+
+def test_a_medium_adding_words_after_a_persons_relays_them(make_corpus):
+    body = LEAD + "Kim said, “The visit was a success.” “We will meet again,” KCNA added.\n"
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("Kim Jong Un", "official_dprk", ""),
+        ("Kim Jong Un", "official_dprk", "KCNA"),
+    ]
+
+
+def test_a_subjectless_adding_in_a_new_paragraph_is_the_current_speaker(make_corpus):
+    body = (
+        "South Korea's ambassador to China Lee Kyu-hyung spoke on Monday.\n\n"
+        "“Beijing is silent,” Lee said.\n\n"
+        "His remarks were unusual.\n\n"
+        "“We are checking,” adding, “we cannot know.”\n"
+    )
+    speakers = [r[2] for r in rows_of(make_corpus, body)]
+    assert speakers == ["Lee Kyu-hyung", "Lee Kyu-hyung", "Lee Kyu-hyung"]
+
+
+def test_an_indefinite_body_is_the_body_of_that_type_named_next(make_corpus):
+    body = (
+        "A state-run newspaper urged Beijing to “strike back hard” on Monday.\n\n"
+        "The Global Times, a tabloid close to the party, ran the editorial.\n"
+    )
+    assert rows_of(make_corpus, body)[0][2:4] == ("Global Times", "official_prc")
+
+
+def test_a_time_after_a_description_is_not_part_of_the_speaker(make_corpus):
+    body = LEAD + "North Korea gave a “warm welcome” to the delegation, according to state media Thursday.\n"
+    assert rows_of(make_corpus, body)[0][2] == "state media"

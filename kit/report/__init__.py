@@ -1,0 +1,129 @@
+"""The reports pipeline: notebooks × parameter sets → ``reports/`` (notebook, HTML, JSON sidecar, CSVs, index).
+
+    plan (notebooks/*.ipynb × notebooks/params/<stem>.yaml) → check parameters → execute (papermill,
+    one staging folder per report) → normalise (no timestamps, ids or paths) → render HTML (no scripts)
+    → publish (the report's files switched as one set, see :mod:`~kit.report.publish`) → ``reports/index.html``
+
+One module per step: :mod:`~kit.report.plan`, :mod:`~kit.report.parameters`, :mod:`~kit.report.execute`,
+:mod:`~kit.report.render`, :mod:`~kit.report.publish`, :mod:`~kit.report.index`; :func:`run` strings them
+together for ``python -m kit report``.
+
+A report that fails leaves its executed copy in ``reports/failed/`` and the previous good report in
+place; the run goes on and ends with a non-zero exit and one line per failure. Two runs on the same
+inputs write the same bytes.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kit import config
+from kit.errors import KitError
+from kit.report.execute import Outcome, execute, failure_reason
+from kit.report.index import prune, write_index
+from kit.report.layout import shown
+from kit.report.parameters import check_parameters, declared_parameters
+from kit.report.plan import Run, plan, select_runs
+from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
+
+__all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
+
+EXIT_FAILED = 1
+
+
+def run(
+    *,
+    notebooks_dir: Path = config.NOTEBOOKS,
+    params_dir: Path = config.PARAMS,
+    reports_dir: Path = config.REPORTS,
+    only: Sequence[str] | None = None,
+    jobs: int = 1,
+    show_code: bool = False,
+    corpus: str | None = None,
+    timeout: int | None = None,
+    progress: bool = True,
+) -> int:
+    """Produce the reports and the index; returns 0, or 1 when any report failed.
+
+    Raises:
+        KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1,
+            a ``timeout`` of zero seconds or less, a missing ``--corpus`` folder, or another run holding
+            ``reports/``: nothing runs then. A full disk or a read-only reports folder (``ReportsUnwritable``):
+            the run stops, the report being written keeps its previous files and its staging is removed.
+    """
+    if jobs < 1:
+        raise KitError(f"--jobs {jobs}: must be 1 or more")
+    if timeout is not None and timeout <= 0:
+        raise KitError(f"--timeout {timeout}: must be a positive number of seconds")
+    runs = plan(notebooks_dir, params_dir)
+    chosen = select_runs(runs, only)
+    extra: dict[str, Any] = {}
+    if corpus is not None:
+        folder = Path(corpus).resolve()
+        if not (folder / config.MANIFEST_NAME).is_file():
+            raise KitError(f"--corpus {corpus}: no {config.MANIFEST_NAME} in that folder")
+        extra["corpus_dir"] = corpus = shown(folder)
+    declared_by_notebook: dict[Path, dict[str, dict[str, Any]]] = {}
+    for item in chosen:
+        if item.notebook not in declared_by_notebook:
+            declared_by_notebook[item.notebook] = declared_parameters(item.notebook)
+        check_parameters(item, declared_by_notebook[item.notebook], extra)
+
+    options = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code, "timeout": timeout}
+    with writing_reports(reports_dir):
+        reports_dir.mkdir(parents=True, exist_ok=True)
+        with exclusive(reports_dir):
+            for name in recover(reports_dir):
+                print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
+            outcomes = _execute_all(chosen, jobs=jobs, progress=progress, options=options)
+            if not only:
+                for path in prune(runs, reports_dir):
+                    print(f"removed stale report file {shown(path)}", file=sys.stderr)
+            index = write_index(runs, reports_dir, outcomes)
+
+    failures = [outcome for outcome in outcomes.values() if outcome.failure]
+    for outcome in failures:
+        kept = f" (executed copy: {outcome.failed_copy})" if outcome.failed_copy else ""
+        print(f"FAILED {outcome.name}: {outcome.failure}{kept}", file=sys.stderr)
+    done = len(outcomes) - len(failures)
+    print(f"{done} of {len(outcomes)} reports written; index: {shown(index)}", file=sys.stderr)
+    return EXIT_FAILED if failures else 0
+
+
+def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any]) -> dict[str, Outcome]:
+    from tqdm import tqdm
+
+    outcomes: dict[str, Outcome] = {}
+    bar = tqdm(
+        total=len(chosen), desc="reports", unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True
+    )
+    with bar:
+        if jobs == 1 or len(chosen) == 1:
+            for item in chosen:
+                bar.set_postfix_str(item.name)
+                outcomes[item.name] = execute(item, **options)
+                bar.update()
+            return outcomes
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            pending = {pool.submit(execute, item, **options): item for item in chosen}
+            bar.set_postfix_str(", ".join(item.name for item in chosen[:jobs]))
+            for future in concurrent.futures.as_completed(pending):
+                item = pending[future]
+                try:
+                    outcomes[item.name] = future.result()
+                except Exception as err:
+                    if isinstance(err, OSError) and err.errno in UNWRITABLE:
+                        pool.shutdown(cancel_futures=True)  # a full or read-only disk: the others would fail too
+                        raise
+                    # a worker that died: that report failed, the others go on
+                    outcomes[item.name] = Outcome(item.name, failure_reason(type(err).__name__, str(err)))
+                running = [i.name for f, i in pending.items() if not f.done()][:jobs]
+                bar.set_postfix_str(", ".join(running) or item.name)
+                bar.update()
+    return outcomes

@@ -1,0 +1,149 @@
+"""``python -m kit validate quotes --gold FILE``: extracted quotations against a hand-coded file.
+
+The gold file has one row per quotation: doc_id, quote (its first words), speaker, group; optional kind
+and via (extra columns such as ``note`` are ignored). A quotation is matched by its words, so the file
+does not depend on the cleaning rules' offsets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from kit import gold
+from kit.errors import KitError
+from kit.types import Prepared
+from kit.voices import GROUPS, KINDS, Registry, extract_quotes, load_registry
+from kit.voices.attribution import comparable
+
+GOLD_COLUMNS = ("doc_id", "quote", "speaker", "group")
+
+
+def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
+    """Read a hand-coded quotes file: doc_id, quote (its first words), speaker, group; optional kind, via.
+
+    A row whose kind is ``term`` leaves speaker and group empty (a term has no speaker).
+
+    Raises:
+        KitError: one line naming the file, line and column: see :func:`kit.gold.read_csv`, plus a
+            missing speaker or group column, an empty speaker or group on a row that is not a term, an
+            unknown group or kind.
+    """
+    rows = gold.read_csv(
+        path,
+        required=("doc_id", "quote"),
+        optional=(*GOLD_COLUMNS[2:], "kind", "via"),
+        in_header=GOLD_COLUMNS[2:],
+        doc_ids=set(prepared.documents.doc_id),
+    )
+    for row in rows.itertuples(index=False):
+        if row.kind and row.kind not in KINDS:
+            raise KitError(f"{path} line {row.line}: column 'kind' is {row.kind!r}, expected one of {', '.join(KINDS)}")
+        for column in GOLD_COLUMNS[2:]:
+            if row.kind != "term" and not getattr(row, column):
+                raise KitError(f"{path} line {row.line}: column {column!r} is empty (only a term has no speaker)")
+        if row.group and row.group not in GROUPS:
+            raise KitError(
+                f"{path} line {row.line}: column 'group' is {row.group!r}, expected one of {', '.join(GROUPS)}"
+            )
+    return rows
+
+
+def score(
+    quotes_table: pd.DataFrame, gold_rows: pd.DataFrame, registry: Registry | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Compare extracted quotations with hand-coded ones.
+
+    A gold row is *found* when a quotation of the same document starts with its words (case, quote
+    marks and punctuation ignored). The speaker is right when the gold name is the kit's speaker or one
+    of the registry's names for it; the group, kind and via are compared as written. A gold term (kind
+    ``term``, no speaker) is right when the kit also reads it as a term.
+
+    Returns:
+        ``(per_gold, extra)``: the gold rows with found, kit_speaker, kit_group, speaker_ok, group_ok,
+        kind_ok, via_ok (``<NA>`` where the gold leaves kind or via empty), start, end; and the kit's
+        speech and fragment quotations no gold row matched.
+    """
+    registry = registry or load_registry()
+    by_doc: dict[str, list[tuple[int, str]]] = {}
+    for i, (doc_id, quoted) in enumerate(zip(quotes_table.doc_id, quotes_table.quote, strict=True)):
+        by_doc.setdefault(doc_id, []).append((i, comparable(quoted)))
+    used: set[int] = set()
+    records = []
+    for row in gold_rows.to_dict("records"):
+        words = comparable(row["quote"])
+        match = next(
+            (i for i, quoted in by_doc.get(row["doc_id"], []) if i not in used and words and quoted.startswith(words)),
+            None,
+        )
+        record = {**row, "found": match is not None, "kit_speaker": "", "kit_group": "", "speaker_ok": False}
+        record.update({"group_ok": False, "kind_ok": pd.NA, "via_ok": pd.NA, "start": -1, "end": -1})
+        if match is not None:
+            used.add(match)
+            kit = quotes_table.iloc[match]
+            record.update(
+                {
+                    "kit_speaker": kit.speaker,
+                    "kit_group": kit.speaker_group,
+                    "speaker_ok": _same_actor(row["speaker"], kit.speaker, kit.speaker_id, registry),
+                    "group_ok": row["group"] == kit.speaker_group,
+                    "kind_ok": pd.NA if not row["kind"] else row["kind"] == kit.kind,
+                    "via_ok": pd.NA if not row["via"] else _same_actor(row["via"], kit.via, kit.via_id, registry),
+                    "start": int(kit.start),
+                    "end": int(kit.end),
+                }
+            )
+        records.append(record)
+    columns = [*gold_rows.columns, "found", "kit_speaker", "kit_group", "speaker_ok", "group_ok", "kind_ok"]
+    per_gold = pd.DataFrame.from_records(records, columns=[*columns, "via_ok", "start", "end"])
+    voices = quotes_table[quotes_table.kind != "term"]
+    extra = voices[[i not in used for i in voices.index]]
+    return per_gold, extra.reset_index(drop=True)
+
+
+def _same_actor(gold_name: str, kit_name: str, kit_id: str, registry: Registry) -> bool:
+    wanted = comparable(gold_name)
+    if wanted == comparable(kit_name):
+        return True
+    return bool(kit_id) and wanted in {comparable(form) for form in registry.names_of(kit_id)}
+
+
+def summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
+    """Agreement rates as printable strings: found, speaker, group, kind, via, and quotations not in gold."""
+    found = per_gold[per_gold.found]
+    lines = {
+        "found": gold.rate(len(found), len(per_gold)),
+        "speaker right (of found)": gold.rate(int(found.speaker_ok.sum()), len(found)),
+        "group right (of found)": gold.rate(int(found.group_ok.sum()), len(found)),
+        "speaker right (of all gold quotations)": gold.rate(int(found.speaker_ok.sum()), len(per_gold)),
+        "group right (of all gold quotations)": gold.rate(int(found.group_ok.sum()), len(per_gold)),
+    }
+    for column, label in (("kind_ok", "kind right"), ("via_ok", "via right")):
+        coded = found[found[column].notna()]
+        if len(coded):
+            lines[f"{label} (of found and coded)"] = gold.rate(int(coded[column].astype(bool).sum()), len(coded))
+    lines["speech or fragment quotations not in gold"] = str(len(extra))
+    return lines
+
+
+def validate(prepared: Prepared, gold_path: str) -> str:
+    """The kit's agreement with a hand-coded file, as text: rates, then every disagreement."""
+    gold_rows = read_gold(gold_path, prepared)
+    per_gold, extra = score(extract_quotes(prepared), gold_rows)
+    lines = [f"gold: {gold_path} ({len(gold_rows)} quotations in {gold_rows.doc_id.nunique()} documents)"]
+    lines += [f"{name}: {value}" for name, value in summary(per_gold, extra).items()]
+    found = per_gold[per_gold.found]
+    for row in per_gold[~per_gold.found].itertuples(index=False):
+        lines.append(f"missed: {row.doc_id} {row.quote!r}")
+    for row in found[~found.speaker_ok.astype(bool)].itertuples(index=False):
+        lines.append(f"speaker: {row.doc_id} {row.quote!r}: gold {row.speaker!r}, kit {row.kit_speaker!r}")
+    for row in found[found.speaker_ok.astype(bool) & ~found.group_ok.astype(bool)].itertuples(index=False):
+        lines.append(f"group: {row.doc_id} {row.quote!r}: gold {row.group!r}, kit {row.kit_group!r}")
+    for row in found[found.kind_ok.astype("boolean") == False].itertuples(index=False):  # noqa: E712
+        lines.append(f"kind: {row.doc_id} {row.quote!r}: gold {row.kind!r}")
+    for row in extra.itertuples(index=False):
+        lines.append(
+            f"not in gold: {row.doc_id} {row.start}-{row.end} {row.kind} {' '.join(str(row.quote).split()[:8])!r}"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,443 @@
+"""Attribution cues: the words that say who is speaking, and the speaker each names.
+
+A cue is a reporting verb (said, stated, noted, added, told, warned, denounced, highlighted, called for…)
+with its subject — before the verb ("Xi said", "Koh Yu-hwan, a professor at Dongguk University, shared
+the view") or after it ("said Hong") — or "according to X", "X was quoted as saying (by Y)", "Y quoted X as
+saying", or a statement noun ("a summary from Xinhua", "a report by KCNA").
+
+A subject resolves, first match wins: a registry actor named by an alias; a pronoun, a definite
+description ("the spokesman", "the newspaper") or a bare name ("Wang", "Ambassador Lee") through the
+:class:`~kit.voices.mentions.Memory`; a capitalised name not in the registry (with the role written
+around it); otherwise a description ("a diplomatic source in Beijing"), classified by its words.
+
+:func:`find_cues` reads sentences in order; every speaker it resolves joins the memory, so a "he said"
+later finds the person quoted before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kit.voices import mentions, roles
+from kit.voices.actors import Registry
+from kit.voices.mentions import Memory
+from kit.voices.records import MASK, Cue, DocView, Speaker
+
+# "according to X", e.g. "According to a news release from Xinhua".
+ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+# "X was quoted as saying (by Y)", e.g. "Kim was quoted as saying by China's Xinhua Agency".
+QUOTED_AS = re.compile(
+    r"\b(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)\s+as\s+(?:saying|telling)\b(?:\s+by\s+)?",
+    re.IGNORECASE,
+)
+# "Y paraphrased/quoted X as saying", e.g. "KCNA quoted him as saying".
+RELAYED = re.compile(
+    r"\b(?:quoted|paraphrased|cited)\s+(?P<who>[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b", re.IGNORECASE
+)
+# A statement noun with its source, e.g. "summary from Xinhua", "a report by the Korean Central News Agency".
+SOURCE_NOUN = re.compile(
+    r"\b(?:news release|release|summary|statement|report|readout|communiqu[eé]|announcement|commentary|"
+    r"editorial|dispatch|article)s?\s+(?:from|by|of|issued by|carried by|published by|in)\s+",
+    re.IGNORECASE,
+)
+# Words that open a clause before its subject: "As Xinhua emphasized", "and warned".
+_LEADING = re.compile(
+    r"^(?:(?:and|but|as|while|when|although|though|which|who|so|then|yet|also|with)\b\s*)+", re.IGNORECASE
+)
+# Verbs whose subject may follow them after a quotation or a comma: "…,” said Hong.
+_SAY = re.compile(r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|told|asked|replied", re.I)
+# A definite description that refers back: "the spokesman", "the country's foreign ministry", "the paper".
+_DEFINITE = re.compile(
+    r"^(?:the|this|that)\s+(?:same\s+|[\w’'-]+\s+){0,3}?(?P<noun>news agency|foreign ministry|"
+    + "|".join(
+        sorted({*roles.PERSON_NOUNS, *roles.BODY_NOUNS} - {"news agency", "foreign ministry"}, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+# A passive reporting verb names no speaker: "the visit was described as “unofficial”".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"(he|she|it)\b", re.IGNORECASE)
+# Candidate kinds inside a noun phrase.
+_ACTOR, _SURNAME, _PRON, _THE, _PART, _NAMED = "actor", "surname", "pronoun", "definite", "part", "named"
+
+
+@dataclass(frozen=True)
+class Head:
+    """The speaker a noun phrase names, where the phrase starts and where its head ends."""
+
+    speaker: Speaker
+    start: int
+    end: int
+    anaphoric: bool = False
+    described: bool = False  # no name in the phrase: the speaker is the phrase itself ("a diplomatic source")
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """What resolving a phrase needs: the document, the memory so far, the registry."""
+
+    view: DocView
+    memory: Memory
+    registry: Registry
+
+
+def find_cues(view: DocView, memory: Memory, registry: Registry) -> tuple[list[Cue], Memory]:
+    """Every cue of a document in reading order, and the memory grown by the speakers they name."""
+    cues: list[Cue] = []
+    for index, (start, end) in enumerate(view.sentence_spans):
+        for kind, match in _matches(view, start, end):
+            cue = _cue(_Reader(view, memory, registry), kind, match, index, start, end)
+            if cue is None:
+                continue
+            cues.append(cue)
+            if cue.speaker is not None and cue.speaker.resolved and cue.speaker.name:
+                memory = memory.add(mentions.speaking_mention(view, cue.start, cue.end, cue.speaker))
+    return cues, memory
+
+
+def _matches(view: DocView, start: int, end: int) -> list[tuple[str, re.Match[str]]]:
+    """The cue patterns of one sentence, earlier kinds taking their words first, in text order."""
+    found: list[tuple[int, str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in (
+        ("quoted_as", QUOTED_AS),
+        ("relayed", RELAYED),
+        ("according", ACCORDING),
+        ("source_noun", SOURCE_NOUN),
+        ("verb", roles.REPORTING_VERBS),
+    ):
+        for match in pattern.finditer(view.masked, start, end):
+            if kind == "verb" and match.group()[:1].isupper() and view.masked[start : match.start()].strip():
+                continue  # "the United States", "Said Hassan": a capital mid-sentence is a name, not a verb
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                found.append((match.start(), kind, match))
+                taken.append(match.span())
+    return [(kind, match) for _, kind, match in sorted(found, key=lambda f: f[0])]
+
+
+def _cue(reader: _Reader, kind: str, match: re.Match[str], index: int, start: int, end: int) -> Cue | None:
+    if kind in ("according", "source_noun"):
+        source = _after(reader, match.end(), end, allow_prepositions=True)
+        if source is None:
+            return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())
+        return Cue(match.start(), source.end, kind, index, source.speaker, verb_end=source.end)
+    if kind == "relayed":
+        channel = _before(reader, start, match.start(), index)
+        who = _after(reader, match.start("who"), match.end("who"), allow_prepositions=False)
+        cue_start = min(channel.start, match.start()) if channel else match.start()
+        speaker = who.speaker if who else None
+        return Cue(cue_start, match.end(), kind, index, speaker, _speaker_of(channel), match.end())
+    if kind == "verb" and _PASSIVE.search(reader.view.masked, max(start, match.start() - 20), match.start()):
+        return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())  # "was described as"
+    subject = _before(reader, start, match.start(), index)
+    if kind == "quoted_as":
+        by = re.search(r"\bby\s*$", match.group())
+        channel = _after(reader, match.end(), end, allow_prepositions=True) if by else None
+        cue_start = subject.start if subject else match.start()
+        cue_end = channel.end if channel else match.end()
+        return Cue(cue_start, cue_end, kind, index, _speaker_of(subject), _speaker_of(channel), cue_end)
+    if subject is not None:
+        return Cue(subject.start, match.end(), kind, index, subject.speaker, None, match.end(), subject.anaphoric)
+    if _SAY.fullmatch(match.group()):
+        inverted = _after(reader, match.end(), end, allow_prepositions=False, inverted=True)
+        if inverted is not None:
+            return Cue(
+                match.start(), inverted.end, kind, index, inverted.speaker, None, match.end(), inverted.anaphoric
+            )
+    return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())
+
+
+def bare_participle(view: DocView, cue: Cue) -> bool:
+    """A subjectless participle cue: "…,” adding, “…" (nothing but a quotation, a comma or "and" before it)."""
+    if cue.speaker is not None or not view.text[cue.start : cue.end].lower().endswith("ing"):
+        return False
+    sentence_start = view.sentence_spans[cue.sentence][0]
+    before = view.masked[clause_start(view.masked, sentence_start, cue.start) : cue.start].strip(" ,")
+    return not before or before.lower() in ("and", "while")
+
+
+def _speaker_of(head: Head | None) -> Speaker | None:
+    return head.speaker if head is not None else None
+
+
+def clause_start(masked: str, sentence_start: int, position: int) -> int:
+    """Where the clause ending at ``position`` begins: after a quotation, ';', ':' or a dash."""
+    for i in range(position - 1, sentence_start - 1, -1):
+        if masked[i] in (MASK, ";", ":", "—", "–", "(", ")"):
+            return i + 1
+    return sentence_start
+
+
+def segments(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of ``masked[start:end]`` as (start, end) offsets; at least one."""
+    pieces, piece_start = [], start
+    for i in range(start, end):
+        if masked[i] == ",":
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def _before(reader: _Reader, sentence_start: int, verb_start: int, index: int) -> Head | None:
+    """The subject of a reporting verb.
+
+    "Xi said" (the words before the verb), "Koh Yu-hwan, a professor at …, shared the view" (a name
+    before appositives), "North Korea has … criticised China …, and warned" (a coordinated verb shares
+    the clause's subject).
+    """
+    masked = reader.view.masked
+    clause = clause_start(masked, sentence_start, verb_start)
+    pieces = segments(masked, clause, verb_start)
+    own_start, own_end = pieces[-1]
+    own = masked[own_start:own_end]
+    stripped = _LEADING.sub("", own.strip())
+    coordinated = re.search(r"(?:^|\s)(?:and|but)$", own.strip(), re.IGNORECASE) is not None
+    participle = not stripped and masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing")
+    if coordinated or participle:
+        # "North Korea … criticised China …, and warned"; "Xi denounced the “bullying” … and highlighted";
+        # "the ministry issued condolences, praising …": the verb shares the main clause's subject.
+        return _main_subject(reader, sentence_start, verb_start, index)
+    if stripped:
+        if stripped.split()[0].lower() in mentions.PREPOSITIONS:
+            return None  # "of small countries": no subject
+        np_start = own_start + (len(own) - len(own.lstrip())) + (len(own.strip()) - len(stripped))
+        earlier = list(roles.REPORTING_VERBS.finditer(masked, np_start, verb_start))
+        if earlier:  # "KCNA said Ri told": the subject of "told" starts after "said"
+            np_start = (
+                earlier[-1].end()
+                + len(masked[earlier[-1].end() : verb_start])
+                - len(masked[earlier[-1].end() : verb_start].lstrip())
+            )
+        return noun_phrase(reader, np_start, own_start + len(own.rstrip()), index)
+    found_roles: list[str] = []
+    for seg_start, seg_end in reversed(pieces[:-1]):
+        piece = masked[seg_start:seg_end]
+        if mentions.is_appositive(piece.strip()):
+            found_roles.insert(0, piece.strip())
+            continue
+        if found_roles:
+            name_start = seg_start + len(piece) - len(piece.lstrip())
+            head = noun_phrase(reader, name_start, seg_start + len(piece.rstrip()), index, strict=True)
+            if head is not None:
+                return replace(head, speaker=with_roles(head.speaker, found_roles))
+        break
+    return None
+
+
+def _main_subject(reader: _Reader, sentence_start: int, verb_start: int, index: int) -> Head | None:
+    """The named subject opening the sentence (a description of a whole clause does not count)."""
+    for piece_start, piece_end in segments(reader.view.masked, sentence_start, verb_start):
+        head = noun_phrase(reader, piece_start, piece_end, index, strict=True, subject=True)
+        if head is not None:
+            return None if head.described else head
+    return None
+
+
+def _after(
+    reader: _Reader, position: int, sentence_end: int, *, allow_prepositions: bool, inverted: bool = False
+) -> Head | None:
+    """The name or description after a cue: "said Shin Beom-chul, a professor at …", "according to X"."""
+    masked = reader.view.masked
+    stop = sentence_end
+    for i in range(position, sentence_end):
+        if masked[i] in (",", ";", ":", MASK, "(") or (masked[i] == "." and _ends_sentence(masked, i)):
+            stop = i
+            break
+    phrase = masked[position:stop]
+    if not phrase.strip():
+        return None
+    start = position + len(phrase) - len(phrase.lstrip())
+    end = position + len(phrase.rstrip())
+    index = reader.view.sentence_at(start)
+    head = noun_phrase(reader, start, end, index, allow_prepositions=allow_prepositions, strict=inverted)
+    if head is not None and inverted:
+        found_roles = _roles_after(masked, end, sentence_end)
+        if found_roles:
+            head = replace(head, speaker=with_roles(head.speaker, found_roles))
+    return head
+
+
+def _ends_sentence(masked: str, i: int) -> bool:
+    return i + 1 >= len(masked) or masked[i + 1].isspace()
+
+
+def _roles_after(masked: str, position: int, sentence_end: int) -> list[str]:
+    """Appositives after an inverted name: "said Shin Beom-chul, a professor at …"."""
+    found = []
+    while position < sentence_end and masked[position] == ",":
+        following = segments(masked, position + 1, sentence_end)[0]
+        piece = masked[following[0] : following[1]].strip().rstrip(".")
+        if not mentions.is_appositive(piece):
+            break
+        found.append(piece)
+        position = following[1]
+    return found
+
+
+def noun_phrase(
+    reader: _Reader,
+    start: int,
+    end: int,
+    index: int,
+    *,
+    allow_prepositions: bool = False,
+    strict: bool = False,
+    subject: bool = False,
+) -> Head | None:
+    """Resolve the speaker a noun phrase names.
+
+    The head is the first registry mention, surname, pronoun, definite description or capitalised name
+    that is neither a possessor ("China's …") nor inside a prepositional phrase ("a source in Beijing").
+    Without one, the phrase is a description, classified by its words; ``strict`` refuses descriptions.
+    ``subject`` reads only the phrase's first words (the subject of a whole clause).
+    """
+    view = reader.view
+    phrase = view.text[start:end]
+    if not phrase.strip() or (len(phrase.split()) > 12 and not (allow_prepositions or subject)):
+        return None
+    candidates = _candidates(reader, start, end, phrase)
+    for i, (s, e, what, value) in enumerate(candidates):
+        before = view.text[start:s].split()
+        after = view.text[e : e + 2]
+        if after[:2] in mentions.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
+            continue
+        if not allow_prepositions and before and before[-1].lower() in mentions.PREPOSITIONS:
+            continue
+        if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before[1:]):
+            continue  # inside a modifier: "sources working to rescue North Koreans"
+        if subject and len(before) > 3:
+            return None
+        speaker = _resolve(reader, s, e, what, value)
+        if not speaker.is_person and _titled_person_follows(reader, candidates[i + 1 :], e):
+            continue  # "Chinese Foreign Ministry spokesman Hong Lei": the person is the head
+        if not speaker.is_person and _person_noun_follows(view.text[e:end]):
+            continue  # "the US president", "a Chinese foreign ministry spokesperson": a role, described
+        return Head(speaker, start, e, what in (_PRON, _THE, _PART, _SURNAME))
+    if strict and not _DESCRIPTION.match(phrase.strip()):
+        return None
+    if strict and not roles.has_role_words(phrase):
+        return None
+    return Head(describe(phrase.strip()), start, end, described=True)
+
+
+# A time written after a description: "state media Thursday", "the agency on Monday", "officials last week".
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|tonight|week|month|year|night|morning|evening)$"
+)
+# Words that open a relative clause inside a noun phrase.
+_CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
+# A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
+_DESCRIPTION = re.compile(r"^(?:a|an|one|the|two|three|several|some|many|other|another)\s+\w", re.IGNORECASE)
+
+
+def _person_noun_follows(rest: str) -> bool:
+    """True when a person's role noun follows a body in its phrase: "[US] president", "[ministry] spokesman"."""
+    for word in rest.split():
+        bare = word.strip(",.;:()").lower()
+        if bare in roles.PERSON_NOUNS and bare not in ("man", "woman", "source"):
+            return True
+        if bare in _CLAUSE_WORDS or bare in mentions.PREPOSITIONS:
+            return False
+    return False
+
+
+def _titled_person_follows(reader: _Reader, later: list[tuple[int, int, str, str]], end: int) -> bool:
+    """True when a person's name follows a body after a title: "Foreign Ministry spokesman Hong Lei"."""
+    for s, _e, what, value in later:
+        between = reader.view.text[end:s].lower().split()
+        titled = any(w.strip(",.") in roles.TITLE_WORDS for w in between)
+        if titled and what in (_NAMED, _ACTOR, _SURNAME, _PART):
+            if what == _ACTOR:
+                return reader.registry[value].is_person
+            return True
+    return False
+
+
+def _candidates(reader: _Reader, start: int, end: int, phrase: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, value) of every possible head of a phrase, in text order."""
+    view = reader.view
+    found: list[tuple[int, int, str, str]] = [
+        (s, e, _ACTOR if actor_id else _SURNAME, actor_id or surname)
+        for s, e, actor_id, surname in view.registry_mentions
+        if start <= s and e <= end
+    ]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b, _, _ in found)
+
+    definite = _DEFINITE.match(phrase)
+    if definite and free(start, start + definite.end()):
+        found.append((start, start + definite.end(), _THE, definite.group("noun")))
+    for s, e in mentions.names(view, start, end):
+        words = view.text[s:e].split()
+        if words[0] not in mentions.FIRST_NOT_NAME and any(map(roles.is_name_word, words)) and free(s, e):
+            found.append((s, e, _NAMED, view.text[s:e]))
+    pronoun = _PRONOUN.match(phrase)
+    if pronoun:
+        found.append((start, start + pronoun.end(), _PRON, pronoun.group()))
+    for match in re.finditer(r"\b[A-Z][\w’'-]+\b", phrase):
+        s, e = start + match.start(), start + match.end()
+        if free(s, e) and reader.memory.named_before(s, match.group()):
+            found.append((s, e, _PART, match.group()))
+    return sorted(found)
+
+
+def _resolve(reader: _Reader, start: int, end: int, what: str, value: str) -> Speaker:
+    """The speaker one head candidate refers to (see the module docstring)."""
+    memory, written = reader.memory, reader.view.text[start:end]
+    if what == _ACTOR:
+        return mentions.registered(reader.registry, value)
+    if what in (_SURNAME, _PART):
+        return memory.resolve_name(start, value, reader.registry)
+    if what == _PRON and written.lower() == "it":
+        return memory.body_before(start) or Speaker(written, "unknown", resolved=False)
+    if what == _PRON:
+        return memory.person_before(start) or Speaker(written, "unknown", is_person=True, resolved=False)
+    if what == _THE:
+        found = memory.described_before(start, value)
+        if found is not None:
+            return found
+        noun = value.lower()
+        if noun in roles.BODY_NOUNS:
+            return Speaker(written, roles.side(written) or "unknown", body_type=roles.BODY_NOUNS[noun])
+        return describe(written)
+    title, name = roles.split_title(value)
+    if len(name.split()) == 1:
+        return memory.resolve_name(start, name, reader.registry)
+    same = [m.speaker for m in memory.mentions if m.speaker.name == name and m.start <= start]
+    if same:
+        return same[-1]
+    kind = roles.body_type(value)
+    if kind:
+        return Speaker(value, roles.side(value) or "unknown", body_type=kind)
+    speaker = Speaker(name, "unknown", is_person=True)
+    return with_roles(speaker, [title]) if title and roles.has_role_words(title) else speaker
+
+
+def with_roles(speaker: Speaker, found_roles: list[str]) -> Speaker:
+    """The speaker with its appositives; a name not in the registry takes its group from them."""
+    role = ", ".join([*([speaker.role] if speaker.role else []), *(r for r in found_roles if r not in speaker.role)])
+    group = speaker.group if speaker.actor_id else roles.classify_role(role)
+    return replace(speaker, role=role, group=group)
+
+
+def describe(phrase: str) -> Speaker:
+    """A description as a speaker: "A diplomatic source in Beijing", "Analysts", "others".
+
+    Only a singular description with a role ("a diplomatic source", "an official") can be "he" later.
+    A time after it is not part of it: "state media Thursday" → "state media".
+    """
+    phrase = _TRAILING_TIME.sub("", phrase) or phrase
+    kind = roles.body_type(phrase)
+    if kind and not _person_noun_follows(phrase):
+        state = kind in roles.STATE_TYPES and (
+            kind != "media" or "state" in phrase.lower() or "official" in phrase.lower()
+        )
+        return Speaker(phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
+    group = roles.classify_role(phrase)
+    singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
+    return Speaker(phrase, group, is_person=singular and group != "unknown")

@@ -1,0 +1,349 @@
+"""The reader's memory of an article: the people and bodies named so far, and what later words refer to.
+
+A reader meets "Foreign Ministry spokesman Hong Lei" and later reads "Hong said", "the spokesman added",
+"he said": each refers back to the most recent compatible mention. :func:`build` collects the mentions
+an article introduces — registry actors, names written with a title or an appositive ("Kang Chol, North
+Korea's vice foreign minister"), bodies by name ("the Foreign Ministry", "Rodong Sinmun") — in reading
+order; :class:`Memory` answers the look-backs:
+
+* :meth:`Memory.person_before` — "he"/"she": the latest person, not a possessor ("Xi's") nor inside a
+  prepositional phrase ("met with Xi"), within the passage (this paragraph and the few before it);
+* :meth:`Memory.described_before` — "the spokesman", "the official", "the newspaper", "the agency":
+  the latest person whose role or name has that noun, or the latest body of that type;
+* :meth:`Memory.named_before` — a bare name or surname ("Wang", "Ambassador Lee"): the person named in
+  full earlier with that word in their name; two such people with neither the current speaker leaves it
+  unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kit.voices import roles
+from kit.voices.actors import Registry
+from kit.voices.records import MASK as MASK_CHAR
+from kit.voices.records import DocView, Speaker
+
+# How far back "he said" looks: this paragraph and this many before it (never across a subheading).
+PASSAGE_PARAGRAPHS = 3
+# A person's name not in the registry: two to four capitalised words (initials allowed), e.g.
+# "Boo Seung-chan", "Chad O’Carroll", "Scott A. Snyder".
+_WORD = r"(?:[A-Z][a-z]*['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
+NAME = re.compile(rf"\b{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD}){{1,3}}\b")
+# Last words that make a capitalised run a place, an event or a thing, not a person.
+_NOT_PERSON_ENDS = {
+    "province", "river", "city", "county", "district", "region", "island", "islands", "sea", "strait",
+    "bridge", "street", "square", "hall", "station", "mountain", "mountains", "zone", "line", "day", "week",
+    "games", "war", "summit", "forum", "treaty", "agreement", "declaration", "initiative", "road", "airport",
+    "port", "peninsula", "border", "village", "park", "hotel", "house", "palace", "museum", "festival",
+    "olympics", "cup", "era", "revolution", "plan", "program", "programme", "act", "law", "resolution",
+    "council", "committee", "office", "service", "union", "association", "bank", "company", "group",
+    "corporation", "airlines", "railway", "railways", "express", "korea", "china", "japan", "russia",
+}  # fmt: skip
+FIRST_NOT_NAME = {
+    "The", "A", "An", "In", "On", "At", "As", "But", "And", "This", "That", "These", "Those", "It", "He",
+    "She", "They", "We", "If", "When", "While", "According", "Both", "Since", "After", "Before", "During",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+}  # fmt: skip
+PREPOSITIONS = {"in", "at", "from", "of", "by", "with", "for", "to", "on", "about", "against", "between", "among"}
+# Connecting words a role may hold before a name: "Ambassador to China Lee", "head of the party Kim".
+_ROLE_GLUE = {"of", "to", "for", "at", "the", "and", "'s", "’s"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a person or body is named.
+
+    Attributes:
+        start / end: offsets of the name in the cleaned text.
+        speaker: who is named (registry actor, a named person with their role, a body, a description).
+        paragraph: index of the paragraph.
+        salient: the mention could be the subject a pronoun refers back to (not a possessor, not after a
+            preposition, not inside a quotation).
+        speaking: the mention is the subject of an attribution cue (the person quoted).
+        subject: the mention opens its sentence's first clause ("North Korean leader Kim Jong Un visited …").
+    """
+
+    start: int
+    end: int
+    speaker: Speaker
+    paragraph: int
+    salient: bool = True
+    speaking: bool = False
+    subject: bool = False
+
+
+@dataclass(frozen=True)
+class Memory:
+    """The mentions of one article in reading order; :meth:`add` returns a new memory."""
+
+    view: DocView
+    mentions: tuple[Mention, ...] = ()
+
+    def add(self, mention: Mention) -> Memory:
+        """A new memory with one more mention, kept in reading order."""
+        kept = tuple(m for m in self.mentions if not (m.start == mention.start and m.end == mention.end))
+        ordered = tuple(sorted((*kept, mention), key=lambda m: (m.start, m.end)))
+        return replace(self, mentions=ordered)
+
+    def _before(self, position: int) -> list[Mention]:
+        return [m for m in reversed(self.mentions) if m.end <= position]
+
+    def in_passage(self, mention: Mention, position: int) -> bool:
+        """True when ``mention`` lies in the passage of ``position`` (no subheading between them)."""
+        here = self.view.paragraph_of(position)
+        between = self.view.paragraph_kinds[mention.paragraph : here + 1]
+        return here - mention.paragraph <= PASSAGE_PARAGRAPHS and "subheading" not in between
+
+    def person_before(self, position: int) -> Speaker | None:
+        """Who "he"/"she" at ``position`` refers to, within the passage.
+
+        The person quoted last, unless another person has since opened a sentence as its subject
+        ("Kim toured the plant. “…,” he said"); with nobody quoted, the latest salient person. A name in
+        passing ("a quote by the late leader Mao Zedong") does not take "he" from the speaker.
+        """
+        people = [
+            m
+            for m in self._before(position)
+            if m.speaker.is_person and m.speaker.resolved and m.salient and self.in_passage(m, position)
+        ]
+        speaking = next((m for m in people if m.speaking), None)
+        subject = next((m for m in people if m.subject), None)
+        if speaking is not None and (subject is None or subject.start <= speaking.start):
+            return speaking.speaker
+        if subject is not None:
+            return subject.speaker
+        return people[0].speaker if people else None
+
+    def body_before(self, position: int) -> Speaker | None:
+        """Who "it said" refers to: the latest organisation quoted, else the latest one named as a subject."""
+        bodies = [
+            m
+            for m in self._before(position)
+            if not m.speaker.is_person and m.salient and self.in_passage(m, position) and m.speaker.body_type
+        ]
+        chosen = next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
+        return chosen.speaker if chosen is not None else None
+
+    def speaker_before(self, position: int) -> Mention | None:
+        """The latest person quoted (a cue's subject) before ``position`` in the passage."""
+        for mention in self._before(position):
+            if mention.speaking and mention.speaker.is_person and self.in_passage(mention, position):
+                return mention
+        return None
+
+    def described_before(self, position: int, noun: str) -> Speaker | None:
+        """Who "the <noun>" refers to: the latest body of that type or person with that noun in their role."""
+        noun = noun.lower()
+        if noun in roles.BODY_NOUNS:
+            wanted = roles.BODY_NOUNS[noun]
+            for mention in self._before(position):
+                if not mention.speaker.is_person and mention.speaker.body_type == wanted:
+                    return mention.speaker
+            return None
+        stem = roles.PERSON_NOUNS.get(noun, noun)
+        for mention in self._before(position):
+            speaker = mention.speaker
+            if not speaker.is_person or not speaker.resolved:
+                continue
+            by_group = roles.NOUN_GROUPS.get(noun)
+            if stem is None or stem in f"{speaker.role} {speaker.name}".lower() or speaker.group == by_group:
+                return speaker
+        return None
+
+    def named_before(self, position: int, word: str) -> list[Speaker]:
+        """The distinct people named earlier whose name has ``word``, latest first."""
+        found: list[Speaker] = []
+        for mention in self._before(position):
+            speaker = mention.speaker
+            full_name = speaker.is_person and speaker.resolved and len(speaker.name.split()) > 1
+            if full_name and word in roles.name_parts(speaker.name) and speaker.name not in {s.name for s in found}:
+                found.append(speaker)
+        return found
+
+    def resolve_name(self, position: int, word: str, registry: Registry) -> Speaker:
+        """A bare name or surname at ``position``: the person it refers back to (module docstring).
+
+        With nobody of that name earlier, a registry person who is the only one with that surname;
+        otherwise the word itself, unresolved (group ``unknown``).
+        """
+        candidates = self.named_before(position, word)
+        if len(candidates) > 1:
+            speaking = self.speaker_before(position)
+            if speaking is not None and speaking.speaker in candidates:
+                others = {c.name for c in candidates} - {speaking.speaker.name}
+                named_since = any(
+                    m.speaker.name in others for m in self.mentions if speaking.start < m.start < position
+                )
+                if not named_since:
+                    return speaking.speaker
+            in_play = [c for c in candidates if self._in_play(c, position)]
+            if len(in_play) == 1:
+                return in_play[0]
+            return Speaker(word, "unknown", is_person=True, resolved=False)
+        if candidates:
+            return candidates[0]
+        registered = registry.with_surname(word)
+        if len(registered) == 1:
+            actor = registered[0]
+            return Speaker(actor.name, actor.group, actor.id, is_person=True)
+        return Speaker(word, "unknown", is_person=True, resolved=False)
+
+    def _in_play(self, speaker: Speaker, position: int) -> bool:
+        """Named in the lead, or in this or the previous paragraph, before ``position``."""
+        here = self.view.paragraph_of(position)
+        nearby = {self.view.lead, here - 1, here}
+        return any(m.speaker == speaker and m.paragraph in nearby for m in self._before(position))
+
+
+def build(view: DocView, registry: Registry) -> Memory:
+    """The mentions an article introduces, before any attribution: registry actors, names with a title
+    or an appositive, and bodies named by their type ("the Foreign Ministry").
+    """
+    memory = Memory(view)
+    for start, end, actor_id, _surname in view.registry_mentions:
+        if actor_id:
+            memory = memory.add(_mention(view, start, end, registered(registry, actor_id)))
+    for start, end in names(view):
+        speaker = name_speaker(view, start, end)
+        if speaker is not None:
+            memory = memory.add(_mention(view, start, end, speaker))
+    return memory
+
+
+def _mention(view: DocView, start: int, end: int, speaker: Speaker, *, speaking: bool = False) -> Mention:
+    paragraph = view.paragraph_of(start)
+    return Mention(start, end, speaker, paragraph, salient(view, start, end), speaking, opens_clause(view, start))
+
+
+def opens_clause(view: DocView, start: int) -> bool:
+    """True when only a title, a side or a short opener stands before ``start`` in its sentence.
+
+    "North Korean leader Kim Jong Un visited …", "On Tuesday, Xi …"; not "… a quote by Mao Zedong".
+    """
+    sentence_start = view.sentence_spans[view.sentence_at(start)][0] if view.sentence_spans else 0
+    before = view.masked[sentence_start:start]
+    if MASK_CHAR in before:
+        return False
+    words = before.replace(",", " ").split()
+    return len(words) <= 6 and not (words and words[-1].lower() in PREPOSITIONS)
+
+
+def speaking_mention(view: DocView, start: int, end: int, speaker: Speaker) -> Mention:
+    """The mention of a cue's subject: the person or body quoted."""
+    return _mention(view, start, end, speaker, speaking=True)
+
+
+def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Capitalised runs that are not registry mentions, outside quotations, as (start, end).
+
+    Registry mentions are blanked first, so "ambassador to China Lee Kyu-hyung" yields "Lee Kyu-hyung".
+    """
+    end = len(view.masked) if end is None else end
+    blanked = list(view.masked[start:end])
+    for s, e, actor_id, _surname in view.registry_mentions:
+        if actor_id and start <= s and e <= end:
+            blanked[s - start : e - start] = _BLANK * (e - s)
+    return [(start + m.start(), start + m.end()) for m in NAME.finditer("".join(blanked))]
+
+
+_BLANK = "▒"
+POSSESSIVE = ("'s", "’s", "`s")
+
+
+def registered(registry: Registry, actor_id: str) -> Speaker:
+    """The speaker of a registry actor (its body type from the registry or its name)."""
+    actor = registry[actor_id]
+    kind = (
+        ""
+        if actor.is_person
+        else (actor.body_type or roles.body_type(" ".join([actor.name, *(a.pattern for a in actor.aliases)])))
+    )
+    return Speaker(actor.name, actor.group, actor.id, is_person=actor.is_person, body_type=kind)
+
+
+def name_speaker(view: DocView, start: int, end: int) -> Speaker | None:
+    """A capitalised run not in the registry as a person (with its role) or a body; None when it is neither.
+
+    A person needs a role: a title before the name ("spokesman Hong Lei") or an appositive after it
+    ("Kang Chol, North Korea's vice foreign minister"), so places and events are not taken for people.
+    """
+    run = view.text[start:end]
+    words = run.split()
+    if words[0] in FIRST_NOT_NAME and len(words) == 2:
+        return None
+    kind = roles.body_type(run)
+    if kind:
+        group = roles.side(owner_before(view, start) + " " + run) if kind in _STATE_BODIES else ""
+        if not group and kind in ("ministry", "government"):
+            group = "official_other"
+        return Speaker(_without_article(run), group or "unknown", body_type=kind)
+    title, name = roles.split_title(run)
+    if len(name.split()) < 2 or name.split()[-1].lower() in _NOT_PERSON_ENDS:
+        return None
+    role = " ".join(part for part in (role_before(view, start), title) if part)
+    appositive = role_after(view, end)
+    role = ", ".join(part for part in (role, appositive) if part)
+    if not role:
+        return None
+    return Speaker(name, roles.classify_role(role), role=role, is_person=True)
+
+
+_STATE_BODIES = {"agency", "broadcaster", "newspaper", "ministry", "party", "council", "government"}
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def owner_before(view: DocView, start: int) -> str:
+    """The words that say whose a body is, right before its name: "China's", "the North Korean"."""
+    before = view.masked[max(0, start - 30) : start]
+    return re.split(r"[,;:()\u2591.—–]|\b(?:to|in|of|at|for|from|with|by|and|on|toward|towards)\b", before)[-1]
+
+
+def role_before(view: DocView, start: int) -> str:
+    """The role words right before a name: "Chinese Foreign Ministry spokesman" before "Hong Lei"."""
+    before = view.masked[max(0, start - 100) : start]
+    before = re.split(r"[,;:()\u2591.—–]|\b(?:said|says|told|and|but|that|who|when|as)\b", before)[-1]
+    words = before.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.lower().strip("'’")
+        if bare in roles.TITLE_WORDS or word[:1].isupper() or bare in _ROLE_GLUE or word.endswith(("'s", "’s")):
+            kept.insert(0, word)
+            continue
+        break
+    while kept and kept[0].lower() in _ROLE_GLUE:
+        kept.pop(0)
+    if not any(w.lower().strip(".") in roles.TITLE_WORDS for w in kept):
+        return ""
+    return " ".join(kept)
+
+
+def role_after(view: DocView, end: int) -> str:
+    """An appositive right after a name: ", North Korea's vice foreign minister," → that role."""
+    rest = view.masked[end : end + 160]
+    match = re.match(r"\s*,\s*([^,;:\u2591()]{3,120}?)\s*(?:[,;:()\u2591]|\.\s|\.$|$)", rest)
+    if match is None:
+        return ""
+    piece = match.group(1).strip()
+    return piece if is_appositive(piece) else ""
+
+
+def is_appositive(piece: str) -> bool:
+    """True for a piece that says who someone is: "a professor at Dongguk University", "a think tank"."""
+    if not piece or len(piece.split()) > 16 or roles.REPORTING_VERBS.search(piece):
+        return False
+    return roles.has_role_words(piece)
+
+
+def salient(view: DocView, start: int, end: int) -> bool:
+    """A mention a pronoun may refer to: not a possessor ("Xi's"), not after a preposition, not quoted."""
+    after = view.text[end : end + 2]
+    if after[:2] in POSSESSIVE or view.inside_quote(start):
+        return False
+    before = view.text[max(0, start - 20) : start].split()
+    return not (before and before[-1].lower() in PREPOSITIONS)

@@ -1,0 +1,189 @@
+"""The small immutable values the voices stages pass along: speakers, cues, attributions, a document view.
+
+view (one article's text, sentences, paragraphs, quote spans, registry mentions)
+→ mentions.Memory (who has been named so far) → cues (attribution words, speakers resolved)
+→ attribution (one Attribution per quotation)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kit.voices import marks, roles
+
+# Stands in for every character of a double quotation in DocView.masked, so patterns never match inside one.
+MASK = "\u2591"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a cue names: a registry actor, a name not in the registry, or a description.
+
+    Attributes:
+        name: as shown in the quotes table (a person's full name; a description as written).
+        group: one of :data:`kit.voices.actors.GROUPS`.
+        actor_id: the registry id, empty when not registered.
+        role: the role that introduced the speaker ("North Korea's vice foreign minister").
+        is_person: a person (a "he"/"she" may refer to them), not a body or a plural description.
+        resolved: False for "he" with nobody before it, or a surname that could be several people.
+        body_type: for a body, what kind (newspaper, agency, broadcaster, ministry, party, government…),
+            so "the newspaper said" finds the last newspaper named.
+    """
+
+    name: str
+    group: str
+    actor_id: str = ""
+    role: str = ""
+    is_person: bool = False
+    resolved: bool = True
+    body_type: str = ""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Attribution words in a sentence: their span, what kind of cue, who speaks and through whom.
+
+    ``kind`` is ``verb`` ("Xi said"), ``according`` ("according to X"), ``quoted_as`` ("X was quoted as
+    saying (by Y)"), ``relayed`` ("Y quoted X as saying") or ``source_noun`` ("a statement from X").
+    ``verb_end`` is where the reporting words end (a quotation right after them is set off);
+    ``anaphoric`` is True when the speaker was found through the memory ("he", "the ministry", "Wang").
+    """
+
+    start: int
+    end: int
+    kind: str
+    sentence: int
+    speaker: Speaker | None
+    via: Speaker | None = None
+    verb_end: int = 0
+    anaphoric: bool = False
+
+    @property
+    def has_speaker(self) -> bool:
+        """True when the cue names somebody."""
+        return self.speaker is not None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who speaks a quotation, through whom, by which cue, and which rule decided it."""
+
+    speaker: Speaker | None
+    via: Speaker | None = None
+    cue: Cue | None = None
+    rule: str = ""
+
+
+NO_ATTRIBUTION = Attribution(None)
+
+
+@dataclass(frozen=True)
+class DocView:
+    """One cleaned article as the voices stages read it; built once, never changed.
+
+    Attributes:
+        doc_id: the document.
+        text: the cleaned text.
+        masked: ``text`` with every double quotation (marks included) replaced by :data:`MASK`.
+        sentence_ids / sentence_spans / sentence_paragraph: per sentence (in order), its id, (start, end)
+            and the index of its paragraph.
+        paragraph_ids / paragraph_spans / paragraph_kinds: per paragraph, its id, (start, end), kind.
+        spans: the quoted spans (:func:`kit.voices.marks.find_spans`).
+        registry_mentions: (start, end, actor_id, surname) of every registry alias or bare surname.
+    """
+
+    doc_id: str
+    text: str
+    masked: str
+    sentence_ids: tuple[int, ...]
+    sentence_spans: tuple[tuple[int, int], ...]
+    sentence_paragraph: tuple[int, ...]
+    paragraph_ids: tuple[int, ...]
+    paragraph_spans: tuple[tuple[int, int], ...]
+    paragraph_kinds: tuple[str, ...]
+    spans: tuple[marks.QuoteSpan, ...]
+    registry_mentions: tuple[tuple[int, int, str, str], ...]
+    sentence_starts: tuple[int, ...] = field(default=(), repr=False)
+
+    @property
+    def lead(self) -> int:
+        """Index of the first body paragraph that is not a subheading."""
+        return next((i for i, kind in enumerate(self.paragraph_kinds) if kind == "paragraph"), 0)
+
+    def sentence_at(self, offset: int) -> int:
+        """Index (into this document's sentences) of the sentence holding ``offset``."""
+        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (its sentence's paragraph)."""
+        if not self.sentence_paragraph:
+            return 0
+        return self.sentence_paragraph[self.sentence_at(offset)]
+
+    def inside_quote(self, offset: int) -> bool:
+        """True when ``offset`` lies inside a double quotation."""
+        return 0 <= offset < len(self.masked) and self.masked[offset] == MASK
+
+
+# A bare surname followed by a given name is part of a full name: "Zhang Jun", "Kim Sung-nam", "Zhao Lijian".
+_GIVEN_NAME = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b")
+
+
+def _without_names_surnames(
+    found: tuple[tuple[int, int, str, str], ...], body: str
+) -> tuple[tuple[int, int, str, str], ...]:
+    """Registry mentions without the surnames that open a longer name the registry does not know.
+
+    "Zhang Jun" and "Peter Jung" are not Zhang Baohui and Jung Jae-hung: only a surname standing alone (or
+    after a title, "President Xi") is a candidate for the surname rule.
+    """
+    return tuple(
+        (start, end, actor_id, surname)
+        for start, end, actor_id, surname in found
+        if actor_id or not (_GIVEN_NAME.match(body, end) or _given_name_before(body, start))
+    )
+
+
+def _given_name_before(body: str, start: int) -> bool:
+    """A capitalised name word right before the surname, in Western order: "Peter Jung" (not "President Xi")."""
+    match = re.search(r"([A-Z][a-z]+)\s+$", body[max(0, start - 30) : start])
+    return match is not None and roles.is_name_word(match.group(1))
+
+
+def build_view(
+    doc_id: str,
+    body: str,
+    sentences: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    registry_mentions: pd.DataFrame,
+) -> DocView:
+    """The :class:`DocView` of one document from its rows of the prepared tables."""
+    paragraph_ids = tuple(int(p) for p in paragraphs.paragraph_id)
+    index_of = {pid: i for i, pid in enumerate(paragraph_ids)}
+    sentence_spans = tuple(zip(sentences.start.tolist(), sentences.end.tolist(), strict=True))
+    paragraph_spans = tuple(zip(paragraphs.start.tolist(), paragraphs.end.tolist(), strict=True))
+    spans = tuple(marks.find_spans(body, list(paragraph_spans), list(sentence_spans)))
+    masked = list(body)
+    for span in spans:
+        if span.mark == "double":
+            masked[span.open_at : span.outer_end] = MASK * (span.outer_end - span.open_at)
+    return DocView(
+        doc_id=doc_id,
+        text=body,
+        masked="".join(masked),
+        sentence_ids=tuple(int(s) for s in sentences.sentence_id),
+        sentence_spans=sentence_spans,
+        sentence_paragraph=tuple(index_of[int(p)] for p in sentences.paragraph_id),
+        paragraph_ids=paragraph_ids,
+        paragraph_spans=paragraph_spans,
+        paragraph_kinds=tuple(paragraphs.kind),
+        spans=spans,
+        registry_mentions=_without_names_surnames(
+            tuple(registry_mentions[["start", "end", "actor_id", "surname"]].itertuples(index=False, name=None)), body
+        ),
+        sentence_starts=tuple(s for s, _ in sentence_spans),
+    )

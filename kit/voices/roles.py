@@ -1,0 +1,220 @@
+"""What a role says about a speaker: speaker group, kind of body, and where a name starts after its title.
+
+These rules read English news in general, not one outlet: a role's words say the side ("China's",
+"North Korean", "Pyongyang's") and the function ("spokesperson", "professor", "source"); a body's name
+says what it is ("… Daily" is a newspaper, "… News Agency" an agency, "… Ministry" a ministry).
+
+    classify_role("a spokesperson for China's foreign ministry")  → official_prc
+    classify_role("Kang Chol, North Korea's vice foreign minister") → official_dprk
+    classify_role("a professor at Renmin University")             → analyst
+    classify_role("a resident of the city")                       → unnamed_source
+    body_type("Rodong Sinmun") → newspaper;  body_type("Korean Central News Agency") → agency
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs, e.g. "said", "noting", "pointed out", and the verbs that frame a quoted fragment:
+# "denounced the 'bullying'", "highlighted the 'invincibility'", "called for 'restraint'".
+REPORTING_VERBS = re.compile(
+    r"\b(?:said|says|say|saying|stated|states|stating|noted|notes|noting|added|adds|adding|told|tells|"
+    r"reported|reports|wrote|writes|explained|explains|insisted|argued|argues|warned|warns|warn|warning|stressed|"
+    r"stresses|emphasi[sz]ed|emphasi[sz]es|agreed|agrees|declared|announced|remarked|commented|acknowledged|"
+    r"asserted|claimed|vowed|pledged|expressed|expressing|affirmed|affirming|referenced|referred to|"
+    r"pointed out|shared the view|urged|urging|denounced|condemned|criticised|criticized|praised|hailed|"
+    r"highlighted|called for|called on|described|lauded|welcomed|accused|slammed|blasted|labell?ed|branded|"
+    r"promised|reiterated|underlined|underscored|lamented|voiced|conveyed|wished|quipped|recalled|asked|"
+    r"replied|responded|answered|confirmed|denied|predicted|believes|believed|thinks|suggested|praising|calling|describing|hailing|denouncing|condemning|"
+    r"criticising|criticizing|welcoming|accusing|stressing|emphasi[sz]ing|highlighting|vowing|pledging|promising|"
+    r"reiterating|insisting|claiming|declaring|lauding|blasting|slamming|cautioned|cautions|cautioning|arguing|"
+    r"telling|writing|explaining|announcing|asserting|acknowledging|pointing out|recalling)\b",
+    re.IGNORECASE,
+)
+# Anonymity: "a source", "insiders", "who asked not to be named".
+_SOURCE = re.compile(
+    r"\b(?:sources?|insiders?|anonymity|declined to be (?:named|identified)|asked not to be (?:named|identified)|"
+    r"requested anonymity|spoke on background)\b",
+    re.IGNORECASE,
+)
+# Expertise: "a professor at …", "a senior fellow", "analysts", "a think tank".
+_ANALYST = re.compile(
+    r"\b(?:professor|researcher|research fellow|fellow|analysts?|experts?|scholars?|economists?|lecturer|"
+    r"academics?|think[- ]tank|institute|university|academy|studies|observers?|specialists?|commentators?)\b",
+    re.IGNORECASE,
+)
+# Offices of a state: a role with one of these words is an official whatever else it says.
+_STATE_OFFICE = re.compile(
+    r"\b(?:ministers?|ministry|ministries|spokes(?:person|man|woman|people|men|women)|ambassadors?|envoys?|"
+    r"diplomats?|consul|lawmakers?|legislators?|parliament\w*|president|premier|prime minister|"
+    r"secretary|governments?|authorities|embassy|military|army|navy|generals?|vice[- ]chairman|"
+    r"state council|politburo|central committee|foreign affairs|(?:permanent )?representatives?|"
+    r"delegates?|delegations?|mayor|governor|senators?|congressman|congresswoman|chancellor|king|"
+    r"head of state|regime)\b",
+    re.IGNORECASE,
+)
+# Generic posts that make an official only with a side named: "a Chinese official", "a senior official".
+_POST = re.compile(
+    r"\b(?:officials?|director|head|chief|chairman|chairwoman|commander|party|leaders?)\b", re.IGNORECASE
+)
+_PRC = re.compile(r"\b(?:China|China['’`]s|Chinese|PRC|Beijing|Communist Party of China|CCP|CPC|Xinhua)\b")
+_DPRK = re.compile(
+    r"\b(?:North Korean?s?|North Korea['’`]s|DPRK|Pyongyang|Workers['’] Party|the North(?:['’`]s)?|KCNA)\b"
+)
+# Where an office is posted, not whose it is: "ambassador to China", "a diplomat in Beijing".
+_DESTINATION = re.compile(r"\b(?:to|in|toward|towards|visiting)\s+(?:the\s+)?(?:[A-Z][\w'’`.-]*\s*)+")
+# A description of one unnamed person: "a resident", "one of the released fishermen", "an official at a firm".
+_ONE_PERSON = re.compile(r"^(?:a|an|one)\b", re.IGNORECASE)
+
+# A body's type from its name; the first pattern that matches wins.
+_BODY_TYPES = (
+    (
+        "agency",
+        re.compile(r"\b(?:news agency|agency|Xinhua|KCNA|Yonhap|Reuters|AFP|Associated Press|Kyodo|TASS)\b", re.I),
+    ),
+    ("media", re.compile(r"\b(?:state media|media|press|news outlets?|mouthpiece)\b", re.I)),
+    ("broadcaster", re.compile(r"\b(?:television|TV|broadcast\w*|radio|CCTV|KCTV|KBS|MBC|NHK|BBC|CNN)\b", re.I)),
+    (
+        "newspaper",
+        re.compile(r"\b(?:newspaper|paper|daily|times|post|herald|sinmun|ilbo|journal|tribune|gazette)\b", re.I),
+    ),
+    ("ministry", re.compile(r"\b(?:ministry|ministries|department)\b", re.I)),
+    ("party", re.compile(r"\b(?:party|central committee|politburo)\b", re.I)),
+    ("council", re.compile(r"\b(?:council|assembly|congress|parliament)\b", re.I)),
+    ("government", re.compile(r"\b(?:government|administration|authorities|cabinet|state|regime)\b", re.I)),
+    ("think_tank", re.compile(r"\b(?:institute|center|centre|foundation|think[- ]tank|university)\b", re.I)),
+)
+# Body types that publish others' words: their "added" or "reported" after a person's words relays them.
+MEDIA_TYPES = {"agency", "broadcaster", "newspaper", "media"}
+# Body types that are part of a state when a side is named: "Chinese state media", "North Korea's foreign ministry".
+STATE_TYPES = {"agency", "broadcaster", "newspaper", "media", "ministry", "party", "council", "government"}
+# Verbs of speaking (not of agreeing or describing): "Xi said … , KCNA reported" is Xi's speech via KCNA.
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|told|tells|stated|states|noted|notes|added|adds|stressed|stresses|emphasi[sz]ed|remarked|"
+    r"declared|asserted|explained|warned|urged|insisted|argued|saying|telling|adding|noting|stressing)\b",
+    re.IGNORECASE,
+)
+# Nouns of "the newspaper said", mapped to the body type they refer back to.
+BODY_NOUNS = {
+    "newspaper": "newspaper", "paper": "newspaper", "daily": "newspaper", "editorial": "newspaper",
+    "agency": "agency", "news agency": "agency", "wire service": "agency",
+    "broadcaster": "broadcaster", "television": "broadcaster", "channel": "broadcaster", "station": "broadcaster",
+    "ministry": "ministry", "foreign ministry": "ministry", "department": "ministry", "media": "media",
+    "party": "party", "council": "council", "government": "government", "administration": "government",
+}  # fmt: skip
+# Groups a definite description may refer back to by group alone: "the source" after "a resident who asked
+# not to be named", "the expert" after "a professor at Renmin University".
+NOUN_GROUPS = {"source": "unnamed_source", "analyst": "analyst", "expert": "analyst", "official": ""}
+# Nouns of "the spokesman said" that refer back to a person; None: any person ("the official").
+PERSON_NOUNS = {
+    "spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes", "official": None,
+    "minister": "minister", "ambassador": "ambassador", "envoy": "envoy", "diplomat": "diplomat",
+    "president": "president", "premier": "premier", "leader": "leader", "source": "source",
+    "analyst": "analyst", "expert": "expert", "professor": "professor", "researcher": "researcher",
+    "resident": "resident", "agent": "agent", "man": None, "woman": None, "fisherman": "fisherm",
+    "businessman": "businessm", "trader": "trader", "director": "director", "chairman": "chairman",
+    "secretary": "secretary", "scholar": "scholar", "activist": "activist", "defector": "defector",
+    "general": "general", "commander": "commander", "representative": "representative",
+}  # fmt: skip
+
+# Words that stand before a name as a title or a role ("Foreign Minister", "spokesman", "Dr.").
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "prof", "professor", "president", "premier", "chairman", "chairwoman", "minister",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "secretary", "general", "gen", "lt",
+    "col", "admiral", "leader", "vice", "deputy", "foreign", "prime", "former", "senior", "chief", "director",
+    "founder", "head", "official", "analyst", "researcher", "fellow", "expert", "editor", "correspondent",
+    "senator", "sen", "rep", "governor", "mayor", "marshal", "comrade", "supreme", "first", "state",
+    "defense", "defence", "unification", "trade", "commerce", "finance", "representative", "permanent",
+    "councillor", "councilor", "counselor", "lawmaker", "diplomat", "commander", "general-secretary",
+    "lecturer", "scholar", "economist", "activist", "pastor", "reverend", "rev", "king", "queen",
+}  # fmt: skip
+# Place and side words that are never part of a person's name ("China Lee Kyu-hyung" → "Lee Kyu-hyung").
+PLACE_WORDS = {
+    "china", "chinese", "korea", "korean", "north", "south", "dprk", "prc", "rok", "us", "u.s.", "usa",
+    "america", "american", "japan", "japanese", "russia", "russian", "beijing", "pyongyang", "seoul",
+    "tokyo", "moscow", "washington", "un", "u.n.", "taiwan", "taiwanese", "mongolia", "vietnam", "the",
+    "british", "britain", "european", "eu", "german", "french", "india", "indian", "asia", "asian",
+    "sino", "inter-korean", "korea's", "china's", "north's", "south's", "koreans", "americans", "russians",
+}  # fmt: skip
+
+
+def classify_role(description: str) -> str:
+    """The speaker group a role or description points to.
+
+    In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a state office, or a generic
+    post with a side named → the side (``official_dprk``, ``official_prc``, else ``official_other``); a
+    description of one unnamed person ("a resident", "an official at a travel agency") →
+    ``unnamed_source``; anything else → ``unknown``.
+    """
+    if _SOURCE.search(description):
+        return "unnamed_source"
+    if _ANALYST.search(description):
+        return "analyst"
+    sided = side(description)
+    if _STATE_OFFICE.search(description) or (_POST.search(description) and sided):
+        return sided or "official_other"
+    if _ONE_PERSON.match(description.strip()):
+        return "unnamed_source"
+    return "unknown"
+
+
+def has_role_words(piece: str) -> bool:
+    """True when a piece names a function: an office, a post, expertise or anonymity."""
+    return bool(_SOURCE.search(piece) or _ANALYST.search(piece) or _STATE_OFFICE.search(piece) or _POST.search(piece))
+
+
+def side(description: str) -> str:
+    """``official_dprk`` or ``official_prc`` when the words name that side (North Korea first), else "".
+
+    A destination is not a side: "South Korea's ambassador to China" names no PRC official.
+    """
+    description = _DESTINATION.sub(" ", description)
+    if _DPRK.search(description):
+        return "official_dprk"
+    if _PRC.search(description):
+        return "official_prc"
+    return ""
+
+
+def body_type(name: str) -> str:
+    """What kind of body a name is: agency, broadcaster, newspaper, ministry, party, council, government,
+    think_tank — or "" when the name does not say.
+    """
+    for kind, pattern in _BODY_TYPES:
+        if pattern.search(name):
+            return kind
+    return ""
+
+
+def split_title(phrase: str) -> tuple[str, str]:
+    """Split a name written after its title or role: ``(role, name)``.
+
+    ``"Chinese Foreign Ministry spokesman Hong Lei"`` → ``("Chinese Foreign Ministry spokesman", "Hong Lei")``;
+    ``"Ambassador Lee"`` → ``("Ambassador", "Lee")``; a phrase without a title → ``("", phrase)``.
+    The name is the longest run of words at the end that are neither title nor place words.
+    """
+    words = phrase.split()
+    cut = len(words)
+    while cut > 0 and is_name_word(words[cut - 1]):
+        cut -= 1
+    if cut == len(words) or cut == 0:
+        return "", phrase.strip()
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that is neither a title ("Minister") nor a place or side ("Chinese")."""
+    bare = word.strip(",.;:()").lower()
+    return bool(word[:1].isupper()) and bare not in TITLE_WORDS and bare not in PLACE_WORDS
+
+
+def name_parts(name: str) -> set[str]:
+    """The words a person may be called by alone: every word of the name, hyphenated parts kept whole.
+
+    ``"Lee Kyu-hyung"`` → {"Lee", "Kyu-hyung"}; ``"Chad O’Carroll"`` → {"Chad", "O’Carroll", "O'Carroll"}.
+    """
+    parts = set()
+    for word in name.split():
+        parts.add(word)
+        parts.add(word.replace("’", "'"))
+    return parts

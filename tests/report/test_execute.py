@@ -1,0 +1,110 @@
+"""Executing reports (kit.report.execute and kit.report.run) on the tiny fixture notebooks."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+
+from kit import cli, report
+from kit.errors import KitError
+from kit.report.execute import failure_reason
+from kit.report.layout import shown
+from tests.report.helpers import FIXTURES, kit_report, make_tree, snapshot, write_params
+
+
+@pytest.mark.enable_socket
+def test_output_names_sidecars_and_csvs(built):
+    reports = built["reports"]
+    names = sorted(p.name for p in reports.iterdir() if p.is_file())
+    expected = [
+        f"{n}{s}" for n in ("00-tiny__all", "00-tiny__doubled", "01-xss__xss") for s in (".html", ".ipynb", ".json")
+    ]
+    expected += ["00-tiny__all__counts.csv", "00-tiny__doubled__counts.csv", "01-xss__xss__sentences.csv", "index.html"]
+    assert names == sorted(expected)
+    assert json.loads((reports / "00-tiny__doubled.json").read_text()) == {
+        "label": "doubled",
+        "per_item": {"alpha": 12, "beta": 8, "gamma": 4},
+        "total": 24,
+    }
+    assert (reports / "00-tiny__all__counts.csv").read_text() == "item,count\nalpha,6\nbeta,4\ngamma,2\n"
+    assert not (reports / "failed").exists()
+
+
+@pytest.mark.enable_socket
+def test_a_second_run_changes_no_byte_even_in_parallel(built, tmp_path):
+    before = snapshot(built["reports"])
+    assert kit_report(built, "--jobs", "2") == 0
+    assert snapshot(built["reports"]) == before
+
+
+@pytest.mark.enable_socket
+def test_failure_keeps_previous_report_and_failed_copy_and_exits_non_zero(tmp_path, capsys):
+    tree = make_tree(tmp_path)
+    assert kit_report(tree, "--only", "00-tiny") == 0
+    reports = tree["reports"]
+    good = snapshot(reports)
+    write_params(tree, "all: {}\ndoubled: {scale: 5, fail: true}\n")
+    capsys.readouterr()
+
+    assert kit_report(tree) == report.EXIT_FAILED
+
+    err = capsys.readouterr().err.splitlines()
+    failures = [line for line in err if line.startswith("FAILED")]
+    assert failures == [
+        "FAILED 00-tiny__doubled: ValueError: failing on purpose (cell In [4]) "
+        f"(executed copy: {shown(reports / 'failed' / '00-tiny__doubled.ipynb')})"
+    ]
+    # the other notebooks still ran, the previous good report of the failed one is untouched
+    assert (reports / "01-xss__xss.html").exists()
+    after = snapshot(reports)
+    for name in ("00-tiny__doubled.html", "00-tiny__doubled.ipynb", "00-tiny__doubled.json"):
+        assert after[name] == good[name]
+    failed = nbformat.read(reports / "failed" / "00-tiny__doubled.ipynb", as_version=4)
+    errors = [o for c in failed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors and errors[0].ename == "ValueError" and errors[0].evalue == "failing on purpose"
+    assert "failing on purpose" in (reports / "failed" / "00-tiny__doubled.html").read_text()
+    assert (reports / "failed" / ".gitignore").read_text() == "*\n"
+    index = (reports / "index.html").read_text()
+    assert "Last run failed: ValueError: failing on purpose" in index
+    assert 'href="failed/00-tiny__doubled.ipynb"' in index
+
+    # fixed: the failed copy goes away and the new report replaces the old one
+    write_params(tree, "all: {}\ndoubled: {scale: 5}\n")
+    assert kit_report(tree, "--only", "00-tiny__doubled") == 0
+    assert not (reports / "failed" / "00-tiny__doubled.ipynb").exists()
+    assert json.loads((reports / "00-tiny__doubled.json").read_text())["total"] == 30
+
+
+@pytest.mark.enable_socket
+def test_unsafe_html_output_fails_the_report(tmp_path, capsys):
+    tree = make_tree(tmp_path)
+    notebook = nbformat.read(tree["notebooks"] / "00-tiny.ipynb", as_version=4)
+    notebook.cells.append(
+        nbformat.v4.new_code_cell('from IPython.display import HTML\nHTML("<img src=x onerror=alert(1)>")')
+    )
+    nbformat.write(notebook, tree["notebooks"] / "00-tiny.ipynb")
+    assert kit_report(tree, "--only", "00-tiny__all") == report.EXIT_FAILED
+    assert "unsafe markup in an output (onerror attribute on <img>)" in capsys.readouterr().err
+    assert not (tree["reports"] / "00-tiny__all.html").exists()
+    assert (tree["reports"] / "failed" / "00-tiny__all.ipynb").exists()
+    assert not (tree["reports"] / "failed" / "00-tiny__all.html").exists()  # never write the live page
+
+
+def test_kit_error_is_raised_for_bad_jobs():
+    with pytest.raises(KitError, match="--jobs 0"):
+        report.run(notebooks_dir=FIXTURES / "notebooks", params_dir=FIXTURES / "params", jobs=0)
+
+
+def test_a_failure_reason_is_the_first_line_cut_at_200_characters():
+    assert failure_reason("ValueError", "\nbad value\nTraceback...") == "ValueError: bad value"
+    assert failure_reason("KeyError", "k" * 1000) == "KeyError: " + "k" * 200 + "…"
+
+
+@pytest.mark.parametrize("seconds", ["0", "-5"])
+def test_timeout_must_be_positive(tmp_path, capsys, seconds):
+    tree = make_tree(tmp_path)
+    assert kit_report(tree, f"--timeout={seconds}") == cli.EXIT_BAD_INPUT
+    assert capsys.readouterr().err == f"error: --timeout {seconds}: must be a positive number of seconds\n"
+    assert not tree["reports"].exists()

@@ -1,0 +1,65 @@
+"""kit.voices.roles: what a role says about a speaker's group, what a body's name says about its type."""
+
+import pytest
+
+from kit.voices import roles
+
+
+@pytest.mark.parametrize(
+    ("description", "group"),
+    [
+        ("a spokesperson for China's foreign ministry", "official_prc"),
+        ("North Korea's vice foreign minister", "official_dprk"),
+        ("Chinese Foreign Ministry spokesman", "official_prc"),
+        ("a professor at Renmin University", "analyst"),
+        ("director at the Korea Institute for National Unification", "analyst"),
+        ("the US president", "official_other"),
+        ("South Korea's ambassador to China", "official_other"),  # posted to China, not China's
+        ("China's permanent representative to the United Nations", "official_prc"),
+        ("a diplomatic source in Beijing", "unnamed_source"),
+        ("a resident of the city", "unnamed_source"),
+        ("an official at a Dandong-based travel agency", "unnamed_source"),  # not a state official
+        ("a senior Chinese official", "official_prc"),
+        ("The two leaders", "unknown"),  # no side named
+        ("Chinese tour firms", "unknown"),
+    ],
+)
+def test_classify_role(description, group):
+    assert roles.classify_role(description) == group
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Rodong Sinmun", "newspaper"),
+        ("Global Times", "newspaper"),
+        ("Korean Central News Agency", "agency"),
+        ("Yonhap", "agency"),
+        ("Korean Central Television", "broadcaster"),
+        ("the Foreign Ministry", "ministry"),
+        ("Workers' Party of Korea", "party"),
+        ("UN Security Council", "council"),
+        ("Carnegie Endowment for International Peace", ""),
+    ],
+)
+def test_body_type(name, kind):
+    assert roles.body_type(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("phrase", "split"),
+    [
+        ("Chinese Foreign Ministry spokesman Hong Lei", ("Chinese Foreign Ministry spokesman", "Hong Lei")),
+        ("Ambassador Lee", ("Ambassador", "Lee")),
+        ("NK Pro founder Chad O’Carroll", ("NK Pro founder", "Chad O’Carroll")),
+        ("Wang Yi", ("", "Wang Yi")),
+        ("China Lee Kyu-hyung", ("China", "Lee Kyu-hyung")),
+    ],
+)
+def test_split_title(phrase, split):
+    assert roles.split_title(phrase) == split
+
+
+def test_name_parts_keep_hyphenated_given_names_whole():
+    assert roles.name_parts("Lee Kyu-hyung") == {"Lee", "Kyu-hyung"}
+    assert {"O'Carroll", "O’Carroll"} <= roles.name_parts("Chad O’Carroll")
