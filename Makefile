@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PIP_QUIET ?= --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test report lint format lab bench dates-baseline clean lock test-browser
+.PHONY: help venv test report lint format lab bench dates-baseline tone-benchmark clean lock test-browser
 
 help: ## list the targets with a line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -26,9 +26,10 @@ test: $(STAMP) ## set up, then run the test suite (fails when no test runs)
 report: $(STAMP) ## set up, then execute every notebook into reports/ with the index page
 	$(BIN)/python -m kit report
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check, mypy type check (strict; see [tool.mypy] in pyproject.toml)
 	$(BIN)/ruff check kit tests bench notebooks
 	$(BIN)/ruff format --check kit tests bench notebooks
+	$(BIN)/mypy
 
 format: $(STAMP) ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix kit tests bench notebooks
@@ -42,6 +43,9 @@ bench: $(STAMP) ## measure speed and memory of the pipeline (writes bench/result
 
 dates-baseline: $(STAMP) ## score the kit's date rules and dateparser against the hand-annotated seeds
 	$(BIN)/python -m bench.dateparser_baseline
+
+tone-benchmark: $(STAMP) ## Pearson r of tone (plain VADER / with the diplomatic lexicon) vs human ratings of 5,190 NYT snippets
+	$(BIN)/python -m bench.tone_benchmark
 
 clean: ## remove .venv and caches (reports/ is committed and stays)
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -18,7 +18,9 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from bench.stages import STAGES
 from kit import config
@@ -32,7 +34,7 @@ def replicate_seeds(copies: int, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     with (config.SEEDS / config.MANIFEST_NAME).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, list(reader)
+        fields, rows = list(reader.fieldnames or []), list(reader)
     out_rows = []
     for k in range(copies):
         for row in rows:
@@ -71,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for copies in args.copies:
             folder = replicate_seeds(copies, Path(tmp) / f"x{copies}")
-            state: dict[str, object] = {"corpus_dir": folder}
+            state: dict[str, Any] = {"corpus_dir": folder}
             for name, stage in STAGES:
-                seconds, peak_mib = measure(lambda stage=stage, state=state: stage(state), args.repeat)
+                seconds, peak_mib = measure(partial(stage, state), args.repeat)
                 state[name] = stage(state)
                 row = {"copies": copies, "documents": 5 * copies, "stage": name}
                 results.append({**row, "seconds": round(seconds, 4), "peak_mib": round(peak_mib, 1)})

@@ -15,7 +15,7 @@ hand-annotated gold file (``tests/fixtures/gold/dates.csv``) with :func:`kit.chr
   clock times, quantities), which should be 0;
 * rows not in gold — everything else a system reports that the annotator did not mark.
 
-The comparison is printed as a table and written to ``bench/results/dateparser_baseline.csv``. It is a
+The comparison is printed as a table and written to ``bench/results/dateparser_baseline.csv`` (``--output``). It is a
 measurement, not a test: nothing is asserted.
 """
 
@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import argparse
 import warnings
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from kit import chronology, config, corpus, gold
+from kit import chronology, config, gold, periods
 from kit.outputs import write_atomic
 from kit.pipeline import prepare
 from kit.types import Prepared
@@ -41,10 +43,11 @@ def dateparser_rows(prepared: Prepared) -> pd.DataFrame:
     """dateparser's ``search_dates`` over every sentence, as rows with offsets and a one-day span."""
     from dateparser.search import search_dates
 
-    periods = corpus.publication_periods(prepared.documents)
+    publication = periods.publication_periods(prepared.documents)
     rows = []
-    for sentence in prepared.sentences.itertuples(index=False):
-        first, _ = periods[sentence.doc_id]
+    sentences: Iterable[Any] = prepared.sentences.itertuples(index=False)  # pandas types each field as any scalar
+    for sentence in sentences:
+        first, _ = publication[sentence.doc_id]
         settings = {"RELATIVE_BASE": datetime(first.year, first.month, first.day), "RETURN_AS_TIMEZONE_AWARE": False}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -91,12 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD / "dates.csv", help="hand-annotated date expressions")
     parser.add_argument("--not-dates", type=Path, default=GOLD / "not_dates.csv", help="hand-listed non-dates")
     parser.add_argument("--corpus", default=None, help="corpus folder (default: seeds/)")
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS / "dateparser_baseline.csv", help="where the CSV is written"
+    )
     args = parser.parse_args(argv)
     table = compare(prepare(args.corpus), args.gold, args.not_dates)
     print(f"gold: {args.gold}")
     print(table.set_index("system").T.to_string())
-    RESULTS.mkdir(exist_ok=True)
-    write_atomic(RESULTS / "dateparser_baseline.csv", table.to_csv(index=False, lineterminator="\n"))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(args.output, table.to_csv(index=False, lineterminator="\n"))
     return 0
 
 

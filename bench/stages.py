@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from kit import chronology, clean, corpus, text, themes, tone, voices
 from kit.types import Prepared
 from kit.voices import actors
 
-State = dict[str, object]
+# What the stages measured so far produced, by stage name (plus "corpus_dir").
+State = dict[str, Any]
 
 
 def _load(state: State) -> object:
@@ -47,7 +49,7 @@ def _quotes(state: State) -> object:
 
 
 def _tone(state: State) -> object:
-    return tone.score(_prepared(state), lexicon=tone.load_lexicon(), quotes_table=state["quotes"])
+    return tone.score_units(_prepared(state), lexicon=tone.load_lexicon(), quotes_table=state["quotes"])
 
 
 STAGES: list[tuple[str, Callable[[State], object]]] = [

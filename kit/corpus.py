@@ -153,19 +153,17 @@ def _decode(raw: bytes, path: Path) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Moved to kit.periods; these two names stay only until kit.chronology (and tests/test_corpus.py) import
+# kit.periods directly. TODO(integrator): remove after the chronology branch is merged.
 def publication_periods(documents: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
-    """doc_id → the first and last day each document's manifest date can mean (see :func:`publication_period`)."""
-    return {
-        doc_id: publication_period(published, precision)
-        for doc_id, published, precision in zip(
-            documents.doc_id, documents.published, documents.published_precision, strict=True
-        )
-    }
+    """Kept for kit.chronology: see :func:`kit.periods.publication_periods`."""
+    from kit import periods  # late: kit.periods imports this module
+
+    return periods.publication_periods(documents)
 
 
 def publication_period(published: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day a manifest date can mean, e.g. ``("2024-04", "month")`` → Apr 1..Apr 30."""
-    moment = datetime.strptime(published, PUBLISHED_FORMATS[precision])
-    start = pd.Timestamp(moment.date())
-    end = start + pd.offsets.MonthEnd(0) if precision == "month" else start
-    return start, end
+    """Kept for tests/test_corpus.py: see :func:`kit.periods.publication_period`."""
+    from kit import periods  # late: kit.periods imports this module
+
+    return periods.publication_period(published, precision)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
-from kit import chronology, overview, themes, tone, voices
+from kit import chronology, keyness, kwic, overview, themes, tone, voices
 from kit.types import Prepared
 from kit.validation import furniture
 from kit.validation import quotes as quote_validation
@@ -26,7 +27,7 @@ class Option:
     """One extra command-line option of a table, passed to ``argparse.add_argument``."""
 
     flags: tuple[str, ...]
-    kwargs: dict = field(default_factory=dict)
+    kwargs: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ TABLES: dict[str, TableSpec] = {
     ),
     "kwic": TableSpec(
         "keyword-in-context lines for a theme (or --word), with offsets into the cleaned text",
-        lambda p, a: themes.kwic(
+        lambda p, a: kwic.kwic(
             p,
             themes.load_dictionary(a.dictionary),
             theme=a.theme,
@@ -89,7 +90,7 @@ TABLES: dict[str, TableSpec] = {
     ),
     "keyness": TableSpec(
         "log-likelihood (G2) and log ratio of themes or words, target group vs reference group",
-        lambda p, a: themes.keyness(
+        lambda p, a: keyness.keyness(
             p,
             themes.load_dictionary(a.dictionary) if a.unit == "theme" else None,
             unit=a.unit,
@@ -117,7 +118,7 @@ TABLES: dict[str, TableSpec] = {
     ),
     "tone": TableSpec(
         "VADER tone of every quotation and narration sentence: voice, compound, pos, neu, neg, lexicon, top_words",
-        lambda p, a: tone.score(
+        lambda p, a: tone.score_units(
             p,
             lexicon=None if a.no_lexicon else tone.load_lexicon(a.lexicon),
             registry=actors.load_registry(a.registry),

@@ -1,24 +1,22 @@
 """Stage 3 of the pipeline: sentences and tokens with character offsets — the one module that imports nltk.
 
 Nothing here downloads anything. Punkt runs with kit-owned parameters (``kit/data/abbreviations.txt``),
-the stopword list is the kit's own (``kit/data/stopwords.txt``), VADER reads the lexicon file that
-the ``vaderSentiment`` package ships, and the collocation finders need no data at all. Swapping the
-NLP library is a change to this file only.
+the stopword list is the kit's own (``kit/data/stopwords.txt``), and the collocation finders need no
+data at all. Swapping the NLP library is a change to this file only. (Sentiment is the reference VADER
+of the ``vaderSentiment`` package, not nltk's: see :mod:`kit.sentiment`.)
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 from nltk.probability import FreqDist
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from kit import config
@@ -155,61 +153,6 @@ def tokens(documents: pd.DataFrame, sentence_table: pd.DataFrame) -> pd.DataFram
                 )
                 token_id += 1
     return pd.DataFrame.from_records(rows, columns=TOKEN_COLUMNS)
-
-
-# --- Sentiment: nltk's VADER with the lexicon file shipped by the vaderSentiment package ----------------
-
-
-def vader_lexicon_path() -> Path:
-    """The ``vader_lexicon.txt`` installed by the ``vaderSentiment`` package (from PyPI)."""
-    return Path(str(resources.files("vaderSentiment").joinpath("vader_lexicon.txt")))
-
-
-class ExplainedVader(SentimentIntensityAnalyzer):
-    """nltk's VADER that also reports the valence each word contributed.
-
-    The lexicon is read from the vaderSentiment package's file; ``extra_lexicon`` entries (word →
-    valence) are added on top, replacing VADER's own value for the same word.
-    """
-
-    def __init__(self, extra_lexicon: Mapping[str, float] | None = None):
-        # nltk's __init__ insists on nltk.data.load; set the same attributes from the packaged file.
-        self.lexicon_file = vader_lexicon_path().read_text(encoding="utf-8")
-        self.lexicon = self.make_lex_dict()
-        self.lexicon.update({k.lower(): float(v) for k, v in (extra_lexicon or {}).items()})
-        self.constants = VaderConstants()
-
-    def explain(self, text: str) -> tuple[dict[str, float], list[tuple[str, float]]]:
-        """Score ``text`` and list the words that drove the score.
-
-        Returns:
-            ``(scores, drivers)``: VADER's ``neg``/``neu``/``pos``/``compound`` (identical to
-            :meth:`polarity_scores`) and ``(word, valence)`` for every word with a non-zero valence
-            after VADER's negation, booster and "but" rules, in text order.
-        """
-        sentitext = SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
-        words = sentitext.words_and_emoticons
-        sentiments: list[float] = []
-        for item in words:
-            # The same loop as nltk's polarity_scores, including its words.index(item): a repeated word is
-            # read in the context (negation, boosters) of its first occurrence. Kept so that the scores
-            # are exactly plain VADER's; the drivers then explain those scores, quirk included.
-            i = words.index(item)
-            if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") or (
-                item.lower() in self.constants.BOOSTER_DICT
-            ):
-                sentiments.append(0)
-                continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
-        drivers = [(w, round(float(v), 4)) for w, v in zip(words, sentiments, strict=True) if v]
-        return self.score_valence(sentiments, text), drivers
-
-
-@cache
-def vader(extra_items: tuple[tuple[str, float], ...] = ()) -> ExplainedVader:
-    """A cached analyzer; pass the extra lexicon as sorted ``(word, valence)`` pairs."""
-    return ExplainedVader(dict(extra_items))
 
 
 # --- Collocations: nltk's finders over the kit's tokens ------------------------------------------------

@@ -1,47 +1,30 @@
-"""Shared fixtures: the prepared seed corpus, tiny corpora built on the fly, and notebook execution."""
+"""Shared fixtures: the prepared seed corpus, tiny corpora built on the fly, and notebook execution.
+
+Constants and helpers that tests import (seed doc_ids, a manifest row) live in :mod:`tests.seeds`.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kit import config
 from kit.pipeline import prepare
 from kit.types import MANIFEST_COLUMNS, Prepared
-
-CHOSUN = "000_7466fcb0830044d8"
-DIPLOMAT_2018 = "001_a3cbdfdd8623fa68"
-SCMP = "002_d36a6144ef540899"
-HERALD = "003_80d4a5ff23514f6a"
-DIPLOMAT_2024 = "004_063a179dcbf3ea65"
+from tests.seeds import ROW
 
 
 @pytest.fixture(scope="session")
 def seeds() -> Prepared:
     """The five seed articles, loaded, cleaned and tokenised once per test session."""
     return prepare()
-
-
-def sentence_of(prepared: Prepared, doc_id: str, needle: str) -> int:
-    """The sentence_id of the first sentence of ``doc_id`` containing ``needle``."""
-    sentences = prepared.sentences
-    hits = sentences[(sentences.doc_id == doc_id) & sentences.text.str.contains(needle, regex=False)]
-    assert not hits.empty, f"no sentence of {doc_id} contains {needle!r}"
-    return int(hits.sentence_id.iloc[0])
-
-
-ROW = {
-    "doc_id": "a1",
-    "file": "a1.txt",
-    "outlet": "Test Outlet",
-    "headline": "A Test Headline",
-    "published": "2018-03-28",
-    "published_precision": "day",
-}
 
 
 @pytest.fixture
@@ -93,3 +76,15 @@ def run_notebook(tmp_path: Path) -> Callable[..., dict]:
         return json.loads((out / "values.json").read_text(encoding="utf-8"))
 
     return execute
+
+
+@pytest.fixture(scope="session")
+def dateparser_baseline(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    """The table ``make dates-baseline`` writes (the kit's date rules vs dateparser on the hand-annotated seeds).
+
+    Run as its command, so no test imports the ``bench`` package; every cell is read as text.
+    """
+    output = tmp_path_factory.mktemp("dates-baseline") / "dateparser_baseline.csv"
+    command = [sys.executable, "-m", "bench.dateparser_baseline", "--output", str(output)]
+    subprocess.run(command, cwd=config.ROOT, check=True, capture_output=True)
+    return pd.read_csv(output, dtype=str)

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from kit import clean
-from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
+from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 # (paragraphs, first body sentence starts, last body sentence ends) per seed, checked by hand.
 EXPECTED = {

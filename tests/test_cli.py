@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from kit import cli, config
-from tests.conftest import ROW
+from tests.seeds import ROW
 
 
 def run_kit(*args: str) -> subprocess.CompletedProcess:

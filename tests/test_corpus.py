@@ -6,7 +6,7 @@ import pytest
 from kit import config, corpus
 from kit.errors import CorpusError
 from kit.pipeline import prepare
-from tests.conftest import CHOSUN, DIPLOMAT_2024, HERALD, ROW, SCMP
+from tests.seeds import CHOSUN, DIPLOMAT_2024, HERALD, ROW, SCMP
 
 GOOD = "A sentence about Beijing. Another one about Pyongyang."
 

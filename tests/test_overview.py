@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from kit import overview
-from tests.conftest import HERALD
+from tests.seeds import HERALD
 
 
 def test_documents_table_has_sizes_and_no_texts(seeds):

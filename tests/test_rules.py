@@ -29,3 +29,11 @@ def test_only_kit_text_imports_nltk():
 def test_only_kit_config_builds_paths_from_file():
     users = [p.name for p in SOURCES if "__file__" in p.read_text(encoding="utf-8")]
     assert users == ["config.py"]
+
+
+def test_tests_import_no_bench_module_and_no_names_from_conftest():
+    tests = sorted((config.ROOT / "tests").rglob("*.py"))
+    for path in tests:
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import) bench\b", source, re.MULTILINE), path
+        assert not re.search(r"^\s*from tests(\.\w+)*\.conftest import", source, re.MULTILINE), path

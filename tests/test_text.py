@@ -2,7 +2,7 @@ import pytest
 
 from kit import text
 from kit.text import split_sentences, split_tokens
-from tests.conftest import CHOSUN, DIPLOMAT_2018
+from tests.seeds import CHOSUN, DIPLOMAT_2018
 
 
 def tokens_of(s: str) -> list[str]:
@@ -95,14 +95,6 @@ def test_token_ids_run_through_the_document(seeds):
 def test_stopwords_and_abbreviations_are_kit_owned_files():
     assert {"the", "and", "of"} <= text.stopwords()
     assert {"p.m", "u.s", "gen", "jan"} <= text.abbreviations()
-
-
-def test_vader_reads_the_packaged_lexicon_and_explains_its_score():
-    analyzer = text.vader()
-    scores, drivers = analyzer.explain("The friendship is good, not bad.")
-    assert scores == analyzer.polarity_scores("The friendship is good, not bad.")
-    assert [w for w, _ in drivers] == ["friendship", "good", "bad"]
-    assert dict(drivers)["bad"] > 0  # "not bad": negation flips the valence
 
 
 def test_collocations_rank_by_likelihood_ratio():

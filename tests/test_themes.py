@@ -1,7 +1,7 @@
-"""Theme frequency (kit.themes): hand-counted hits on the seeds, dictionary files, periods, keyness, KWIC."""
+"""Theme frequency (kit.themes): hand-counted hits on the seeds, dictionary files, counts and top themes."""
 
 import csv
-import math
+import dataclasses
 import re
 import shutil
 
@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from kit import cli, config, themes
+from kit import cli, config, kwic, lookup, themes
 from kit.errors import KitError
-from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
+from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 FIXTURES = config.ROOT / "tests" / "fixtures"
 YEARS_2018 = [DIPLOMAT_2018, SCMP, HERALD]
@@ -52,6 +52,14 @@ def test_default_dictionary_has_the_issue_themes(default):
     table = default.table()
     assert list(table.columns) == ["theme", "label", "pattern", "weight", "case_sensitive", "exclude"]
     assert "nuclear physics" in table.exclude.tolist()
+
+
+def test_a_dictionary_file_is_parsed_once(monkeypatch):
+    # A repeated theme used to be found by composing the file a second time before loading it.
+    composed = []
+    monkeypatch.setattr(yaml, "compose", lambda *args, **kwargs: composed.append(args))
+    assert themes.load_dictionary().names[0] == "alliance"
+    assert composed == []
 
 
 def test_user_dictionary_replaces_the_default(seeds):
@@ -127,7 +135,56 @@ def test_missing_dictionary_file_and_unknown_theme(tmp_path, default):
     with pytest.raises(KitError, match="theme dictionary not found"):
         themes.load_dictionary(tmp_path / "none.yaml")
     with pytest.raises(KitError, match=r"kit/data/themes.yaml: no theme 'rusia' \(themes: alliance, "):
-        default.select(["rusia"])
+        default.subset(["rusia"])
+
+
+def _dictionary_of(path, n):
+    lines = ["themes:", "  t:", "    entries:", *(f"      - word{i}" for i in range(n))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+class _CountedPattern(str):
+    """A pattern that counts how often it is hashed or compared: the work of the duplicate check."""
+
+    operations = 0
+
+    def __hash__(self):
+        _CountedPattern.operations += 1
+        return str.__hash__(self)
+
+    def __eq__(self, other):
+        _CountedPattern.operations += 1
+        return str.__eq__(self, other)
+
+
+def test_checking_entries_for_repeats_grows_linearly(tmp_path, monkeypatch):
+    # An operation count, not a time: doubling the entries doubles the work (a pairwise check, as before,
+    # quadruples it — 50,000 entries took four minutes).
+    parse_entry = lookup.parse_entry
+
+    def counted(raw, **kwargs):
+        entry = parse_entry(raw, **kwargs)
+        return dataclasses.replace(entry, pattern=_CountedPattern(entry.pattern))
+
+    monkeypatch.setattr(lookup, "parse_entry", counted)
+
+    def operations(n):
+        _CountedPattern.operations = 0
+        loaded = themes.load_dictionary(_dictionary_of(tmp_path / f"{n}.yaml", n))
+        assert len(loaded.themes[0].entries) == n
+        return _CountedPattern.operations
+
+    small, large = operations(1000), operations(2000)
+    assert 1000 <= small <= 3 * 1000
+    assert large <= 2.1 * small
+
+
+def test_a_repeated_entry_is_found_among_many(tmp_path):
+    path = _dictionary_of(tmp_path / "many.yaml", 5000)
+    path.write_text(path.read_text(encoding="utf-8") + "      - word17\n", encoding="utf-8")
+    with pytest.raises(KitError, match="theme 't', entry 'word17': listed twice"):
+        themes.load_dictionary(path)
 
 
 # ---------------------------------------------------------------- hand counts on the seeds
@@ -179,7 +236,7 @@ def test_a_multiword_entry_is_not_also_counted_as_its_parts(by_document, seeds, 
     # Korea Herald: sanctions ×4, "maximum pressure" once, "the US' pressure" once (weight 0.5).
     assert hits(by_document, HERALD, "sanctions") == 6
     assert hits(by_document, HERALD, "sanctions", "weighted") == 5.5
-    lines = themes.kwic(seeds, default, theme="sanctions")
+    lines = kwic.kwic(seeds, default, theme="sanctions")
     herald = lines[lines.doc_id == HERALD]
     assert herald.pattern.value_counts().to_dict() == {"sanction*": 4, "maximum pressure": 1, "pressure": 1}
     maximum = herald[herald.pattern == "maximum pressure"].iloc[0]
@@ -208,7 +265,7 @@ def test_count_table_columns_tokens_and_rate(by_document, seeds):
 
 
 def test_every_count_expands_to_its_kwic_lines(by_document, seeds, default):
-    lines = themes.kwic(seeds, default, window=3)
+    lines = kwic.kwic(seeds, default, window=3)
     per_cell = lines.groupby(["doc_id", "theme"]).size()
     for row in by_document.itertuples():
         assert per_cell.get((row.doc_id, row.theme), 0) == row.hits
@@ -228,126 +285,7 @@ def test_counts_by_outlet_and_period_are_sums(seeds, default, by_document):
     assert russia.loc["2024–2025", "per_1k"] == round(20 / russia.loc["2024–2025", "tokens"] * 1000, 4)
 
 
-# ---------------------------------------------------------------- periods
-
-
-def test_periods_by_year_keep_month_precision_in_its_year(seeds):
-    assigned = themes.assign_periods(seeds)
-    assert dict(zip(assigned.doc_id, assigned.period, strict=True)) == {
-        CHOSUN: "2025",
-        DIPLOMAT_2018: "2018",
-        SCMP: "2018",
-        HERALD: "2018",
-        DIPLOMAT_2024: "2024",
-    }
-
-
-def test_boundaries_with_and_without_labels(seeds):
-    assigned = themes.assign_periods(seeds, ["2018-01-01", "2024-04-01"])
-    assert assigned.set_index("doc_id").period.to_dict()[DIPLOMAT_2024] == "2024-04-01 –"
-    assert assigned.set_index("doc_id").period.to_dict()[HERALD] == "2018-01-01 – 2024-03-31"
-    early = themes.assign_periods(seeds, ["recent=2024"])
-    assert early.set_index("doc_id").period.to_dict()[HERALD] == "before 2024-01-01"
-    assert [label for label, _ in themes.parse_boundaries(["2018", "2019", "2024"])] == ["2018", "2019–2023", "2024–"]
-
-
-@pytest.mark.parametrize(
-    ("boundaries", "message"),
-    [
-        (["2024-04-15"], "period boundary 2024-04-15 falls inside the publication period of 004_063a179dcbf3ea65"),
-        (["2024", "2018"], "dates must be in increasing order"),
-        (["spring"], "period boundary 'spring': expected a date YYYY, YYYY-MM or YYYY-MM-DD"),
-        (["a=2018", "a=2024"], "two periods would share a name"),
-        ([], "expected a list of dates"),
-        ("decade", "periods='decade': expected 'year' or a list"),
-    ],
-)
-def test_bad_period_boundaries_are_one_line_errors(seeds, boundaries, message):
-    with pytest.raises(KitError, match=re.escape(message)):
-        themes.assign_periods(seeds, boundaries)
-
-
-# ---------------------------------------------------------------- keyness
-
-
-def test_theme_keyness_matches_a_hand_computed_log_likelihood(seeds, default):
-    table = themes.keyness(seeds, default, periods=SUMMIT_VS_RECENT).set_index("item")
-    assert table.attrs["target"] == ["2024–2025"] and table.attrs["reference"] == ["2018 summit"]
-    target_total, reference_total = table.attrs["target_tokens"], table.attrs["reference_tokens"]
-    # Russia: 20 hits vs 0. G2 = 2·a·ln(a / E_a), the zero side contributes 0.
-    expected_a = target_total * 20 / (target_total + reference_total)
-    g2 = 2 * 20 * math.log(20 / expected_a)
-    assert table.loc["russia", "g2"] == pytest.approx(g2, abs=1e-4)
-    assert table.loc["russia", "log_ratio"] == pytest.approx(
-        math.log2((20 / target_total) / (0.5 / reference_total)), abs=1e-4
-    )
-    assert table.loc["russia", "use"] == "over"
-    # The United States: 1 vs 45 — under-used, so G2 is negative.
-    a, b = 1, 45
-    ea = target_total * (a + b) / (target_total + reference_total)
-    eb = reference_total * (a + b) / (target_total + reference_total)
-    assert table.loc["united_states", "g2"] == pytest.approx(
-        -2 * (a * math.log(a / ea) + b * math.log(b / eb)), abs=1e-4
-    )
-    assert table.loc["united_states", "use"] == "under"
-    assert list(table.reset_index().columns) == themes.KEYNESS_COLUMNS
-
-
-def test_log_likelihood_of_equal_rates_is_zero_and_p_values_follow_chi_squared():
-    assert themes.log_likelihood([10], [20], 1000, 2000)[0] == pytest.approx(0.0)
-    frame = themes._score(["x"], [30], [10], 1000, 1000)
-    assert frame.p_value.iloc[0] == pytest.approx(math.erfc(math.sqrt(frame.g2.iloc[0] / 2)), abs=1e-6)
-
-
-def test_word_keyness_and_outlet_groups(seeds, default):
-    words = themes.keyness(seeds, unit="word", periods=SUMMIT_VS_RECENT).set_index("item")
-    assert words.loc["cooperation", ["target_count", "reference_count"]].tolist() == [15, 0]
-    assert words.loc["cooperation", "use"] == "over"
-    outlets = themes.keyness(seeds, default, by="outlet", target="The Korea Herald")
-    assert outlets.attrs["target"] == ["The Korea Herald"]
-    assert outlets.set_index("item").loc["denuclearisation", "target_count"] == 15
-    with pytest.raises(KitError, match="keyness: no outlet 'Nope'"):
-        themes.keyness(seeds, default, by="outlet", target="Nope")
-
-
-# ---------------------------------------------------------------- KWIC and collocations
-
-
-def test_kwic_rows_trace_to_sentences_and_respect_the_window(seeds):
-    lines = themes.kwic(seeds, word="maximum pressure", window=3)
-    assert list(lines.columns) == themes.KWIC_COLUMNS
-    row = lines.iloc[0]
-    assert (row.doc_id, row.theme, row.pattern, row.left, row.match, row.right) == (
-        HERALD,
-        "",
-        "maximum pressure",
-        "has led a",
-        "maximum pressure",
-        "campaign against North",
-    )
-    text = seeds.documents.set_index("doc_id").text[HERALD]
-    assert text[row.start : row.end] == row.match
-    sentence = seeds.sentences[(seeds.sentences.doc_id == HERALD) & (seeds.sentences.sentence_id == row.sentence_id)]
-    assert sentence.start.iloc[0] <= row.start < row.end <= sentence.end.iloc[0]
-
-
-def test_kwic_is_sentence_bounded_unless_asked(seeds, default):
-    bounded = themes.kwic(seeds, default, theme="sanctions", window=30)
-    first = bounded.iloc[0]  # "... UN sanctions on Pyongyang." ends its sentence
-    assert first.right == "on Pyongyang."
-    unbounded = themes.kwic(seeds, default, theme="sanctions", window=30, sentence_bounded=False)
-    assert unbounded.iloc[0].right.startswith("on Pyongyang. Meanwhile, the intensive diplomacy")
-    empty = themes.kwic(seeds, default, theme="sanctions", window=0)
-    assert (empty.left == "").all() and (empty.right == "").all()
-    with pytest.raises(KitError, match="not both"):
-        themes.kwic(seeds, default, theme="sanctions", word="sanctions")
-
-
-def test_collocations_around_a_theme(seeds, default):
-    table = themes.collocations(seeds, default, theme="alliance", window=5)
-    assert list(table.columns) == ["collocate", "side", "freq", "score"]
-    assert table.iloc[0].tolist()[:3] == ["dprk-china", "left", 4]
-    assert table.score.is_monotonic_decreasing
+# ---------------------------------------------------------------- top themes
 
 
 def test_top_theme_by_period(seeds, default):

@@ -4,7 +4,7 @@ import pytest
 
 from kit.errors import KitError
 from kit.voices import actors
-from tests.conftest import HERALD
+from tests.seeds import HERALD
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from kit.errors import KitError
 from kit.pipeline import prepare
 from kit.validation import quotes as quote_validation
 from kit.voices import actors
-from tests.conftest import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
+from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
 
 GOLD = "tests/fixtures/gold/quotes.csv"
 

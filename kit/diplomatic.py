@@ -1,0 +1,144 @@
+"""The diplomatic lexicon: words, phrases and globs with the valence they carry in official language.
+
+A YAML file (default ``kit/data/diplomatic_lexicon.yaml``; its format is described at the top of that
+file) read through :mod:`kit.yamlfile`. Entries are matched with the kit's one matcher (:mod:`kit.lookup`);
+:mod:`kit.tone` hands each match to VADER as one token carrying the entry's valence.
+
+    load_lexicon → Lexicon.find (matches per document) → kit.tone
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kit import config, lookup, sentiment, text, yamlfile
+from kit.errors import KitError
+
+LEXICON_TABLE_COLUMNS = ["pattern", "valence", "vader_valence", "reason"]
+VALENCE_RANGE = (-4.0, 4.0)
+LEXICON_KEYS = {"valence", "reason", "case_sensitive", "exclude"}
+LEXICON_CATEGORY = "diplomatic"
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One diplomatic entry.
+
+    Attributes:
+        entry: the matcher entry; its weight is the valence.
+        reason: one line saying why.
+        token: the single token the matched words become before VADER scores them.
+    """
+
+    entry: lookup.Entry
+    reason: str
+    token: str
+
+    @property
+    def pattern(self) -> str:
+        """The word, phrase or glob."""
+        return self.entry.pattern
+
+    @property
+    def valence(self) -> float:
+        """The valence on VADER's scale (-4…+4)."""
+        return self.entry.weight
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A loaded diplomatic lexicon; ``source`` is the file it came from."""
+
+    source: str
+    entries: tuple[LexiconEntry, ...]
+
+    def vader_items(self) -> tuple[tuple[str, float], ...]:
+        """``(token, valence)`` pairs for :func:`kit.sentiment.vader`, sorted."""
+        return tuple(sorted((e.token, e.valence) for e in self.entries))
+
+    def table(self) -> pd.DataFrame:
+        """pattern, valence, vader_valence (VADER's own value of a single word, NaN when it has none), reason."""
+        plain = sentiment.vader(()).lexicon
+        rows = [
+            {
+                "pattern": e.pattern,
+                "valence": e.valence,
+                "vader_valence": plain.get(e.pattern.lower(), float("nan")),
+                "reason": e.reason,
+            }
+            for e in self.entries
+        ]
+        return pd.DataFrame(rows, columns=LEXICON_TABLE_COLUMNS)
+
+    def find(self, tokens: pd.DataFrame, texts: dict[str, str]) -> dict[str, list[LexiconMatch]]:
+        """Every match of the lexicon in ``tokens``, per doc_id, in text order (longest entry first, no
+        token matched twice); ``texts`` maps doc_id to the text the token offsets point into.
+        """
+        by_pattern = {e.pattern: e for e in self.entries}
+        found = lookup.find(tokens, lookup.compile_entries([e.entry for e in self.entries]), texts=texts)
+        by_doc: dict[str, list[LexiconMatch]] = {}
+        matches: Iterable[Any] = found.itertuples(index=False)  # pandas types each field as any scalar
+        for m in matches:
+            by_doc.setdefault(str(m.doc_id), []).append(LexiconMatch(int(m.start), int(m.end), by_pattern[m.pattern]))
+        return by_doc
+
+
+@dataclass(frozen=True)
+class LexiconMatch:
+    """Where a diplomatic entry matched: character offsets into the cleaned text, and the entry."""
+
+    start: int
+    end: int
+    entry: LexiconEntry
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read and validate a diplomatic lexicon (default: the kit's ``kit/data/diplomatic_lexicon.yaml``).
+
+    Raises:
+        KitError: one line naming the file and the entry: missing or unreadable file, bad YAML, an entry
+            given twice, an unknown key, a valence that is not a number from -4 to 4, a missing or
+            multi-line reason, an empty pattern, a bad exclusion.
+    """
+    raw_entries, source = yamlfile.load_mapping(
+        Path(path) if path else config.DIPLOMATIC_LEXICON, what="diplomatic lexicon", top="lexicon"
+    )
+    entries: list[LexiconEntry] = []
+    tokens: set[str] = set()
+    for pattern, raw in raw_entries.items():
+        where = f"{source}: entry {pattern!r}"
+        if not isinstance(pattern, str) or not pattern.strip() or not text.split_tokens(pattern):
+            raise KitError(f"{where}: pattern is empty")
+        yamlfile.check_mapping(raw, where=where, allowed=LEXICON_KEYS, expected="valence and reason")
+        valence = raw.get("valence")
+        low, high = VALENCE_RANGE
+        if isinstance(valence, bool) or not isinstance(valence, (int, float)) or not low <= valence <= high:
+            raise KitError(f"{where}: valence {valence!r} must be a number from {low:g} to {high:g}")
+        reason = raw.get("reason")
+        if not isinstance(reason, str) or not reason.strip() or "\n" in reason.strip():
+            raise KitError(f"{where}: 'reason' must be one line saying why the entry has this valence")
+        options = {k: raw[k] for k in ("case_sensitive", "exclude") if k in raw}
+        # One category for every entry: where entries overlap, the matcher keeps the longest ("hostile policy"
+        # over "hostile"), and no word is counted twice.
+        raw_entry = {"pattern": pattern, "weight": valence, **options}
+        entry = lookup.parse_entry(raw_entry, category=LEXICON_CATEGORY, where=where)
+        lookup.pattern_words(entry.pattern, case_sensitive=entry.case_sensitive)  # compiles, or says why not
+        token = _token_for(entry.pattern, tokens)
+        tokens.add(token)
+        entries.append(LexiconEntry(entry, reason.strip(), token))
+    return Lexicon(str(source), tuple(entries))
+
+
+def _token_for(pattern: str, taken: set[str]) -> str:
+    """The single token a match becomes: "traditional friendship" → "dipl_traditional_friendship"."""
+    base = "dipl_" + (re.sub(r"[^0-9a-z]+", "_", text.normalise(pattern)).strip("_") or "entry")
+    token, n = base, 2
+    while token in taken:
+        token, n = f"{base}_{n}", n + 1
+    return token

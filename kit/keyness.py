@@ -1,0 +1,180 @@
+"""Keyness: which themes or words a group of documents over- or under-uses against another group.
+
+    counts per group (theme hits from kit.themes, or word tokens) → log_likelihood (Dunning's G2),
+    log_ratio (Hardie 2014) → one row per item
+
+Groups are periods (:mod:`kit.periods`) or outlets. Theme keyness counts hits and ignores weights,
+because G2 needs counts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from kit import themes
+from kit.errors import KitError
+from kit.periods import assign as assign_periods
+from kit.themes import Dictionary
+from kit.types import Prepared
+
+KEYNESS_COLUMNS = [
+    "item",
+    "target_count",
+    "reference_count",
+    "target_per_1k",
+    "reference_per_1k",
+    "g2",
+    "p_value",
+    "log_ratio",
+    "use",
+]
+# Hardie (2014): a zero frequency is replaced by 0.5 before taking the log ratio.
+ZERO_SMOOTHING = 0.5
+Scores = npt.NDArray[np.float64]
+
+
+def log_likelihood(
+    target: npt.ArrayLike, reference: npt.ArrayLike, target_total: float, reference_total: float
+) -> Scores:
+    """Dunning's log-likelihood G2 for a 2×2 table (item vs rest, target vs reference), unsigned.
+
+    ``0 · ln 0`` is taken as 0, so an item absent from one side still gets a finite score.
+    """
+    a, b = np.asarray(target, dtype=float), np.asarray(reference, dtype=float)
+    c, d = float(target_total), float(reference_total)
+    expected_a = c * (a + b) / (c + d)
+    expected_b = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        term_a = np.where(a > 0, a * np.log(a / expected_a), 0.0)
+        term_b = np.where(b > 0, b * np.log(b / expected_b), 0.0)
+    scores: Scores = 2 * (term_a + term_b)
+    return scores
+
+
+def log_ratio(target: npt.ArrayLike, reference: npt.ArrayLike, target_total: float, reference_total: float) -> Scores:
+    """Hardie's (2014) log ratio: log2 of the ratio of relative frequencies; a zero count becomes 0.5.
+
+    +1 means twice as frequent in the target, -1 half as frequent.
+    """
+    a = np.where(np.asarray(target, dtype=float) == 0, ZERO_SMOOTHING, target)
+    b = np.where(np.asarray(reference, dtype=float) == 0, ZERO_SMOOTHING, reference)
+    return np.log2((a / float(target_total)) / (b / float(reference_total)))
+
+
+def keyness(
+    prepared: Prepared,
+    dictionary: Dictionary | None = None,
+    *,
+    unit: str = "theme",
+    by: str = "period",
+    periods: str | Sequence[str] = "year",
+    target: str | Sequence[str] | None = None,
+    reference: str | Sequence[str] | None = None,
+    min_count: int = 3,
+) -> pd.DataFrame:
+    """Which themes (or words) are over- or under-used in one group of documents against another.
+
+    Args:
+        prepared: the prepared corpus.
+        dictionary: for ``unit="theme"`` (default: the kit's dictionary).
+        unit: ``"theme"`` (theme hits; weights are ignored because G2 needs counts) or ``"word"``
+            (normalised word tokens, stopwords and numbers left out).
+        by: group documents by ``"period"`` or ``"outlet"``.
+        periods: for ``by="period"``: ``"year"`` or boundaries (see :func:`kit.periods.parse_boundaries`).
+        target: the group label(s) under study (default: the latest period, or the first outlet).
+        reference: the group label(s) to compare with (default: every other document).
+        min_count: for words, leave out words seen fewer times in both groups together.
+
+    Returns:
+        item, target_count, reference_count, target_per_1k, reference_per_1k (per 1,000 word tokens of
+        the group), g2 (signed: positive = more frequent in the target), p_value (chi-squared, 1 df),
+        log_ratio (Hardie 2014, zeros smoothed to 0.5), use ("over", "under" or "same") — sorted by
+        |g2|, then item. ``frame.attrs`` holds the target and reference labels and their token totals.
+
+    Raises:
+        KitError: an unknown unit or grouping, a label no document has, groups that overlap or are empty.
+    """
+    if unit not in ("theme", "word"):
+        raise KitError(f"unit={unit!r}: expected theme or word")
+    if by == "period":
+        groups = assign_periods(prepared, periods).sort_values(["period_order", "doc_id"], kind="stable")
+        labels = dict(zip(groups.doc_id, groups.period, strict=True))
+        default_target = groups.period.iloc[-1]
+    elif by == "outlet":
+        labels = dict(zip(prepared.documents.doc_id, prepared.documents.outlet, strict=True))
+        default_target = sorted(labels.values())[0]
+    else:
+        raise KitError(f"by={by!r}: expected period or outlet")
+    target_labels = _as_labels(target, default_target)
+    known = sorted(set(labels.values()))
+    for label in target_labels + _as_labels(reference, None):
+        if label not in known:
+            raise KitError(f"keyness: no {by} {label!r} (known: {', '.join(known)})")
+    target_docs = sorted(d for d, label in labels.items() if label in target_labels)
+    reference_labels = _as_labels(reference, None) or [label for label in known if label not in target_labels]
+    if set(reference_labels) & set(target_labels):
+        raise KitError(f"keyness: {by} {sorted(set(reference_labels) & set(target_labels))[0]!r} is in both groups")
+    reference_docs = sorted(d for d, label in labels.items() if label in reference_labels)
+    if not target_docs or not reference_docs:
+        raise KitError(f"keyness: both groups need documents (target {target_labels}, reference {reference_labels})")
+    sizes = themes.word_tokens(prepared)
+    target_total, reference_total = int(sizes[target_docs].sum()), int(sizes[reference_docs].sum())
+    if unit == "theme":
+        chosen = dictionary or themes.load_dictionary()
+        found = themes.matches(prepared, chosen)
+        items = chosen.names
+        counted = found.groupby(["theme", "doc_id"]).size()
+        counts = {
+            side: [int(sum(counted.get((name, d), 0) for d in docs)) for name in items]
+            for side, docs in (("target", target_docs), ("reference", reference_docs))
+        }
+    else:
+        tokens = prepared.tokens
+        words = tokens[~tokens.is_punct & ~tokens.is_stop & tokens.norm.str.match(r"^[^\W\d_]")]
+        table = pd.crosstab(words.norm, words.doc_id.isin(target_docs) * 1 + words.doc_id.isin(reference_docs) * 2)
+        table = table.reindex(columns=[1, 2], fill_value=0)
+        table = table[table.sum(axis=1) >= min_count]
+        items = table.index.tolist()
+        counts = {"target": table[1].tolist(), "reference": table[2].tolist()}
+    frame = _score(items, counts["target"], counts["reference"], target_total, reference_total)
+    frame.attrs.update(
+        target=target_labels, reference=reference_labels, target_tokens=target_total, reference_tokens=reference_total
+    )
+    return frame
+
+
+def _as_labels(value: str | Sequence[str] | None, default: str | None) -> list[str]:
+    if value is None or (not isinstance(value, str) and not value):
+        return [default] if default is not None else []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _score(
+    items: list[str], target: list[int], reference: list[int], target_total: int, reference_total: int
+) -> pd.DataFrame:
+    a, b = np.array(target, dtype=float), np.array(reference, dtype=float)
+    g2 = log_likelihood(a, b, target_total, reference_total)
+    more = a / max(target_total, 1) > b / max(reference_total, 1)
+    less = a / max(target_total, 1) < b / max(reference_total, 1)
+    signed = np.where(less, -g2, g2)
+    frame = pd.DataFrame(
+        {
+            "item": items,
+            "target_count": a.astype(int),
+            "reference_count": b.astype(int),
+            "target_per_1k": np.round(a / max(target_total, 1) * 1000, 4),
+            "reference_per_1k": np.round(b / max(reference_total, 1) * 1000, 4),
+            "g2": np.round(signed, 4),
+            "p_value": [round(math.erfc(math.sqrt(max(g, 0.0) / 2)), 6) for g in g2],
+            "log_ratio": np.round(log_ratio(a, b, target_total, reference_total), 4),
+            "use": np.where(more, "over", np.where(less, "under", "same")),
+        }
+    )
+    frame["_abs"] = frame.g2.abs()
+    frame = frame.sort_values(["_abs", "item"], ascending=[False, True], kind="stable").drop(columns="_abs")
+    return frame[KEYNESS_COLUMNS].reset_index(drop=True)

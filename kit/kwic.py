@@ -1,0 +1,153 @@
+"""Keyword in context and collocations, for a theme's matches or for any word, phrase or glob.
+
+    matches (kit.themes) or a pattern (kit.lookup) → context (left, match, right) → kwic
+    theme matches as one node word → collocations (nltk's bigram finder, via kit.text)
+
+Every line keeps the match's provenance: doc_id, sentence_id and its start/end offsets into the
+cleaned text, so ``kwic(...)`` for a document and theme has exactly as many rows as
+:func:`kit.themes.count` counts hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from kit import lookup, text, themes
+from kit.errors import KitError
+from kit.themes import Dictionary
+from kit.types import Prepared
+
+KWIC_COLUMNS = ["doc_id", "sentence_id", "start", "end", "theme", "pattern", "left", "match", "right"]
+# A word counted by collocations: starts with a letter (not a number or a symbol).
+_WORD_START = re.compile(r"^[^\W\d_]")
+
+
+def kwic(
+    prepared: Prepared,
+    dictionary: Dictionary | None = None,
+    *,
+    theme: str | None = None,
+    word: str | None = None,
+    window: int = 8,
+    sentence_bounded: bool = True,
+) -> pd.DataFrame:
+    """Keyword-in-context lines for one theme's matches, or for a word / phrase / glob.
+
+    Args:
+        prepared: the prepared corpus.
+        dictionary: needed with ``theme`` (default: the kit's dictionary).
+        theme: a theme name; its rows are exactly the hits :func:`count` adds up. With neither a
+            theme nor a word: every theme of the dictionary.
+        word: instead of a theme, any pattern the matcher accepts ("sanction*", "maximum pressure").
+        window: tokens (punctuation included) shown on each side.
+        sentence_bounded: stop the context at the sentence's ends (default); ``False`` lets it run
+            into neighbouring sentences of the same document.
+
+    Returns:
+        doc_id, sentence_id, start, end (offsets of the match in the cleaned text), theme ("" for a
+        word), pattern, left, match, right — context with runs of whitespace shown as one space.
+        Ordered by document and position.
+
+    Raises:
+        KitError: both ``theme`` and ``word``, an unknown theme, an empty pattern,
+            a negative window.
+    """
+    if theme is not None and word is not None:
+        raise KitError("kwic: give a theme or a word, not both")
+    if window < 0:
+        raise KitError(f"kwic: window {window} must be 0 or more tokens")
+    if word is None:
+        found = themes.matches(prepared, dictionary or themes.load_dictionary(), themes=[theme] if theme else None)
+    else:
+        entry = lookup.parse_entry(word, category="", where="kwic --word")
+        texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
+        found = lookup.find(prepared.tokens, [entry], texts=texts).rename(columns={"category": "theme"})
+    return context(prepared, found, window=window, sentence_bounded=sentence_bounded)
+
+
+def context(prepared: Prepared, found: pd.DataFrame, *, window: int, sentence_bounded: bool) -> pd.DataFrame:
+    """The KWIC line of each match: ``window`` tokens of context on each side, as written.
+
+    Args:
+        prepared: the prepared corpus.
+        found: matches as :func:`kit.lookup.find` returns them, with ``category`` renamed ``theme``.
+        window: tokens (punctuation included) shown on each side.
+        sentence_bounded: stop the context at the sentence's ends.
+
+    Returns:
+        :data:`KWIC_COLUMNS`, one row per match, in the order of ``found``.
+    """
+    texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
+    by_doc = {doc_id: group for doc_id, group in prepared.tokens.groupby("doc_id", sort=False)}
+    rows = []
+    for hit in found.itertuples(index=False):
+        tokens = by_doc[hit.doc_id]
+        if sentence_bounded:
+            tokens = tokens[tokens.sentence_id == hit.sentence_id]
+        before = tokens[tokens.token_id < hit.first_token].tail(window)
+        after = tokens[tokens.token_id > hit.last_token].head(window)
+        body = texts[hit.doc_id]
+        left = body[int(before.start.iloc[0]) : hit.start] if window and len(before) else ""
+        right = body[hit.end : int(after.end.iloc[-1])] if window and len(after) else ""
+        rows.append(
+            {
+                "doc_id": hit.doc_id,
+                "sentence_id": hit.sentence_id,
+                "start": hit.start,
+                "end": hit.end,
+                "theme": hit.theme,
+                "pattern": hit.pattern,
+                "left": _single_spaced(left),
+                "match": hit.match,
+                "right": _single_spaced(right),
+            }
+        )
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def _single_spaced(context: str) -> str:
+    """Context on one line: every run of whitespace (newlines included) shown as one space."""
+    return re.sub(r"\s+", " ", context).strip()
+
+
+def collocations(
+    prepared: Prepared,
+    dictionary: Dictionary | None = None,
+    *,
+    theme: str,
+    window: int = 5,
+    min_freq: int = 2,
+    top: int = 15,
+) -> pd.DataFrame:
+    """Words that keep company with a theme: each theme match becomes one node token and nltk's
+    bigram finder scores its neighbours within ``window`` tokens, sentence by sentence.
+
+    Stopwords, punctuation and numbers are left out before windows are counted.
+
+    Returns:
+        collocate, side ("left"/"right" of the theme match), freq, score (likelihood ratio) — best first.
+    """
+    chosen = (dictionary or themes.load_dictionary()).subset([theme])
+    found = themes.matches(prepared, chosen)
+    node = f"<{theme}>"
+    hits: Iterable[Any] = found.itertuples(index=False)  # pandas types each field as any scalar
+    starts = {(r.doc_id, r.first_token): r.last_token for r in hits}
+    sentences = []
+    for _, sentence in prepared.tokens.groupby(["doc_id", "sentence_id"], sort=True):
+        words: list[str] = []
+        skip_to = -1
+        tokens: Iterable[Any] = sentence.itertuples(index=False)
+        for token in tokens:
+            if token.token_id <= skip_to:
+                continue
+            if (token.doc_id, token.token_id) in starts:
+                words.append(node)
+                skip_to = starts[(token.doc_id, token.token_id)]
+            elif not token.is_punct and not token.is_stop and _WORD_START.match(token.norm):
+                words.append(token.norm)
+        sentences.append(words)
+    return text.node_collocations(sentences, node, window_size=window, min_freq=min_freq, top=top)

@@ -1,0 +1,133 @@
+"""Publication periods: the days a manifest date can mean, and the periods documents are grouped into.
+
+Shared by the analyses that compare periods (:mod:`kit.themes`, :mod:`kit.tone`, :mod:`kit.keyness`)
+and by :mod:`kit.chronology`, which resolves relative dates against the publication period.
+
+    publication_periods (manifest date + precision → first..last day) → parse_boundaries → assign
+
+A document's period comes from its whole publication period, so a month-precision date (``2024-04``)
+is never split by a boundary inside its month: such a boundary is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import pairwise
+
+import pandas as pd
+
+from kit.corpus import PUBLISHED_FORMATS
+from kit.errors import KitError
+from kit.types import Prepared
+
+PERIOD_COLUMNS = ["doc_id", "period", "period_order"]
+
+
+def publication_periods(documents: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
+    """doc_id → the first and last day each document's manifest date can mean (see :func:`publication_period`)."""
+    return {
+        doc_id: publication_period(published, precision)
+        for doc_id, published, precision in zip(
+            documents.doc_id, documents.published, documents.published_precision, strict=True
+        )
+    }
+
+
+def publication_period(published: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day a manifest date can mean, e.g. ``("2024-04", "month")`` → Apr 1..Apr 30."""
+    moment = datetime.strptime(published, PUBLISHED_FORMATS[precision])
+    start = pd.Timestamp(moment.date())
+    end = start + pd.offsets.MonthEnd(0) if precision == "month" else start
+    return start, end
+
+
+def parse_boundaries(boundaries: Sequence[str]) -> list[tuple[str, pd.Timestamp]]:
+    """Period boundaries → ``(label, first day)`` pairs, in date order.
+
+    Each item starts a period and is a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), optionally with
+    a label: ``"2018 summit=2018-01-01"``. Without a label the period is named after its years
+    (``"2018–2023"``, ``"2024–"``). Documents before the first boundary fall in a period named
+    ``"before <date>"``.
+
+    Raises:
+        KitError: no boundaries, an unreadable date, boundaries out of order or repeated, a label twice.
+    """
+    if isinstance(boundaries, str) or not boundaries:
+        raise KitError(
+            f"period boundaries {boundaries!r}: expected a list of dates such as ['2018-01-01', '2024-01-01'] or 'year'"
+        )
+    parsed = []
+    for item in boundaries:
+        label, _, date = str(item).rpartition("=")
+        parsed.append((label.strip(), _parse_day(date.strip(), item)))
+    for (_, earlier), (_, later) in pairwise(parsed):
+        if later <= earlier:
+            raise KitError(f"period boundaries {list(boundaries)!r}: dates must be in increasing order, each once")
+    named = []
+    for i, (label, first) in enumerate(parsed):
+        last = parsed[i + 1][1] - pd.Timedelta(days=1) if i + 1 < len(parsed) else None
+        named.append((label or _period_name(first, last), first))
+    labels = [label for label, _ in named]
+    if len(set(labels)) != len(labels) or any(label.startswith("before ") for label in labels):
+        raise KitError(
+            f"period boundaries {list(boundaries)!r}: two periods would share a name; label them 'NAME=DATE'"
+        )
+    return named
+
+
+def _period_name(first: pd.Timestamp, last: pd.Timestamp | None) -> str:
+    """Names: "2018", "2018–2023", "2024–" for whole years; "2018-03-28 – 2024-03-31", "2024-04-01 –" otherwise."""
+    whole_years = (first.month, first.day) == (1, 1) and (last is None or (last.month, last.day) == (12, 31))
+    if not whole_years:
+        return f"{first.date()} – {last.date()}" if last is not None else f"{first.date()} –"
+    if last is None:
+        return f"{first.year}–"
+    return str(first.year) if last.year == first.year else f"{first.year}–{last.year}"
+
+
+def _parse_day(value: str, item: object) -> pd.Timestamp:
+    for shape in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return pd.Timestamp(datetime.strptime(value, shape))
+        except ValueError:
+            continue
+    raise KitError(f"period boundary {item!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD, optionally 'LABEL=DATE'")
+
+
+def assign(prepared: Prepared, periods: str | Sequence[str] = "year") -> pd.DataFrame:
+    """The period of each document, from its publication date and the date's precision.
+
+    Args:
+        prepared: the prepared corpus.
+        periods: ``"year"`` (the publication year), or boundaries (see :func:`parse_boundaries`).
+
+    Returns:
+        doc_id, period (label), period_order (0, 1, … in date order).
+
+    Raises:
+        KitError: bad boundaries, or a boundary that falls inside a document's publication period
+            (e.g. ``2024-04-15`` for a document dated ``2024-04`` at month precision).
+    """
+    documents = prepared.documents
+    spans = list(publication_periods(documents).values())
+    if isinstance(periods, str):
+        if periods != "year":
+            raise KitError(f"periods={periods!r}: expected 'year' or a list of boundary dates")
+        years = [str(first.year) for first, _ in spans]
+        order = {year: i for i, year in enumerate(sorted(set(years)))}
+        return pd.DataFrame({"doc_id": documents.doc_id, "period": years, "period_order": [order[y] for y in years]})
+    named = parse_boundaries(periods)
+    labels, orders = [], []
+    for doc_id, published, (first, last) in zip(documents.doc_id, documents.published, spans, strict=True):
+        index_first = sum(start <= first for _, start in named)
+        index_last = sum(start <= last for _, start in named)
+        if index_first != index_last:
+            boundary = named[index_last - 1][1].date()
+            raise KitError(
+                f"period boundary {boundary} falls inside the publication period of {doc_id} ({published}); "
+                "move the boundary to the start of a month"
+            )
+        labels.append(named[index_first - 1][0] if index_first else f"before {named[0][1].date()}")
+        orders.append(index_first)
+    return pd.DataFrame({"doc_id": documents.doc_id, "period": labels, "period_order": orders})

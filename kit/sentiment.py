@@ -1,0 +1,88 @@
+"""Sentiment scores: the reference VADER (``vaderSentiment``), explained word by word.
+
+The analyzer is the ``vaderSentiment`` package's own ``SentimentIntensityAnalyzer`` (Hutto & Gilbert 2014),
+reading the lexicon file and emoji descriptions that package installs: nothing is downloaded. The kit adds
+two things on top, neither of which changes a plain score:
+
+* :meth:`ExplainedVader.explain` runs the same steps as ``polarity_scores`` and also returns each word's
+  valence after VADER's negation, booster, idiom and "but" rules, so a score can be traced to its words;
+* ``extra_lexicon`` entries (word → valence), e.g. the diplomatic lexicon's single tokens
+  (:mod:`kit.tone`), are added to VADER's lexicon, replacing VADER's value for the same word.
+
+With no extra lexicon, ``explain(text)[0] == polarity_scores(text)`` exactly (a test checks every seed unit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+Drivers = list[tuple[str, float]]
+
+
+def vader_lexicon_path() -> Path:
+    """The ``vader_lexicon.txt`` installed by the ``vaderSentiment`` package (from PyPI)."""
+    return Path(str(resources.files("vaderSentiment").joinpath("vader_lexicon.txt")))
+
+
+class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vaderSentiment ships no types
+    """The reference VADER that also reports the valence each word contributed.
+
+    ``extra_lexicon`` entries (word → valence) are added on top of the packaged lexicon, replacing
+    VADER's own value for the same word (keys are lower-cased, as VADER looks words up lower-cased).
+    """
+
+    def __init__(self, extra_lexicon: Mapping[str, float] | None = None):
+        super().__init__()
+        self.lexicon.update({word.lower(): float(valence) for word, valence in (extra_lexicon or {}).items()})
+
+    def explain(self, text: str) -> tuple[dict[str, float], Drivers]:
+        """Score ``text`` and list the words that drove the score.
+
+        Returns:
+            ``(scores, drivers)``: VADER's ``neg``/``neu``/``pos``/``compound``, identical to
+            :meth:`polarity_scores`, and ``(word, valence)`` for every word with a non-zero valence
+            after VADER's rules, in text order.
+        """
+        text = self._described_emojis(text)
+        sentitext = SentiText(text)
+        words = sentitext.words_and_emoticons
+        sentiments: list[float] = []
+        # The loop of vaderSentiment's polarity_scores, step for step, so the valences it leaves per word
+        # are the ones its score is computed from.
+        for i, item in enumerate(words):
+            if item.lower() in BOOSTER_DICT or (
+                i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+            ):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        drivers = [(word, round(float(v), 4)) for word, v in zip(words, sentiments, strict=True) if v]
+        scores: dict[str, float] = self.score_valence(sentiments, text)
+        return scores, drivers
+
+    def _described_emojis(self, text: str) -> str:
+        """Each emoji replaced by its description, spaced as ``polarity_scores`` spaces it."""
+        described = []
+        prev_space = True
+        for character in text:
+            if character in self.emojis:
+                if not prev_space:
+                    described.append(" ")
+                described.append(self.emojis[character])
+                prev_space = False
+            else:
+                described.append(character)
+                prev_space = character == " "
+        return "".join(described).strip()
+
+
+@cache
+def vader(extra_items: tuple[tuple[str, float], ...] = ()) -> ExplainedVader:
+    """A cached analyzer; pass the extra lexicon as sorted ``(word, valence)`` pairs."""
+    return ExplainedVader(dict(extra_items))

@@ -1,0 +1,30 @@
+"""kit.sentiment: the reference VADER (vaderSentiment), with the words behind each score and an extra lexicon."""
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from kit import sentiment
+
+
+def test_vader_reads_the_packaged_lexicon_and_explains_its_score():
+    analyzer = sentiment.vader()
+    scores, drivers = analyzer.explain("The friendship is good, not bad.")
+    assert scores == analyzer.polarity_scores("The friendship is good, not bad.")
+    assert [w for w, _ in drivers] == ["friendship", "good", "bad"]
+    assert dict(drivers)["bad"] > 0  # "not bad": negation flips the valence
+
+
+def test_emojis_and_idioms_are_read_as_the_reference_reads_them():
+    reference = SentimentIntensityAnalyzer()
+    for sentence in ["Talks went well 💘", "It was kind of bad", "The summit was great but the talks were awful!!"]:
+        assert sentiment.vader().explain(sentence)[0] == reference.polarity_scores(sentence), sentence
+    assert [w for w, _ in sentiment.vader().explain("Talks went well 💘")[1]] == ["well", "heart"]
+
+
+def test_an_extra_lexicon_replaces_vaders_value_and_adds_new_words():
+    analyzer = sentiment.vader((("dipl_unshakable", 2.0), ("pressure", -2.0)))
+    assert analyzer.lexicon["pressure"] == -2.0 and sentiment.vader().lexicon["pressure"] == -1.2
+    assert analyzer.explain("An dipl_unshakable bond under pressure")[1] == [
+        ("dipl_unshakable", 2.0),
+        ("pressure", -2.0),
+    ]
+    assert sentiment.vader_lexicon_path().name == "vader_lexicon.txt"
