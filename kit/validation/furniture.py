@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.clean import PROSE_CHARS
 from kit.errors import KitError
 from kit.gold import rate, read_csv
 from kit.types import Prepared
@@ -62,28 +63,37 @@ def read_body(path: str | Path, prepared: Prepared) -> pd.DataFrame:
 
 def _check_lines(path: str | Path, frame: pd.DataFrame, prepared: Prepared) -> None:
     """Refuse a line number that is not a non-empty line of its article (one line naming it)."""
-    raw = dict(zip(prepared.documents.doc_id, prepared.documents.raw_text, strict=True))
-    for doc_id, line in zip(frame.doc_id, frame.line, strict=True):
-        lines = raw[doc_id].split("\n")
+    raw = _raw_lines(prepared)
+    for doc_id, line in zip(_strs(frame.doc_id), _ints(frame.line), strict=True):
+        lines = raw[doc_id]
         if not 0 < line <= len(lines) or not lines[line - 1].strip():
             raise KitError(f"{path}: {doc_id} has no non-empty line {line}")
 
 
+@dataclass(frozen=True)
+class GoldItem:
+    """One row of the furniture gold: the furniture text on a raw line, whole or a part."""
+
+    doc_id: str
+    line: int
+    furniture: str
+    whole_line: bool
+
+
 def removals(prepared: Prepared) -> dict[tuple[str, int], LineRemoval]:
     """Per (doc_id, raw line number): the removed texts and whether they cover the whole line."""
-    raw_lines = {doc.doc_id: doc.raw_text.split("\n") for doc in prepared.documents.itertuples(index=False)}
+    raw_lines = _raw_lines(prepared)
     removed = prepared.removed
-    parts = removed.part if "part" in removed else pd.Series("whole", index=removed.index)
     texts: dict[tuple[str, int], list[str]] = {}
     whole: dict[tuple[str, int], bool] = {}
-    for doc_id, line, part, text in zip(removed.doc_id, removed.line, parts, removed.text, strict=True):
-        key = (doc_id, int(line))
+    rows = zip(_strs(removed.doc_id), _ints(removed.line), _strs(removed.part), _strs(removed.text), strict=True)
+    for doc_id, line, part, text in rows:
+        key = (doc_id, line)
         texts.setdefault(key, []).append(text)
         whole[key] = whole.get(key, False) or part == "whole"
     result = {}
     for key, key_texts in texts.items():
-        line_chars = _chars(raw_lines[key[0]][key[1] - 1])
-        covered = whole[key] or _chars("".join(key_texts)) == line_chars
+        covered = whole[key] or _chars("".join(key_texts)) == _chars(raw_lines[key[0]][key[1] - 1])
         result[key] = LineRemoval(tuple(key_texts), covered)
     return result
 
@@ -94,37 +104,51 @@ def score(
     """Score each gold furniture item (``removed``) and each gold body line (``lost``).
 
     Returns:
-        ``(furniture, body)``: the gold furniture rows with ``removed`` (bool) and ``line_text``, and the
-        gold body rows with ``lost`` (bool), ``removed_text`` and ``line_text`` (empty frame without ``body``).
+        ``(furniture, body)``: the gold furniture rows (doc_id, line, furniture, whole_line) with
+        ``removed`` (bool) and ``line_text``, and the gold body rows with ``lost`` (bool), ``removed_text``
+        and ``line_text`` (an empty frame without ``body``).
     """
     removed = removals(prepared)
-    raw_lines = {doc.doc_id: doc.raw_text.split("\n") for doc in prepared.documents.itertuples(index=False)}
+    raw_lines = _raw_lines(prepared)
+    items = [
+        GoldItem(doc_id, line, furniture, whole_line.lower() == "yes")
+        for doc_id, line, furniture, whole_line in zip(
+            _strs(gold.doc_id), _ints(gold.line), _strs(gold.furniture), _strs(gold.whole_line), strict=True
+        )
+    ]
     parts_of_line: dict[tuple[str, int], set[str]] = {}
-    for row in gold.itertuples(index=False):
-        if row.whole_line.lower() != "yes":
-            parts_of_line.setdefault((row.doc_id, int(row.line)), set()).add(_chars(row.furniture))
+    for item in items:
+        if not item.whole_line:
+            parts_of_line.setdefault((item.doc_id, item.line), set()).add(_chars(item.furniture))
     furniture_rows = []
-    for row in gold.itertuples(index=False):
-        key = (row.doc_id, int(row.line))
-        removal = removed.get(key, LineRemoval((), False))
-        if row.whole_line.lower() == "yes":
-            found = removal.whole
-        else:
-            found = removal.whole or _chars(row.furniture) in {_chars(t) for t in removal.texts}
-        furniture_rows.append({**row._asdict(), "removed": found, "line_text": _line(raw_lines, key)})
+    for item in items:
+        removal = removed.get((item.doc_id, item.line), LineRemoval((), False))
+        cut_exactly = _chars(item.furniture) in {_chars(t) for t in removal.texts}
+        found = removal.whole or (not item.whole_line and cut_exactly)
+        line_text = _line(raw_lines, item.doc_id, item.line)
+        furniture_rows.append({**item.__dict__, "removed": found, "line_text": line_text})
     body_rows = []
-    for row in (body if body is not None else pd.DataFrame(columns=["doc_id", "line"])).itertuples(index=False):
-        key = (row.doc_id, int(row.line))
-        removal = removed.get(key, LineRemoval((), False))
-        allowed = parts_of_line.get(key, set())
-        beyond = [t for t in removal.texts if _chars(t) not in allowed]
-        lost = bool(beyond) or (removal.whole and bool(allowed))
-        body_rows.append(
-            {"doc_id": row.doc_id, "line": key[1], "lost": lost, "removed_text": " | ".join(beyond),
-             "line_text": _line(raw_lines, key)}
-        )  # fmt: skip
-    return pd.DataFrame(furniture_rows), pd.DataFrame(
-        body_rows, columns=["doc_id", "line", "lost", "removed_text", "line_text"]
+    if body is not None:
+        for doc_id, line in zip(_strs(body.doc_id), _ints(body.line), strict=True):
+            removal = removed.get((doc_id, line), LineRemoval((), False))
+            allowed = parts_of_line.get((doc_id, line), set())
+            beyond = [t for t in removal.texts if _chars(t) not in allowed]
+            lost = bool(beyond) or (removal.whole and bool(allowed))
+            line_text = _line(raw_lines, doc_id, line)
+            body_rows.append(
+                {
+                    "doc_id": doc_id,
+                    "line": line,
+                    "lost": lost,
+                    "removed_text": " | ".join(beyond),
+                    "line_text": line_text,
+                }
+            )
+    furniture_columns = ["doc_id", "line", "furniture", "whole_line", "removed", "line_text"]
+    body_columns = ["doc_id", "line", "lost", "removed_text", "line_text"]
+    return (
+        pd.DataFrame.from_records(furniture_rows, columns=furniture_columns),
+        pd.DataFrame.from_records(body_rows, columns=body_columns),
     )
 
 
@@ -136,21 +160,45 @@ def validate(prepared: Prepared, gold_path: str, body_path: str | None = None) -
     lines = [f"gold: {gold_path} ({len(gold)} furniture items in {gold.doc_id.nunique()} documents)"]
     if body is not None:
         lines.append(f"body: {body_path} ({len(body)} body lines in {body.doc_id.nunique()} documents)")
-    lines.append(f"furniture removed: {rate(int(furniture.removed.sum()), len(furniture))}")
+    removed_count = sum(bool(x) for x in furniture.removed)
+    lines.append(f"furniture removed: {rate(removed_count, len(furniture))}")
     if body is not None:
-        lines.append(f"body lines lost: {int(body_scored.lost.sum())} of {len(body_scored)}")
-    suspect = prepared.removed.suspect.sum() if "suspect" in prepared.removed else 0
-    lines.append(f"removals over 150 characters (suspect): {int(suspect)}")
-    for row in furniture[~furniture.removed].itertuples(index=False):
-        lines.append(f"missed: {row.doc_id} {row.line} {row.furniture[:PREVIEW]!r}")
-    for row in body_scored[body_scored.lost].itertuples(index=False):
-        lines.append(f"lost: {row.doc_id} {row.line} {row.line_text[:PREVIEW]!r}")
+        lines.append(f"body lines lost: {sum(bool(x) for x in body_scored.lost)} of {len(body_scored)}")
+    suspect = sum(bool(x) for x in prepared.removed.suspect)
+    lines.append(f"removals over {PROSE_CHARS} characters (suspect): {suspect}")
+    missed = zip(
+        _strs(furniture.doc_id), _ints(furniture.line), _strs(furniture.furniture), furniture.removed, strict=True
+    )
+    for doc_id, line, text, found in missed:
+        if not found:
+            lines.append(f"missed: {doc_id} {line} {text[:PREVIEW]!r}")
+    lost_rows = zip(
+        _strs(body_scored.doc_id), _ints(body_scored.line), _strs(body_scored.line_text), body_scored.lost, strict=True
+    )
+    for doc_id, line, text, lost in lost_rows:
+        if lost:
+            lines.append(f"lost: {doc_id} {line} {text[:PREVIEW]!r}")
     return "\n".join(lines) + "\n"
 
 
-def _line(raw_lines: dict[str, list[str]], key: tuple[str, int]) -> str:
-    lines = raw_lines[key[0]]
-    return lines[key[1] - 1].strip() if 0 < key[1] <= len(lines) else ""
+def _raw_lines(prepared: Prepared) -> dict[str, list[str]]:
+    documents = prepared.documents
+    return {
+        doc_id: raw.split("\n") for doc_id, raw in zip(_strs(documents.doc_id), _strs(documents.raw_text), strict=True)
+    }
+
+
+def _strs(column: pd.Series) -> list[str]:
+    return [str(value) for value in column]
+
+
+def _ints(column: pd.Series) -> list[int]:
+    return [int(value) for value in column]
+
+
+def _line(raw_lines: dict[str, list[str]], doc_id: str, line: int) -> str:
+    lines = raw_lines[doc_id]
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ""
 
 
 def _chars(text: str) -> str:

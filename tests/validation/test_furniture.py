@@ -9,7 +9,7 @@ from kit.cli import main
 from kit.errors import KitError
 from kit.pipeline import prepare
 from kit.validation import furniture
-from tests.conftest import CHOSUN
+from tests.seeds import CHOSUN
 
 GOLD = config.ROOT / "tests" / "fixtures" / "gold"
 DEVCORPUS = config.ROOT.parent / "shared" / "devcorpus"
