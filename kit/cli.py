@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub = checks.add_parser(name, help=spec.help, description=spec.help)
         _add_corpus_options(sub)
         sub.add_argument("--gold", required=True, help="hand-coded CSV (format in the README)")
+        for option in spec.options:
+            sub.add_argument(*option.flags, **option.kwargs)
 
     report = commands.add_parser("report", help="execute the notebooks into reports/ (see kit.report)")
     _add_report_options(report)
@@ -83,15 +85,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     KeyboardInterrupt, so an in-process caller sees it; ``python -m kit`` turns it into one line and exit 130.
     """
     args = build_parser().parse_args(argv)
+    # Warnings (an unlisted file, a long line cleaning removed) are printed after a run that succeeds;
+    # bad input gets its one error line alone.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code = _run(args)
+    if code != EXIT_BAD_INPUT:
+        for warning in caught:
+            print(f"warning: {warning.message}", file=sys.stderr)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("always")
-            warnings.showwarning = _show_warning
-            if args.command == "table":
-                return _table(args)
-            if args.command == "validate":
-                return _validate(args)
-            return _report(args)
+        if args.command == "table":
+            return _table(args)
+        if args.command == "validate":
+            return _validate(args)
+        return _report(args)
     except KitError as err:
         return _fail(str(err), EXIT_BAD_INPUT)
     except RecursionError:
@@ -117,7 +128,7 @@ def _table(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     spec = tables.VALIDATORS[args.check]
-    sys.stdout.write(spec.run(prepare(args.corpus), args.gold))
+    sys.stdout.write(spec.run(prepare(args.corpus), args))
     return 0
 
 
@@ -145,7 +156,3 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"warning: {message}", file=sys.stderr)

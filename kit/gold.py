@@ -31,6 +31,8 @@ def read_csv(
 ) -> pd.DataFrame:
     """Read a gold CSV: every value a string (empty → ""), plus ``line`` (1 = the header row).
 
+    When the file itself has a ``line`` column (a line of an article), the file's row line is ``csv_line``.
+
     Args:
         path: the CSV file.
         required: columns that must be present and non-empty in every row.
@@ -60,9 +62,10 @@ def read_csv(
     if not rows:
         raise KitError(f"{path}: no rows below the header")
     columns = [*required, *(c for c in optional if c not in required)]
+    row_key = "csv_line" if "line" in columns else "line"
     records = []
     for line, row in rows:
-        record = {"line": line}
+        record = {row_key: line}
         for column in columns:
             value = (row.get(column) or "").strip()
             if column in required and not value:
@@ -73,7 +76,7 @@ def read_csv(
         if doc_ids is not None and record.get("doc_id") not in doc_ids:
             raise KitError(f"{path} line {line}: doc_id {record.get('doc_id')!r} is not in the corpus")
         records.append(record)
-    frame = pd.DataFrame.from_records(records, columns=["line", *columns])
+    frame = pd.DataFrame.from_records(records, columns=[row_key, *columns])
     for column in integers:
         if column in frame:
             frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")

@@ -16,6 +16,7 @@ import pandas as pd
 from kit import chronology, keyness, kwic, overview, themes, tone, voices
 from kit.types import Prepared
 from kit.validation import dates as dates_validation
+from kit.validation import furniture
 from kit.validation import quotes as quote_validation
 from kit.voices import actors
 
@@ -134,19 +135,30 @@ TABLES: dict[str, TableSpec] = {
 
 @dataclass(frozen=True)
 class ValidatorSpec:
-    """A ``python -m kit validate NAME --gold FILE`` check; ``run`` returns the printed summary."""
+    """A ``python -m kit validate NAME --gold FILE`` check; ``run`` returns the printed summary.
+
+    ``run`` takes the prepared corpus and the parsed options (``args.gold`` and any ``options``).
+    """
 
     help: str
-    run: Callable[[Prepared, str], str]
+    run: Callable[[Prepared, argparse.Namespace], str]
+    options: tuple[Option, ...] = ()
 
 
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, offsets)",
-        dates_validation.validate,
+        lambda p, a: dates_validation.validate(p, a.gold),
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
-        quote_validation.validate,
+        lambda p, a: quote_validation.validate(p, a.gold),
+    ),
+    "furniture": ValidatorSpec(
+        "furniture removed and body lines lost against CSVs coded on raw lines (doc_id, line, furniture, whole_line)",
+        lambda p, a: furniture.validate(p, a.gold, a.body),
+        options=(
+            Option(("--body",), {"default": None, "help": "CSV of the body lines (doc_id, line), to count lost text"}),
+        ),
     ),
 }

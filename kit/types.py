@@ -40,7 +40,8 @@ MANIFEST_COLUMNS = [
     "notes",
 ]
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "raw_text", "sha256"]
-REMOVED_COLUMNS = ["doc_id", "line", "kind", "text"]
+# part: the whole line, or a prefix/suffix cut from a kept line; suspect: longer than kit.clean.PROSE_CHARS.
+REMOVED_COLUMNS = ["doc_id", "line", "part", "kind", "text", "suspect"]
 # raw_start: where the paragraph's text starts in the raw article (a gold file coded on raw text maps through it).
 PARAGRAPH_COLUMNS = ["doc_id", "paragraph_id", "line", "raw_start", "start", "end", "kind", "text"]
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "paragraph_id", "start", "end", "text"]

@@ -130,3 +130,201 @@ def test_paragraphs_record_where_they_start_in_the_raw_text():
     first = raw.index("paragraph")
     assert clean.cleaned_span(paragraphs, first, first + 9) == (6, 15)
     assert clean.cleaned_span(paragraphs, 0, 8) is None  # the headline is not in the body
+
+
+# ---------------------------------------------------------------- cleaning never eats the article
+
+
+def _clean_one(raw: str, headline: str = "") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    documents = pd.DataFrame([{"doc_id": "d", "headline": headline, "raw_text": raw}])
+    return clean.clean(documents)
+
+
+def _kinds(raw: str, headline: str = "") -> dict[str, str]:
+    return {ln.text: ln.kind for ln in clean.classify_lines(raw, headline=headline)}
+
+
+LONG_SENTENCE = (
+    "The two sides agreed that the talks on the nuclear issue would resume after the summer, officials in Seoul and "
+    "Beijing said on Monday, without giving a date"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        LONG_SENTENCE,  # more than 150 characters, no full stop
+        "The talks ended. Both sides said they would meet again",  # several sentences
+        "“We will never forget their heroic service to the two countries",  # a quotation
+    ],
+)
+def test_a_line_that_reads_as_prose_is_never_furniture_whatever_its_last_character(line):
+    raw = f"Leaders Meet\n\nThe first paragraph, which says what happened.\n\n{line}\n\nAnother paragraph follows here."
+    assert _kinds(raw, "Leaders Meet")[line] == "paragraph"
+
+
+def test_a_truncated_last_paragraph_stays():
+    raw = "Leaders Meet\n\nThe leaders met on Monday.\n\nOfficials said the talks would resume in the"
+    assert _kinds(raw, "Leaders Meet")["Officials said the talks would resume in the"] == "paragraph"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "cut"),
+    [
+        ("The North is desperately poor. (Yonhap)", "The North is desperately poor.", "(Yonhap)"),
+        ("Talks will resume, he said. — Reuters", "Talks will resume, he said.", "— Reuters"),
+        (
+            "Beijing said it was not informed. kld (AFP, Reuters)",
+            "Beijing said it was not informed.",
+            "kld (AFP, Reuters)",
+        ),
+        (
+            "Trade fell 10 percent in May. (Reporting by Jane Doe; Editing by John Roe)",
+            "Trade fell 10 percent in May.",
+            "(Reporting by Jane Doe; Editing by John Roe)",
+        ),
+        (
+            "Socialism will always emerge victorious, the article stresses. -0-",
+            "Socialism will always emerge victorious, the article stresses.",
+            "-0-",
+        ),
+    ],
+)
+def test_agency_sign_offs_are_cut_as_a_suffix_and_logged(line, kept, cut):
+    raw = f"The leaders met on Monday in Pyongyang.\n\n{line}"
+    cleaned, removed, paragraphs = _clean_one(raw)
+    assert paragraphs.text.tolist()[-1] == kept
+    row = removed.iloc[-1]
+    assert (row.line, row.part, row.text, bool(row.suspect)) == (3, "suffix", cut, False)
+    assert cleaned.text.iloc[0].endswith(kept)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "cut", "kind"),
+    [
+        (
+            " date 2019-06-21 SEOUL: Kim and Xi agreed to deepen ties.",
+            "SEOUL: Kim and Xi agreed to deepen ties.",
+            "date 2019-06-21 ",
+            "date_line",
+        ),
+        (
+            "[Anchor] “We will meet again soon,” the minister said.",
+            "“We will meet again soon,” the minister said.",
+            "[Anchor] ",
+            "script_label",
+        ),
+    ],
+)
+def test_a_prefix_is_cut_and_the_paragraph_still_maps_to_the_raw_text(line, kept, cut, kind):
+    raw = f"{line}\n\nThe second paragraph is here."
+    _, removed, paragraphs = _clean_one(raw)
+    first = paragraphs.iloc[0]
+    assert first.text == kept
+    assert raw[first.raw_start : first.raw_start + len(kept)] == kept
+    assert removed[["part", "kind", "text"]].iloc[0].tolist() == ["prefix", kind, cut.strip()]
+
+
+GENERAL_FURNITURE = [
+    ("By Jane Doe", "byline"),
+    ("By: Jane Doe", "byline"),
+    ("By Agencies", "byline"),
+    ("By Simon Martin, AFP", "byline"),
+    ("Author: Scott Snyder, Senior Fellow for Korea Studies", "byline"),
+    ("Continue reading…", "related_story"),
+    ("Read more: Can China break the deadlock?", "related_story"),
+    ("Email | Print | Subscribe | Comments", "navigation"),
+    ("share with facebook", "navigation"),
+    ("Home > Asia", "navigation"),
+    ("[Anchor]", "script_label"),
+    ("[Reporter]", "script_label"),
+    ("Xinhua) 09:15, March 3, 2021", "date_line"),
+    ("Updated: 2021-07-11 10:46 AM", "date_line"),
+    ("Posted February. 21, 2012 00:52,", "date_line"),
+    ("Copyright 2010 The Associated Press. All rights reserved.", "copyright"),
+    ("Advertisement", "section_label"),
+    ("(Web editor: Zhang Kaiwei)", "credit"),
+    ("Reporting by Ben Blanchard; Editing by Tony Munroe", "additional_reporting"),
+    ("kld/sms (AFP, Reuters)", "agency_signoff"),
+    ("3 Min Read", "navigation"),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), GENERAL_FURNITURE)
+def test_general_furniture_is_recognised_in_the_middle_of_the_body(line, kind):
+    raw = f"The leaders met on Monday in Pyongyang.\n\n{line}\n\nThey agreed to meet again next year."
+    assert _kinds(raw)[line] == kind
+
+
+def test_a_standfirst_that_repeats_the_lead_is_removed():
+    raw = (
+        "China Resumes Talks\n\nPUBLISHED : Monday, 1 April, 2019\n\n- 10,250\n\n"
+        "Beijing is cautious about deepening cooperation between Russia and North Korea.\n\n"
+        "China reacted cautiously as Russia and North Korea deepened their cooperation. Beijing avoids any pact.\n\n"
+        "Officials said more talks were planned."
+    )
+    kinds = _kinds(raw, "China Resumes Talks")
+    assert kinds["Beijing is cautious about deepening cooperation between Russia and North Korea."] == "standfirst"
+    assert kinds["Officials said more talks were planned."] == "paragraph"
+
+
+def test_a_long_removal_is_flagged_suspect_and_warned_about():
+    caption = "A photograph released on Monday shows " + "the leaders shaking hands at the airport " * 4 + "(Reuters)"
+    with pytest.warns(clean.CleaningWarning, match=r"d line 3: removed \d+ characters as caption .*'A photograph"):
+        _, removed, _ = _clean_one(f"The leaders met on Monday.\n\n{caption}\n\nThey agreed to meet again.")
+    assert removed[["line", "kind", "part"]].iloc[0].tolist() == [3, "caption", "whole"]
+    assert bool(removed.suspect.iloc[0])
+
+
+def test_seed_removals_over_150_characters_are_the_four_captions(seeds):
+    suspect = seeds.removed[seeds.removed.suspect.astype(bool)]
+    assert suspect.kind.tolist() == ["caption"] * 4
+    assert sorted(zip(suspect.doc_id, suspect.line, strict=True)) == [
+        (DIPLOMAT_2018, 15),
+        (HERALD, 21),
+        (HERALD, 22),
+        (DIPLOMAT_2024, 13),
+    ]
+    assert (seeds.removed.part == "whole").all()  # no seed line is cut in part
+
+
+def test_a_text_of_repeated_lines_keeps_one_copy():
+    raw = "\n".join(["The talks will resume on Monday, officials said."] * 1000)
+    _, removed, paragraphs = _clean_one(raw)
+    assert paragraphs.text.tolist() == ["The talks will resume on Monday, officials said."]
+    assert len(removed) == 999 and set(removed.kind) == {"repeated_line"}
+
+
+def test_an_article_cleaned_to_nothing_is_a_warning():
+    with pytest.warns(clean.CleaningWarning, match="d: cleaning kept no line of the article"):
+        _, _, paragraphs = _clean_one("Share\n\nPrint\n\nAdvertisement")
+    assert paragraphs.empty
+
+
+def test_cleaning_time_grows_linearly_with_the_article():
+    # Measured in one run, best of three: four times the article takes about four times as long
+    # (a quadratic step would take sixteen times as long).
+    import time
+
+    block = "By Jane Doe\n\nThe talks ended. (Yonhap)\n\nShare\n\n“We will meet again,” he said. -0-\n\n"
+    timings = []
+    for copies in (300, 1200):
+        raw = "".join(f"Paragraph {i} of the article, officials said.\n\n{block}" for i in range(copies))
+        raw += "A  " + " " * (10 * copies) + "b -0-"  # a long run of spaces before a sign-off
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            clean.classify_lines(raw, headline="Leaders Meet in Pyongyang Again")
+            runs.append(time.perf_counter() - started)
+        timings.append(min(runs))
+    assert timings[1] / timings[0] < 8
+
+
+def test_list_items_a_body_line_introduces_are_kept_without_full_stops():
+    raw = (
+        "Trade Slumps\n\nThe review indicates the following:\n\n- Exports rose 10 percent\n- Imports fell\n\n"
+        "Analysts expect more.\n\nMost read\n\n• Kim visits Russia\n\n• Xi meets Biden"
+    )
+    kinds = _kinds(raw, "Trade Slumps")
+    assert kinds["- Exports rose 10 percent"] == kinds["- Imports fell"] == "paragraph"
+    assert kinds["• Kim visits Russia"] == kinds["• Xi meets Biden"] == "related_story"  # a box of links, not a list

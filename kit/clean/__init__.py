@@ -1,0 +1,327 @@
+"""Stage 2 of the pipeline: remove publisher furniture and keep the article body.
+
+The rules are general — position (the header block above the body), repetition (a line printed
+twice), punctuation (a headline has no full stop) and patterns ("Credit:", "PUBLISHED :", "By NAME",
+"(Yonhap)") — not a list of line numbers, so a new article from another outlet is cleaned the same way.
+The raw text is never modified; every removal is logged with its kind, and with its ``part``: the
+``whole`` line, or a ``prefix`` / ``suffix`` cut from a line whose rest is kept (an agency sign-off
+"… on the North. (Yonhap)", a page-store "date 2019-06-21" before the lead, a script label "[Anchor]").
+
+**Cleaning never eats the article.** A line that reads as prose (several sentences, a quotation, or more
+than PROSE_CHARS characters) is never removed on position or punctuation alone; only a pattern that says
+what it is (a photo credit, a copyright notice, the headline printed again) removes it, and every removal
+longer than PROSE_CHARS is flagged ``suspect`` and warned about (:class:`CleaningWarning`). A truncated
+last paragraph ("…the talks would resume in the") is body, and a repeated sentence keeps its first copy.
+
+Kinds of furniture: ``headline``, ``section_label``, ``navigation``, ``standfirst``, ``caption``, ``credit``,
+``date_line``, ``related_story``, ``additional_reporting``, ``byline``, ``agency_signoff``, ``copyright``,
+``script_label``, ``site_notice``, ``repeated_line``. Kept body lines are ``paragraph`` or ``subheading``.
+What a line looks like on its own is in :mod:`kit.clean.patterns`; this module decides by position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kit.clean.patterns import (
+    BULLET,
+    CONTENT_WORD,
+    CREDIT,
+    MINOR_WORDS,
+    PICTURE_WORDS,
+    PROSE_CHARS,
+    SENTENCE_START,
+    TERMINAL,
+    WORD,
+    Cut,
+    cut_parts,
+    fold,
+    is_label,
+    is_sentence,
+    pattern_kind,
+    reads_as_prose,
+)
+from kit.types import PARAGRAPH_COLUMNS, REMOVED_COLUMNS
+
+BODY_KINDS = ("paragraph", "subheading")
+# How many unclassified lines may sit between two header anchors (a standfirst is one line).
+HEADER_GAP = 2
+# The first header anchor must be among this many non-empty lines at the top.
+HEADER_START = 3
+# Kinds that anchor the header block above the body.
+HEADER_ANCHORS = ("headline", "date_line", "credit", "caption", "byline")
+# A short line before the lead repeats it when this share of its words recur in the first two paragraphs.
+LEAD_OVERLAP = 0.6
+
+__all__ = ["PROSE_CHARS", "CleaningWarning", "Cut", "Line", "classify_lines", "clean", "cleaned_span", "reads_as_prose"]
+
+
+class CleaningWarning(UserWarning):
+    """A removal a researcher should look at: a long line (or part) cut as furniture, or an empty body."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of an article: 1-based line number, stripped text, kind, and ``offset``.
+
+    For a kept line, ``text`` is the line after its ``cuts`` (prefixes and suffixes recognised as furniture);
+    for a removed line it is the whole line. ``offset`` is where ``text`` starts in the raw article, so
+    ``raw_text[offset:]`` begins with ``text`` (a raw span maps into the body through it).
+    """
+
+    number: int
+    text: str
+    kind: str = ""
+    offset: int = 0
+    cuts: tuple[Cut, ...] = ()
+
+
+def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Clean every article of a documents table.
+
+    Args:
+        documents: the table from :func:`kit.corpus.load` (needs doc_id, headline, raw_text).
+
+    Returns:
+        ``(documents, removed, paragraphs)``: a copy of ``documents`` with a ``text`` column (body
+        paragraphs joined by blank lines, non-breaking spaces turned into spaces so offsets stay put),
+        the removal log (doc_id, line, part, kind, text, suspect), and the body paragraphs with offsets.
+
+    Warns:
+        CleaningWarning: for every removed line or part longer than PROSE_CHARS, and for an article
+            of which nothing is kept.
+    """
+    texts, removed, paragraphs = [], [], []
+    for doc in documents.itertuples(index=False):
+        lines = classify_lines(doc.raw_text, headline=doc.headline)
+        text, doc_paragraphs = _assemble(doc.doc_id, lines)
+        texts.append(text)
+        paragraphs.extend(doc_paragraphs)
+        doc_removed = list(_removals(doc.doc_id, lines))
+        for row in doc_removed:
+            if row["suspect"]:
+                _warn(
+                    f"{doc.doc_id} line {row['line']}: removed {len(row['text'])} characters as {row['kind']} "
+                    f"({row['part']}): {row['text'][:60]!r}"
+                )
+        if lines and not doc_paragraphs:
+            _warn(f"{doc.doc_id}: cleaning kept no line of the article")
+        removed.extend(doc_removed)
+    cleaned = documents.assign(text=texts)
+    return (
+        cleaned,
+        pd.DataFrame.from_records(removed, columns=REMOVED_COLUMNS),
+        pd.DataFrame.from_records(paragraphs, columns=PARAGRAPH_COLUMNS),
+    )
+
+
+def _warn(message: str) -> None:
+    """A CleaningWarning attributed to "kit.clean", not to a file path (executed notebooks stay path-free)."""
+    warnings.warn_explicit(message, CleaningWarning, filename="kit.clean", lineno=0)
+
+
+def _removals(doc_id: str, lines: list[Line]) -> Iterator[dict]:
+    """The removal log of one article: whole lines, or the parts cut from kept lines."""
+    for ln in lines:
+        if ln.kind not in BODY_KINDS:
+            pieces = [("whole", ln.kind, ln.text)]
+        else:
+            pieces = [(c.part, c.kind, c.text.strip()) for c in ln.cuts]
+        for part, kind, text in pieces:
+            suspect = len(text) > PROSE_CHARS
+            yield {"doc_id": doc_id, "line": ln.number, "part": part, "kind": kind, "text": text, "suspect": suspect}
+
+
+def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
+    """Give every non-empty line of one article a kind (furniture or body).
+
+    Args:
+        raw_text: the article as loaded (``\\n`` line endings).
+        headline: the manifest headline, if known; lines equal to it (quotes and case folded) are
+            headlines wherever they stand, and a line that starts with it has it cut as a prefix.
+    """
+    lines = [_cut(ln, headline) for ln in _lines(raw_text)]
+    counts = Counter(fold(ln.text) for ln in lines)
+    seen: set[str] = set()
+    kinds = []
+    for ln in lines:
+        folded = fold(ln.text)
+        kinds.append(pattern_kind(ln.text, counts[folded], fold(headline), first_copy=folded not in seen))
+        seen.add(folded)
+    prose = [reads_as_prose(ln.text) for ln in lines]
+    for i, ln in enumerate(lines):
+        after = lines[i + 1].text if i + 1 < len(lines) else ""
+        describes_picture = not prose[i] or PICTURE_WORDS.search(ln.text)
+        if kinds[i] in ("", "repeated_line") and CREDIT.match(after) and describes_picture:
+            kinds[i] = "caption"  # the line above a photo credit is its caption
+        elif (
+            kinds[i] == ""
+            and i + 1 < len(lines)
+            and kinds[i + 1] == "caption"
+            and fold(after).startswith(fold(ln.text))
+        ):
+            kinds[i] = "caption"  # a caption printed twice, the second time with its credit
+    header_end = _header_end(kinds, prose, [ln.text for ln in lines])
+    first_anchor = next((i for i, k in enumerate(kinds) if k in HEADER_ANCHORS), len(lines))
+    headline_rows = [i for i, k in enumerate(kinds) if k == "headline" and i <= header_end]
+    sentences = [k == "" and (prose[i] or is_sentence(lines[i].text)) for i, k in enumerate(kinds)]
+    sentence_rows = [i for i, is_sentence in enumerate(sentences) if is_sentence]
+    first_prose = next((i for i in sentence_rows if prose[i]), len(lines))
+    list_opened = False  # the last line that is not a list item is body ending in ":" ("… the following:")
+    for i in range(len(lines)):
+        if i > 0 and not BULLET.match(lines[i - 1].text):
+            list_opened = kinds[i - 1] in BODY_KINDS and lines[i - 1].text.endswith(":")
+        if kinds[i] != "":
+            continue
+        above_anchors = i < first_anchor and not is_label(lines[i].text)  # a sentence above the header's first anchor
+        if i <= header_end and not above_anchors:
+            inside_title = len(headline_rows) > 1 and headline_rows[0] < i < headline_rows[-1]
+            if prose[i] and not inside_title:
+                kinds[i] = "paragraph"
+            else:
+                kinds[i] = "section_label" if is_label(lines[i].text) else "standfirst"
+        elif header_end >= 0 and i < first_prose and not prose[i] and _repeats_lead(lines, sentence_rows, i):
+            kinds[i] = "standfirst"
+        elif list_opened and BULLET.match(lines[i].text):
+            kinds[i] = "paragraph"  # an item of a list in the body, with or without a full stop
+        else:
+            introduces_body = bisect.bisect_right(sentence_rows, i) < len(sentence_rows)
+            kinds[i] = _body_kind(
+                lines, kinds, i, sentence=sentences[i], prose=prose[i], introduces_body=introduces_body
+            )
+    return [_with_kind(ln, kind) for ln, kind in zip(lines, kinds, strict=True)]
+
+
+def _cut(line: Line, headline: str) -> Line:
+    start, rest, cuts = cut_parts(line.text, headline)
+    return Line(line.number, rest, offset=line.offset + start, cuts=cuts)
+
+
+def _with_kind(line: Line, kind: str) -> Line:
+    """The line with its kind; a furniture line is removed whole, so its cut parts are put back."""
+    if kind in BODY_KINDS or not line.cuts:
+        return Line(line.number, line.text, kind, line.offset, line.cuts)
+    prefix = "".join(c.text for c in line.cuts if c.part == "prefix")
+    suffix = "".join(c.text for c in reversed(line.cuts) if c.part == "suffix")
+    return Line(line.number, prefix + line.text + suffix, kind, line.offset - len(prefix))
+
+
+def _lines(raw_text: str) -> Iterator[Line]:
+    """The non-empty lines of a raw article, stripped, with their raw offsets."""
+    offset = 0
+    for number, raw in enumerate(raw_text.split("\n"), start=1):
+        text = _strip(raw)
+        if text:
+            yield Line(number, text, offset=offset + raw.index(text))
+        offset += len(raw) + 1
+
+
+def _header_end(kinds: list[str], prose: list[bool], texts: list[str]) -> int:
+    """Index of the last line of the header block above the body, or -1 when there is none.
+
+    The header is a run of anchors (headline, date line, credit, caption, byline) starting near the top,
+    with at most HEADER_GAP unexplained lines (standfirsts) between consecutive anchors; it reaches at
+    least down to the headline when no line above it reads as prose or as a sentence (site furniture above it).
+    """
+    end = -1
+    anchors = [i for i, k in enumerate(kinds) if k in HEADER_ANCHORS]
+    if anchors and anchors[0] < HEADER_START:
+        end = anchors[0]
+        for i in anchors[1:]:
+            unexplained = [j for j in range(end + 1, i) if kinds[j] == ""]
+            # A paragraph of prose ends the header, unless the headline is printed again below it.
+            if len(unexplained) > HEADER_GAP or (any(prose[j] for j in unexplained) and kinds[i] != "headline"):
+                break
+            end = i
+    for i, kind in enumerate(kinds):
+        if kind == "" and (prose[i] or (len(WORD.findall(texts[i])) >= 4 and TERMINAL.search(texts[i]))):
+            break
+        if kind == "headline":
+            end = max(end, i)
+    return end
+
+
+def _repeats_lead(lines: list[Line], sentence_rows: list[int], i: int) -> bool:
+    """A short line before the first paragraphs whose words recur in them: a standfirst repeating the lead."""
+    after = bisect.bisect_right(sentence_rows, i)
+    following = [lines[j].text for j in sentence_rows[after : after + 2]]
+    words = {w[:5] for w in CONTENT_WORD.findall(lines[i].text.lower())}
+    lead = {w[:5] for text in following for w in CONTENT_WORD.findall(text.lower())}
+    return len(words) >= 4 and len(words & lead) >= LEAD_OVERLAP * len(words)
+
+
+def _body_kind(
+    lines: list[Line], kinds: list[str], i: int, *, sentence: bool, prose: bool, introduces_body: bool
+) -> str:
+    """A body line without a pattern: paragraph, Title Case subheading, label or related-story headline."""
+    text = lines[i].text
+    if sentence:
+        return "paragraph"
+    last_after_body = i == len(lines) - 1 and i > 0 and kinds[i - 1] in ("", *BODY_KINDS)
+    if prose or (last_after_body and SENTENCE_START.match(text) and len(WORD.findall(text)) > 1):
+        return "paragraph"  # a last paragraph cut off mid-sentence
+    if i == 0 and is_label(text):
+        return "section_label"
+    words = WORD.findall(text)
+    title_case = bool(words) and all(w[0].isupper() or w.lower() in MINOR_WORDS for w in words)
+    if title_case and introduces_body:
+        return "subheading"
+    if len(words) < 2 or title_case:
+        return "section_label"
+    return "related_story"
+
+
+def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[dict]]:
+    """Join the kept lines into the cleaned text and record each paragraph's offsets."""
+    parts: list[str] = []
+    rows: list[dict] = []
+    offset = 0
+    for ln in lines:
+        if ln.kind not in BODY_KINDS:
+            continue
+        if parts:
+            offset += 2  # the blank line between paragraphs
+        body = ln.text.replace("\u00a0", " ")
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "paragraph_id": len(rows),
+                "line": ln.number,
+                "raw_start": ln.offset,
+                "start": offset,
+                "end": offset + len(body),
+                "kind": ln.kind,
+                "text": body,
+            }
+        )
+        parts.append(body)
+        offset += len(body)
+    return "\n\n".join(parts), rows
+
+
+def cleaned_span(paragraphs: pd.DataFrame, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+    """Where a span of the raw article lies in the cleaned text, or None when it is not in the body.
+
+    Args:
+        paragraphs: one document's rows of the paragraph table (with ``raw_start``).
+        raw_start: offset into the raw article text (as loaded, ``\\n`` line endings).
+        raw_end: end offset (exclusive).
+
+    Returns:
+        ``(start, end)`` into the cleaned text when the span lies inside one kept paragraph.
+    """
+    for row in paragraphs.itertuples(index=False):
+        inside = row.raw_start <= raw_start and raw_end <= row.raw_start + (row.end - row.start)
+        if inside:
+            return row.start + raw_start - row.raw_start, row.start + raw_end - row.raw_start
+    return None
+
+
+def _strip(text: str) -> str:
+    return text.strip(" \t\u00a0\u200b\ufeff")

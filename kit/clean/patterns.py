@@ -1,0 +1,276 @@
+"""The line patterns of cleaning: what a line of furniture looks like on its own, and the parts cut from a line.
+
+Each pattern gets a comment saying what it matches, with an example. :func:`pattern_kind` is the kind a line
+has on its own (or "" when position must decide, see :mod:`kit.clean`); :func:`cut_parts` cuts the prefixes
+and suffixes that are furniture from a line whose rest is judged on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# A line longer than this reads as prose; removing one is a warning.
+PROSE_CHARS = 150
+
+# ---------------------------------------------------------------- whole-line patterns
+# Labelled date lines, e.g. "PUBLISHED : Wednesday, 28 March, 2018, 9:45pm", "Posted: Dec 19, 2011 10:17 AM".
+DATE_LINE = re.compile(r"^(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Posted|Last updated|First published)\b\s*:?\s*")
+# Photo credit lines, e.g. "Credit: AP Photo/Eugene Hoshiko", "Photo : Xinhua / Yonhap News".
+CREDIT = re.compile(r"^(?:Credit|Photo credit|Image credit|Photo|Image|Photograph)\s*:\s", re.IGNORECASE)
+# e.g. "Additional reporting by Sarah Zheng and Jeongho Lee".
+ADDITIONAL_REPORTING = re.compile(r"^Additional reporting by\b", re.IGNORECASE)
+# Wire credits on their own line: "Reporting by Ben Blanchard; Editing by Tony Munroe".
+WIRE_CREDITS = re.compile(
+    r"^(?:Reporting|Writing|Editing) by [A-Z][^;]*(?:;\s*(?:Additional )?(?:reporting|writing|editing) by\b.*)+$",
+    re.IGNORECASE,
+)
+# A byline on its own line, possibly cut off: "By Ock Hyun-ju (", "By: Jane Doe", "By Simon Martin ,AFP".
+# (A space or comma between names is required, so a long run of capitals cannot be split in many ways.)
+BYLINE = re.compile(
+    r"^By:?\s+[A-Z][\w’'.\-]*(?:(?:\s+|\s*,\s*)(?:[A-Z][\w’'.\-]*|and|de|van|von|bin|al|&))*\s*(?:\([^)]*\)?)?$"
+)
+# A labelled byline or an author note: "Author: Scott A. Snyder, Senior Fellow", "The writer is a professor …".
+AUTHOR = re.compile(
+    r"^(?:(?:Authors?|Written by|Story by|Writer|Reporter)\s*:\s*[A-Z]|The (?:author|writer)s? (?:is|are)\b)"
+)
+# Copyright lines: "Copyright 2010 The Associated Press", "© 2024 Reuters. All rights reserved."
+COPYRIGHT = re.compile(r"^(?:Copyright|©)\s*(?:©\s*|\(c\)\s*)?\d{4}|\bAll rights reserved\b", re.IGNORECASE)
+# Pointers to other stories: "Read more: …", "SEE ALSO: …", "Related posts:", "Continue reading…".
+RELATED = re.compile(
+    r"^(?i:read more|read also|also read|see also|related(?: posts| stories| articles| coverage)?|more from|"
+    r"more on this|recommended|continue reading|most popular|most read)(?:\s*[:|>»…]|\s*$|\s+(?=[A-Z]))"
+)
+# Breadcrumbs, comment prompts, reading times: "Home > Asia", "Do you have anything to say?", "3 Min Read".
+SITE_PATH = re.compile(
+    r"^(?:•\s*)?(?:home\s*[>›»|/]|do you have anything to say|have your say|leave a comment|post a comment|"
+    r"\d+\s*min(?:ute)?s?\s+read$)",
+    re.IGNORECASE,
+)
+# Notices about the reader's browser: "… is no longer accessible on Internet Explorer … use another browser".
+SITE_NOTICE = re.compile(
+    r"\b(?:[Yy]our browser|[Tt]his browser|another browser|JavaScript|cookies)\b.*\b(?:enable|update|upgrade|support)"
+)
+# Words a share/print/navigation strip is made of: "Email | Print | Subscribe", "Text size Aa Aa", "PrintPrint".
+NAVIGATION_WORDS = frozenset({
+    "advertise", "advertisement", "aa", "apa", "back", "blog", "bookmark", "by", "chicago", "cite", "close",
+    "comment", "comments", "contents", "copy", "decrease", "dictionary", "disqus", "email", "facebook", "font",
+    "forum", "go", "home", "in", "increase", "kakaotalk", "line", "link", "linkedin", "listen", "log", "login",
+    "mail", "menu", "mla", "more", "next", "on", "page", "powered", "prev", "previous", "print", "reddit",
+    "reset", "save", "search", "send", "share", "sign", "size", "story", "style", "subscribe", "telegram",
+    "text", "this", "to", "top", "tweet", "twitter", "up", "us", "wechat", "weibo", "whatsapp", "with", "x",
+})  # fmt: skip
+# Site navigation that can turn up anywhere, e.g. "Back To Top" (kept as section labels, as before).
+NAVIGATION = {"back to top", "advertisement", "recent features", "related", "read more", "most popular"}
+
+# ---------------------------------------------------------------- captions
+# A photo credit inside a line: "Photograph: Xinhua/Reuters", "File Photo by Stephen Shaver/UPI | License Photo",
+# "Image | NKIN file.", "Source: Reuters /Kevin Lamarque", "[KOREAN CENTRAL TELEVISION]" (at the end).
+PHOTO_CREDIT = re.compile(
+    r"\b(?i:photograph|photo|image|picture)s?\s*[:|]\s*\S|\b(?:File )?Photo by [A-Z]|\|\s*License Photo\b|"
+    r"\bSource:\s*[A-Z][\w.]*\s*/\s*[A-Z]|\[[A-Z][A-Z0-9 .,&/'-]{2,}\]$"
+)
+# Caption phrasing: "In this Oct 10, 2015 image made from video, …", "… in this file photo.", "A photograph released …".
+CAPTION_PHRASE = re.compile(
+    r"^In this\b.{0,40}?\b(?:photo|image|picture|photograph|handout)\b|\bin this (?:\w+ )?(?:photo|image|picture)\b|"
+    r"^(?:an? |the )?(?:file |handout )?(?:photo|photograph|picture|image)s? (?:released|provided|taken|distributed)\b",
+    re.IGNORECASE,
+)
+# A caption ending in an agency credit, e.g. "... VR goggles in Beijing. (Yonhap)".
+AGENCY_CREDIT = re.compile(r"\((?:[A-Z][A-Za-z]*(?:[ /][A-Z][A-Za-z]*){0,2})\)\.?$")
+# A photo credit in brackets at the end (a slash, "via" or "Photo" marks a picture): "(Xinhua/Hang Xingwei)".
+PHOTO_PAREN = re.compile(r"(?<=[.?!\"”’] )\((?=[^()]*(?:/|\bvia\b|\bPhoto\b|\bVideo\b))[A-Z][^()]{1,60}\)$")
+# Words that mark a line as describing a picture.
+PICTURE_WORDS = re.compile(r"\b(?:photo|photograph|picture|image|footage|shows|pictured)\b", re.IGNORECASE)
+
+# ---------------------------------------------------------------- parts cut from a line
+_AGENCY = r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}"
+# Agencies and desks that sign off a story: "— Reuters", "-- AP".
+AGENCY_NAMES = (
+    r"(?:Reuters|AP|AFP|Yonhap|Xinhua|KCNA|dpa|DPA|Kyodo|Bloomberg|UPI|EFE|TASS|Tass|Bernama|PTI|IANS|ANI|"
+    r"Agencies|Agence France-Presse|(?:The )?Associated Press|AP News|Sputnik|Interfax|Antara|Global Times)"
+)
+_AFTER_SENTENCE = r"(?<=[.?!\"”’])"
+# An agency credit in brackets, after an editor's initials: "(Yonhap)", "kld (AFP, Reuters)".
+_SIGNOFF = rf"(?:[a-z]{{2,4}}(?:/[a-z]{{2,4}})*\s*)?\({_AGENCY}(?:(?:, ?| and |; ?){_AGENCY})*\)"
+SUFFIXES = (
+    # KCNA's end-of-story marker and Yonhap's "(END)".
+    ("agency_signoff", re.compile(r"(?<!\s)\s*(?:-0-|\(END\))$")),  # (?<!\s): enter a run of spaces once
+    # "… on the North. (Yonhap)", "… said. kld/sms (AFP, Reuters)".
+    ("agency_signoff", re.compile(r"(?:^|" + _AFTER_SENTENCE + r")\s*" + _SIGNOFF + "$")),
+    # "(Reporting by …; Editing by …)", "(Web editor: Zhang Kaiwei)".
+    ("credit", re.compile(r"(?:^|" + _AFTER_SENTENCE + r")\s*\((?:Reporting|Writing|Editing|Additional reporting|"
+                          r"Compiled|Edited|Translated|Web editor|Editor)\b[^()]*\)$", re.IGNORECASE)),
+    # "… the talks. — Reuters".
+    ("agency_signoff", re.compile(r"(?:^|" + _AFTER_SENTENCE + rf")\s*(?:—|–|--)\s*{AGENCY_NAMES}$")),
+)  # fmt: skip
+PREFIXES = (
+    # A page store's " date 2015-03-14 " before the text.
+    ("date_line", re.compile(r"^date \d{4}-\d{2}-\d{2}\b\s*")),
+    # Broadcast script labels: "[Anchor]", "[Reporter]", "[Sound bite]: …".
+    ("script_label", re.compile(
+        r"^\[(?:anchor(?: lead)?|reporter|narration|narrator|presenter|host|correspondent|interviewer|interviewee|"
+        r"sound ?bite|voice-?over|vo|sot|stand-?up|interview|pkg|package|lead)\]\s*:?\s*", re.IGNORECASE)),
+)  # fmt: skip
+
+# ---------------------------------------------------------------- reading a line
+# A sentence ends: ".", "?", "!", "…", ":" or ";" possibly followed by closing quotes or brackets.
+TERMINAL = re.compile(r"[.?!…:;][\"”’')\]]*$")
+# Two sentences meet: "… Pyongyang. The two …".
+SENTENCE_BREAK = re.compile(r"(?:[a-z]{2}|\d{2}|[)”\"’])[.?!][\"”’]?\s+[\"“‘]?[A-Z]")
+# A quotation: a line opening with a double quote, or a quoted stretch of four words or more.
+QUOTATION = re.compile(r"^[\"“]|[\"“](?:[^\"”\s]+\s+){3,}")
+MONTHS = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$"
+)
+NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}")
+DATE_FILLER = {"at", "am", "pm", "a", "p", "m", "on", "the", "of", "date", "updated", "published", "posted", "time"}
+# Words a Title Case heading leaves in lower case.
+MINOR_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "vs", "via", "into", "over", "under", "per", "than", "up", "off", "out",
+}  # fmt: skip
+# A list item: "• Exports rose", "- Imports fell", "* Trade halted".
+BULLET = re.compile(r"^[•·▪*\-–]\s+\S")
+# How a sentence (or a paragraph cut off mid-sentence) starts: a capital, a digit, a quote or a bracket.
+SENTENCE_START = re.compile(r"[\"“‘'(A-Z0-9]")
+WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+# Content words compared between a standfirst and the lead: four letters or more.
+CONTENT_WORD = re.compile(r"[a-z][a-z’'\-]{3,}")
+
+# A section label is at most this many words.
+LABEL_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A part cut from the start (``prefix``) or end (``suffix``) of a line whose rest is judged on its own."""
+
+    part: str
+    kind: str
+    text: str
+
+
+def reads_as_prose(text: str) -> bool:
+    """A line that reads as article text: longer than PROSE_CHARS, several sentences, or a quotation."""
+    return len(text) > PROSE_CHARS or bool(SENTENCE_BREAK.search(text)) or bool(QUOTATION.search(text))
+
+
+def cut_parts(text: str, headline: str) -> tuple[int, str, tuple[Cut, ...]]:
+    """Cut recognised prefixes (page-store date, script label, the headline) and suffixes (sign-offs).
+
+    Returns:
+        ``(start, rest, cuts)``: where the rest starts in ``text``, the rest, and the parts cut (outermost first).
+    """
+    offset, cuts = 0, []
+    prefixes = [*PREFIXES]
+    if len(WORD.findall(headline)) >= 4:
+        prefixes.append(("headline", re.compile(re.escape(straight(headline)) + r"\s+", re.IGNORECASE)))
+    for kind, pattern in prefixes:
+        match = pattern.match(straight(text))
+        if match and match.end() < len(text):
+            cuts.append(Cut("prefix", kind, text[: match.end()]))
+            text, offset = text[match.end() :], offset + match.end()
+    for kind, pattern in SUFFIXES:
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            cuts.append(Cut("suffix", kind, text[match.start() :]))
+            text = text[: match.start()].rstrip()
+    return offset, text, tuple(cuts)
+
+
+def pattern_kind(text: str, count: int, folded_headline: str, *, first_copy: bool) -> str:
+    """The kind a line has on its own (pattern or repetition); "" when that alone does not tell."""
+    folded = fold(text)
+    short = len(text) <= PROSE_CHARS
+    if folded_headline and folded == folded_headline:
+        return "headline"
+    if (DATE_LINE.match(text) and short and has_date(text)) or is_dateline(text):
+        return "date_line"
+    if CREDIT.match(text) or any(p.fullmatch(text) for k, p in SUFFIXES if k == "credit"):
+        return "credit"
+    if ADDITIONAL_REPORTING.match(text) or (short and WIRE_CREDITS.match(text)):
+        return "additional_reporting"
+    if short and (BYLINE.match(text) or AUTHOR.match(text)):
+        return "byline"
+    if short and COPYRIGHT.search(text):
+        return "copyright"
+    if folded in NAVIGATION:
+        return "section_label"
+    if short and (SITE_PATH.match(text) or is_navigation(text)):
+        return "navigation"
+    if short and RELATED.match(text):
+        return "related_story"
+    if len(text) <= 4 * PROSE_CHARS and SITE_NOTICE.search(text):
+        return "site_notice"
+    if any(p.fullmatch(text) for k, p in SUFFIXES if k == "agency_signoff") or re.fullmatch(AGENCY_NAMES, text, re.I):
+        return "agency_signoff"
+    if PREFIXES[1][1].fullmatch(text):
+        return "script_label"
+    if PHOTO_CREDIT.search(text) or CAPTION_PHRASE.search(text) or PHOTO_PAREN.search(text):
+        return "caption"
+    if AGENCY_CREDIT.search(text) and (count > 1 or PICTURE_WORDS.search(text)):
+        return "caption"
+    if count > 1:
+        if is_label(text):
+            return "section_label"
+        if TERMINAL.search(text) or reads_as_prose(text):
+            return "" if first_copy else "repeated_line"  # keep one copy of a repeated sentence
+        return "headline"
+    return ""
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that is only a date or time stamp: "17:08, April 12, 2010", "Xinhua) 13:06, October 09, 2025"."""
+    if len(text) > 60 or not has_date(text):
+        return False
+    words = re.findall(r"[A-Za-z]+", text)
+    other = [w for w in words if not MONTHS.match(w.lower()) and w.lower() not in DATE_FILLER and not w.isupper()]
+    return len(other) <= 2
+
+
+def has_date(text: str) -> bool:
+    """A number with a month or weekday name, or a numeric date or clock time."""
+    if not re.search(r"\d", text):
+        return False
+    return bool(NUMERIC_DATE.search(text)) or any(MONTHS.match(w.lower()) for w in re.findall(r"[A-Za-z]+", text))
+
+
+def is_navigation(text: str) -> bool:
+    """A strip of share/print/navigation words, e.g. "Email | Print | Subscribe", "PrintPrint CiteCite"."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(navigation_word(w) for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def navigation_word(word: str) -> bool:
+    """A navigation word, or navigation words run together ("printprint", "mlaapachicago")."""
+    if word in NAVIGATION_WORDS:
+        return True
+    if len(word) > 24:
+        return False
+    return any(word[:i] in NAVIGATION_WORDS and navigation_word(word[i:]) for i in range(2, len(word) - 1))
+
+
+def is_sentence(text: str) -> bool:
+    """Two words or more ending like a sentence."""
+    return bool(TERMINAL.search(text)) and len(WORD.findall(text)) >= 2
+
+
+def is_label(text: str) -> bool:
+    """A short line with no sentence punctuation, e.g. "China Power" or "Features | Diplomacy"."""
+    return not TERMINAL.search(text) and len(WORD.findall(text)) <= LABEL_WORDS
+
+
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def straight(text: str) -> str:
+    """Curly quotes straightened, character for character (so match offsets still hold)."""
+    return text.translate(_STRAIGHT)
+
+
+def fold(text: str) -> str:
+    """Compare lines loosely: curly quotes straightened, spaces collapsed, case ignored."""
+    return " ".join(straight(text).split()).casefold()

@@ -1,0 +1,125 @@
+"""kit.clean.patterns: what a furniture line looks like on its own, and the parts cut from a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.clean import patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("The talks ended. Both sides said they would meet again", True),  # two sentences
+        ("“We will never forget their heroic service to the two countries", True),  # a quotation
+        ("x" * 151, True),
+        ("Kim Jong-il greets China's Wen Jiabao in Pyongyang", False),
+        ("1. Inhalt", False),  # a numbered menu item is not two sentences
+        ("U.S. President Donald Trump", False),  # nor is an abbreviation
+        ("Rodong Sinmun Slams U.S. Talk about “China Responsible” for DPRK’s Step", False),  # a scare quote
+    ],
+)
+def test_reads_as_prose(text, prose):
+    assert patterns.reads_as_prose(text) is prose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "17:08, April 12, 2010",
+        "May 22, 2012 at 6:14 AM",
+        "October 10, 2020 at 08:30 JST",
+        "Xinhua) 13:06, October 09, 2025",
+        "5- 19.06.2024, 17:10",
+        "Pyongyang, December 22 (KCNA)",
+        "Saturday, October 10, 2015, 18:12",
+    ],
+)
+def test_a_line_that_is_only_a_time_stamped_dateline(text):
+    assert patterns.is_dateline(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2019 the two leaders met five times", "China is the North's only major ally.", "Six-Party Talks"],
+)
+def test_sentences_with_dates_are_not_datelines(text):
+    assert not patterns.is_dateline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "navigation"),
+    [
+        ("PrintPrint CiteCite", True),
+        ("Style: MLAAPAChicago Close", True),
+        ("Text size Aa Aa", True),
+        ("share with facebook", True),
+        ("Share this on", True),
+        ("Print the text of the treaty", False),
+        ("aa" * 200, False),  # a long run-together word is not tried split by split
+    ],
+)
+def test_navigation_strips(text, navigation):
+    assert patterns.is_navigation(text) is navigation
+
+
+# Body sentences that start like furniture must stay body.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Tuesday, the talks had stalled.",
+        "Related to this, the ministry said it would respond.",
+        "Copyright issues have dogged the talks.",
+        "Satellite images taken last week show new construction at the site.",
+        "Updated figures show trade fell 3 percent.",
+        "Read the statement in full below, officials said.",
+        "More than 500 North Koreans were repatriated.",
+    ],
+)
+def test_body_sentences_that_look_like_furniture_have_no_kind(text):
+    assert patterns.pattern_kind(text, 1, "", first_copy=True) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kim Jong-il greets Wen in Pyongyang. Photograph: Xinhua/Reuters", "caption"),
+        ("Rail traffic resumed on Monday. File Photo by Stephen Shaver/UPI | License Photo", "caption"),
+        ("In this Oct 10, 2015 image made from video, Kim waves during the ceremony.", "caption"),
+        ("A resident passes by a flower terrace. (Xinhua/Hang Xingwei)", "caption"),
+        ("A wreath was laid at the Friendship Tower. [KOREAN CENTRAL TELEVISION]", "caption"),
+        ("This browser is not updated by Microsoft and does not support the site.", "site_notice"),
+        ("The author is an editorial writer at the JoongAng Ilbo.", "byline"),
+        ("kld/sms (AFP, Reuters)", "agency_signoff"),
+        ("— Reuters", "agency_signoff"),
+        ("REUTERS", "agency_signoff"),
+    ],
+)
+def test_pattern_kinds(text, kind):
+    assert patterns.pattern_kind(text, 1, "", first_copy=True) == kind
+
+
+def test_a_repeated_sentence_keeps_its_first_copy():
+    line = "The talks will resume on Monday, officials said."
+    assert patterns.pattern_kind(line, 2, "", first_copy=True) == ""
+    assert patterns.pattern_kind(line, 2, "", first_copy=False) == "repeated_line"
+    assert patterns.pattern_kind("China Power", 2, "", first_copy=True) == "section_label"
+
+
+def test_cut_parts_cuts_prefixes_and_suffixes_outermost_first():
+    text = "date 2019-06-21 SEOUL: The talks ended. (Yonhap)"
+    start, rest, cuts = patterns.cut_parts(text, "")
+    assert (start, rest) == (16, "SEOUL: The talks ended.")
+    assert [(c.part, c.kind, c.text) for c in cuts] == [
+        ("prefix", "date_line", "date 2019-06-21 "),
+        ("suffix", "agency_signoff", " (Yonhap)"),
+    ]
+    assert text[start : start + len(rest)] == rest
+
+
+def test_a_line_that_starts_with_the_headline_has_it_cut():
+    headline = "North Korean trade with China halted by COVID outbreak"
+    start, rest, cuts = patterns.cut_parts(f"{headline} A train crosses the bridge in this file photo.", headline)
+    assert start == len(headline) + 1
+    assert rest == "A train crosses the bridge in this file photo." and cuts[0].kind == "headline"
+    assert patterns.cut_parts("The North is poor (WPK)", "")[1] == "The North is poor (WPK)"  # no sentence end before
