@@ -12,6 +12,8 @@ KERNEL_DISPLAY := Python (presskit)
 LAB_ARGS ?=
 LAB_IP ?=
 LAB_PORT ?=
+# Jupyter refuses to run as root unless told; a container's user is often root.
+ALLOW_ROOT := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv test report lint format lab kernel seminar teaching-test bench dates-baseline clean lock test-browser
@@ -45,10 +47,9 @@ format: $(STAMP) ## ruff: fix what can be fixed and format
 kernel: $(STAMP) ## (re)install the presskit Jupyter kernel into .venv (venv set-up does this too)
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
 
-# Root (a container) needs --allow-root; the URL with its token is printed once the server is up.
+# The URL with its token is printed once the server is up.
 lab: $(STAMP) ## JupyterLab on the project's kernel; LAB_ARGS="--no-browser --ip=0.0.0.0 --port=8888" (or LAB_IP/LAB_PORT)
-	$(BIN)/jupyter lab --notebook-dir=notebooks \
-		$$(if [ "$$(id -u)" -eq 0 ]; then echo --allow-root; fi) \
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(ALLOW_ROOT) \
 		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
 
 seminar: $(STAMP) ## render the student workbooks and the teacher's guide as HTML handouts into reports/seminar/
