@@ -8,8 +8,10 @@ PIP_QUIET ?= --quiet
 # The project's Jupyter kernel: installed into .venv, named in every notebook's metadata.
 KERNEL_NAME := presskit
 KERNEL_DISPLAY := Python (presskit)
-# `make lab` options: LAB_ARGS goes to jupyter lab as written; LAB_IP / LAB_PORT are shorthands for it.
+# `make lab` options: LAB_ARGS goes to jupyter lab as written; LAB_IP / LAB_PORT are shorthands for it;
+# LAB_DIR is the folder it opens (the notebooks).
 LAB_ARGS ?=
+LAB_DIR ?= notebooks
 LAB_IP ?=
 LAB_PORT ?=
 # Jupyter refuses to run as root unless told; a container's user is often root.
@@ -49,7 +51,7 @@ kernel: $(STAMP) ## (re)install the presskit Jupyter kernel into .venv (venv set
 
 # The URL with its token is printed once the server is up.
 lab: $(STAMP) ## JupyterLab on the project's kernel; LAB_ARGS="--no-browser --ip=0.0.0.0 --port=8888" (or LAB_IP/LAB_PORT)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(ALLOW_ROOT) \
+	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(ALLOW_ROOT) \
 		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
 
 seminar: $(STAMP) ## render the student workbooks and the teacher's guide as HTML handouts into reports/seminar/

@@ -89,14 +89,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_lab(*extra_args: str) -> Iterator[Lab]:
-    """``make lab`` on 127.0.0.1 and a free port, without a browser; stopped (with its kernels) on leaving."""
+def running_lab(*extra_args: str, folder: Path | None = None) -> Iterator[Lab]:
+    """``make lab`` on 127.0.0.1 and a free port, without a browser, opening ``folder`` (default: the notebooks);
+    stopped (with its kernels) on leaving.
+    """
     args = " ".join(["--no-browser", "--ip=127.0.0.1", f"--port={free_port()}", *extra_args])
     with tempfile.TemporaryDirectory() as scratch:
         # A private Jupyter config and runtime folder: no user settings leak in, no connection files left behind.
         env = os.environ | {"JUPYTER_CONFIG_DIR": str(Path(scratch) / "config"), "JUPYTER_RUNTIME_DIR": scratch}
         process = subprocess.Popen(
-            ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
+            ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}", *([f"LAB_DIR={folder}"] if folder else [])],
             cwd=config.ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -108,8 +110,8 @@ def running_lab(*extra_args: str) -> Iterator[Lab]:
         found = threading.Event()
         threading.Thread(target=_read, args=(process, log, found), daemon=True).start()
         try:
-            if not found.wait(STARTUP_SECONDS):
-                raise TimeoutError(f"make lab did not print its URL within {STARTUP_SECONDS}s:\n{''.join(log)[-3000:]}")
+            if not found.wait(STARTUP_SECONDS) or not SERVING.search("".join(log)):
+                raise TimeoutError(f"make lab exited or printed no URL within {STARTUP_SECONDS}s:\n{''.join(log)[-3000:]}")
             port, token = SERVING.search("".join(log)).groups()
             _wait_listening(int(port))
             yield Lab(base=f"http://127.0.0.1:{port}", token=token, log=log)
@@ -132,6 +134,7 @@ def _read(process: subprocess.Popen, log: list[str], found: threading.Event) -> 
         log.append(line)
         if SERVING.search(line):
             found.set()
+    found.set()  # the server stopped printing: it has exited
 
 
 def _stop(process: subprocess.Popen) -> None:
