@@ -29,8 +29,10 @@ from kit.errors import KitError
 
 # The first option of a picker that does not narrow the rows.
 EVERY = "(every)"
-# At most this many rows in a panel's table (the chart always counts all of them).
+# At most this many rows in a panel's table (the heading and the chart count all of them); fewer in a static
+# report, which shows only the initial selection.
 MAX_ROWS = 60
+STATIC_ROWS = 15
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,9 @@ def show_static(view: View) -> None:
     """Display a view as plain outputs: the heading, the table, the chart (SVG through the inline backend)."""
     from IPython.display import display
 
-    print(view.heading)
-    display(view.rows.head(MAX_ROWS))
+    shown = f" (the first {STATIC_ROWS} rows)" if len(view.rows) > STATIC_ROWS else ""
+    print(f"{view.heading}{shown}; open the notebook in JupyterLab to change the selection")
+    display(view.rows.head(STATIC_ROWS))
     if view.draw is not None:
         figure = _figure(view)
         display(figure)
@@ -315,15 +318,15 @@ def timeline(
         interactive: widgets (True), static outputs (False), or ask :func:`has_frontend` (None).
 
     Raises:
-        KitError: a frame without the columns above, or no event at all.
+        KitError: a frame without the columns above, or neither events nor publications.
     """
     needed = ["doc_id", "outlet", "sentence_id", "start", "end", "expression", "date_start", "date_end", "sentence"]
     _check_columns(events, needed, "events")
     _check_columns(publications, ["doc_id", "first_day"], "publications")
-    if events.empty:
-        raise KitError("explore.timeline: there are no events to show")
-    first = int(str(events.date_start.min())[:4])
-    last = max(int(str(events.date_end.max())[:4]), int(str(publications.first_day.max())[:4]))
+    if events.empty and publications.empty:
+        raise KitError("explore.timeline: there are neither events nor publications to show")
+    first = int(str(min([*events.date_start, *publications.first_day]))[:4])
+    last = int(str(max([*events.date_end, *publications.first_day]))[:4])
     years = tuple(range(first, last + 1))
     published = dict(zip(publications.doc_id, publications.first_day, strict=True))
 

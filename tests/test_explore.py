@@ -178,6 +178,13 @@ def test_the_year_slider_keeps_events_overlapping_the_range():
     assert ": 0" in panel.output.value and "<svg" not in panel.output.value
 
 
+def test_without_events_the_slider_spans_the_publications():
+    explorer = explore.timeline(EVENTS.iloc[0:0], PUBLICATIONS)
+    assert explorer.controls[0].options == (2018,)
+    view = explorer.initial()
+    assert view.heading == "events overlapping 2018–2018: 0" and view.draw is None
+
+
 def test_headless_display_shows_table_and_figure_and_no_widget(monkeypatch):
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
@@ -214,7 +221,7 @@ def test_plain_python_has_no_frontend():
         (lambda: explore.themes(KWIC, BY_OUTLET, DOCUMENTS, theme="russia"), "theme 'russia' is not one of"),
         (lambda: explore.themes(KWIC, BY_OUTLET.iloc[0:0], DOCUMENTS), "hold no theme"),
         (lambda: explore.tone(SCORES, DOCUMENTS, voice="narration"), "voice 'narration' is not one of"),
-        (lambda: explore.timeline(EVENTS.iloc[0:0], PUBLICATIONS), "no events"),
+        (lambda: explore.timeline(EVENTS.iloc[0:0], PUBLICATIONS.iloc[0:0]), "neither events nor publications"),
     ],
 )
 def test_refuses_frames_it_cannot_show(call, message):

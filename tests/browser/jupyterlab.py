@@ -111,7 +111,9 @@ def running_lab(*extra_args: str, folder: Path | None = None) -> Iterator[Lab]:
         threading.Thread(target=_read, args=(process, log, found), daemon=True).start()
         try:
             if not found.wait(STARTUP_SECONDS) or not SERVING.search("".join(log)):
-                raise TimeoutError(f"make lab exited or printed no URL within {STARTUP_SECONDS}s:\n{''.join(log)[-3000:]}")
+                raise TimeoutError(
+                    f"make lab exited or printed no URL within {STARTUP_SECONDS}s:\n{''.join(log)[-3000:]}"
+                )
             port, token = SERVING.search("".join(log)).groups()
             _wait_listening(int(port))
             yield Lab(base=f"http://127.0.0.1:{port}", token=token, log=log)
