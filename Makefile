@@ -50,7 +50,7 @@ kernel: $(STAMP) ## (re)install the presskit Jupyter kernel into .venv (venv set
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
 
 # The URL with its token is printed once the server is up.
-lab: $(STAMP) ## JupyterLab on the project's kernel; LAB_ARGS="--no-browser --ip=0.0.0.0 --port=8888" (or LAB_IP/LAB_PORT)
+lab: $(STAMP) ## JupyterLab on the presskit kernel (root too); LAB_ARGS="--no-browser --port=8888" or LAB_IP/LAB_PORT
 	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(ALLOW_ROOT) \
 		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
 

@@ -37,13 +37,20 @@ STATIC_ROWS = 15
 
 @dataclass(frozen=True)
 class Control:
-    """One picker: a dropdown of ``options``, or a range slider when ``kind`` is "range" (value is a pair)."""
+    """One picker: a dropdown of ``options``, or a range slider when ``kind`` is "range" (value is a pair).
+
+    A picker whose choices depend on another one names it in ``follows`` and gives ``options_for``, the
+    choices for each of its values (the word picker offers only the chosen theme's words); when the other
+    picker changes, this one's options are replaced and its value goes back to the first option.
+    """
 
     name: str
     label: str
     options: tuple[Any, ...]
     value: Any
     kind: str = "dropdown"
+    follows: str = ""
+    options_for: Callable[[Any], tuple[Any, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ class Explorer:
         def refresh(_change: object = None) -> None:
             output.value = to_html(self.view(**{name: made[name].value for name in made}))
 
+        for control in self.controls:
+            if control.follows:
+                made[control.follows].observe(_replace_options(made[control.name], control), names="value")
         for control in made.values():
             control.observe(refresh, names="value")
         box = widgets.VBox([widgets.HBox(list(made.values())), output])
@@ -99,6 +109,14 @@ class Explorer:
             display(self.build().box)
         else:
             show_static(self.initial())
+
+
+def _replace_options(widget: Any, control: Control) -> Callable[[Mapping[str, Any]], None]:
+    def replace(change: Mapping[str, Any]) -> None:
+        # Replacing the options resets the value to the first option, which refreshes the panel once.
+        widget.options = list(control.options_for(change["new"]))
+
+    return replace
 
 
 def _widget(widgets: Any, control: Control) -> Any:
@@ -216,7 +234,9 @@ def themes(
         raise KitError(f"explore.themes: theme {theme!r} is not one of {', '.join(names)}")
     outlets = dict(zip(documents.doc_id, documents.outlet, strict=True))
     lines = kwic_lines.assign(outlet=kwic_lines.doc_id.map(outlets), word=kwic_lines.match.str.lower())
-    words = (EVERY, *sorted(set(lines.word[lines.theme.isin(names)])))
+
+    def words_of(theme: str) -> tuple[str, ...]:
+        return (EVERY, *sorted(set(lines.word[lines.theme == theme])))
 
     def view(theme: str, word: str) -> View:
         chosen = lines[lines.theme == theme]
@@ -237,7 +257,7 @@ def themes(
     return Explorer(
         controls=(
             Control("theme", "theme", names, theme or names[0]),
-            Control("word", "word", words, EVERY),
+            Control("word", "word", words_of(theme or names[0]), EVERY, follows="theme", options_for=words_of),
         ),
         view=view,
         interactive=_interactive(interactive),

@@ -135,10 +135,19 @@ def test_changing_the_theme_refreshes_lines_and_chart():
 
 def test_the_word_picker_narrows_the_lines_and_article_text_stays_escaped():
     panel = explore.themes(KWIC, BY_OUTLET, DOCUMENTS, interactive=True).build()
-    assert panel.controls["word"].options == (explore.EVERY, "embargo", "sanctions", "trade")
+    assert panel.controls["word"].options == (explore.EVERY, "embargo", "sanctions")
     panel.controls["word"].value = "embargo"
     assert "sanctions · 'embargo': 1 KWIC lines" in panel.output.value
     assert "&lt;b&gt;holds&lt;/b&gt;" in panel.output.value and "<b>holds" not in panel.output.value
+
+
+def test_the_word_picker_follows_the_theme():
+    panel = explore.themes(KWIC, BY_OUTLET, DOCUMENTS, interactive=True).build()
+    panel.controls["word"].value = "embargo"
+    panel.controls["theme"].value = "trade"
+    assert panel.controls["word"].options == (explore.EVERY, "trade")
+    assert panel.controls["word"].value == explore.EVERY
+    assert "trade: 1 KWIC lines" in panel.output.value
 
 
 def test_theme_view_names_each_lines_outlet():
