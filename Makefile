@@ -51,7 +51,7 @@ kernel: $(STAMP) ## (re)install the presskit Jupyter kernel into .venv (venv set
 
 # The URL with its token is printed once the server is up.
 lab: $(STAMP) ## JupyterLab on the presskit kernel (root too); LAB_ARGS="--no-browser --port=8888" or LAB_IP/LAB_PORT
-	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(ALLOW_ROOT) \
+	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(ALLOW_ROOT) --MultiKernelManager.default_kernel_name=$(KERNEL_NAME) \
 		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
 
 seminar: $(STAMP) ## render the student workbooks and the teacher's guide as HTML handouts into reports/seminar/

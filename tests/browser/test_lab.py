@@ -31,7 +31,9 @@ def test_make_lab_prints_its_url_with_token_and_allows_root_only_for_root(lab):
 
 
 def test_kernelspecs_list_presskit(lab):
-    specs = lab.get("/api/kernelspecs")["kernelspecs"]
+    listed = lab.get("/api/kernelspecs")
+    assert listed["default"] == "presskit", "a new notebook gets the project's kernel too"
+    specs = listed["kernelspecs"]
     assert "presskit" in specs
     presskit = specs["presskit"]["spec"]
     assert presskit["display_name"] == "Python (presskit)"
