@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -78,7 +78,7 @@ class Explorer:
 
     controls: tuple[Control, ...]
     view: Callable[..., View]
-    interactive: bool = field(default=False)
+    interactive: bool = False
 
     def initial(self) -> View:
         """The view of the controls' initial values (what a headless run shows)."""
