@@ -5,9 +5,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Quiet pip unless asked: `make PIP_QUIET= test`.
 PIP_QUIET ?= --quiet
+# The project's Jupyter kernel: installed into .venv, named in every notebook's metadata.
+KERNEL_NAME := presskit
+KERNEL_DISPLAY := Python (presskit)
+# `make lab` options: LAB_ARGS goes to jupyter lab as written; LAB_IP / LAB_PORT are shorthands for it;
+# LAB_DIR is the folder it opens (the notebooks).
+LAB_ARGS ?=
+LAB_DIR ?= notebooks
+LAB_IP ?=
+LAB_PORT ?=
+# Jupyter refuses to run as root unless told; a container's user is often root.
+ALLOW_ROOT := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test report lint format lab bench dates-baseline tone-benchmark clean lock test-browser
+.PHONY: help venv test report lint format lab kernel seminar teaching-test bench dates-baseline tone-benchmark clean lock test-browser
 
 help: ## list the targets with a line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -16,6 +27,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install $(PIP_QUIET) --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install $(PIP_QUIET) --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create .venv (if missing) and install the pinned dependencies
@@ -35,8 +47,19 @@ format: $(STAMP) ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix kit tests bench notebooks
 	$(BIN)/ruff format kit tests bench notebooks
 
-lab: $(STAMP) ## JupyterLab on the project's environment
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+kernel: $(STAMP) ## (re)install the presskit Jupyter kernel into .venv (venv set-up does this too)
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
+
+# The URL with its token is printed once the server is up.
+lab: $(STAMP) ## JupyterLab on the presskit kernel (root too); LAB_ARGS="--no-browser --port=8888" or LAB_IP/LAB_PORT
+	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(ALLOW_ROOT) --MultiKernelManager.default_kernel_name=$(KERNEL_NAME) \
+		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
+
+seminar: $(STAMP) ## render the student workbooks and the teacher's guide as HTML handouts into reports/seminar/
+	$(BIN)/python notebooks/teaching/seminar.py
+
+teaching-test: $(STAMP) ## run every teaching workbook and solution headless (the quick check of the pack)
+	$(BIN)/python -m pytest -q tests/test_teaching.py
 
 bench: $(STAMP) ## measure speed and memory of the pipeline (writes bench/results/)
 	$(BIN)/python -m bench

@@ -225,19 +225,3 @@ def _decode(raw: bytes, path: Path) -> str:
     except UnicodeDecodeError as err:
         raise CorpusError(f"{path}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})") from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-# Moved to kit.periods; these two names stay only until kit.chronology (and tests/test_corpus.py) import
-# kit.periods directly. TODO(integrator): remove after the chronology branch is merged.
-def publication_periods(documents: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
-    """Kept for kit.chronology: see :func:`kit.periods.publication_periods`."""
-    from kit import periods  # late: kit.periods imports this module
-
-    return periods.publication_periods(documents)
-
-
-def publication_period(published: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Kept for tests/test_corpus.py: see :func:`kit.periods.publication_period`."""
-    from kit import periods  # late: kit.periods imports this module
-
-    return periods.publication_period(published, precision)

@@ -16,12 +16,10 @@ periods are :mod:`kit.periods`.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -99,9 +97,6 @@ class Dictionary:
             for e in t.entries
         ]
         return pd.DataFrame(rows, columns=DICTIONARY_COLUMNS)
-
-    # Kept for notebooks/03-themes.ipynb until it calls subset(). TODO(integrator): remove then.
-    select = subset
 
 
 # ---------------------------------------------------------------- the dictionary file
@@ -302,15 +297,3 @@ def _with_rate(table: pd.DataFrame) -> pd.DataFrame:
     rate = np.where(table.tokens > 0, table.weighted / table.tokens.where(table.tokens > 0, 1) * 1000, 0.0)
     table["per_1k"] = np.round(rate, 4)
     return table
-
-
-# Moved to kit.kwic and kit.keyness; the notebooks (03-themes, teaching/02-counting-themes and its solution)
-# still call them here. TODO(integrator): switch those calls to kwic.kwic / kwic.collocations /
-# keyness.keyness, then remove this.
-_MOVED = {"kwic": "kit.kwic", "collocations": "kit.kwic", "keyness": "kit.keyness"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -472,15 +472,3 @@ def extremes(scores: pd.DataFrame, *, voices: Sequence[str] = OFFICIAL, n: int =
         for label, side in (("most positive", positive), ("most negative", negative))
     ]
     return pd.concat(parts, ignore_index=True)
-
-
-# Renamed: score → score_units, select → select_units (``select`` and ``score`` mean other things elsewhere in
-# the kit). notebooks/02-official-tone.ipynb and teaching/04-who-speaks (and its solution) still call the old
-# names. TODO(integrator): switch those calls, then remove this.
-_RENAMED = {"score": "score_units", "select": "select_units"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _RENAMED:
-        return globals()[_RENAMED[name]]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

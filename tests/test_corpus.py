@@ -45,13 +45,6 @@ def test_bom_and_crlf_are_accepted_and_normalised(make_corpus):
     assert docs.raw_text[0] == "First paragraph here.\n\nSecond paragraph here.\n"
 
 
-def test_month_precision_period_spans_the_whole_month():
-    assert corpus.publication_period("2024-04", "month") == (
-        corpus.pd.Timestamp("2024-04-01"),
-        corpus.pd.Timestamp("2024-04-30"),
-    )
-
-
 @pytest.mark.parametrize(
     ("files", "rows", "message"),
     [

@@ -11,10 +11,10 @@ from datetime import date
 import pandas as pd
 
 from kit.chronology.resolve import clock_times, resolve_sentence
+from kit.errors import KitError
 
 # The one place chronology learns when each article was published (the manifest date as a span of days).
-from kit.corpus import publication_periods
-from kit.errors import KitError
+from kit.periods import publication_periods
 from kit.types import Prepared
 
 DATE_COLUMNS = [

@@ -16,7 +16,8 @@ from kit.report.layout import STAGING, shown
 from kit.report.plan import Run
 from kit.report.render import find_unsafe_markup, normalise, render_html
 
-KERNEL = "python3"
+# The project kernel (installed into .venv by make); every notebook names it in its metadata too.
+KERNEL = "presskit"
 # The kernel's environment: fixed hash seed (set and dict orders) and a fixed "now" for tools that honour it.
 KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0"}
 # A notebook's exception message, as the FAILED line and the index show it (the executed copy has it whole).

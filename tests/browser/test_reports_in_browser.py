@@ -1,7 +1,7 @@
 """Every HTML report, and the index, rendered in a real headless Chromium: article text stays text.
 
 The fixture site (tests/fixtures/report/, with the hostile corpus) is built into tests/browser/out/site/;
-the committed reports in reports/ are checked too. Each page gets a screenshot in tests/browser/out/screenshots/
+the committed reports in reports/ and the seminar handouts in reports/seminar/ are checked too. Each page gets a screenshot in tests/browser/out/screenshots/
 and its DOM, as Chromium built it, must hold no script, no event handler and no ``javascript:`` URL, while
 the injected markup is visible as literal text.
 """
@@ -53,7 +53,13 @@ def committed_pages() -> list[str]:
     return sorted(p.name for p in config.REPORTS.glob("*.html"))
 
 
-PAGES = [("site", name) for name in site_pages()] + [("reports", name) for name in committed_pages()]
+SEMINAR = config.REPORTS / "seminar"
+FOLDERS = {"reports": config.REPORTS, "seminar": SEMINAR}
+PAGES = (
+    [("site", name) for name in site_pages()]
+    + [("reports", name) for name in committed_pages()]
+    + [("seminar", p.name) for p in sorted(SEMINAR.glob("*.html"))]
+)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +132,7 @@ class DomSummary(html.parser.HTMLParser):
 @pytest.mark.enable_socket
 @pytest.mark.parametrize(("group", "name"), PAGES, ids=[f"{g}/{n}" for g, n in PAGES])
 def test_page_renders_article_text_as_text(chromium, site, group, name):
-    page = (site if group == "site" else config.REPORTS) / name
+    page = (site if group == "site" else FOLDERS[group]) / name
     assert page.exists(), page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     screenshot = SCREENSHOTS / f"{group}__{page.stem}.png"
