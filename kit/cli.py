@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     from kit import report as report_module
 
     report_module.add_arguments(report)
+
+    from kit import importer
+
+    importer.add_arguments(commands.add_parser("import", help="make a corpus folder from CSV, JSON Lines or .txt"))
     return parser
 
 
@@ -66,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _table(args)
             if args.command == "validate":
                 return _validate(args)
+            if args.command in ("import", "synth"):
+                return args.handler(args)
             from kit import report
 
             return report.run_from_args(args)
