@@ -49,9 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     report_module.add_arguments(report)
 
-    from kit import importer
+    from kit import importer, synth
 
     importer.add_arguments(commands.add_parser("import", help="make a corpus folder from CSV, JSON Lines or .txt"))
+    synth.add_arguments(commands.add_parser("synth", help="write a synthetic corpus recombined from real paragraphs"))
     return parser
 
 
