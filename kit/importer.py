@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -123,17 +124,23 @@ def import_corpus(
     path = Path(source)
     kind = fmt or _format_of(path)
     if kind == "txt":
-        articles = list(_text_folder_articles(path, published))
+        articles = _text_folder_articles(path, published)
     else:
         records = _csv_records(path) if kind == "csv" else _jsonl_records(path)
-        articles = list(_table_articles(path, records, {**(columns or {})}, published))
-    if not articles:
-        raise CorpusError(f"{path}: no articles found")
-    _refuse_duplicates(articles)
+        articles = _table_articles(path, records, {**(columns or {})}, published)
+    # Rows are checked as they are written into the staging folder: memory stays flat for a large export,
+    # and the first bad row removes the staging folder, so nothing is written.
+    first_seen: dict[str, str] = {}
     with corpus_folder.staged(out, force=force) as staging, corpus_folder.manifest(staging) as manifest:
         for article in articles:
+            doc_id = article.row["doc_id"]
+            if doc_id in first_seen:
+                raise CorpusError(f"{article.where}: doc_id {doc_id!r} duplicates {first_seen[doc_id]}")
+            first_seen[doc_id] = article.where
             corpus_folder.write_article(staging, article.row["file"], article.text)
             manifest.write(article.row)
+        if not first_seen:
+            raise CorpusError(f"{path}: no articles found")
     return Path(out)
 
 
@@ -163,8 +170,25 @@ def _read_text(path: Path) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _source_lines(path: Path) -> Iterator[str]:
+    """The lines of a UTF-8 source file (BOM dropped, line ends kept), read as they are needed."""
+    try:
+        with path.open("rb") as handle:
+            # Decoding line by line names the line of a bad byte (the csv module reads "\r\n" itself).
+            for line_number, raw in enumerate(handle, start=1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as err:
+                    raise CorpusError(
+                        f"{path}:{line_number}: not UTF-8 (byte 0x{raw[err.start]:02x} at column {err.start + 1})"
+                    ) from None
+                yield line.removeprefix("\ufeff") if line_number == 1 else line
+    except OSError as err:
+        raise CorpusError(f"{path}: cannot read ({err.strerror})") from None
+
+
 def _csv_records(path: Path) -> Iterator[Record]:
-    reader = csv.DictReader(_read_text(path).splitlines(keepends=True))
+    reader = csv.DictReader(_source_lines(path))
     if not reader.fieldnames:
         raise CorpusError(f"{path}: empty file (a header row is needed)")
     end_of_previous = 1
@@ -179,7 +203,7 @@ def _csv_records(path: Path) -> Iterator[Record]:
 
 def _jsonl_records(path: Path) -> Iterator[Record]:
     number = 0
-    for line_number, line in enumerate(_read_text(path).split("\n"), start=1):
+    for line_number, line in enumerate(_source_lines(path), start=1):
         if not line.strip():
             continue
         number += 1
@@ -210,7 +234,7 @@ def _table_articles(
     if first is None:
         return
     names = _column_names(path, list(first.values), columns)
-    for record in (first, *records):
+    for record in itertools.chain([first], records):
         yield _article(record, names, published)
 
 
@@ -310,12 +334,3 @@ def _text_folder_articles(path: Path, published: str | None) -> Iterator[Article
             + "; outlet, headline, author, url unknown",
         }
         yield Article(str(file), row, text)
-
-
-def _refuse_duplicates(articles: list[Article]) -> None:
-    first: dict[str, str] = {}
-    for article in articles:
-        doc_id = article.row["doc_id"]
-        if doc_id in first:
-            raise CorpusError(f"{article.where}: doc_id {doc_id!r} duplicates {first[doc_id]}")
-        first[doc_id] = article.where

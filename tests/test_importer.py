@@ -184,3 +184,14 @@ def test_non_empty_out_is_refused_unless_forced(tmp_path):
 def test_slug():
     assert importer.slug("Kim Jong-un’s Visit to Pyongyang") == "kim-jong-uns-visit-to-pyongyang"
     assert importer.slug("Ханой 2019") == "2019"
+
+
+def test_not_utf8_and_empty_exports_are_refused(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_bytes(b"date,text\n2018-03-28,Pyongyang\n2018-03-29,caf\xe9\n")
+    with pytest.raises(CorpusError, match=r"export\.csv:3: not UTF-8 \(byte 0xe9 at column 15\)"):
+        importer.import_corpus(source, tmp_path / "corpus")
+    source.write_text("date,text\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"export\.csv: no articles found"):
+        importer.import_corpus(source, tmp_path / "corpus")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
