@@ -123,6 +123,8 @@ def import_corpus(
     """
     path = Path(source)
     kind = fmt or _format_of(path)
+    if published is not None:
+        parse_published(published, "--published")  # a bad default is refused before any row is read
     if kind == "txt":
         articles = _text_folder_articles(path, published)
     else:

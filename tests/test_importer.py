@@ -107,6 +107,8 @@ def test_txt_file_without_a_date_needs_published(tmp_path):
     row = manifest_rows(out)[0]
     assert (row["doc_id"], row["published"], row["published_precision"]) == ("kcna", "2018-03", "month")
     assert "date from --published" in row["notes"]
+    with pytest.raises(CorpusError, match=r"^--published: date '03/04/2018' is ambiguous"):
+        importer.import_corpus(source, tmp_path / "other", published="03/04/2018")
 
 
 def test_columns_named_by_options(tmp_path):

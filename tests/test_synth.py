@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kit import cli, config, importer, synth, tables
+from kit import chronology, cli, config, importer, synth, tables, themes, voices
 from kit.errors import CorpusError
 from kit.pipeline import prepare
 
@@ -73,6 +73,12 @@ def test_synthetic_corpus_prepares_and_every_table_builds_with_real_rows(synthet
         sizes[name] = len(spec.build(prepared, args))
     assert min(sizes[name] for name in ("dates", "events", "themes", "kwic", "quotes", "tone")) > 50, sizes
     assert sizes["documents"] == 50
+    quotes = voices.extract_quotes(prepared)
+    assert quotes.speaker_group.nunique() >= 3
+    dates = chronology.date_expressions(prepared)
+    assert {"day", "month", "year"} <= set(dates.granularity)
+    hits = themes.matches(prepared, themes.load_dictionary())
+    assert hits.theme.nunique() >= 5
 
 
 def test_cli_synth_from_another_corpus(tmp_path, capsys):
