@@ -77,8 +77,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, help="the corpus folder to write (must be new or empty)")
     parser.add_argument("--format", choices=["csv", "jsonl", "txt"], default=None, help="default: from the source")
     for key, names in DEFAULT_COLUMNS.items():
-        parser.add_argument(f"--{key}", default=None, metavar="COL", help=f"column of the {key} (default: {names})")
-    parser.add_argument("--published", default=None, help="publication date for rows or files that have none")
+        found = ", ".join(names)
+        parser.add_argument(f"--{key}", metavar="COL", help=f"column of the {key} (default: first of {found})")
+    parser.add_argument("--published", metavar="DATE", help="publication date for rows or files that have none")
     parser.add_argument("--force", action="store_true", help="replace --out if it is not empty")
     parser.set_defaults(handler=run_from_args)
 
