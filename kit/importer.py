@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit import folder as corpus_folder
+from kit.corpus import DOC_ID
 from kit.errors import CorpusError
 from kit.published import parse_published
 
@@ -42,8 +43,6 @@ DEFAULT_COLUMNS = {
 }
 # A publication day inside a file name, e.g. "kcna-2018-03-28-visit.txt".
 DAY_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
-# A doc_id the manifest accepts (kit.corpus.DOC_ID): letters, digits, then also '_', '.' and '-'.
-DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # How much of the outlet and title a generated doc_id keeps, in characters.
 SLUG_OUTLET, SLUG_TITLE = 24, 48
 NUL = "\x00"
