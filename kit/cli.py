@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit table NAME``, ``python -m kit validate WHAT``, ``python -m kit report``.
+"""The command line: ``python -m kit table NAME``, ``validate WHAT``, ``report``, ``import SOURCE``, ``synth``.
 
 Bad input ends with one line on stderr naming the file (and line or field) and a non-zero exit;
 a table is computed in full before anything is written to stdout.
@@ -11,7 +11,7 @@ import io
 import json
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="execute the notebooks into reports/ (see kit.report)")
     _add_report_options(report)
+
+    from kit import importer, synth
+
+    importer.add_arguments(commands.add_parser("import", help="make a corpus folder from CSV, JSON Lines or .txt"))
+    synth.add_arguments(commands.add_parser("synth", help="write a synthetic corpus recombined from real paragraphs"))
     return parser
 
 
@@ -102,6 +107,9 @@ def _run(args: argparse.Namespace) -> int:
             return _table(args)
         if args.command == "validate":
             return _validate(args)
+        if args.command in ("import", "synth"):
+            handler: Callable[[argparse.Namespace], int] = args.handler
+            return handler(args)
         return _report(args)
     except KitError as err:
         return _fail(str(err), EXIT_BAD_INPUT)

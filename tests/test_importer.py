@@ -1,0 +1,199 @@
+"""kit import: CSV, JSON Lines and .txt folders become corpus folders the kit loads, or one-line refusals."""
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kit import cli, config, importer
+from kit.errors import CorpusError, KitError
+from kit.pipeline import prepare
+
+FIXTURES = config.ROOT / "tests" / "fixtures" / "import"
+
+
+def manifest_rows(folder: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((folder / config.MANIFEST_NAME).read_text(encoding="utf-8"))))
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_csv_export_becomes_a_corpus_with_generated_ids_and_canonical_dates(tmp_path):
+    out = importer.import_corpus(FIXTURES / "articles.csv", tmp_path / "corpus")
+    rows = manifest_rows(out)
+    assert list(rows[0]) == ["doc_id", "file", "outlet", "headline", "published", "published_precision",
+                             "timezone", "author", "url", "notes"]  # fmt: skip
+    assert [r["published_precision"] for r in rows] == ["minute", "day", "day"]
+    assert rows[0]["published"] == "2018-03-28T10:15"
+    assert rows[0]["timezone"] == "UTC"
+    herald = rows[1]
+    assert herald["doc_id"] == "2018-03-28_the-example-herald_xi-and-kim-hail-traditional-friendship_12bf39ba"
+    assert herald["file"] == herald["doc_id"] + ".txt"
+    assert (herald["outlet"], herald["headline"]) == ("The Example Herald", 'Xi and Kim hail "traditional friendship"')
+    assert (herald["published"], herald["published_precision"]) == ("2018-03-28", "day")
+    assert herald["notes"] == "imported from articles.csv row 2"
+    assert rows[2]["author"] == "Lee Min, John Roe"
+    text = (out / herald["file"]).read_text(encoding="utf-8")
+    assert text.startswith("Chinese President Xi Jinping told Kim") and text.endswith("visit again.\n")
+
+
+def test_imported_csv_prepares(tmp_path):
+    prepared = prepare(importer.import_corpus(FIXTURES / "articles.csv", tmp_path / "corpus"))
+    assert len(prepared.documents) == 3
+    assert set(prepared.documents.outlet) == {"Example Wire", "The Example Herald"}
+    assert len(prepared.sentences) == 5
+
+
+def test_same_input_gives_the_same_bytes_wherever_it_is_written(tmp_path):
+    first = importer.import_corpus(FIXTURES / "articles.csv", tmp_path / "one")
+    second = importer.import_corpus(FIXTURES / "articles.csv", tmp_path / "elsewhere" / "two")
+    assert folder_bytes(first) == folder_bytes(second)
+
+
+def test_jsonl_with_ids_lists_and_nulls(tmp_path):
+    out = importer.import_corpus(FIXTURES / "articles.jsonl", tmp_path / "corpus")
+    rows = manifest_rows(out)
+    assert [r["doc_id"] for r in rows] == ["wire-001", "wire-002"]
+    assert rows[0]["author"] == "Jane Doe; John Roe"
+    assert (rows[0]["published"], rows[0]["published_precision"], rows[0]["timezone"]) == (
+        "2018-03-28T10:15",
+        "minute",
+        "",
+    )
+    assert (rows[1]["published"], rows[1]["published_precision"], rows[1]["author"]) == ("2018-04", "month", "")
+    assert rows[1]["notes"] == "imported from articles.jsonl row 2"  # the blank line is no row
+    assert len(prepare(out).documents) == 2
+
+
+def test_jsonl_with_an_ambiguous_date_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys):
+    source = FIXTURES / "bad_date.jsonl"
+    out = tmp_path / "corpus"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {source}:2: row 2, column 'date': date '03/04/2018' is ambiguous (day/month order unknown); "
+        "write it as YYYY-MM-DD or '28 March 2018'\n"
+    )
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []  # no staging folder left behind
+
+
+def test_txt_folder_takes_ids_from_file_names_and_days_from_them(tmp_path):
+    out = importer.import_corpus(FIXTURES / "txt", tmp_path / "corpus")
+    rows = manifest_rows(out)
+    assert [(r["doc_id"], r["published"], r["published_precision"]) for r in rows] == [
+        ("kcna-report-2018-03-28", "2018-03-28", "day"),
+        ("xinhua-2019-06-20", "2019-06-20", "day"),
+    ]
+    assert {(r["outlet"], r["headline"], r["author"], r["url"]) for r in rows} == {("", "", "", "")}
+    assert rows[0]["notes"] == (
+        "imported from KCNA report 2018-03-28.txt; date from the file name; outlet, headline, author, url unknown"
+    )
+    assert (out / "xinhua-2019-06-20.txt").read_bytes() == (FIXTURES / "txt" / "xinhua-2019-06-20.txt").read_bytes()
+    assert len(prepare(out).documents) == 2
+
+
+def test_txt_file_without_a_date_needs_published(tmp_path):
+    source = tmp_path / "articles"
+    source.mkdir()
+    (source / "kcna.txt").write_text("Kim Jong Un visited China.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"kcna\.txt: no YYYY-MM-DD publication date in the file name"):
+        importer.import_corpus(source, tmp_path / "corpus")
+    out = importer.import_corpus(source, tmp_path / "corpus", published="March 2018")
+    row = manifest_rows(out)[0]
+    assert (row["doc_id"], row["published"], row["published_precision"]) == ("kcna", "2018-03", "month")
+    assert "date from --published" in row["notes"]
+    with pytest.raises(CorpusError, match=r"^--published: date '03/04/2018' is ambiguous"):
+        importer.import_corpus(source, tmp_path / "other", published="03/04/2018")
+
+
+def test_columns_named_by_options(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text(
+        "Body,When,Paper,Key\nKim arrived in Beijing on Monday.,2018-03-26,The Paper,k1\n", encoding="utf-8"
+    )
+    columns = {"text": "Body", "date": "When", "outlet": "Paper", "id": "Key"}
+    row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus", columns=columns))[0]
+    assert (row["doc_id"], row["outlet"], row["published"]) == ("k1", "The Paper", "2018-03-26")
+
+
+def test_cli_import_with_column_options(tmp_path, capsys):
+    source = tmp_path / "export.csv"
+    source.write_text("Body,When\nKim arrived in Beijing on Monday.,26 Mar 2018\n", encoding="utf-8")
+    out = tmp_path / "corpus"
+    assert cli.main(["import", str(source), "--out", str(out), "--text", "Body", "--date", "When"]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    assert manifest_rows(out)[0]["doc_id"] == "2018-03-26_1452eb19"  # sha256 of the article file
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("title,text\nA,Some text.\n", r"export\.csv:2: row 1, column 'date': no publication date"),
+        ("date,text\n2018-03-28,\n", r"export\.csv:2: row 1, column 'text': text is empty"),
+        ("date,article\n2018-03-28,x\n", r"export\.csv: no text column \(text, body, content\)"),
+        ("date,text\n2018-02-30,x\n", r"export\.csv:2: row 1, column 'date': date '2018-02-30' does not exist"),
+        ("date,text\n2018-03-28,x,extra\n", r"export\.csv:2: row 1: more fields than the header has"),
+        ('date,text\n2018-03-28,"two\nlines"\n28/3/18,x\n', r"export\.csv:4: row 2, column 'date': date '28/3/18'"),
+        ("id,date,text\nbad id,2018-03-28,x\n", r"export\.csv:2: row 1, column 'id': id 'bad id' is not a file-name"),
+        ("id,date,text\na,2018-03-28,x\na,2018-03-29,y\n", r"export\.csv:3: row 2: doc_id 'a' duplicates .*:2: row 1"),
+    ],
+)
+def test_bad_rows_are_refused_naming_file_line_row_and_column(tmp_path, content, message):
+    source = tmp_path / "export.csv"
+    source.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match=message):
+        importer.import_corpus(source, tmp_path / "corpus")
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_a_missing_named_column_lists_the_columns(tmp_path):
+    with pytest.raises(CorpusError, match=r"no column 'body' \(--text\); columns are title, date, source"):
+        importer.import_corpus(FIXTURES / "articles.csv", tmp_path / "corpus", columns={"text": "body"})
+
+
+def test_bad_json_line_is_refused(tmp_path):
+    source = tmp_path / "export.jsonl"
+    source.write_text(json.dumps({"text": "x", "date": "2018-03-28"}) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"export\.jsonl:2: row 2: not JSON"):
+        importer.import_corpus(source, tmp_path / "corpus")
+
+
+def test_unknown_suffix_asks_for_format(tmp_path):
+    source = tmp_path / "export.tsv"
+    shutil.copy(FIXTURES / "articles.csv", source)
+    with pytest.raises(CorpusError, match=r"cannot tell the format .* \(use --format csv\|jsonl\|txt\)"):
+        importer.import_corpus(source, tmp_path / "corpus")
+    assert len(manifest_rows(importer.import_corpus(source, tmp_path / "corpus", fmt="csv"))) == 3
+
+
+def test_non_empty_out_is_refused_unless_forced(tmp_path):
+    out = tmp_path / "corpus"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(KitError, match="folder exists and is not empty"):
+        importer.import_corpus(FIXTURES / "articles.jsonl", out)
+    assert (out / "keep.txt").exists()
+    importer.import_corpus(FIXTURES / "articles.jsonl", out, force=True)
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.csv", "wire-001.txt", "wire-002.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_slug():
+    assert importer.slug("Kim Jong-un’s Visit to Pyongyang") == "kim-jong-uns-visit-to-pyongyang"
+    assert importer.slug("Ханой 2019") == "2019"
+
+
+def test_not_utf8_and_empty_exports_are_refused(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_bytes(b"date,text\n2018-03-28,Pyongyang\n2018-03-29,caf\xe9\n")
+    with pytest.raises(CorpusError, match=r"export\.csv:3: not UTF-8 \(byte 0xe9 at column 15\)"):
+        importer.import_corpus(source, tmp_path / "corpus")
+    source.write_text("date,text\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"export\.csv: no articles found"):
+        importer.import_corpus(source, tmp_path / "corpus")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
