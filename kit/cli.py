@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit import config, tables
-from kit.errors import KitError
+from kit.errors import KitError, KitWarning
 from kit.pipeline import prepare
 
 # Exit code for bad input (argparse uses 2 for bad usage as well).
@@ -96,8 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always")
         code = _run(args)
     if code != EXIT_BAD_INPUT:
-        for warning in caught:
-            print(f"warning: {warning.message}", file=sys.stderr)
+        for warning in caught:  # the kit's own warnings only: third-party deprecations are not the user's to fix
+            if issubclass(warning.category, KitWarning):
+                print(f"warning: {warning.message}", file=sys.stderr)
     return code
 
 

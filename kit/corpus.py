@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit import config
-from kit.errors import CorpusError, preview
+from kit.errors import CorpusError, KitWarning, preview
 from kit.types import DOCUMENT_COLUMNS, MANIFEST_COLUMNS, PRECISIONS, REQUIRED_MANIFEST_COLUMNS
 
 # A doc_id is a file-name-safe identifier, e.g. "003_80d4a5ff23514f6a".
@@ -41,7 +41,7 @@ PUBLISHED_YEARS = range(1678, 2262)
 NUL = b"\x00"
 
 
-class CorpusWarning(UserWarning):
+class CorpusWarning(KitWarning):
     """Something in the corpus folder looks off but does not stop loading."""
 
 

@@ -14,6 +14,10 @@ class KitError(Exception):
     """Bad input or configuration; the message is a single, user-facing line."""
 
 
+class KitWarning(UserWarning):
+    """Something a researcher should look at, though the run goes on (the command line shows only these)."""
+
+
 class CorpusError(KitError):
     """The corpus folder, its manifest or one of its files is unusable."""
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from kit import clean, config, corpus
 from kit import folder as corpus_folder
 from kit.errors import CorpusError
+from kit.periods import publication_periods
 
 # Outlets no source has, so a synthetic corpus has more outlets than its source.
 SYNTHETIC_OUTLETS = (
@@ -120,7 +121,7 @@ def read_source(source_dir: str | Path | None = None) -> Source:
         bodies.extend(SourceParagraph(doc_id, i / len(texts), text) for i, text in enumerate(texts[1:], start=1))
     if not leads or not bodies:
         raise CorpusError(f"{folder}: no article with two body paragraphs to recombine")
-    periods = corpus.publication_periods(documents).values()
+    periods = publication_periods(documents).values()
     first_day, last_day = min(p[0] for p in periods).date(), max(p[1] for p in periods).date()
     if (last_day - first_day).days < MIN_RANGE_DAYS:
         first_day = last_day - timedelta(days=365)

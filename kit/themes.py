@@ -247,6 +247,7 @@ def count(
     documents = prepared.documents[["doc_id", "outlet", "published"]].reset_index(drop=True)
     grid = documents.merge(pd.DataFrame({"theme": chosen.names}), how="cross")
     sums = found.groupby(["doc_id", "theme"]).agg(hits=("weight", "size"), weighted=("weight", "sum"))
+    sums = sums.astype({"hits": int, "weighted": float})  # typed even when nothing matched
     table = grid.join(sums, on=["doc_id", "theme"]).fillna({"hits": 0, "weighted": 0.0})
     table["hits"] = table.hits.astype(int)
     table["tokens"] = table.doc_id.map(word_tokens(prepared)).astype(int)

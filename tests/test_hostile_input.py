@@ -161,7 +161,7 @@ def test_a_file_name_too_long_for_the_file_system_is_one_line(make_corpus):
 # --- Documents with no words after cleaning ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("article", ["nbsp_only", "ideographic_only", "repeated_lines", "one_long_line"])
+@pytest.mark.parametrize("article", ["nbsp_only", "ideographic_only"])
 @pytest.mark.parametrize("table", ["documents", "sentences", "themes"])
 def test_a_document_with_no_words_after_cleaning_is_refused_by_name(make_corpus, article, table):
     folder = make_corpus({"a1.txt": (HOSTILE / f"{article}.txt").read_bytes(), "b2.txt": GOOD})
@@ -169,6 +169,18 @@ def test_a_document_with_no_words_after_cleaning_is_refused_by_name(make_corpus,
         f"{folder / 'a1.txt'}: document 'a1' has no words after cleaning (blank, repeated or furniture lines "
         "only); fix the file or remove it from manifest.csv"
     )
+
+
+@pytest.mark.parametrize(
+    ("article", "kept"), [("repeated_lines", "Kim met Xi in Beijing on Wednesday."), ("one_long_line", "talks talks")]
+)
+@pytest.mark.parametrize("table", ["sentences", "themes"])
+def test_repeated_lines_and_one_long_line_keep_their_words(make_corpus, article, kept, table):
+    """A repeated sentence keeps its first copy and a long unbroken line is prose: both are carried through."""
+    folder = make_corpus({"a1.txt": (HOSTILE / f"{article}.txt").read_bytes(), "b2.txt": GOOD})
+    code, out, _ = run_kit("table", table, "--corpus", str(folder))
+    assert code == 0 and "a1" in out
+    assert kept in prepare(folder).documents.set_index("doc_id").text["a1"]
 
 
 # --- YAML: theme dictionaries and parameter sets -----------------------------------------------------

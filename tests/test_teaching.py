@@ -10,7 +10,8 @@ from itertools import pairwise
 import papermill
 import pytest
 
-from kit import config, report
+from kit import config
+from kit.report import render
 
 WORKBOOKS = sorted(config.TEACHING.glob("*.ipynb"))
 
@@ -119,7 +120,7 @@ def test_seminar_pages_are_byte_identical_across_runs_and_run_no_script(handouts
     first, second = handouts
     for page in sorted(first.iterdir()):
         assert page.read_bytes() == (second / page.name).read_bytes(), page.name
-        assert report.find_unsafe_markup(page.read_text(encoding="utf-8")) == [], page.name
+        assert render.find_unsafe_markup(page.read_text(encoding="utf-8")) == [], page.name
 
 
 def test_handouts_show_the_code_with_the_exercises_empty(handouts):

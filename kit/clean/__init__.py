@@ -47,6 +47,7 @@ from kit.clean.patterns import (
     pattern_kind,
     reads_as_prose,
 )
+from kit.errors import KitWarning
 from kit.types import PARAGRAPH_COLUMNS, REMOVED_COLUMNS
 
 BODY_KINDS = ("paragraph", "subheading")
@@ -62,7 +63,7 @@ LEAD_OVERLAP = 0.6
 __all__ = ["PROSE_CHARS", "CleaningWarning", "Cut", "Line", "classify_lines", "clean", "cleaned_span", "reads_as_prose"]
 
 
-class CleaningWarning(UserWarning):
+class CleaningWarning(KitWarning):
     """A removal a researcher should look at: a long line (or part) cut as furniture, or an empty body."""
 
 

@@ -71,7 +71,7 @@ class Lab:
                 if reply.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
                 kind = reply["header"]["msg_type"]
-                if kind == "stream":
+                if kind == "stream" and reply["content"]["name"] == "stdout":  # warnings go to stderr
                     printed.append(reply["content"]["text"])
                 elif kind == "error":
                     return f"error: {reply['content']['ename']}: {reply['content']['evalue']}"
