@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kit import cli, config, report, yamlfile
+from kit.errors import KitError
 from kit.pipeline import prepare
 from kit.types import MANIFEST_COLUMNS, REQUIRED_MANIFEST_COLUMNS
 from tests.conftest import ROW
@@ -182,7 +183,7 @@ def test_an_alias_in_a_theme_dictionary_is_refused_with_line_and_column():
 
 def test_an_alias_bomb_in_a_parameter_set_is_refused_before_it_expands():
     path = HOSTILE / "alias_bomb_params.yaml"
-    with pytest.raises(report.KitError) as refused:
+    with pytest.raises(KitError) as refused:
         report.load_parameter_sets(path)
     assert str(refused.value) == (
         "tests/fixtures/hostile/alias_bomb_params.yaml line 2, column 4: YAML anchor '&a' is not allowed "
