@@ -128,23 +128,22 @@ def sentences(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame
         doc_id: (group.start.tolist(), group.paragraph_id.tolist())
         for doc_id, group in paragraphs.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id", sort=False)
     }
-    rows = []
+    # Built column by column (a dict keyed by column): a million sentences need no million row objects.
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
     for doc_id, doc_text in zip(documents.doc_id, documents.text, strict=True):
         para_starts, para_ids = starts_by_doc.get(doc_id, ([], []))
-        for sentence_id, (start, end) in enumerate(split_sentences(doc_text)):
+        spans = split_sentences(doc_text)
+        columns["doc_id"] += [doc_id] * len(spans)
+        columns["sentence_id"] += range(len(spans))
+        for start, end in spans:
             # The paragraph is the last one starting at or before the sentence (0 before the first).
             k = bisect.bisect_right(para_starts, start) - 1
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "sentence_id": sentence_id,
-                    "paragraph_id": para_ids[k] if k >= 0 else 0,
-                    "start": start,
-                    "end": end,
-                    "text": doc_text[start:end],
-                }
-            )
-    return pd.DataFrame.from_records(rows, columns=SENTENCE_COLUMNS)
+            columns["paragraph_id"].append(para_ids[k] if k >= 0 else 0)
+            columns["start"].append(start)
+            columns["end"].append(end)
+            columns["text"].append(doc_text[start:end])
+    dtypes = {name: object if name in ("doc_id", "text") else np.int64 for name in SENTENCE_COLUMNS}
+    return pd.DataFrame({name: np.asarray(values, dtype=dtypes[name]) for name, values in columns.items()})
 
 
 def tokens(documents: pd.DataFrame, sentence_table: pd.DataFrame) -> pd.DataFrame:

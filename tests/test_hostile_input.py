@@ -238,7 +238,9 @@ def test_an_overlong_message_is_cut_to_one_line_under_500_characters(capsys):
 def test_ctrl_c_exits_130_with_one_line(tmp_path):
     folder = tmp_path / "big"
     folder.mkdir()
-    (folder / "a1.txt").write_text("Kim met Xi in Beijing. Talks went on.\n\n" * 100_000, encoding="utf-8")
+    # Distinct paragraphs (repeated ones would be cleaned away), enough to keep the kit busy for seconds.
+    body = "".join(f"Kim met Xi in Beijing on day {i}. Talks went on.\n\n" for i in range(100_000))
+    (folder / "a1.txt").write_text(body, encoding="utf-8")
     (folder / "manifest.csv").write_text(f"{HEADER}\na1,a1.txt,T,H,2018-03-28,day,,\n", encoding="utf-8")
     kit = subprocess.Popen(
         [sys.executable, "-m", "kit", "table", "tokens", "--corpus", str(folder)],
@@ -249,7 +251,7 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path):
         # A background job may start with SIGINT ignored; Ctrl-C reaches a terminal's job with the default.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(1.5)
+    time.sleep(3)  # past the imports (about 1 s), inside cleaning and tokenising
     kit.send_signal(signal.SIGINT)
     out, err = kit.communicate(timeout=60)
     assert (kit.returncode, out, err) == (130, "", "error: interrupted (Ctrl-C)\n")
