@@ -18,21 +18,11 @@ from typing import TextIO
 
 from kit import config
 from kit.errors import KitError
+from kit.types import MANIFEST_COLUMNS
 
 # Every column a manifest can carry; timezone and notes are written (empty when unknown) so the folder
 # validates whether or not the loader treats them as optional.
-WRITTEN_COLUMNS = [
-    "doc_id",
-    "file",
-    "outlet",
-    "headline",
-    "published",
-    "published_precision",
-    "timezone",
-    "author",
-    "url",
-    "notes",
-]
+WRITTEN_COLUMNS = MANIFEST_COLUMNS
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from kit.errors import KitError
 from kit.types import Prepared
 from kit.validation import Figure, Finding, Report
 from kit.voices import GROUPS, KINDS, Registry, extract_quotes, load_registry
-from kit.voices.attribution import comparable
+from kit.voices.passes import comparable
 
 GOLD_COLUMNS = ("doc_id", "quote", "speaker", "group")
 

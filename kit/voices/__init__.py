@@ -20,8 +20,7 @@ import pandas as pd
 from kit.types import Prepared
 from kit.voices import actors, attribution, cues, mentions
 from kit.voices.actors import GROUPS, Registry, load_registry
-from kit.voices.attribution import Quoted
-from kit.voices.records import DocView, build_view
+from kit.voices.records import DocView, Quoted, build_view
 from kit.voices.roles import classify_role
 
 __all__ = [

@@ -187,3 +187,33 @@ def build_view(
         ),
         sentence_starts=tuple(s for s, _ in sentence_spans),
     )
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quotation on its way through the passes.
+
+    Attributes:
+        span: where it is.
+        sentence / last_sentence / paragraph: indexes of its first and last sentence and its paragraph.
+        attribution: speaker, via, cue and rule decided so far.
+        set_off: a cue stands right before or after it.
+        adjacent: that cue (shown in the table even when it names nobody).
+        fallback: the sentence's own attribution, used when neither sharing nor continuation applies.
+        kind: speech, fragment or term (decided last).
+    """
+
+    span: marks.QuoteSpan
+    sentence: int
+    last_sentence: int
+    paragraph: int
+    attribution: Attribution = NO_ATTRIBUTION
+    set_off: bool = False
+    adjacent: Cue | None = None
+    fallback: Attribution | None = None
+    kind: str = ""
+
+    @property
+    def speaker(self) -> Speaker | None:
+        """The speaker decided so far."""
+        return self.attribution.speaker

@@ -1,0 +1,289 @@
+"""The passes over one document's quotations after each has its own cues: neighbours, continuations,
+relays and channels, then kinds, echoes and inherited channels.
+
+    shared → continued → participles → relayed → media_channels → named_later → finished
+
+Each pass takes the list of :class:`~kit.voices.records.Quoted` records and returns a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import pairwise
+
+from kit import text
+from kit.voices import cues, roles
+from kit.voices.marks import QuoteSpan
+from kit.voices.mentions import Memory
+from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted
+
+# A continuation quotation follows the speech quotation at most this many sentences back.
+CONTINUATION_SENTENCES = 2
+# A quotation that opens its sentence counts as speech from this many words.
+MIN_SPEECH_WORDS = 3
+# An echo is looked for among this many earlier speech quotations sharing its first two words (a bound:
+# the look-up stays linear however many quotations an article has).
+ECHO_CANDIDATES = 50
+# Bodies whose "added"/"reported" after a person's words is a relay, not their own statement.
+MEDIA = roles.MEDIA_TYPES
+# A medium's verbs that pass on someone else's words ("said" is its own statement: "KCNA said in a commentary").
+_RELAY_WORDS = re.compile(r"\b(?:added|adds|reported|reports|quoted|carried|cited)\b", re.I)
+# Words before a quotation that make it a name or a term: named the 'Year of …'.
+_NAMING = re.compile(
+    r"\b(?:named|called|dubbed|titled|entitled|known as|so-called|the term|the word|the phrase|slogan|motto)"
+    r"\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "de"}
+# Between two quotations that share a speaker: nothing, a comma, or "adding".
+_SHARED_GAP = re.compile(r"[\s,]*(?:(?:and\s+)?(?:adding|added|he added|she added)\b)?[\s,:]*")
+
+
+def with_attribution(quote: Quoted, choice: Attribution) -> Quoted:
+    """The quotation with an attribution; a channel that is the speaker itself is dropped."""
+    via = choice.via
+    if via is not None and (choice.speaker is None or via.name == choice.speaker.name):
+        via = None
+    return replace(quote, attribution=replace(choice, via=via))
+
+
+def shared(view: DocView, found: list[Quoted]) -> list[Quoted]:
+    """Quotations side by side in a sentence share a speaker: "Kim stated, “…,” adding, “…”" and an
+    unclosed first part ("“Whether it's true or not, “the messaging is pretty clear,” he said").
+
+    Repeated until nothing changes, so a speaker passes along a chain of three or more quotations.
+    """
+    found = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for i, quote in enumerate(found):
+            if quote.speaker is not None or (not quote.set_off and not quote.span.unclosed):
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(found) or found[j].speaker is None:
+                    continue
+                first, second = (found[j], quote) if j < i else (quote, found[j])
+                if first.last_sentence != second.sentence:
+                    continue
+                if _SHARED_GAP.fullmatch(view.masked[first.span.outer_end : second.span.open_at]):
+                    found[i] = replace(quote, attribution=replace(found[j].attribution, rule="shared"))
+                    changed = True
+                    break
+    return found
+
+
+def continued(view: DocView, found: list[Quoted]) -> list[Quoted]:
+    """A quotation opening its sentence without a cue continues the speech quotation just before."""
+    result: list[Quoted] = []
+    for quote in found:
+        if quote.speaker is None and not quote.set_off and opens_sentence(view, quote):
+            previous = next((q for q in reversed(result) if q.span.mark == "double"), None)
+            if (
+                previous is not None
+                and previous.speaker is not None
+                and (previous.set_off or opens_sentence(view, previous))
+                and quote.sentence - previous.last_sentence <= CONTINUATION_SENTENCES
+                and quote.paragraph - previous.paragraph <= 1
+            ):
+                quote = replace(quote, attribution=replace(previous.attribution, cue=None, rule="continuation"))
+        result.append(quote)
+    return result
+
+
+def participles(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quoted]:
+    """A quotation set off only by a subjectless "adding," / "saying," is the person being quoted.
+
+    ("“…,” adding, “…" in a paragraph of its own, after the speaker was introduced.)
+    """
+    result = []
+    for quote in found:
+        cue = quote.adjacent
+        if quote.speaker is None and cue is not None and cues.bare_participle(view, cue):
+            current = memory.speaker_before(cue.start)
+            if current is not None:
+                quote = replace(quote, attribution=Attribution(current.speaker, None, cue, "current speaker"))
+        result.append(quote)
+    return result
+
+
+def relayed(view: DocView, found: list[Quoted]) -> list[Quoted]:
+    """A medium's "…,” Xinhua added" after a person's words in the same paragraph relays them.
+
+    The person speaks, through the medium: a news agency, newspaper or broadcaster adds no words of its own.
+    """
+    result: list[Quoted] = []
+    for quote in found:
+        speaker, cue = quote.speaker, quote.attribution.cue
+        if (
+            speaker is not None
+            and speaker.body_type in MEDIA
+            and quote.attribution.rule == "cue after"
+            and cue is not None
+            and cue.kind == "verb"
+            and _RELAY_WORDS.search(view.text[cue.start : cue.end])
+        ):
+            previous = next((q for q in reversed(result) if q.speaker is not None), None)
+            if (
+                previous is not None
+                and previous.speaker is not None
+                and previous.speaker.is_person
+                and quote.paragraph == previous.paragraph
+                and (previous.attribution.via is None or previous.attribution.via.name == speaker.name)
+            ):
+                quote = replace(quote, attribution=Attribution(previous.speaker, speaker, cue, "relayed"))
+        result.append(quote)
+    return result
+
+
+def media_channels(cues_of: Callable[[int, int], list[Cue]], found: list[Quoted]) -> list[Quoted]:
+    """A person quoted in a sentence that also has a medium's cue speaks through it.
+
+    "Kim said the talks were “crucial,” KCNA said" → Kim Jong Un via KCNA.
+    """
+    result = []
+    for quote in found:
+        speaker = quote.speaker
+        if speaker is not None and speaker.is_person and quote.attribution.via is None:
+            medium = next(
+                (
+                    c.speaker
+                    for c in cues_of(quote.sentence, quote.last_sentence)
+                    if c.speaker is not None and c.speaker.body_type in MEDIA and c.speaker.name != speaker.name
+                ),
+                None,
+            )
+            if medium is not None:
+                quote = replace(quote, attribution=replace(quote.attribution, via=medium))
+        result.append(quote)
+    return result
+
+
+def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quoted]:
+    """An indefinite body ("a state-run newspaper said …") is the body of that type the article names next,
+    in the same or the next paragraph: "… The Global Times, a publication many view as …".
+    """
+    result = []
+    for quote in found:
+        speaker = quote.speaker
+        if speaker is not None and speaker.body_type and not speaker.actor_id and _ONE.match(speaker.name):
+            later = next(
+                (
+                    m.speaker
+                    for m in memory.mentions
+                    if m.start > quote.span.outer_end
+                    and m.paragraph - quote.paragraph <= 1
+                    and m.speaker.body_type == speaker.body_type
+                    and not _ONE.match(m.speaker.name)
+                ),
+                None,
+            )
+            if later is not None:
+                quote = replace(quote, attribution=replace(quote.attribution, speaker=later))
+        result.append(quote)
+    return result
+
+
+_ONE = re.compile(r"^(?:a|an|one)\s", re.IGNORECASE)
+
+
+def finished(view: DocView, found: list[Quoted]) -> list[Quoted]:
+    """Fallbacks applied, kinds decided, echoes and channels carried; terms lose their speaker."""
+    echoes = _EchoIndex()
+    result: list[Quoted] = []
+    for quote in found:
+        if quote.speaker is None and quote.fallback is not None:
+            quote = with_attribution(quote, quote.fallback)
+        quote = replace(quote, kind=kind_of(view, quote))
+        if quote.kind != "speech":
+            source = echoes.source_of(view, quote)
+            if source is not None:
+                quote = replace(quote, attribution=replace(source.attribution, rule="echo"))
+                quote = replace(quote, kind=kind_of(view, quote))
+        cue = quote.attribution.cue
+        if quote.attribution.via is None and cue is not None and cue.anaphoric:
+            quote = _inherit_via(quote, result)
+        if quote.kind == "term":
+            quote = replace(quote, attribution=NO_ATTRIBUTION)
+        elif quote.speaker is None:
+            quote = replace(quote, attribution=replace(quote.attribution, rule="none"))
+        if quote.kind == "speech" and quote.speaker is not None:
+            echoes.add(view, quote)
+        result.append(quote)
+    return result
+
+
+class _EchoIndex:
+    """Earlier speech quotations by their word pairs, so a repeated phrase finds its speaker in linear time.
+
+    Hong Min said that the “progressive and synchronous measures” …: Kim's words, quoted earlier.
+    """
+
+    def __init__(self) -> None:
+        self._by_pair: dict[tuple[str, str], list[tuple[str, Quoted]]] = defaultdict(list)
+
+    def add(self, view: DocView, quote: Quoted) -> None:
+        words = comparable(view.text[quote.span.start : quote.span.end]).split()
+        said = f" {' '.join(words)} "
+        for pair in set(pairwise(words)):
+            self._by_pair[pair].append((said, quote))
+
+    def source_of(self, view: DocView, quote: Quoted) -> Quoted | None:
+        words = comparable(view.text[quote.span.start : quote.span.end]).split()
+        if len(words) < 2:
+            return None
+        phrase = f" {' '.join(words)} "
+        for said, source in reversed(self._by_pair.get((words[0], words[1]), [])[-ECHO_CANDIDATES:]):
+            if phrase in said:
+                return source
+        return None
+
+
+def _inherit_via(quote: Quoted, earlier: list[Quoted]) -> Quoted:
+    """The channel of a "he said" continues: "Kim agreed that “…,” according to Xinhua. He added …"."""
+    for source in reversed(earlier):
+        if quote.paragraph - source.paragraph > 1:
+            break
+        if source.speaker is not None and quote.speaker is not None and source.speaker.name == quote.speaker.name:
+            return replace(quote, attribution=replace(quote.attribution, via=source.attribution.via))
+    return quote
+
+
+def opens_sentence(view: DocView, quote: Quoted) -> bool:
+    """True when nothing but spaces stands between the sentence's start and the opening mark."""
+    sentence_start = view.sentence_spans[quote.sentence][0]
+    return not view.masked[sentence_start : quote.span.open_at].strip()
+
+
+def kind_of(view: DocView, quote: Quoted) -> str:
+    """speech, fragment or term (module docstring)."""
+    span = quote.span
+    words = re.findall(r"\w+", view.text[span.start : span.end])
+    opens = opens_sentence(view, quote) and len(words) >= MIN_SPEECH_WORDS
+    if quote.set_off or opens:
+        return "speech"
+    if span.mark == "single" or _name_like(view, span):
+        return "term"
+    return "fragment" if quote.speaker is not None else "term"
+
+
+def _name_like(view: DocView, span: QuoteSpan) -> bool:
+    """A title-case name ("My Companion") or a quotation after "named", "called", "dubbed"…"""
+    sentence_start = view.sentence_spans[view.sentence_at(span.open_at)][0]
+    if _NAMING.search(view.text[sentence_start : span.open_at]):
+        return True
+    words = view.text[span.start : span.end].rstrip(".").split()
+    if not words or len(words) > 6:
+        return False
+    capitalised = [w[:1].isupper() for w in words]
+    return any(capitalised) and all(
+        cap or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for cap, w in zip(capitalised, words, strict=True)
+    )
+
+
+def comparable(value: str) -> str:
+    """Words only, lower case: quote marks, punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.normalise(value)).split())

@@ -1,0 +1,218 @@
+"""Who a noun phrase names: the subject of a cue, resolved as a reader resolves it.
+
+The head of a phrase is the first registry mention, surname, pronoun, definite description ("the
+spokesman", "the newspaper") or capitalised name that is neither a possessor ("China's …") nor inside a
+prepositional phrase or a modifier ("a source in Beijing", "sources working to rescue North Koreans").
+Anaphoric heads resolve through the :class:`~kit.voices.mentions.Memory`; a body before a titled person
+("Chinese Foreign Ministry spokesman Hong Lei") or a role noun ("the US president") is a modifier; a
+phrase without a head is a description ("a diplomatic source in Beijing"), classified by its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kit.voices import mentions, roles
+from kit.voices.actors import Registry
+from kit.voices.mentions import Memory
+from kit.voices.records import DocView, Speaker
+
+# A definite description that refers back: "the spokesman", "the country's foreign ministry", "the paper".
+_DEFINITE = re.compile(
+    r"^(?:the|this|that)\s+(?:same\s+|[\w’'-]+\s+){0,3}?(?P<noun>news agency|foreign ministry|"
+    + "|".join(
+        sorted({*roles.PERSON_NOUNS, *roles.BODY_NOUNS} - {"news agency", "foreign ministry"}, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"(he|she|it)\b", re.IGNORECASE)
+# Candidate kinds inside a noun phrase.
+_ACTOR, _SURNAME, _PRON, _THE, _PART, _NAMED = "actor", "surname", "pronoun", "definite", "part", "named"
+
+
+@dataclass(frozen=True)
+class Head:
+    """The speaker a noun phrase names, where the phrase starts and where its head ends."""
+
+    speaker: Speaker
+    start: int
+    end: int
+    anaphoric: bool = False
+    described: bool = False  # no name in the phrase: the speaker is the phrase itself ("a diplomatic source")
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What resolving a phrase needs: the document, the memory so far, the registry."""
+
+    view: DocView
+    memory: Memory
+    registry: Registry
+
+
+def noun_phrase(
+    reader: Reader,
+    start: int,
+    end: int,
+    index: int,
+    *,
+    allow_prepositions: bool = False,
+    strict: bool = False,
+    subject: bool = False,
+) -> Head | None:
+    """Resolve the speaker a noun phrase names.
+
+    The head is the first registry mention, surname, pronoun, definite description or capitalised name
+    that is neither a possessor ("China's …") nor inside a prepositional phrase ("a source in Beijing").
+    Without one, the phrase is a description, classified by its words; ``strict`` refuses descriptions.
+    ``subject`` reads only the phrase's first words (the subject of a whole clause).
+    """
+    view = reader.view
+    phrase = view.text[start:end]
+    if not phrase.strip() or (len(phrase.split()) > 12 and not (allow_prepositions or subject)):
+        return None
+    candidates = _candidates(reader, start, end, phrase)
+    for i, (s, e, what, value) in enumerate(candidates):
+        before = view.text[start:s].split()
+        after = view.text[e : e + 2]
+        if after[:2] in mentions.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
+            continue
+        if not allow_prepositions and before and before[-1].lower() in mentions.PREPOSITIONS:
+            continue
+        if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before[1:]):
+            continue  # inside a modifier: "sources working to rescue North Koreans"
+        if subject and len(before) > 3:
+            return None
+        speaker = _resolve(reader, s, e, what, value)
+        if not speaker.is_person and _titled_person_follows(reader, candidates[i + 1 :], e):
+            continue  # "Chinese Foreign Ministry spokesman Hong Lei": the person is the head
+        if not speaker.is_person and _person_noun_follows(view.text[e:end]):
+            continue  # "the US president", "a Chinese foreign ministry spokesperson": a role, described
+        return Head(speaker, start, e, what in (_PRON, _THE, _PART, _SURNAME))
+    if strict and not _DESCRIPTION.match(phrase.strip()):
+        return None
+    if strict and not roles.has_role_words(phrase):
+        return None
+    return Head(describe(phrase.strip()), start, end, described=True)
+
+
+# A time written after a description: "state media Thursday", "the agency on Monday", "officials last week".
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|tonight|week|month|year|night|morning|evening)$"
+)
+# Words that open a relative clause inside a noun phrase.
+_CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
+# A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
+_DESCRIPTION = re.compile(r"^(?:a|an|one|the|two|three|several|some|many|other|another)\s+\w", re.IGNORECASE)
+
+
+def _person_noun_follows(rest: str) -> bool:
+    """True when a person's role noun follows a body in its phrase: "[US] president", "[ministry] spokesman"."""
+    for word in rest.split():
+        bare = word.strip(",.;:()").lower()
+        if bare in roles.PERSON_NOUNS and bare not in ("man", "woman", "source"):
+            return True
+        if bare in _CLAUSE_WORDS or bare in mentions.PREPOSITIONS:
+            return False
+    return False
+
+
+def _titled_person_follows(reader: Reader, later: list[tuple[int, int, str, str]], end: int) -> bool:
+    """True when a person's name follows a body after a title: "Foreign Ministry spokesman Hong Lei"."""
+    for s, _e, what, value in later:
+        between = reader.view.text[end:s].lower().split()
+        titled = any(w.strip(",.") in roles.TITLE_WORDS for w in between)
+        if titled and what in (_NAMED, _ACTOR, _SURNAME, _PART):
+            if what == _ACTOR:
+                return reader.registry[value].is_person
+            return True
+    return False
+
+
+def _candidates(reader: Reader, start: int, end: int, phrase: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, value) of every possible head of a phrase, in text order."""
+    view = reader.view
+    found: list[tuple[int, int, str, str]] = [
+        (s, e, _ACTOR if actor_id else _SURNAME, actor_id or surname)
+        for s, e, actor_id, surname in view.registry_mentions
+        if start <= s and e <= end
+    ]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b, _, _ in found)
+
+    definite = _DEFINITE.match(phrase)
+    if definite and free(start, start + definite.end()):
+        found.append((start, start + definite.end(), _THE, definite.group("noun")))
+    for s, e in mentions.names(view, start, end):
+        words = view.text[s:e].split()
+        if words[0] not in mentions.FIRST_NOT_NAME and any(map(roles.is_name_word, words)) and free(s, e):
+            found.append((s, e, _NAMED, view.text[s:e]))
+    pronoun = _PRONOUN.match(phrase)
+    if pronoun:
+        found.append((start, start + pronoun.end(), _PRON, pronoun.group()))
+    for match in re.finditer(r"\b[A-Z][\w’'-]+\b", phrase):
+        s, e = start + match.start(), start + match.end()
+        if free(s, e) and reader.memory.named_before(s, match.group()):
+            found.append((s, e, _PART, match.group()))
+    return sorted(found)
+
+
+def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Speaker:
+    """The speaker one head candidate refers to (see the module docstring)."""
+    memory, written = reader.memory, reader.view.text[start:end]
+    if what == _ACTOR:
+        return mentions.registered(reader.registry, value)
+    if what in (_SURNAME, _PART):
+        return memory.resolve_name(start, value, reader.registry)
+    if what == _PRON and written.lower() == "it":
+        return memory.body_before(start) or Speaker(written, "unknown", resolved=False)
+    if what == _PRON:
+        return memory.person_before(start) or Speaker(written, "unknown", is_person=True, resolved=False)
+    if what == _THE:
+        found = memory.described_before(start, value)
+        if found is not None:
+            return found
+        noun = value.lower()
+        if noun in roles.BODY_NOUNS:
+            return Speaker(written, roles.side(written) or "unknown", body_type=roles.BODY_NOUNS[noun])
+        return describe(written)
+    title, name = roles.split_title(value)
+    if len(name.split()) == 1:
+        return memory.resolve_name(start, name, reader.registry)
+    same = [m.speaker for m in memory.mentions if m.speaker.name == name and m.start <= start]
+    if same:
+        return same[-1]
+    kind = roles.body_type(value)
+    if kind:
+        return Speaker(value, roles.side(value) or "unknown", body_type=kind)
+    speaker = Speaker(name, "unknown", is_person=True)
+    return with_roles(speaker, [title]) if title and roles.has_role_words(title) else speaker
+
+
+def with_roles(speaker: Speaker, found_roles: list[str]) -> Speaker:
+    """The speaker with its appositives; a name not in the registry takes its group from them."""
+    role = ", ".join([*([speaker.role] if speaker.role else []), *(r for r in found_roles if r not in speaker.role)])
+    group = speaker.group if speaker.actor_id else roles.classify_role(role)
+    return replace(speaker, role=role, group=group)
+
+
+def describe(phrase: str) -> Speaker:
+    """A description as a speaker: "A diplomatic source in Beijing", "Analysts", "others".
+
+    Only a singular description with a role ("a diplomatic source", "an official") can be "he" later.
+    A time after it is not part of it: "state media Thursday" → "state media".
+    """
+    phrase = _TRAILING_TIME.sub("", phrase) or phrase
+    kind = roles.body_type(phrase)
+    if kind and not _person_noun_follows(phrase):
+        state = kind in roles.STATE_TYPES and (
+            kind != "media" or "state" in phrase.lower() or "official" in phrase.lower()
+        )
+        return Speaker(phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
+    group = roles.classify_role(phrase)
+    singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
+    return Speaker(phrase, group, is_person=singular and group != "unknown")

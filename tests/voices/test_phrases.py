@@ -1,0 +1,31 @@
+"""kit.voices.phrases: what a noun phrase names, and descriptions as speakers."""
+
+import pytest
+
+from kit.voices import phrases
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [
+        (
+            "an official at a Dandong-based travel agency",
+            ("an official at a Dandong-based travel agency", "unnamed_source", True, ""),
+        ),
+        ("a diplomatic source in Beijing", ("a diplomatic source in Beijing", "unnamed_source", True, "")),
+        ("Analysts", ("Analysts", "analyst", False, "")),
+        ("a state-run newspaper", ("a state-run newspaper", "unknown", False, "newspaper")),
+        ("North Korean state media", ("North Korean state media", "official_dprk", False, "media")),
+        ("state media Thursday", ("state media", "unknown", False, "media")),  # a time is not part of it
+        ("the US president", ("the US president", "official_other", False, "")),
+    ],
+)
+def test_describe(phrase, speaker):
+    found = phrases.describe(phrase)
+    assert (found.name, found.group, found.is_person, found.body_type) == speaker
+
+
+def test_with_roles_keeps_the_first_role_and_takes_the_group_from_the_roles():
+    speaker = phrases.describe("Lee Min-ho")
+    found = phrases.with_roles(speaker, ["a research fellow at the Asan Institute"])
+    assert (found.role, found.group) == ("a research fellow at the Asan Institute", "analyst")
