@@ -22,6 +22,7 @@ from pathlib import Path
 from kit import clean, config, corpus
 from kit import folder as corpus_folder
 from kit.errors import CorpusError
+from kit.periods import publication_periods
 
 # Outlets no source has, so a synthetic corpus has more outlets than its source.
 SYNTHETIC_OUTLETS = (
@@ -113,14 +114,16 @@ def read_source(source_dir: str | Path | None = None) -> Source:
     _, _, paragraphs = clean.clean(documents)
     paragraphs = paragraphs[paragraphs.kind == "paragraph"]
     headlines = dict(zip(documents.doc_id, documents.headline, strict=True))
-    leads, bodies = [], []
-    for doc_id, rows in paragraphs.groupby("doc_id", sort=True):
-        texts = rows.sort_values("paragraph_id").text.tolist()
+    leads: list[SourceParagraph] = []
+    bodies: list[SourceParagraph] = []
+    for group_key, rows in paragraphs.groupby("doc_id", sort=True):
+        doc_id = str(group_key)
+        texts: list[str] = rows.sort_values("paragraph_id").text.tolist()
         leads.append(SourceParagraph(doc_id, 0.0, texts[0], headlines[doc_id]))
         bodies.extend(SourceParagraph(doc_id, i / len(texts), text) for i, text in enumerate(texts[1:], start=1))
     if not leads or not bodies:
         raise CorpusError(f"{folder}: no article with two body paragraphs to recombine")
-    periods = corpus.publication_periods(documents).values()
+    periods = publication_periods(documents).values()
     first_day, last_day = min(p[0] for p in periods).date(), max(p[1] for p in periods).date()
     if (last_day - first_day).days < MIN_RANGE_DAYS:
         first_day = last_day - timedelta(days=365)
