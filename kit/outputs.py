@@ -72,7 +72,7 @@ def setup_plots() -> None:
     mpl.rcParams["figure.dpi"] = 96
     mpl.rcParams["figure.figsize"] = (8, 4)
     try:
-        from IPython.core.getipython import get_ipython
+        from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with the kit's dependencies
         return
     shell: InteractiveShell | None = get_ipython()
