@@ -19,13 +19,18 @@ import html
 import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from kit import chronology
 from kit.errors import KitError
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 # The first option of a picker that does not narrow the rows.
 EVERY = "(every)"
@@ -59,7 +64,7 @@ class View:
 
     heading: str
     rows: pd.DataFrame
-    draw: Callable[[plt.Axes], None] | None = None
+    draw: Callable[[Axes], None] | None = None
     height: float = 3.2
 
 
@@ -114,7 +119,9 @@ class Explorer:
 def _replace_options(widget: Any, control: Control) -> Callable[[Mapping[str, Any]], None]:
     def replace(change: Mapping[str, Any]) -> None:
         # Replacing the options resets the value to the first option, which refreshes the panel once.
-        widget.options = list(control.options_for(change["new"]))
+        options_for = control.options_for
+        assert options_for is not None, "a control that follows another gives options_for"
+        widget.options = list(options_for(change["new"]))
 
     return replace
 
@@ -137,7 +144,8 @@ def has_frontend() -> bool:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with ipykernel
         return False
-    kernel = getattr(get_ipython(), "kernel", None)
+    shell: InteractiveShell | None = get_ipython()
+    kernel = getattr(shell, "kernel", None)
     if kernel is None or not hasattr(kernel, "get_parent"):
         return False
     parent = kernel.get_parent() or {}
@@ -156,7 +164,7 @@ def show_static(view: View) -> None:
     print(f"{view.heading}{shown}; open the notebook in JupyterLab to change the selection")
     display(view.rows.head(STATIC_ROWS))
     if view.draw is not None:
-        figure = _figure(view)
+        figure = _figure(view.draw, view.height)
         display(figure)
         plt.close(figure)
 
@@ -168,7 +176,7 @@ def to_html(view: View) -> str:
         view.rows.head(MAX_ROWS).to_html(index=False, escape=True, na_rep=""),
     ]
     if view.draw is not None:
-        figure = _figure(view)
+        figure = _figure(view.draw, view.height)
         svg = io.StringIO()
         figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
         plt.close(figure)
@@ -176,15 +184,15 @@ def to_html(view: View) -> str:
     return "\n".join(parts)
 
 
-def _figure(view: View) -> plt.Figure:
-    figure, axes = plt.subplots(figsize=(8, view.height))
-    view.draw(axes)
+def _figure(draw: Callable[[Axes], None], height: float) -> Figure:
+    figure, axes = plt.subplots(figsize=(8, height))
+    draw(axes)
     figure.tight_layout()
     return figure
 
 
-def _bars(values: pd.Series, labels: Sequence[str], *, xlabel: str, title: str) -> Callable[[plt.Axes], None]:
-    def draw(axes: plt.Axes) -> None:
+def _bars(values: pd.Series, labels: Sequence[str], *, xlabel: str, title: str) -> Callable[[Axes], None]:
+    def draw(axes: Axes) -> None:
         bars = axes.barh([str(name) for name in values.index], values.to_numpy(), color="#4c72b0")
         axes.bar_label(bars, labels=list(labels), padding=3, fontsize=8)
         axes.axvline(0, color="black", linewidth=0.8)
@@ -364,18 +372,21 @@ def timeline(
     )
 
 
-def _spans(rows: pd.DataFrame, published: Mapping[str, str], years: tuple[int, int]) -> Callable[[plt.Axes], None]:
+def _spans(rows: pd.DataFrame, published: Mapping[str, str], years: tuple[int, int]) -> Callable[[Axes], None]:
     shown = rows.head(MAX_ROWS)
 
-    def draw(axes: plt.Axes) -> None:
+    def draw(axes: Axes) -> None:
         starts = pd.to_datetime(shown.date_start)
         ends = pd.to_datetime(shown.date_end) + pd.Timedelta(days=1)
         positions = range(len(shown))
         axes.barh(positions, ends - starts, left=starts, height=0.6, color="#4c72b0")
         axes.plot(pd.to_datetime(shown.doc_id.map(published)), positions, "|", color="black", markersize=8)
-        axes.set_yticks(positions, [f"{r.doc_id[:3]} s{r.sentence_id} · {r.expression}" for r in shown.itertuples()])
+        axes.set_yticks(
+            positions, [f"{str(r.doc_id)[:3]} s{r.sentence_id} · {r.expression}" for r in shown.itertuples()]
+        )
         axes.tick_params(axis="y", labelsize=6)
-        axes.set_xlim(pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1] + 1}-01-01"))
+        # Matplotlib converts dates through its unit registry; its stubs only list floats.
+        axes.set_xlim(pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1] + 1}-01-01"))  # type: ignore[arg-type]
         axes.invert_yaxis()
         axes.set_title("Events in the range (bars: their spans; ticks: publication)")
 

@@ -63,9 +63,9 @@ def read_csv(
         raise KitError(f"{path}: no rows below the header")
     columns = [*required, *(c for c in optional if c not in required)]
     row_key = "csv_line" if "line" in columns else "line"
-    records = []
+    records: list[dict[str, str | int]] = []
     for line, row in rows:
-        record = {row_key: line}
+        record: dict[str, str | int] = {row_key: line}
         for column in columns:
             value = (row.get(column) or "").strip()
             if column in required and not value:
@@ -154,7 +154,7 @@ def locate(
                 f"{path} line {row.line}: the {which} text of {row.doc_id} at {first}-{last} is {_preview(found)}, "
                 f"not {_preview(wanted)}"
             )
-        span = (first, last)
+        span: tuple[int, int] | None = (first, last)
         if raw:
             doc_paragraphs = paragraphs.get(row.doc_id)
             span = None if doc_paragraphs is None else cleaned_span(doc_paragraphs, first, last)

@@ -262,7 +262,9 @@ def _article(record: Record, names: dict[str, str | None], published: str | None
         name = names[key]
         return " ".join(record.values.get(name, "").split()) if name else ""
 
-    text = _article_text(record.values[names["text"]], f"{record.where}, column {names['text']!r}")
+    text_column = names["text"]
+    assert text_column is not None, "_column_names refuses a source without a text column"
+    text = _article_text(record.values[text_column], f"{record.where}, column {text_column!r}")
     date_column = names["date"] or "date"
     when = parse_published(value("date") or published or "", f"{record.where}, column {date_column!r}")
     outlet, title = value("outlet"), value("title")
@@ -320,11 +322,12 @@ def _text_folder_articles(path: Path, published: str | None) -> Iterator[Article
     for file in sorted(path.glob("*.txt")):
         text = _article_text(_read_text(file), str(file))
         day = DAY_IN_NAME.search(file.stem)
-        if day is None and published is None:
+        date_text = day.group(1) if day else published
+        if date_text is None:
             raise CorpusError(
                 f"{file}: no YYYY-MM-DD publication date in the file name; rename the file or give --published"
             )
-        when = parse_published(day.group(1) if day else published, f"{file}: date")
+        when = parse_published(date_text, f"{file}: date")
         doc_id = slug(file.stem) or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         row = {
             "doc_id": doc_id,

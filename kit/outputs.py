@@ -12,9 +12,12 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
 
 VALUES_NAME = "values.json"
 # Fixed so that SVG element ids, and so the report's bytes, are the same on every run.
@@ -72,7 +75,7 @@ def setup_plots() -> None:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with the kit's dependencies
         return
-    shell = get_ipython()
+    shell: InteractiveShell | None = get_ipython()
     if shell is not None:
         shell.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
         shell.run_line_magic(

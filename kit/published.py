@@ -129,9 +129,10 @@ def _from_match(match: re.Match[str], value: str, where: str) -> Published:
 
 def _clock(parts: dict[str, str | None], value: str, where: str) -> tuple[int | None, int | None]:
     """Hour (24-hour clock) and minute, or (None, None) without a time."""
-    if parts.get("hour") is None:
+    hour_text, minute_text = parts.get("hour"), parts.get("minute")
+    if hour_text is None or minute_text is None:  # the patterns give both or neither
         return None, None
-    hour, minute = int(parts["hour"]), int(parts["minute"])
+    hour, minute = int(hour_text), int(minute_text)
     if parts.get("ampm"):
         if not 1 <= hour <= 12:
             raise CorpusError(f"{where}: date {value!r} has a 12-hour time with hour {hour}")

@@ -114,9 +114,11 @@ def read_source(source_dir: str | Path | None = None) -> Source:
     _, _, paragraphs = clean.clean(documents)
     paragraphs = paragraphs[paragraphs.kind == "paragraph"]
     headlines = dict(zip(documents.doc_id, documents.headline, strict=True))
-    leads, bodies = [], []
-    for doc_id, rows in paragraphs.groupby("doc_id", sort=True):
-        texts = rows.sort_values("paragraph_id").text.tolist()
+    leads: list[SourceParagraph] = []
+    bodies: list[SourceParagraph] = []
+    for group_key, rows in paragraphs.groupby("doc_id", sort=True):
+        doc_id = str(group_key)
+        texts: list[str] = rows.sort_values("paragraph_id").text.tolist()
         leads.append(SourceParagraph(doc_id, 0.0, texts[0], headlines[doc_id]))
         bodies.extend(SourceParagraph(doc_id, i / len(texts), text) for i, text in enumerate(texts[1:], start=1))
     if not leads or not bodies:

@@ -21,61 +21,63 @@ from kit.chronology.spans import (
     possible,
     year_span,
 )
-from kit.chronology.vocabulary import QUANTITY_NOUNS, Groups, month_number
+from kit.chronology.vocabulary import QUANTITY_NOUNS, Groups, group_text, month_number
 
 
 def iso(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "2018-03-02": that day."""
-    return day_span(date(int(m["y"]), int(m["m"]), int(m["d"])), "explicit date")
+    return day_span(date(int(group_text(m, "y")), int(group_text(m, "m")), int(group_text(m, "d"))), "explicit date")
 
 
 def month_day_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "March 28, 2018", "28 March, 2018": that day."""
-    return day_span(date(int(m["y"]), month_number(m["mon"]), int(m["d"])), "explicit date")
+    return day_span(
+        date(int(group_text(m, "y")), month_number(group_text(m, "mon")), int(group_text(m, "d"))), "explicit date"
+    )
 
 
 def month_day_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "April 11-13, 2024", "March 29 to April 2": those days (the nearest such days without a year)."""
-    first_month = month_number(m["mon"])
+    first_month = month_number(group_text(m, "mon"))
     last_month = month_number(m["mon2"]) if m["mon2"] else first_month
-    d1, d2 = int(m["d"]), int(m["d2"])
+    d1, d2 = int(group_text(m, "d")), int(group_text(m, "d2"))
     if m["y"]:
         year = int(m["y"])
         return Span(date(year, first_month, d1), date(year, last_month, d2), "day", "explicit dates")
     candidates = possible(
         lambda year: Span(date(year, first_month, d1), date(year, last_month, d2), "day", ""), anchor.nearby_years
     )
-    return nearest_day(candidates, anchor, m[0])
+    return nearest_day(candidates, anchor, group_text(m, 0))
 
 
 def month_day_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "September 3 last year": that day of the year before, of or after publication."""
-    offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    month, day = month_number(m["mon"]), int(m["d"])
+    offset = {"last": -1, "this": 0, "next": 1}[group_text(m, "rel").lower()]
+    month, day = month_number(group_text(m, "mon")), int(group_text(m, "d"))
 
     def resolve(pub: date) -> Span:
-        return day_span(date(pub.year + offset, month, day), f"{m['rel'].lower()} year from publication")
+        return day_span(date(pub.year + offset, month, day), f"{group_text(m, 'rel').lower()} year from publication")
 
     return over_publication(anchor, resolve)
 
 
 def month_day(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "March 25", "25 March": the nearest such day the tense allows."""
-    month, day = month_number(m["mon"]), int(m["d"])
+    month, day = month_number(group_text(m, "mon")), int(group_text(m, "d"))
     candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
     return nearest_day(candidates, anchor, f"{m['mon']} {day}")
 
 
 def month_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "December 2011", "early March 2018": the month or its part."""
-    span = month_span(int(m["y"]), month_number(m["mon"]), "explicit month and year")
+    span = month_span(int(group_text(m, "y")), month_number(group_text(m, "mon")), "explicit month and year")
     return part_of(span, m["part"])
 
 
 def year_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "1950-53", "2011 to 2014": those years; ``None`` when the second is not later."""
-    first = int(m["y"])
-    last_text = m["y2"]
+    first = int(group_text(m, "y"))
+    last_text = group_text(m, "y2")
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)  # "1950-53"
     if last <= first:
         return None
@@ -84,7 +86,7 @@ def year_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 def decade(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the 1990s", "the late 1990s": the decade or its part; ``None`` for "the 1995s"."""
-    start = int(m["y"])
+    start = int(group_text(m, "y"))
     if start % 10:
         return None
     span = Span(date(start, 1, 1), date(start + 9, 12, 31), "decade", "explicit decade")
@@ -96,7 +98,7 @@ def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     following = sentence[m.end() :].lstrip()
     if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS:
         return None
-    return part_of(year_span(int(m["y"]), "explicit year"), m["part"])
+    return part_of(year_span(int(group_text(m, "y")), "explicit year"), m["part"])
 
 
 # Holidays on the same day every year, by their lower-case name (straight apostrophes).
@@ -120,11 +122,11 @@ def holiday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     A holiday whose day depends on the country or the calendar ("Labor Day", "Victory Day", "Lunar New
     Year", "National Day") is a row with basis "anchored" and no span.
     """
-    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    name = " ".join(group_text(m, "holiday").lower().replace("’", "'").split())
     if name not in FIXED_HOLIDAYS:
         return anchored_span(f"{m['holiday']!r} falls on a day that depends on the country or the calendar")
     month, day = FIXED_HOLIDAYS[name]
     if m["y"]:
         return day_span(date(int(m["y"]), month, day), "explicit holiday and year")
     candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
-    return nearest_day(candidates, anchor, m["holiday"])
+    return nearest_day(candidates, anchor, group_text(m, "holiday"))

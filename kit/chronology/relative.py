@@ -30,14 +30,23 @@ from kit.chronology.spans import (
     weekday_on_or_before,
     year_span,
 )
-from kit.chronology.vocabulary import MONTH_PATTERN, SEASONS, WEEKDAYS, YEAR_PATTERN, Groups, month_number, number
+from kit.chronology.vocabulary import (
+    MONTH_PATTERN,
+    SEASONS,
+    WEEKDAYS,
+    YEAR_PATTERN,
+    Groups,
+    group_text,
+    month_number,
+    number,
+)
 
 
 def month_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "May last year", "early March next year": that month of the year before, of or after publication."""
-    rel = m["rel"].lower()
+    rel = group_text(m, "rel").lower()
     offset = {"last": -1, "this": 0, "next": 1}[rel]
-    month = month_number(m["mon"])
+    month = month_number(group_text(m, "mon"))
 
     def resolve(pub: date) -> Span:
         return month_span(pub.year + offset, month, f"{m['mon']} of {rel} year from publication")
@@ -51,7 +60,7 @@ def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """
     if not (m["rel"] or m["y"] or DATE_CUE.search(sentence[: m.start()])):
         return None  # a bare season name needs a date word before it ("in spring"), like a bare month
-    name = m["season"].lower()
+    name = group_text(m, "season").lower()
     first_month, last_month = SEASONS[name]
 
     def season_of(year: int, basis: str) -> Span:
@@ -67,10 +76,10 @@ def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         offset = {"last": -1, "this": 0, "next": 1}[rel]
 
         def resolve(pub: date) -> Span:
-            this = season_of(pub.year, "")
-            if this.first > pub and rel != "next":
-                this = season_of(pub.year - 1, "")
-            year = this.first.year + offset
+            this_first, _ = season_of(pub.year, "").days()
+            if this_first > pub and rel != "next":
+                this_first, _ = season_of(pub.year - 1, "").days()
+            year = this_first.year + offset
             return season_of(year, f"{rel} {name} from publication (northern hemisphere)")
 
         return over_publication(anchor, resolve)
@@ -82,8 +91,8 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
     "The past year" (week, month) is the twelve months up to publication, not the previous calendar year.
     """
-    rel = " ".join(m["rel"].lower().split())
-    unit = m["unit"].lower()
+    rel = " ".join(group_text(m, "rel").lower().split())
+    unit = group_text(m, "unit").lower()
     if rel == "the past":
         return over_publication(anchor, lambda pub: rolling_span(pub, 1, unit, f"the past {unit} up to publication"))
     offset = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}[rel]
@@ -92,18 +101,20 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         basis = f"{rel} {unit} from publication"
         if unit == "year":
             span = year_span(pub.year + offset, basis)
+            first, last = span.days()
             if rel == "earlier this":
-                return Span(span.first, max(span.first, pub - timedelta(days=1)), "part_of_year", basis)
+                return Span(first, max(first, pub - timedelta(days=1)), "part_of_year", basis)
             if rel == "later this":
-                return Span(min(span.last, pub + timedelta(days=1)), span.last, "part_of_year", basis)
+                return Span(min(last, pub + timedelta(days=1)), last, "part_of_year", basis)
             return span
         if unit == "month":
             year, month = add_months(pub, offset)
             span = month_span(year, month, basis)
+            first, last = span.days()
             if rel == "earlier this":
-                return Span(span.first, max(span.first, pub - timedelta(days=1)), "part_of_month", basis)
+                return Span(first, max(first, pub - timedelta(days=1)), "part_of_month", basis)
             if rel == "later this":
-                return Span(min(span.last, pub + timedelta(days=1)), span.last, "part_of_month", basis)
+                return Span(min(last, pub + timedelta(days=1)), last, "part_of_month", basis)
             return span
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
         return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
@@ -113,10 +124,10 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the past 70 years", "the last two weeks": that many units up to publication (vague for "few")."""
-    count = number(m["n"])
+    count = number(group_text(m, "n"))
     if count is None:
         return vague_span()
-    unit = m["unit"].lower().rstrip("s")
+    unit = group_text(m, "unit").lower().rstrip("s")
     basis = f"the past {count} {unit}s up to publication"
     return over_publication(anchor, lambda pub: rolling_span(pub, count, unit, basis))
 
@@ -129,7 +140,7 @@ def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     count = number(m["n"]) if m["n"] else None
     if count is None:
         return vague_span()
-    unit = m["unit"].lower().rstrip("s")
+    unit = group_text(m, "unit").lower().rstrip("s")
     basis = f"{count} {unit}(s) before publication"
 
     def resolve(pub: date) -> Span:
@@ -152,7 +163,7 @@ def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
     "Last night" is the evening before the publication day, as in a morning paper.
     """
-    words = " ".join(m[0].lower().split())
+    words = " ".join(group_text(m, 0).lower().split())
     first_word = words.split()[0]
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}[first_word]
 
@@ -168,20 +179,21 @@ def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     With no date named before, "the previous year" falls back on publication; "two days later" is
     anchored on an event the rules cannot date: a row with basis "anchored" and no span.
     """
-    word = m["which"].lower()
-    unit = m["unit"].lower().rstrip("s")
+    word = group_text(m, "which").lower()
+    unit = group_text(m, "unit").lower().rstrip("s")
     # Without a count, "the previous year" is one year, "hours earlier" the same day, "days later" unknown.
-    plural = m["unit"].lower().endswith("s")
+    plural = group_text(m, "unit").lower().endswith("s")
     count = number(m["n"]) if m["n"] else (None if plural and unit != "hour" else int(not plural))
     if count is None:
-        return anchored_span(f"{m[0].strip()!r} names no number of {unit}s")
+        return anchored_span(f"{group_text(m, 0).strip()!r} names no number of {unit}s")
     offset = -1 if word in ("previous", "preceding", "before", "earlier") else 1
     previous = anchor.previous
     direction = "before" if offset < 0 else "after"
     if previous is not None and previous.granularity in (unit, "day", "part_of_month", "month", "part_of_year"):
-        base, basis = previous.first, f"{unit} {direction} {anchor.previous_text!r}"
+        base, basis = previous.days()[0], f"{unit} {direction} {anchor.previous_text!r}"
         if unit in ("hour", "day", "week") and previous.granularity != "day":
-            return anchored_span(f"{m[0].strip()} {direction} {anchor.previous_text!r}, which names no single day")
+            expression = group_text(m, 0).strip()
+            return anchored_span(f"{expression} {direction} {anchor.previous_text!r}, which names no single day")
     elif m["the"]:
         base, basis = anchor.first, f"{unit} {direction} publication (no earlier date)"
     else:
@@ -197,7 +209,7 @@ def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the same day", "that year": the date named just before, when it is of that unit or finer."""
-    unit = m["unit"].lower()
+    unit = group_text(m, "unit").lower()
     if unit == "time":
         return None  # "at the same time" means "simultaneously" or "however", not a time the text dates
     previous = anchor.previous
@@ -206,12 +218,13 @@ def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if previous is None or previous.granularity not in fits[unit]:
         return anchored_span("on an event named before it")
     basis = f"the same {unit} as {anchor.previous_text!r}"
+    first, _ = previous.days()  # every granularity that fits has days
     if unit == "year":
-        return year_span(previous.first.year, basis)
+        return year_span(first.year, basis)
     if unit == "month":
-        return month_span(previous.first.year, previous.first.month, basis)
+        return month_span(first.year, first.month, basis)
     if unit == "week" and previous.granularity == "day":
-        monday = previous.first - timedelta(days=previous.first.weekday())
+        monday = first - timedelta(days=first.weekday())
         return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
     return replace(previous, basis=basis)
 
@@ -222,13 +235,13 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     The year (month) is that of a date named earlier in the same sentence ("in 2019 … early in the year"),
     else the publication's.
     """
-    unit = m["unit"].lower()
-    part = " ".join(m["part"].lower().split())
+    unit = group_text(m, "unit").lower()
+    part = " ".join(group_text(m, "part").lower().split())
     if part in ("later", "earlier"):
         return vague_span()
     previous = anchor.previous if anchor.previous_in_sentence else None
     if previous is not None and previous.granularity not in ("decade", "part_of_decade"):
-        base, basis = previous.first, f"the {unit} of {anchor.previous_text!r}"
+        base, basis = previous.days()[0], f"the {unit} of {anchor.previous_text!r}"
     else:
         base, basis = anchor.first, f"the {unit} of publication {anchor.label}"
         if anchor.first.year != anchor.last.year or (unit == "month" and anchor.first.month != anchor.last.month):
@@ -265,7 +278,7 @@ def weekend(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "Sunday to Wednesday": those days before publication (after it in the future tense)."""
-    first_day, last_day = WEEKDAYS[m["wd"].lower()], WEEKDAYS[m["wd2"].lower()]
+    first_day, last_day = WEEKDAYS[group_text(m, "wd").lower()], WEEKDAYS[group_text(m, "wd2").lower()]
 
     def resolve(pub: date) -> Span:
         if anchor.tense == "future":
@@ -282,7 +295,7 @@ def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "on Friday", "last Sunday": the weekday on or before publication (after it in the future tense)."""
-    weekday = WEEKDAYS[m["wd"].lower()]
+    weekday = WEEKDAYS[group_text(m, "wd").lower()]
     rel = (m["rel"] or "").lower()
 
     def resolve(pub: date) -> Span:
@@ -302,7 +315,7 @@ def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the 3rd": that day of the month nearest publication the tense allows."""
-    day = int(m["d"])
+    day = int(group_text(m, "d"))
 
     def resolve(pub: date) -> Span:
         candidates = []
@@ -322,7 +335,7 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
     A bare month name needs a date word before it, since "May" may be a verb; ``None`` otherwise.
     """
-    month = month_number(m["mon"])
+    month = month_number(group_text(m, "mon"))
     rel = (m["rel"] or "").lower()
     # "May and August of 2010": the year comes with the last month of the list.
     listed = LISTED_YEAR.match(sentence, m.end())
@@ -342,7 +355,9 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
             return month_span(year, month, f"{rel} {m['mon']} from publication")
 
         return part_of(over_publication(anchor, resolve), m["part"])
-    span = nearest(possible(lambda year: month_span(year, month, ""), anchor.nearby_years), anchor, m["mon"])
+    span = nearest(
+        possible(lambda year: month_span(year, month, ""), anchor.nearby_years), anchor, group_text(m, "mon")
+    )
     return part_of(span, m["part"])
 
 
@@ -370,7 +385,7 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         last_month = 3 * QUARTERS[m["q"].lower()]
         first_month = last_month - 2
     else:
-        count = number(m["n"])
+        count = number(group_text(m, "n"))
         if count is None or not 1 <= count <= 12:
             return vague_span()
         first_month, last_month = 1, count
@@ -378,13 +393,13 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if m["y"]:
         year, basis = int(m["y"]), "explicit year"
     elif previous is not None and previous.granularity not in ("decade", "part_of_decade"):
-        year, basis = previous.first.year, f"the year of {anchor.previous_text!r}"
+        year, basis = previous.days()[0].year, f"the year of {anchor.previous_text!r}"
     else:
         year, basis = anchor.first.year, f"the year of publication {anchor.label}"
         if date(year, first_month, 1) > anchor.last and anchor.tense != "future":
             year, basis = year - 1, f"the year before publication {anchor.label} (those months are to come)"
     end = date(year, last_month, calendar.monthrange(year, last_month)[1])
-    return Span(date(year, first_month, 1), end, "part_of_year", f"{m[0].strip()}: {basis}")
+    return Span(date(year, first_month, 1), end, "part_of_year", f"{group_text(m, 0).strip()}: {basis}")
 
 
 def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:

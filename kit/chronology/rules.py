@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kit.chronology import absolute, relative, vocabulary
 from kit.chronology.spans import Anchor, Span
-from kit.chronology.vocabulary import EitherGroups, Groups
+from kit.chronology.vocabulary import EitherGroups
 
 # Short names for the pattern pieces, so that each rule reads on a line or two.
 DAY = vocabulary.DAY_PATTERN
@@ -56,7 +56,7 @@ class Rule:
 
     name: str
     pattern: re.Pattern[str]
-    resolve: Callable[[Groups, Anchor, str], Span | None]
+    resolve: Callable[[re.Match[str], Anchor, str], Span | None]
 
 
 RULES: list[Rule] = [

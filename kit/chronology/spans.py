@@ -23,11 +23,22 @@ class Span:
     granularity: str
     basis: str
 
+    def days(self) -> tuple[date, date]:
+        """First and last day, for a span that has them (not an "anchored" or "vague" one).
+
+        Raises:
+            TypeError: the span has no days.
+        """
+        if self.first is None or self.last is None:
+            raise TypeError(f"a {self.granularity} span has no days ({self.basis})")
+        return self.first, self.last
+
     def widened(self, other: Span) -> Span:
         """The smallest span covering both (used when the publication day is unknown)."""
         if (self.first, self.last) == (other.first, other.last):
             return self
-        first, last = min(self.first, other.first), max(self.last, other.last)
+        (self_first, self_last), (other_first, other_last) = self.days(), other.days()
+        first, last = min(self_first, other_first), max(self_last, other_last)
         basis = f"{self.basis}; publication day unknown: widest span"
         return Span(first, last, granularity_of(first, last), basis)
 
@@ -102,7 +113,7 @@ def part_of(span: Span, part: str | None) -> Span:
     if not part:
         return span
     part = " ".join(part.split())
-    first, last = span.first, span.last
+    first, last = span.days()
     if span.granularity == "month":
         pieces = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day), "the first half of": (1, 15)}
         pieces |= {"the second half of": (16, last.day)}
@@ -123,10 +134,11 @@ def part_of(span: Span, part: str | None) -> Span:
 
 def distance(span: Span, anchor: Anchor) -> int:
     """Days between a span and the publication period (0 when they overlap)."""
-    if span.last < anchor.first:
-        return (anchor.first - span.last).days
-    if span.first > anchor.last:
-        return (span.first - anchor.last).days
+    first, last = span.days()
+    if last < anchor.first:
+        return (anchor.first - last).days
+    if first > anchor.last:
+        return (first - anchor.last).days
     return 0
 
 
@@ -140,8 +152,8 @@ def nearest(candidates: Iterable[Span], anchor: Anchor, what: str) -> Span:
         c
         for c in candidates
         if anchor.tense == "present"
-        or (anchor.tense == "past" and c.first <= anchor.last)
-        or (anchor.tense == "future" and c.last >= anchor.first)
+        or (anchor.tense == "past" and c.days()[0] <= anchor.last)
+        or (anchor.tense == "future" and c.days()[1] >= anchor.first)
     ]
     best = min(allowed, key=lambda c: (distance(c, anchor), c.first))
     reason = {"past": "past tense", "future": "future tense", "present": "no tense cue"}[anchor.tense]

@@ -87,20 +87,24 @@ def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
     """
     periods = publication_periods(prepared.documents)
     rows = []
-    for doc_id, sentences in prepared.sentences.groupby("doc_id", sort=False):
+    for group_key, sentences in prepared.sentences.groupby("doc_id", sort=False):
+        doc_id = str(group_key)
         first, last = periods[doc_id]
         previous = None
-        for sentence in sentences.itertuples(index=False):
-            found = resolve_sentence(sentence.text, first.date(), last.date(), previous)
-            times = clock_times(sentence.text, found)
+        sentence_ids: list[int] = sentences["sentence_id"].astype(int).tolist()
+        sentence_starts: list[int] = sentences["start"].astype(int).tolist()
+        texts: list[str] = sentences["text"].astype(str).tolist()
+        for sentence_id, sentence_start, text in zip(sentence_ids, sentence_starts, texts, strict=True):
+            found = resolve_sentence(text, first.date(), last.date(), previous)
+            times = clock_times(text, found)
             for i, expression in enumerate(found):
                 span = expression.span
                 rows.append(
                     {
                         "doc_id": doc_id,
-                        "sentence_id": sentence.sentence_id,
-                        "start": sentence.start + expression.start,
-                        "end": sentence.start + expression.end,
+                        "sentence_id": sentence_id,
+                        "start": sentence_start + expression.start,
+                        "end": sentence_start + expression.end,
                         "expression": expression.expression,
                         "date_start": span.first.isoformat() if span.first else None,
                         "date_end": span.last.isoformat() if span.last else None,

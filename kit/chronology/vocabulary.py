@@ -86,6 +86,18 @@ class Groups(Protocol):
         ...
 
 
+def group_text(m: Groups, key: int | str) -> str:
+    """The text of a group the rule's pattern always fills (or of the whole match, key 0).
+
+    Raises:
+        TypeError: the group took no part in the match (a rule reading a group its pattern leaves optional).
+    """
+    value = m[key]
+    if value is None:
+        raise TypeError(f"group {key!r} took no part in the match {m[0]!r}")
+    return value
+
+
 class EitherGroups:
     """A match whose alternatives name their groups ``x`` and ``x_``: read either as ``x``."""
 
@@ -95,8 +107,9 @@ class EitherGroups:
     def __getitem__(self, key: int | str) -> str | None:
         if key == 0:
             return self._match[0]
-        value = self._match.groupdict().get(key)
-        return value if value is not None else self._match.groupdict().get(f"{key}_")
+        name = str(key)  # group names are never digits, so any other number names no group
+        value = self._match.groupdict().get(name)
+        return value if value is not None else self._match.groupdict().get(f"{name}_")
 
     def start(self) -> int:
         """Where the match starts in the sentence."""

@@ -26,6 +26,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypedDict
 
 import pandas as pd
 
@@ -83,6 +84,30 @@ class Line:
     cuts: tuple[Cut, ...] = ()
 
 
+class RemovedRow(TypedDict):
+    """A row of the removal log (REMOVED_COLUMNS)."""
+
+    doc_id: str
+    line: int
+    part: str
+    kind: str
+    text: str
+    suspect: bool
+
+
+class ParagraphRow(TypedDict):
+    """A row of the paragraph table (PARAGRAPH_COLUMNS)."""
+
+    doc_id: str
+    paragraph_id: int
+    line: int
+    raw_start: int
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
 def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Clean every article of a documents table.
 
@@ -98,21 +123,24 @@ def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
         CleaningWarning: for every removed line or part longer than PROSE_CHARS, and for an article
             of which nothing is kept.
     """
-    texts, removed, paragraphs = [], [], []
+    texts: list[str] = []
+    removed: list[RemovedRow] = []
+    paragraphs: list[ParagraphRow] = []
     for doc in documents.itertuples(index=False):
-        lines = classify_lines(doc.raw_text, headline=doc.headline)
-        text, doc_paragraphs = _assemble(doc.doc_id, lines)
+        doc_id = str(doc.doc_id)
+        lines = classify_lines(str(doc.raw_text), headline=str(doc.headline))
+        text, doc_paragraphs = _assemble(doc_id, lines)
         texts.append(text)
         paragraphs.extend(doc_paragraphs)
-        doc_removed = list(_removals(doc.doc_id, lines))
+        doc_removed = list(_removals(doc_id, lines))
         for row in doc_removed:
             if row["suspect"]:
                 _warn(
-                    f"{doc.doc_id} line {row['line']}: removed {len(row['text'])} characters as {row['kind']} "
+                    f"{doc_id} line {row['line']}: removed {len(row['text'])} characters as {row['kind']} "
                     f"({row['part']}): {row['text'][:60]!r}"
                 )
         if lines and not doc_paragraphs:
-            _warn(f"{doc.doc_id}: cleaning kept no line of the article")
+            _warn(f"{doc_id}: cleaning kept no line of the article")
         removed.extend(doc_removed)
     cleaned = documents.assign(text=texts)
     return (
@@ -127,7 +155,7 @@ def _warn(message: str) -> None:
     warnings.warn_explicit(message, CleaningWarning, filename="kit.clean", lineno=0)
 
 
-def _removals(doc_id: str, lines: list[Line]) -> Iterator[dict]:
+def _removals(doc_id: str, lines: list[Line]) -> Iterator[RemovedRow]:
     """The removal log of one article: whole lines, or the parts cut from kept lines."""
     for ln in lines:
         if ln.kind not in BODY_KINDS:
@@ -278,10 +306,10 @@ def _body_kind(
     return "related_story"
 
 
-def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[dict]]:
+def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[ParagraphRow]]:
     """Join the kept lines into the cleaned text and record each paragraph's offsets."""
     parts: list[str] = []
-    rows: list[dict] = []
+    rows: list[ParagraphRow] = []
     offset = 0
     for ln in lines:
         if ln.kind not in BODY_KINDS:
@@ -317,10 +345,11 @@ def cleaned_span(paragraphs: pd.DataFrame, raw_start: int, raw_end: int) -> tupl
     Returns:
         ``(start, end)`` into the cleaned text when the span lies inside one kept paragraph.
     """
-    for row in paragraphs.itertuples(index=False):
-        inside = row.raw_start <= raw_start and raw_end <= row.raw_start + (row.end - row.start)
+    raw_starts, starts, ends = (paragraphs[column].astype(int).tolist() for column in ("raw_start", "start", "end"))
+    for row_raw_start, row_start, row_end in zip(raw_starts, starts, ends, strict=True):
+        inside = row_raw_start <= raw_start and raw_end <= row_raw_start + (row_end - row_start)
         if inside:
-            return row.start + raw_start - row.raw_start, row.start + raw_end - row.raw_start
+            return row_start + raw_start - row_raw_start, row_start + raw_end - row_raw_start
     return None
 
 

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit import config
 from kit.errors import first_line, shorten
@@ -15,6 +16,9 @@ from kit.report import publish
 from kit.report.layout import STAGING, shown
 from kit.report.plan import Run
 from kit.report.render import find_unsafe_markup, normalise, render_html
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 # The project kernel (installed into .venv by make); every notebook names it in its metadata too.
 KERNEL = "presskit"
@@ -83,7 +87,9 @@ def execute(
         failure = failure_reason(type(err).__name__, str(err))
     except Exception as err:  # a dead kernel, a timeout, an unreadable notebook: still one report's failure
         failure = failure_reason(type(err).__name__, str(err))
-    source_ids = {cell.get("id") for cell in nbformat.read(str(run.notebook), as_version=4).cells}
+    source_notebook: NotebookNode = nbformat.read(str(run.notebook), as_version=4)
+    source_ids = {cell.get("id") for cell in source_notebook.cells}
+    notebook: NotebookNode | None
     try:
         notebook = nbformat.read(str(executed), as_version=4) if executed.exists() else None
     except ValueError:  # cut short while papermill was writing it

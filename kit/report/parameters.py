@@ -28,7 +28,8 @@ def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
     """The notebook's ``parameters`` cell as papermill reads it: name → {inferred_type_name, default, help}."""
     from papermill.inspection import inspect_notebook
 
-    return inspect_notebook(str(notebook))
+    declared: dict[str, dict[str, Any]] = inspect_notebook(str(notebook))
+    return declared
 
 
 def check_parameters(run: Run, declared: Mapping[str, Mapping[str, Any]], extra: Mapping[str, Any]) -> None:
@@ -84,7 +85,12 @@ def _has_type(value: Any, annotation: str) -> bool:
         if not isinstance(value, _TYPES[base]):
             continue
         inner = inner.rstrip("]").strip()
-        if base == "list" and inner in _TYPES and not all(_has_type(item, inner) for item in value):
+        if (
+            base == "list"
+            and isinstance(value, list)
+            and inner in _TYPES
+            and not all(_has_type(item, inner) for item in value)
+        ):
             continue
         return True
     return False

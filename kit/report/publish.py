@@ -22,12 +22,15 @@ import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kit.errors import KitError
 from kit.outputs import VALUES_NAME, write_atomic
 from kit.report.layout import FAILED, FILE_MODE, SEPARATOR, STAGING, shown
 from kit.report.plan import Run
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 JOURNAL_SUFFIX = ".publish.json"
 # What a full disk, a read-only mount or a folder without write permission raise.
@@ -82,7 +85,7 @@ class Publication:
     removals: tuple[str, ...] = ()
 
 
-def stage_report(run: Run, notebook: Any, page: str, reports_dir: Path, staging: Path) -> Publication:
+def stage_report(run: Run, notebook: NotebookNode, page: str, reports_dir: Path, staging: Path) -> Publication:
     """Write a successful report's notebook, page and values beside its tables in ``staging``; plan the switch.
 
     The new set replaces the old one; tables the run no longer writes and an earlier run's failed copy go.
@@ -107,7 +110,7 @@ def stage_report(run: Run, notebook: Any, page: str, reports_dir: Path, staging:
     return _publication(run.name, reports_dir, moves, sorted(stale))
 
 
-def stage_failed(run: Run, notebook: Any, page: str | None, reports_dir: Path, staging: Path) -> Publication:
+def stage_failed(run: Run, notebook: NotebookNode, page: str | None, reports_dir: Path, staging: Path) -> Publication:
     """Stage a failed run's executed notebook (and its page, when safe to show) for ``reports_dir/failed``."""
     import nbformat
 

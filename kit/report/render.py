@@ -8,14 +8,18 @@ import functools
 import html.parser
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kit import config
 from kit.report.parameters import value_literal
 from kit.report.plan import Run
 
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
+    from nbformat import NotebookNode
 
-def normalise(notebook: Any, *, source_ids: set[str], input_path: str) -> Any:
+
+def normalise(notebook: NotebookNode, *, source_ids: set[str], input_path: str) -> NotebookNode:
     """Drop what changes from run to run: papermill timings and paths, execution timestamps, random cell ids.
 
     Cell ids from the source notebook are kept; cells papermill adds get ids from their position.
@@ -38,7 +42,12 @@ def normalise(notebook: Any, *, source_ids: set[str], input_path: str) -> Any:
 
 
 def render_html(
-    notebook: Any, *, run: Run, parameters: Mapping[str, Any], show_code: bool = False, failed: bool = False
+    notebook: NotebookNode,
+    *,
+    run: Run,
+    parameters: Mapping[str, Any],
+    show_code: bool = False,
+    failed: bool = False,
 ) -> str:
     """The report page: code hidden unless ``show_code``, no scripts, every output shown as data."""
     exporter = _exporter(show_code)
@@ -57,7 +66,7 @@ def render_html(
     return page.rstrip() + "\n"
 
 
-def _exporter(show_code: bool) -> Any:
+def _exporter(show_code: bool) -> HTMLExporter:
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -103,11 +112,12 @@ def _data_renderer_class() -> type:
     return DataRenderer
 
 
-def notebook_title(notebook: Any) -> str:
+def notebook_title(notebook: NotebookNode) -> str:
     """The notebook's first Markdown heading (``# ...``) in its first Markdown cell, or ``""``."""
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
+            source: str = cell.source
+            for line in source.splitlines():
                 if line.startswith("# "):
                     return line[2:].strip()
             return ""
