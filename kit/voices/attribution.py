@@ -222,9 +222,9 @@ def _name_after(view: DocView, memory: Memory, registry: Registry, span: QuoteSp
     name, role = " ".join(words[:cut]), " ".join(words[cut:])
     if not 2 <= cut <= 4 or (role and not roles.has_role_words(role)) or re.search(r"[;:]", rest):
         return None
-    known = [m.speaker for m in memory.mentions if m.speaker.name == name]
-    if known:
-        return known[-1]
+    known = memory.latest_named(name, len(view.text))
+    if known is not None:
+        return known
     position = span.outer_end + rest.index(name)
     found = [m for m in view.registry_mentions if m[0] == position and m[2]]
     if found:

@@ -62,7 +62,7 @@ def find_cues(view: DocView, memory: Memory, registry: Registry) -> tuple[list[C
                 continue
             cues.append(cue)
             if cue.speaker is not None and cue.speaker.resolved and cue.speaker.name:
-                memory = memory.add(mentions.speaking_mention(view, cue.start, cue.end, cue.speaker))
+                memory.remember(mentions.speaking_mention(view, cue.start, cue.end, cue.speaker))
     return cues, memory
 
 

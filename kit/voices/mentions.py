@@ -18,13 +18,17 @@ order; :class:`Memory` answers the look-backs:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from kit.voices import roles
 from kit.voices.actors import Registry
 from kit.voices.records import MASK as MASK_CHAR
 from kit.voices.records import DocView, Speaker
 
+# How many mentions back a name, a role or a body type is looked for (a long article's reader forgets too).
+LOOKBACK = 400
 # How far back "he said" looks: this paragraph and this many before it (never across a subheading).
 PASSAGE_PARAGRAPHS = 3
 # A person's name not in the registry: two to four capitalised words (initials allowed), e.g.
@@ -75,21 +79,70 @@ class Mention:
     subject: bool = False
 
 
-@dataclass(frozen=True)
 class Memory:
-    """The mentions of one article in reading order; :meth:`add` returns a new memory."""
+    """The mentions of one article in reading order, growing as the article is read (:meth:`remember`).
 
-    view: DocView
-    mentions: tuple[Mention, ...] = ()
+    Every look-up reads only the mentions before a position, so a mention remembered later never changes
+    an earlier answer. Look-backs stop at the passage ("he", "it", the current speaker) or after
+    :data:`LOOKBACK` mentions (a name, a role, a type), so each costs what a reader keeps in mind, not what
+    the article holds.
+    """
 
-    def add(self, mention: Mention) -> Memory:
-        """A new memory with one more mention, kept in reading order."""
-        kept = tuple(m for m in self.mentions if not (m.start == mention.start and m.end == mention.end))
-        ordered = tuple(sorted((*kept, mention), key=lambda m: (m.start, m.end)))
-        return replace(self, mentions=ordered)
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self._mentions: list[Mention] = []
+        self._keys: list[tuple[int, int]] = []
 
-    def _before(self, position: int) -> list[Mention]:
-        return [m for m in reversed(self.mentions) if m.end <= position]
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every mention remembered so far, in reading order."""
+        return tuple(self._mentions)
+
+    def remember(self, mention: Mention) -> None:
+        """Add a mention in its place (one at the same characters is replaced: a name becomes a speaker)."""
+        key = (mention.start, mention.end)
+        i = bisect_left(self._keys, key)
+        if i < len(self._keys) and self._keys[i] == key:
+            self._mentions[i] = mention
+        else:
+            self._keys.insert(i, key)
+            self._mentions.insert(i, mention)
+
+    def _before(self, position: int, *, limit: int = 0) -> Iterator[Mention]:
+        """The mentions ending at or before ``position``, latest first (at most ``limit`` when given)."""
+        count = 0
+        for i in range(bisect_left(self._keys, (position, -1)) - 1, -1, -1):
+            mention = self._mentions[i]
+            if mention.end <= position:
+                yield mention
+                count += 1
+                if count == limit:
+                    return
+
+    def _in_passage_before(self, position: int) -> Iterator[Mention]:
+        """The mentions of the passage before ``position``, latest first."""
+        for mention in self._before(position):
+            if not self.in_passage(mention, position):
+                return
+            yield mention
+
+    def latest_named(self, name: str, position: int) -> Speaker | None:
+        """The speaker of the latest mention written ``name`` that starts at or before ``position``."""
+        for i in range(bisect_left(self._keys, (position + 1, -1)) - 1, max(-1, -1 - LOOKBACK), -1):
+            if i < 0:
+                break
+            if self._mentions[i].speaker.name == name:
+                return self._mentions[i].speaker
+        return None
+
+    def after(self, position: int, *, paragraphs: int) -> Iterator[Mention]:
+        """The mentions starting after ``position`` within the next ``paragraphs`` paragraphs, in order."""
+        last = self.view.paragraph_of(position) + paragraphs
+        for i in range(bisect_left(self._keys, (position + 1, -1)), len(self._mentions)):
+            mention = self._mentions[i]
+            if mention.paragraph > last:
+                return
+            yield mention
 
     def in_passage(self, mention: Mention, position: int) -> bool:
         """True when ``mention`` lies in the passage of ``position`` (no subheading between them)."""
@@ -105,9 +158,7 @@ class Memory:
         passing ("a quote by the late leader Mao Zedong") does not take "he" from the speaker.
         """
         people = [
-            m
-            for m in self._before(position)
-            if m.speaker.is_person and m.speaker.resolved and m.salient and self.in_passage(m, position)
+            m for m in self._in_passage_before(position) if m.speaker.is_person and m.speaker.resolved and m.salient
         ]
         speaking = next((m for m in people if m.speaking), None)
         subject = next((m for m in people if m.subject), None)
@@ -121,16 +172,16 @@ class Memory:
         """Who "it said" refers to: the latest organisation quoted, else the latest one named as a subject."""
         bodies = [
             m
-            for m in self._before(position)
-            if not m.speaker.is_person and m.salient and self.in_passage(m, position) and m.speaker.body_type
+            for m in self._in_passage_before(position)
+            if not m.speaker.is_person and m.salient and m.speaker.body_type
         ]
         chosen = next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
         return chosen.speaker if chosen is not None else None
 
     def speaker_before(self, position: int) -> Mention | None:
         """The latest person quoted (a cue's subject) before ``position`` in the passage."""
-        for mention in self._before(position):
-            if mention.speaking and mention.speaker.is_person and self.in_passage(mention, position):
+        for mention in self._in_passage_before(position):
+            if mention.speaking and mention.speaker.is_person:
                 return mention
         return None
 
@@ -139,12 +190,12 @@ class Memory:
         noun = noun.lower()
         if noun in roles.BODY_NOUNS:
             wanted = roles.BODY_NOUNS[noun]
-            for mention in self._before(position):
+            for mention in self._before(position, limit=LOOKBACK):
                 if not mention.speaker.is_person and mention.speaker.body_type == wanted:
                     return mention.speaker
             return None
         stem = roles.PERSON_NOUNS.get(noun, noun)
-        for mention in self._before(position):
+        for mention in self._before(position, limit=LOOKBACK):
             speaker = mention.speaker
             if not speaker.is_person or not speaker.resolved:
                 continue
@@ -156,7 +207,7 @@ class Memory:
     def named_before(self, position: int, word: str) -> list[Speaker]:
         """The distinct people named earlier whose name has ``word``, latest first."""
         found: list[Speaker] = []
-        for mention in self._before(position):
+        for mention in self._before(position, limit=LOOKBACK):
             speaker = mention.speaker
             full_name = speaker.is_person and speaker.resolved and len(speaker.name.split()) > 1
             if full_name and word in roles.name_parts(speaker.name) and speaker.name not in {s.name for s in found}:
@@ -175,7 +226,7 @@ class Memory:
             if speaking is not None and speaking.speaker in candidates:
                 others = {c.name for c in candidates} - {speaking.speaker.name}
                 named_since = any(
-                    m.speaker.name in others for m in self.mentions if speaking.start < m.start < position
+                    m.speaker.name in others for m in self._before(position, limit=LOOKBACK) if speaking.start < m.start
                 )
                 if not named_since:
                     return speaking.speaker
@@ -195,7 +246,9 @@ class Memory:
         """Named in the lead, or in this or the previous paragraph, before ``position``."""
         here = self.view.paragraph_of(position)
         nearby = {self.view.lead, here - 1, here}
-        return any(m.speaker == speaker and m.paragraph in nearby for m in self._before(position))
+        recent = any(m.speaker == speaker and m.paragraph in nearby for m in self._before(position, limit=LOOKBACK))
+        in_lead = any(m.speaker == speaker and m.end <= position for m in self.after(-1, paragraphs=self.view.lead))
+        return recent or in_lead
 
 
 def build(view: DocView, registry: Registry) -> Memory:
@@ -205,11 +258,11 @@ def build(view: DocView, registry: Registry) -> Memory:
     memory = Memory(view)
     for start, end, actor_id, _surname in view.registry_mentions:
         if actor_id:
-            memory = memory.add(_mention(view, start, end, registered(registry, actor_id)))
+            memory.remember(_mention(view, start, end, registered(registry, actor_id)))
     for start, end in names(view):
         speaker = name_speaker(view, start, end)
         if speaker is not None:
-            memory = memory.add(_mention(view, start, end, speaker))
+            memory.remember(_mention(view, start, end, speaker))
     return memory
 
 
@@ -243,8 +296,8 @@ def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[i
     """
     end = len(view.masked) if end is None else end
     blanked = list(view.masked[start:end])
-    for s, e, actor_id, _surname in view.registry_mentions:
-        if actor_id and start <= s and e <= end:
+    for s, e, actor_id, _surname in view.mentions_within(start, end):
+        if actor_id:
             blanked[s - start : e - start] = _BLANK * (e - s)
     return [(start + m.start(), start + m.end()) for m in NAME.finditer("".join(blanked))]
 

@@ -173,11 +173,8 @@ def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
             later = next(
                 (
                     m.speaker
-                    for m in memory.mentions
-                    if m.start > quote.span.outer_end
-                    and m.paragraph - quote.paragraph <= 1
-                    and m.speaker.body_type == speaker.body_type
-                    and not _ONE.match(m.speaker.name)
+                    for m in memory.after(quote.span.outer_end - 1, paragraphs=1)
+                    if m.speaker.body_type == speaker.body_type and not _ONE.match(m.speaker.name)
                 ),
                 None,
             )

@@ -137,8 +137,7 @@ def _candidates(reader: Reader, start: int, end: int, phrase: str) -> list[tuple
     view = reader.view
     found: list[tuple[int, int, str, str]] = [
         (s, e, _ACTOR if actor_id else _SURNAME, actor_id or surname)
-        for s, e, actor_id, surname in view.registry_mentions
-        if start <= s and e <= end
+        for s, e, actor_id, surname in view.mentions_within(start, end)
     ]
 
     def free(s: int, e: int) -> bool:
@@ -183,9 +182,9 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
     title, name = roles.split_title(value)
     if len(name.split()) == 1:
         return memory.resolve_name(start, name, reader.registry)
-    same = [m.speaker for m in memory.mentions if m.speaker.name == name and m.start <= start]
-    if same:
-        return same[-1]
+    same = memory.latest_named(name, start)
+    if same is not None:
+        return same
     kind = roles.body_type(value)
     if kind:
         return Speaker(value, roles.side(value) or "unknown", body_type=kind)

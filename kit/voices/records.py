@@ -8,7 +8,7 @@ view (one article's text, sentences, paragraphs, quote spans, registry mentions)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -123,6 +123,17 @@ class DocView:
         if not self.sentence_paragraph:
             return 0
         return self.sentence_paragraph[self.sentence_at(offset)]
+
+    def mentions_within(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """The registry mentions lying inside ``start``..``end`` (found by bisecting their starts)."""
+        found = []
+        for i in range(bisect_left(self.registry_mentions, (start,)), len(self.registry_mentions)):
+            mention = self.registry_mentions[i]
+            if mention[0] >= end:
+                break
+            if mention[1] <= end:
+                found.append(mention)
+        return found
 
     def inside_quote(self, offset: int) -> bool:
         """True when ``offset`` lies inside a double quotation."""

@@ -13,6 +13,7 @@ says what it is ("… Daily" is a newspaper, "… News Agency" an agency, "… M
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Reporting verbs, e.g. "said", "noting", "pointed out", and the verbs that frame a quoted fragment:
@@ -208,7 +209,8 @@ def is_name_word(word: str) -> bool:
     return bool(word[:1].isupper()) and bare not in TITLE_WORDS and bare not in PLACE_WORDS
 
 
-def name_parts(name: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def name_parts(name: str) -> frozenset[str]:
     """The words a person may be called by alone: every word of the name, hyphenated parts kept whole.
 
     ``"Lee Kyu-hyung"`` → {"Lee", "Kyu-hyung"}; ``"Chad O’Carroll"`` → {"Chad", "O’Carroll", "O'Carroll"}.
@@ -217,4 +219,4 @@ def name_parts(name: str) -> set[str]:
     for word in name.split():
         parts.add(word)
         parts.add(word.replace("’", "'"))
-    return parts
+    return frozenset(parts)

@@ -51,7 +51,7 @@ def test_the_newspaper_refers_back_to_the_last_newspaper(view_of, registry):
 def test_the_source_refers_back_to_an_unnamed_source(view_of, registry):
     view, memory = memory_of(view_of, registry, "Trade stopped.")
     person = mentions.Mention(0, 5, mentions.Speaker("a resident of the city", "unnamed_source", is_person=True), 0)
-    memory = memory.add(person)
+    memory.remember(person)
     assert memory.described_before(len(view.text), "source").name == "a resident of the city"
 
 
@@ -59,5 +59,5 @@ def test_he_prefers_the_person_quoted_over_a_name_in_passing(view_of, registry):
     view, memory = memory_of(
         view_of, registry, "Nick Bisley, a professor at La Trobe University, said it mattered, citing Mao Zedong."
     )
-    memory = memory.add(mentions.speaking_mention(view, 0, 11, memory.mentions[0].speaker))
+    memory.remember(mentions.speaking_mention(view, 0, 11, memory.mentions[0].speaker))
     assert memory.person_before(len(view.text)).name == "Nick Bisley"

@@ -1,8 +1,9 @@
 """kit.voices.passes: echoes found through an index, so an article of many quotations stays linear."""
 
+from kit import voices
 from kit.pipeline import prepare
 from kit.types import REQUIRED_MANIFEST_COLUMNS
-from kit.voices import actors, attribution, cues, mentions, records
+from kit.voices import actors, records
 from tests.scaling import doubling_ratio
 from tests.seeds import ROW
 
@@ -19,35 +20,29 @@ def paragraphs(n: int) -> str:
 
 def test_echoes_name_the_earlier_speaker(make_corpus):
     folder = make_corpus({"a1.txt": "A Test Headline\n\n" + paragraphs(1)})
-    table = __import__("kit.voices", fromlist=["extract_quotes"]).extract_quotes(prepare(folder))
+    table = voices.extract_quotes(prepare(folder))
     echo = table[table.quote == "deepen their friendship"].iloc[0]
     assert (echo.kind, echo.speaker, echo.rule) == ("fragment", "Kim Jong Un", "echo")
 
 
-def test_attribution_grows_linearly_with_the_number_of_quoted_paragraphs(tmp_path):
+def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_path):
+    """Memory, cues and attribution of one long article: twice the paragraphs, about twice the time."""
     registry = actors.load_registry()
 
-    def article(n: int) -> tuple[records.DocView, list[records.Cue], mentions.Memory]:
+    def article(n: int) -> records.DocView:
         folder = tmp_path / f"corpus{n}"
         folder.mkdir(exist_ok=True)
         (folder / f"n{n}.txt").write_text("A Test Headline\n\n" + paragraphs(n), encoding="utf-8")
         row = {**dict.fromkeys(REQUIRED_MANIFEST_COLUMNS, ""), **ROW, "doc_id": f"n{n}", "file": f"n{n}.txt"}
         (folder / "manifest.csv").write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
         prepared = prepare(folder)
-        prepared_doc = prepared.documents[prepared.documents.doc_id == f"n{n}"].iloc[0]
-        keep = prepared.sentences.doc_id == f"n{n}"
-        view = records.build_view(
-            f"n{n}",
-            prepared_doc.text,
-            prepared.sentences[keep],
-            prepared.paragraphs[prepared.paragraphs.doc_id == f"n{n}"],
-            actors.mentions(prepared, registry).query("doc_id == @prepared_doc.doc_id"),
+        doc = prepared.documents.iloc[0]
+        return records.build_view(
+            str(doc.doc_id), str(doc.text), prepared.sentences, prepared.paragraphs, actors.mentions(prepared, registry)
         )
-        found, memory = cues.find_cues(view, mentions.build(view, registry), registry)
-        return view, found, memory
 
-    def step(data: object) -> object:
-        view, found, memory = data  # type: ignore[misc]
-        return attribution.attribute(view, found, memory, registry)
+    def step(view: object) -> object:
+        assert isinstance(view, records.DocView)
+        return voices.document_quotes(view, registry)
 
-    assert doubling_ratio(step, article, 200) < 2.6
+    assert doubling_ratio(step, article, 300) < 2.6
