@@ -8,7 +8,7 @@ from pytest_socket import SocketBlockedError, SocketConnectBlockedError
 
 from kit import config
 
-SOURCES = sorted(config.PACKAGE.glob("*.py"))
+SOURCES = sorted(config.PACKAGE.rglob("*.py"))  # sub-packages (voices/, chronology/, report/ …) included
 
 
 def test_network_sockets_are_blocked_in_tests():
@@ -22,12 +22,16 @@ def test_nothing_downloads_at_run_time():
 
 
 def test_only_kit_text_imports_nltk():
-    importers = [p.name for p in SOURCES if re.search(r"^\s*(from|import) nltk", p.read_text(), re.MULTILINE)]
+    importers = [
+        p.relative_to(config.PACKAGE).as_posix()
+        for p in SOURCES
+        if re.search(r"^\s*(from|import) nltk", p.read_text(), re.MULTILINE)
+    ]
     assert importers == ["text.py"]
 
 
 def test_only_kit_config_builds_paths_from_file():
-    users = [p.name for p in SOURCES if "__file__" in p.read_text(encoding="utf-8")]
+    users = [p.relative_to(config.PACKAGE).as_posix() for p in SOURCES if "__file__" in p.read_text(encoding="utf-8")]
     assert users == ["config.py"]
 
 
