@@ -285,7 +285,7 @@ def tone(
     """A voice and an outlet picker over the tone units, listing each unit's score and driving words.
 
     Args:
-        scores: :func:`kit.tone.score` (or :func:`kit.tone.select` of it): doc_id, sentence_id, start, end,
+        scores: :func:`kit.tone.score_units` (or :func:`kit.tone.select_units` of it): doc_id, sentence_id, start, end,
             voice, speaker, compound, top_words, text.
         documents: the corpus's documents (doc_id, outlet).
         voice: the voice shown first (default: every voice).

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.types import Prepared
-from kit.voices import actors, attribution, cues, mentions
+from kit.voices import actors, attribution, cues, mentions, names
 from kit.voices.actors import GROUPS, Registry, load_registry
 from kit.voices.records import DocView, Quoted, build_view
 from kit.voices.roles import classify_role
@@ -141,7 +141,7 @@ def unregistered_speakers(quotes_table: pd.DataFrame) -> pd.DataFrame:
         left out.
     """
     voices = quotes_table[(quotes_table.kind != "term") & ~quotes_table.registered & (quotes_table.speaker != "")]
-    voices = voices[voices.speaker.map(lambda name: mentions.NAME.fullmatch(name) is not None).astype(bool)]
+    voices = voices[voices.speaker.map(lambda name: names.NAME.fullmatch(name) is not None).astype(bool)]
     rows = []
     for speaker, group in voices.groupby("speaker", sort=True):
         found_roles = [r for r in group.role if r]

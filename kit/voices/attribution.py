@@ -243,4 +243,6 @@ def _actor_right_before(
     if mention is None:
         return None
     start, _end, actor_id, surname = mention
-    return mentions.registered(registry, actor_id) if actor_id else memory.resolve_name(start, surname, registry)
+    return (
+        mentions.registered(registry, actor_id) if actor_id else mentions.resolve_name(memory, start, surname, registry)
+    )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kit.voices import mentions, roles
+from kit.voices import mentions, names, roles
 from kit.voices.actors import Registry
 from kit.voices.mentions import Memory
 from kit.voices.phrases import Head, Reader, noun_phrase, with_roles
@@ -170,7 +170,7 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
         # "the ministry issued condolences, praising …": the verb shares the main clause's subject.
         return _main_subject(reader, sentence_start, verb_start, index)
     if stripped:
-        if stripped.split()[0].lower() in mentions.PREPOSITIONS:
+        if stripped.split()[0].lower() in names.PREPOSITIONS:
             return None  # "of small countries": no subject
         np_start = own_start + (len(own) - len(own.lstrip())) + (len(own.strip()) - len(stripped))
         earlier = list(roles.REPORTING_VERBS.finditer(masked, np_start, verb_start))
@@ -184,7 +184,7 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
     found_roles: list[str] = []
     for seg_start, seg_end in reversed(pieces[:-1]):
         piece = masked[seg_start:seg_end]
-        if mentions.is_appositive(piece.strip()):
+        if names.is_appositive(piece.strip()):
             found_roles.insert(0, piece.strip())
             continue
         if found_roles:
@@ -239,7 +239,7 @@ def _roles_after(masked: str, position: int, sentence_end: int) -> list[str]:
     while position < sentence_end and masked[position] == ",":
         following = segments(masked, position + 1, sentence_end)[0]
         piece = masked[following[0] : following[1]].strip().rstrip(".")
-        if not mentions.is_appositive(piece):
+        if not names.is_appositive(piece):
             break
         found.append(piece)
         position = following[1]

@@ -17,13 +17,13 @@ order; :class:`Memory` answers the look-backs:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kit.voices import roles
 from kit.voices.actors import Registry
+from kit.voices.names import POSSESSIVE, PREPOSITIONS, name_speaker, names
 from kit.voices.records import MASK as MASK_CHAR
 from kit.voices.records import DocView, Speaker
 
@@ -31,29 +31,6 @@ from kit.voices.records import DocView, Speaker
 LOOKBACK = 400
 # How far back "he said" looks: this paragraph and this many before it (never across a subheading).
 PASSAGE_PARAGRAPHS = 3
-# A person's name not in the registry: two to four capitalised words (initials allowed), e.g.
-# "Boo Seung-chan", "Chad O’Carroll", "Scott A. Snyder".
-_WORD = r"(?:[A-Z][a-z]*['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
-NAME = re.compile(rf"\b{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD}){{1,3}}\b")
-# Last words that make a capitalised run a place, an event or a thing, not a person.
-_NOT_PERSON_ENDS = {
-    "province", "river", "city", "county", "district", "region", "island", "islands", "sea", "strait",
-    "bridge", "street", "square", "hall", "station", "mountain", "mountains", "zone", "line", "day", "week",
-    "games", "war", "summit", "forum", "treaty", "agreement", "declaration", "initiative", "road", "airport",
-    "port", "peninsula", "border", "village", "park", "hotel", "house", "palace", "museum", "festival",
-    "olympics", "cup", "era", "revolution", "plan", "program", "programme", "act", "law", "resolution",
-    "council", "committee", "office", "service", "union", "association", "bank", "company", "group",
-    "corporation", "airlines", "railway", "railways", "express", "korea", "china", "japan", "russia",
-}  # fmt: skip
-FIRST_NOT_NAME = {
-    "The", "A", "An", "In", "On", "At", "As", "But", "And", "This", "That", "These", "Those", "It", "He",
-    "She", "They", "We", "If", "When", "While", "According", "Both", "Since", "After", "Before", "During",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-}  # fmt: skip
-PREPOSITIONS = {"in", "at", "from", "of", "by", "with", "for", "to", "on", "about", "against", "between", "among"}
-# Connecting words a role may hold before a name: "Ambassador to China Lee", "head of the party Kim".
-_ROLE_GLUE = {"of", "to", "for", "at", "the", "and", "'s", "’s"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +85,7 @@ class Memory:
             self._keys.insert(i, key)
             self._mentions.insert(i, mention)
 
-    def _before(self, position: int, *, limit: int = 0) -> Iterator[Mention]:
+    def before(self, position: int, *, limit: int = 0) -> Iterator[Mention]:
         """The mentions ending at or before ``position``, latest first (at most ``limit`` when given)."""
         count = 0
         for i in range(bisect_left(self._keys, (position, -1)) - 1, -1, -1):
@@ -121,7 +98,7 @@ class Memory:
 
     def _in_passage_before(self, position: int) -> Iterator[Mention]:
         """The mentions of the passage before ``position``, latest first."""
-        for mention in self._before(position):
+        for mention in self.before(position):
             if not self.in_passage(mention, position):
                 return
             yield mention
@@ -190,12 +167,12 @@ class Memory:
         noun = noun.lower()
         if noun in roles.BODY_NOUNS:
             wanted = roles.BODY_NOUNS[noun]
-            for mention in self._before(position, limit=LOOKBACK):
+            for mention in self.before(position, limit=LOOKBACK):
                 if not mention.speaker.is_person and mention.speaker.body_type == wanted:
                     return mention.speaker
             return None
         stem = roles.PERSON_NOUNS.get(noun, noun)
-        for mention in self._before(position, limit=LOOKBACK):
+        for mention in self.before(position, limit=LOOKBACK):
             speaker = mention.speaker
             if not speaker.is_person or not speaker.resolved:
                 continue
@@ -207,48 +184,50 @@ class Memory:
     def named_before(self, position: int, word: str) -> list[Speaker]:
         """The distinct people named earlier whose name has ``word``, latest first."""
         found: list[Speaker] = []
-        for mention in self._before(position, limit=LOOKBACK):
+        for mention in self.before(position, limit=LOOKBACK):
             speaker = mention.speaker
             full_name = speaker.is_person and speaker.resolved and len(speaker.name.split()) > 1
             if full_name and word in roles.name_parts(speaker.name) and speaker.name not in {s.name for s in found}:
                 found.append(speaker)
         return found
 
-    def resolve_name(self, position: int, word: str, registry: Registry) -> Speaker:
-        """A bare name or surname at ``position``: the person it refers back to (module docstring).
 
-        With nobody of that name earlier, a registry person who is the only one with that surname;
-        otherwise the word itself, unresolved (group ``unknown``).
-        """
-        candidates = self.named_before(position, word)
-        if len(candidates) > 1:
-            speaking = self.speaker_before(position)
-            if speaking is not None and speaking.speaker in candidates:
-                others = {c.name for c in candidates} - {speaking.speaker.name}
-                named_since = any(
-                    m.speaker.name in others for m in self._before(position, limit=LOOKBACK) if speaking.start < m.start
-                )
-                if not named_since:
-                    return speaking.speaker
-            in_play = [c for c in candidates if self._in_play(c, position)]
-            if len(in_play) == 1:
-                return in_play[0]
-            return Speaker(word, "unknown", is_person=True, resolved=False)
-        if candidates:
-            return candidates[0]
-        registered = registry.with_surname(word)
-        if len(registered) == 1:
-            actor = registered[0]
-            return Speaker(actor.name, actor.group, actor.id, is_person=True)
+def resolve_name(memory: Memory, position: int, word: str, registry: Registry) -> Speaker:
+    """A bare name or surname at ``position``: the person it refers back to (module docstring).
+
+    With nobody of that name earlier, a registry person who is the only one with that surname;
+    otherwise the word itself, unresolved (group ``unknown``).
+    """
+    candidates = memory.named_before(position, word)
+    if len(candidates) > 1:
+        speaking = memory.speaker_before(position)
+        if speaking is not None and speaking.speaker in candidates:
+            others = {c.name for c in candidates} - {speaking.speaker.name}
+            named_since = any(
+                m.speaker.name in others for m in memory.before(position, limit=LOOKBACK) if speaking.start < m.start
+            )
+            if not named_since:
+                return speaking.speaker
+        in_play = [c for c in candidates if _in_play(memory, c, position)]
+        if len(in_play) == 1:
+            return in_play[0]
         return Speaker(word, "unknown", is_person=True, resolved=False)
+    if candidates:
+        return candidates[0]
+    registered = registry.with_surname(word)
+    if len(registered) == 1:
+        actor = registered[0]
+        return Speaker(actor.name, actor.group, actor.id, is_person=True)
+    return Speaker(word, "unknown", is_person=True, resolved=False)
 
-    def _in_play(self, speaker: Speaker, position: int) -> bool:
-        """Named in the lead, or in this or the previous paragraph, before ``position``."""
-        here = self.view.paragraph_of(position)
-        nearby = {self.view.lead, here - 1, here}
-        recent = any(m.speaker == speaker and m.paragraph in nearby for m in self._before(position, limit=LOOKBACK))
-        in_lead = any(m.speaker == speaker and m.end <= position for m in self.after(-1, paragraphs=self.view.lead))
-        return recent or in_lead
+
+def _in_play(memory: Memory, speaker: Speaker, position: int) -> bool:
+    """Named in the lead, or in this or the previous paragraph, before ``position``."""
+    here = memory.view.paragraph_of(position)
+    nearby = {memory.view.lead, here - 1, here}
+    recent = any(m.speaker == speaker and m.paragraph in nearby for m in memory.before(position, limit=LOOKBACK))
+    in_lead = any(m.speaker == speaker and m.end <= position for m in memory.after(-1, paragraphs=memory.view.lead))
+    return recent or in_lead
 
 
 def build(view: DocView, registry: Registry) -> Memory:
@@ -289,23 +268,6 @@ def speaking_mention(view: DocView, start: int, end: int, speaker: Speaker) -> M
     return _mention(view, start, end, speaker, speaking=True)
 
 
-def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Capitalised runs that are not registry mentions, outside quotations, as (start, end).
-
-    Registry mentions are blanked first, so "ambassador to China Lee Kyu-hyung" yields "Lee Kyu-hyung".
-    """
-    end = len(view.masked) if end is None else end
-    blanked = list(view.masked[start:end])
-    for s, e, actor_id, _surname in view.mentions_within(start, end):
-        if actor_id:
-            blanked[s - start : e - start] = _BLANK * (e - s)
-    return [(start + m.start(), start + m.end()) for m in NAME.finditer("".join(blanked))]
-
-
-_BLANK = "▒"
-POSSESSIVE = ("'s", "’s", "`s")
-
-
 def registered(registry: Registry, actor_id: str) -> Speaker:
     """The speaker of a registry actor (its body type from the registry or its name)."""
     actor = registry[actor_id]
@@ -315,82 +277,6 @@ def registered(registry: Registry, actor_id: str) -> Speaker:
         else (actor.body_type or roles.body_type(" ".join([actor.name, *(a.pattern for a in actor.aliases)])))
     )
     return Speaker(actor.name, actor.group, actor.id, is_person=actor.is_person, body_type=kind)
-
-
-def name_speaker(view: DocView, start: int, end: int) -> Speaker | None:
-    """A capitalised run not in the registry as a person (with its role) or a body; None when it is neither.
-
-    A person needs a role: a title before the name ("spokesman Hong Lei") or an appositive after it
-    ("Kang Chol, North Korea's vice foreign minister"), so places and events are not taken for people.
-    """
-    run = view.text[start:end]
-    words = run.split()
-    if words[0] in FIRST_NOT_NAME and len(words) == 2:
-        return None
-    kind = roles.body_type(run)
-    if kind:
-        group = roles.side(owner_before(view, start) + " " + run) if kind in _STATE_BODIES else ""
-        if not group and kind in ("ministry", "government"):
-            group = "official_other"
-        return Speaker(_without_article(run), group or "unknown", body_type=kind)
-    title, name = roles.split_title(run)
-    if len(name.split()) < 2 or name.split()[-1].lower() in _NOT_PERSON_ENDS:
-        return None
-    role = " ".join(part for part in (role_before(view, start), title) if part)
-    appositive = role_after(view, end)
-    role = ", ".join(part for part in (role, appositive) if part)
-    if not role:
-        return None
-    return Speaker(name, roles.classify_role(role), role=role, is_person=True)
-
-
-_STATE_BODIES = {"agency", "broadcaster", "newspaper", "ministry", "party", "council", "government"}
-
-
-def _without_article(name: str) -> str:
-    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-
-
-def owner_before(view: DocView, start: int) -> str:
-    """The words that say whose a body is, right before its name: "China's", "the North Korean"."""
-    before = view.masked[max(0, start - 30) : start]
-    return re.split(r"[,;:()\u2591.—–]|\b(?:to|in|of|at|for|from|with|by|and|on|toward|towards)\b", before)[-1]
-
-
-def role_before(view: DocView, start: int) -> str:
-    """The role words right before a name: "Chinese Foreign Ministry spokesman" before "Hong Lei"."""
-    before = view.masked[max(0, start - 100) : start]
-    before = re.split(r"[,;:()\u2591.—–]|\b(?:said|says|told|and|but|that|who|when|as)\b", before)[-1]
-    words = before.split()
-    kept: list[str] = []
-    for word in reversed(words):
-        bare = word.lower().strip("'’")
-        if bare in roles.TITLE_WORDS or word[:1].isupper() or bare in _ROLE_GLUE or word.endswith(("'s", "’s")):
-            kept.insert(0, word)
-            continue
-        break
-    while kept and kept[0].lower() in _ROLE_GLUE:
-        kept.pop(0)
-    if not any(w.lower().strip(".") in roles.TITLE_WORDS for w in kept):
-        return ""
-    return " ".join(kept)
-
-
-def role_after(view: DocView, end: int) -> str:
-    """An appositive right after a name: ", North Korea's vice foreign minister," → that role."""
-    rest = view.masked[end : end + 160]
-    match = re.match(r"\s*,\s*([^,;:\u2591()]{3,120}?)\s*(?:[,;:()\u2591]|\.\s|\.$|$)", rest)
-    if match is None:
-        return ""
-    piece = match.group(1).strip()
-    return piece if is_appositive(piece) else ""
-
-
-def is_appositive(piece: str) -> bool:
-    """True for a piece that says who someone is: "a professor at Dongguk University", "a think tank"."""
-    if not piece or len(piece.split()) > 16 or roles.REPORTING_VERBS.search(piece):
-        return False
-    return roles.has_role_words(piece)
 
 
 def salient(view: DocView, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kit.voices import mentions, roles
+from kit.voices import mentions, names, roles
 from kit.voices.actors import Registry
 from kit.voices.mentions import Memory
 from kit.voices.records import DocView, Speaker
@@ -77,9 +77,9 @@ def noun_phrase(
     for i, (s, e, what, value) in enumerate(candidates):
         before = view.text[start:s].split()
         after = view.text[e : e + 2]
-        if after[:2] in mentions.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
+        if after[:2] in names.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
             continue
-        if not allow_prepositions and before and before[-1].lower() in mentions.PREPOSITIONS:
+        if not allow_prepositions and before and before[-1].lower() in names.PREPOSITIONS:
             continue
         if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before[1:]):
             continue  # inside a modifier: "sources working to rescue North Koreans"
@@ -115,7 +115,7 @@ def _person_noun_follows(rest: str) -> bool:
         bare = word.strip(",.;:()").lower()
         if bare in roles.PERSON_NOUNS and bare not in ("man", "woman", "source"):
             return True
-        if bare in _CLAUSE_WORDS or bare in mentions.PREPOSITIONS:
+        if bare in _CLAUSE_WORDS or bare in names.PREPOSITIONS:
             return False
     return False
 
@@ -146,9 +146,9 @@ def _candidates(reader: Reader, start: int, end: int, phrase: str) -> list[tuple
     definite = _DEFINITE.match(phrase)
     if definite and free(start, start + definite.end()):
         found.append((start, start + definite.end(), _THE, definite.group("noun")))
-    for s, e in mentions.names(view, start, end):
+    for s, e in names.names(view, start, end):
         words = view.text[s:e].split()
-        if words[0] not in mentions.FIRST_NOT_NAME and any(map(roles.is_name_word, words)) and free(s, e):
+        if words[0] not in names.FIRST_NOT_NAME and any(map(roles.is_name_word, words)) and free(s, e):
             found.append((s, e, _NAMED, view.text[s:e]))
     pronoun = _PRONOUN.match(phrase)
     if pronoun:
@@ -166,7 +166,7 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
     if what == _ACTOR:
         return mentions.registered(reader.registry, value)
     if what in (_SURNAME, _PART):
-        return memory.resolve_name(start, value, reader.registry)
+        return mentions.resolve_name(memory, start, value, reader.registry)
     if what == _PRON and written.lower() == "it":
         return memory.body_before(start) or Speaker(written, "unknown", resolved=False)
     if what == _PRON:
@@ -181,7 +181,7 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
         return describe(written)
     title, name = roles.split_title(value)
     if len(name.split()) == 1:
-        return memory.resolve_name(start, name, reader.registry)
+        return mentions.resolve_name(memory, start, name, reader.registry)
     same = memory.latest_named(name, start)
     if same is not None:
         return same

@@ -29,14 +29,14 @@ def test_a_bare_name_refers_back_to_the_full_name(view_of, registry):
     view, memory = memory_of(
         view_of, registry, "South Korea's ambassador to China Lee Kyu-hyung spoke. Later Ambassador Lee left."
     )
-    lee = memory.resolve_name(view.text.index("Lee left"), "Lee", registry)
+    lee = mentions.resolve_name(memory, view.text.index("Lee left"), "Lee", registry)
     assert (lee.name, lee.group) == ("Lee Kyu-hyung", "official_other")
 
 
 def test_a_surname_nobody_was_introduced_with_falls_back_to_a_unique_registry_person(view_of, registry):
     _, memory = memory_of(view_of, registry, "Xi spoke first.")
-    assert memory.resolve_name(0, "Xi", registry).name == "Xi Jinping"
-    assert not memory.resolve_name(0, "Kim", registry).resolved  # several Kims in the registry
+    assert mentions.resolve_name(memory, 0, "Xi", registry).name == "Xi Jinping"
+    assert not mentions.resolve_name(memory, 0, "Kim", registry).resolved  # several Kims in the registry
 
 
 def test_the_newspaper_refers_back_to_the_last_newspaper(view_of, registry):

@@ -1,23 +1,5 @@
-"""Tone of each voice: VADER scores of every quotation and every narration sentence, with the words behind them.
-
-    quotes (kit.voices) → units (quotations + narration outside them) → score_units (VADER, optional
-    diplomatic lexicon) → select_units, summarise by voice / outlet / period, compare_lexicon, extremes
-
-**Units.** Every speech or fragment quotation is one unit, its voice the speaker's group (``official_prc``,
-``official_dprk``, ``official_other``, ``analyst``, ``unnamed_source``, ``unknown``). Every sentence is a
-``narration`` unit too, scored on its words *outside* those quotations (scare-quoted terms stay: they
-are the journalist's words); a sentence with fewer than :data:`MIN_NARRATION_WORDS` words left is skipped.
-
-**Scores.** The reference VADER, ``vaderSentiment``'s ``SentimentIntensityAnalyzer`` (see
-:mod:`kit.sentiment`): compound (-1…+1), and the pos/neu/neg proportions. For each score the drivers are
-the words with a non-zero valence after VADER's negation, booster and "but" rules.
-
-**The diplomatic lexicon** (:mod:`kit.diplomatic`) adds words, phrases and globs with the valence they
-carry in official language. Matches are found with the kit's matcher (:mod:`kit.lookup`) and each match
-is handed to VADER as ONE word carrying the entry's valence (the phrase's words are joined into a single
-token before scoring), so "traditional friendship" counts once, not also as "friendship", and VADER's
-negation and booster rules still apply to it. With ``lexicon=None`` the text goes to VADER unchanged and
-the scores are plain VADER's, exactly. :func:`score_texts` scores any texts the same way (one unit each).
+"""Tone scoring: the units (quotations and narration outside them), VADER scores with the driving words,
+and the choice of voices and outlets (summaries by voice, outlet and period: :mod:`kit.tone.summary`).
 """
 
 from __future__ import annotations
@@ -32,7 +14,6 @@ from kit import sentiment, text, voices
 from kit.diplomatic import Lexicon, LexiconMatch
 from kit.diplomatic import load_lexicon as load_lexicon  # the name tables and notebooks call (tone.load_lexicon)
 from kit.errors import KitError
-from kit.periods import assign as assign_periods
 from kit.types import Prepared
 from kit.voices import actors
 
@@ -40,25 +21,7 @@ from kit.voices import actors
 SCORE_COLUMNS = ["compound", "pos", "neu", "neg", "lexicon", "top_words", "drivers", "diplomatic"]
 UNIT_KEYS = ["doc_id", "sentence_id", "start", "end", "voice", "kind", "speaker", "via", "text"]
 TONE_COLUMNS = [*UNIT_KEYS, *SCORE_COLUMNS, "words"]
-SUMMARY_COLUMNS = [
-    "units",
-    "documents",
-    "mean_compound",
-    "median_compound",
-    "positive",
-    "neutral",
-    "negative",
-    "top_words",
-]
 UNIT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "voice", "kind", "speaker", "via", "pieces", "text"]
-COMPARE_COLUMNS = [
-    "units",
-    "mean_compound_vader",
-    "mean_compound_diplomatic",
-    "change",
-    "units_changed",
-    "biggest_mover",
-]
 NARRATION = "narration"
 # The order voices are shown in: the speaker groups of the actor registry, then the journalist's narration.
 VOICES = (*actors.GROUPS, NARRATION)
@@ -260,8 +223,8 @@ def _scored(
         "neu": scores["neu"],
         "neg": scores["neg"],
         "lexicon": "vader+diplomatic" if lexicon is not None else "vader",
-        "top_words": _format(_strongest(drivers)),
-        "drivers": _format(drivers),
+        "top_words": format_drivers(_strongest(drivers)),
+        "drivers": format_drivers(drivers),
         "diplomatic": "; ".join(written for _, written in hits),
     }
 
@@ -304,7 +267,8 @@ def _strongest(drivers: list[tuple[str, float]]) -> list[tuple[str, float]]:
     return [drivers[i] for i in order[:TOP_WORDS]]
 
 
-def _format(drivers: list[tuple[str, float]]) -> str:
+def format_drivers(drivers: list[tuple[str, float]]) -> str:
+    """Driving words as the tables show them: ``"friendly +2.20; war -2.90"``."""
     return "; ".join(f"{word} {valence:+.2f}" for word, valence in drivers)
 
 
@@ -339,136 +303,3 @@ def select_units(
         keep &= scores.doc_id.isin(docs)
     keep &= (scores.kind == NARRATION) | (scores.words >= min_quote_words)
     return scores[keep].reset_index(drop=True)
-
-
-def summarise(
-    scores: pd.DataFrame,
-    prepared: Prepared,
-    *,
-    by: str | Sequence[str] = "voice",
-    periods: str | Sequence[str] = "year",
-) -> pd.DataFrame:
-    """Tone per group, with the counts behind it.
-
-    Args:
-        scores: rows of :func:`score_units` (or :func:`select_units`).
-        prepared: the prepared corpus (outlets and publication dates).
-        by: "voice", "outlet", "period", "doc_id" or a list of them, e.g. ``["period", "voice"]``.
-        periods: for "period": "year" or boundaries (see :func:`kit.periods.assign`).
-
-    Returns:
-        The grouping columns, then units (scored rows), documents, mean_compound, median_compound,
-        positive / neutral / negative (units with compound ≥ 0.05, between, ≤ -0.05) and top_words (the
-        words that moved the group most: summed valence, strongest first). Voices in :data:`VOICES`
-        order, other groups sorted.
-    """
-    keys = [by] if isinstance(by, str) else list(by)
-    frame = scores.merge(prepared.documents[["doc_id", "outlet"]], on="doc_id", how="left")
-    if "period" in keys:
-        assigned = assign_periods(prepared, periods)
-        frame = frame.merge(assigned, on="doc_id", how="left")
-    unknown = [k for k in keys if k not in frame.columns]
-    if unknown:
-        raise KitError(f"summarise by {unknown[0]!r}: expected voice, outlet, period or doc_id")
-    rows = []
-    for values, group in frame.groupby(keys, sort=False):
-        values = values if isinstance(values, tuple) else (values,)
-        rows.append(
-            {
-                **dict(zip(keys, values, strict=True)),
-                "units": len(group),
-                "documents": group.doc_id.nunique(),
-                "mean_compound": round(float(group.compound.mean()), 4),
-                "median_compound": round(float(group.compound.median()), 4),
-                "positive": int((group.compound >= POSITIVE).sum()),
-                "neutral": int(((group.compound > NEGATIVE) & (group.compound < POSITIVE)).sum()),
-                "negative": int((group.compound <= NEGATIVE).sum()),
-                "top_words": _group_words(group.drivers),
-            }
-        )
-    result = pd.DataFrame(rows, columns=[*keys, *SUMMARY_COLUMNS])
-    order = []
-    for key in keys:
-        if key == "voice":
-            order.append(result.voice.map(lambda v: VOICES.index(v) if v in VOICES else len(VOICES)))
-        elif key == "period":
-            ranks = frame.drop_duplicates("period").set_index("period").period_order
-            order.append(result.period.map(ranks))
-        else:
-            order.append(result[key])
-    sort_frame = pd.concat(order, axis=1, keys=[f"key{i}" for i in range(len(order))])
-    index = sort_frame.sort_values(list(sort_frame.columns), kind="stable").index
-    return result.loc[index].reset_index(drop=True)
-
-
-def _group_words(drivers: pd.Series) -> str:
-    totals: dict[str, float] = {}
-    for line in drivers:
-        for item in filter(None, line.split("; ")):
-            word, _, valence = item.rpartition(" ")
-            key = word.lower()
-            totals[key] = totals.get(key, 0.0) + float(valence)
-    ranked = sorted(totals.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:TOP_WORDS]
-    return _format(ranked)
-
-
-def compare_lexicon(plain: pd.DataFrame, diplomatic: pd.DataFrame, *, by: str = "voice") -> pd.DataFrame:
-    """How much the diplomatic lexicon moves tone: the same units scored without and with it.
-
-    Returns:
-        ``by`` (default voice), units, mean_compound_vader, mean_compound_diplomatic, change (diplomatic
-        minus plain), units_changed (units whose compound moved), biggest_mover (the unit that moved most:
-        its text, shortened) — voices in :data:`VOICES` order.
-    """
-    keys = ["doc_id", "start", "end", "kind"]
-    both = plain.merge(diplomatic, on=[*keys, by], suffixes=("_vader", "_diplomatic"))
-    both["moved"] = (both.compound_diplomatic - both.compound_vader).round(4)
-    rows = []
-    for value, group in both.groupby(by, sort=False):
-        biggest = group.loc[group.moved.abs().idxmax()] if len(group) else None
-        rows.append(
-            {
-                by: value,
-                "units": len(group),
-                "mean_compound_vader": round(float(group.compound_vader.mean()), 4),
-                "mean_compound_diplomatic": round(float(group.compound_diplomatic.mean()), 4),
-                "change": round(float(group.compound_diplomatic.mean() - group.compound_vader.mean()), 4),
-                "units_changed": int((group.moved != 0).sum()),
-                "biggest_mover": _shorten(str(biggest.text_vader)) if biggest is not None and biggest.moved else "",
-            }
-        )
-    result = pd.DataFrame(rows, columns=[by, *COMPARE_COLUMNS])
-    if by == "voice":
-        result = result.assign(_o=result.voice.map(lambda v: VOICES.index(v) if v in VOICES else len(VOICES)))
-        result = result.sort_values(["_o", "voice"], kind="stable").drop(columns="_o")
-    return result.reset_index(drop=True)
-
-
-def _shorten(value: str, words: int = 12) -> str:
-    parts = value.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
-def extremes(scores: pd.DataFrame, *, voices: Sequence[str] = OFFICIAL, n: int = 3) -> pd.DataFrame:
-    """The most positive and the most negative units of the given voices (default: the officials).
-
-    Only scores above 0 count as positive and below 0 as negative, so fewer than ``n`` rows may come back.
-
-    Returns:
-        side ("most positive"/"most negative"), rank (1…n), doc_id, sentence_id, start, end, voice,
-        speaker, compound, top_words, text — ties broken by document and position.
-    """
-    chosen = scores[scores.voice.isin(voices)]
-    columns = ["doc_id", "sentence_id", "start", "end", "voice", "speaker", "compound", "top_words", "text"]
-    positive = chosen[chosen.compound > 0].sort_values(
-        ["compound", "doc_id", "start"], ascending=[False, True, True], kind="stable"
-    )
-    negative = chosen[chosen.compound < 0].sort_values(
-        ["compound", "doc_id", "start"], ascending=[True, True, True], kind="stable"
-    )
-    positive, negative = positive.head(n), negative.head(n)
-    parts = [
-        side.assign(side=label, rank=range(1, len(side) + 1))[["side", "rank", *columns]]
-        for label, side in (("most positive", positive), ("most negative", negative))
-    ]
-    return pd.concat(parts, ignore_index=True)

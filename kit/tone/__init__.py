@@ -1,0 +1,55 @@
+"""Tone of each voice: VADER scores of every quotation and every narration sentence, with the words behind them.
+
+    quotes (kit.voices) → units (quotations + narration outside them) → score_units (VADER, optional
+    diplomatic lexicon) → select_units, summarise by voice / outlet / period, compare_lexicon, extremes
+
+**Units.** Every speech or fragment quotation is one unit, its voice the speaker's group (``official_prc``,
+``official_dprk``, ``official_other``, ``analyst``, ``unnamed_source``, ``unknown``). Every sentence is a
+``narration`` unit too, scored on its words *outside* those quotations (scare-quoted terms stay: they
+are the journalist's words); a sentence with fewer than :data:`MIN_NARRATION_WORDS` words left is skipped.
+
+**Scores.** The reference VADER, ``vaderSentiment``'s ``SentimentIntensityAnalyzer`` (see
+:mod:`kit.sentiment`): compound (-1…+1), and the pos/neu/neg proportions. For each score the drivers are
+the words with a non-zero valence after VADER's negation, booster and "but" rules.
+
+**The diplomatic lexicon** (:mod:`kit.diplomatic`) adds words, phrases and globs with the valence they
+carry in official language. Matches are found with the kit's matcher (:mod:`kit.lookup`) and each match
+is handed to VADER as ONE word carrying the entry's valence (the phrase's words are joined into a single
+token before scoring), so "traditional friendship" counts once, not also as "friendship", and VADER's
+negation and booster rules still apply to it. With ``lexicon=None`` the text goes to VADER unchanged and
+the scores are plain VADER's, exactly. :func:`score_texts` scores any texts the same way (one unit each).
+"""
+
+from kit.diplomatic import load_lexicon
+from kit.tone.scoring import (
+    NARRATION,
+    OFFICIAL,
+    SCORE_COLUMNS,
+    TONE_COLUMNS,
+    UNIT_COLUMNS,
+    VOICES,
+    score_texts,
+    score_units,
+    select_units,
+    units,
+)
+from kit.tone.summary import COMPARE_COLUMNS, SUMMARY_COLUMNS, compare_lexicon, extremes, summarise
+
+__all__ = [
+    "COMPARE_COLUMNS",
+    "NARRATION",
+    "OFFICIAL",
+    "SCORE_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "TONE_COLUMNS",
+    "UNIT_COLUMNS",
+    "VOICES",
+    "compare_lexicon",
+    "extremes",
+    "load_lexicon",
+    "score_texts",
+    "score_units",
+    "select_units",
+    "summarise",
+    "units",
+]

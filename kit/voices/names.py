@@ -1,0 +1,133 @@
+"""Names as a reader meets them: a person written with a title or an appositive, a body by its type.
+
+    "Chinese Foreign Ministry spokesman Hong Lei" → Hong Lei, official_prc, role "Chinese Foreign Ministry spokesman"
+    "Kang Chol, North Korea's vice foreign minister," → Kang Chol, official_dprk
+    "the Foreign Ministry" → a body of type ministry
+
+A capitalised run is a person only with a role, so places and events ("the Yalu River", "Victory Day")
+are not taken for people. :mod:`kit.voices.mentions` remembers what these functions find.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.voices import roles
+from kit.voices.records import DocView, Speaker
+
+# A person's name not in the registry: two to four capitalised words (initials allowed), e.g.
+# "Boo Seung-chan", "Chad O’Carroll", "Scott A. Snyder".
+_WORD = r"(?:[A-Z][a-z]*['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
+NAME = re.compile(rf"\b{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD}){{1,3}}\b")
+# Last words that make a capitalised run a place, an event or a thing, not a person.
+_NOT_PERSON_ENDS = {
+    "province", "river", "city", "county", "district", "region", "island", "islands", "sea", "strait",
+    "bridge", "street", "square", "hall", "station", "mountain", "mountains", "zone", "line", "day", "week",
+    "games", "war", "summit", "forum", "treaty", "agreement", "declaration", "initiative", "road", "airport",
+    "port", "peninsula", "border", "village", "park", "hotel", "house", "palace", "museum", "festival",
+    "olympics", "cup", "era", "revolution", "plan", "program", "programme", "act", "law", "resolution",
+    "council", "committee", "office", "service", "union", "association", "bank", "company", "group",
+    "corporation", "airlines", "railway", "railways", "express", "korea", "china", "japan", "russia",
+}  # fmt: skip
+FIRST_NOT_NAME = {
+    "The", "A", "An", "In", "On", "At", "As", "But", "And", "This", "That", "These", "Those", "It", "He",
+    "She", "They", "We", "If", "When", "While", "According", "Both", "Since", "After", "Before", "During",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+}  # fmt: skip
+PREPOSITIONS = {"in", "at", "from", "of", "by", "with", "for", "to", "on", "about", "against", "between", "among"}
+# Connecting words a role may hold before a name: "Ambassador to China Lee", "head of the party Kim".
+_ROLE_GLUE = {"of", "to", "for", "at", "the", "and", "'s", "’s"}
+
+
+def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Capitalised runs that are not registry mentions, outside quotations, as (start, end).
+
+    Registry mentions are blanked first, so "ambassador to China Lee Kyu-hyung" yields "Lee Kyu-hyung".
+    """
+    end = len(view.masked) if end is None else end
+    blanked = list(view.masked[start:end])
+    for s, e, actor_id, _surname in view.mentions_within(start, end):
+        if actor_id:
+            blanked[s - start : e - start] = _BLANK * (e - s)
+    return [(start + m.start(), start + m.end()) for m in NAME.finditer("".join(blanked))]
+
+
+_BLANK = "▒"
+POSSESSIVE = ("'s", "’s", "`s")
+
+
+def name_speaker(view: DocView, start: int, end: int) -> Speaker | None:
+    """A capitalised run not in the registry as a person (with its role) or a body; None when it is neither.
+
+    A person needs a role: a title before the name ("spokesman Hong Lei") or an appositive after it
+    ("Kang Chol, North Korea's vice foreign minister"), so places and events are not taken for people.
+    """
+    run = view.text[start:end]
+    words = run.split()
+    if words[0] in FIRST_NOT_NAME and len(words) == 2:
+        return None
+    kind = roles.body_type(run)
+    if kind:
+        group = roles.side(owner_before(view, start) + " " + run) if kind in _STATE_BODIES else ""
+        if not group and kind in ("ministry", "government"):
+            group = "official_other"
+        return Speaker(_without_article(run), group or "unknown", body_type=kind)
+    title, name = roles.split_title(run)
+    if len(name.split()) < 2 or name.split()[-1].lower() in _NOT_PERSON_ENDS:
+        return None
+    role = " ".join(part for part in (role_before(view, start), title) if part)
+    appositive = role_after(view, end)
+    role = ", ".join(part for part in (role, appositive) if part)
+    if not role:
+        return None
+    return Speaker(name, roles.classify_role(role), role=role, is_person=True)
+
+
+_STATE_BODIES = {"agency", "broadcaster", "newspaper", "ministry", "party", "council", "government"}
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def owner_before(view: DocView, start: int) -> str:
+    """The words that say whose a body is, right before its name: "China's", "the North Korean"."""
+    before = view.masked[max(0, start - 30) : start]
+    return re.split(r"[,;:()\u2591.—–]|\b(?:to|in|of|at|for|from|with|by|and|on|toward|towards)\b", before)[-1]
+
+
+def role_before(view: DocView, start: int) -> str:
+    """The role words right before a name: "Chinese Foreign Ministry spokesman" before "Hong Lei"."""
+    before = view.masked[max(0, start - 100) : start]
+    before = re.split(r"[,;:()\u2591.—–]|\b(?:said|says|told|and|but|that|who|when|as)\b", before)[-1]
+    words = before.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.lower().strip("'’")
+        if bare in roles.TITLE_WORDS or word[:1].isupper() or bare in _ROLE_GLUE or word.endswith(("'s", "’s")):
+            kept.insert(0, word)
+            continue
+        break
+    while kept and kept[0].lower() in _ROLE_GLUE:
+        kept.pop(0)
+    if not any(w.lower().strip(".") in roles.TITLE_WORDS for w in kept):
+        return ""
+    return " ".join(kept)
+
+
+def role_after(view: DocView, end: int) -> str:
+    """An appositive right after a name: ", North Korea's vice foreign minister," → that role."""
+    rest = view.masked[end : end + 160]
+    match = re.match(r"\s*,\s*([^,;:\u2591()]{3,120}?)\s*(?:[,;:()\u2591]|\.\s|\.$|$)", rest)
+    if match is None:
+        return ""
+    piece = match.group(1).strip()
+    return piece if is_appositive(piece) else ""
+
+
+def is_appositive(piece: str) -> bool:
+    """True for a piece that says who someone is: "a professor at Dongguk University", "a think tank"."""
+    if not piece or len(piece.split()) > 16 or roles.REPORTING_VERBS.search(piece):
+        return False
+    return roles.has_role_words(piece)
