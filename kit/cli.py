@@ -42,11 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="score the kit against a hand-coded gold CSV")
     checks = validate.add_subparsers(dest="check", required=True, metavar="WHAT")
-    for name, spec in tables.VALIDATORS.items():
-        sub = checks.add_parser(name, help=spec.help, description=spec.help)
+    for name, check in tables.VALIDATORS.items():
+        sub = checks.add_parser(name, help=check.help, description=check.help)
         _add_corpus_options(sub)
         sub.add_argument("--gold", required=True, help="hand-coded CSV (format in the README)")
-        for option in spec.options:
+        for option in check.options:
             sub.add_argument(*option.flags, **option.kwargs)
 
     report = commands.add_parser("report", help="execute the notebooks into reports/ (see kit.report)")

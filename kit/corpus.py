@@ -94,7 +94,7 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         header = reader.fieldnames or []
-        _check_header(header, manifest_path)
+        _check_header(list(header), manifest_path)
         rows: list[tuple[int, dict[str, str]]] = []
         first_line: dict[str, int] = {}
         for row in reader:

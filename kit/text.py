@@ -25,7 +25,7 @@ from kit import config
 from kit.types import SENTENCE_COLUMNS, TOKEN_COLUMNS
 
 
-class _CurlyQuoteVars(PunktLanguageVars):
+class _CurlyQuoteVars(PunktLanguageVars):  # type: ignore[misc]  # nltk ships no type information
     """Punkt's English settings, plus curly closing quotes kept with the sentence they close."""
 
     re_boundary_realignment = re.compile(r"[\"”’')\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
@@ -129,7 +129,7 @@ def sentences(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame
         for doc_id, group in paragraphs.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id", sort=False)
     }
     # Built column by column (a dict keyed by column): a million sentences need no million row objects.
-    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    columns: dict[str, list[object]] = {name: [] for name in SENTENCE_COLUMNS}
     for doc_id, doc_text in zip(documents.doc_id, documents.text, strict=True):
         para_starts, para_ids = starts_by_doc.get(doc_id, ([], []))
         spans = split_sentences(doc_text)
@@ -169,7 +169,7 @@ def tokens(documents: pd.DataFrame, sentence_table: pd.DataFrame) -> pd.DataFram
             spans += found
             sentence_ids += [sentence_id] * len(found)
         written += [text[a:b] for a, b in spans[before:]]
-        doc_ids.append(doc_id)
+        doc_ids.append(str(doc_id))
         doc_sizes.append(len(spans) - before)
     bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
     sizes = np.asarray(doc_sizes, dtype=np.int64)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -20,9 +21,9 @@ from kit.errors import KitError, preview
 class _UniqueKeyLoader(yaml.SafeLoader):
     """PyYAML's safe loader, refusing a mapping key given twice and any anchor or alias."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         # Refused while composing, before any value is built: an alias is never followed.
-        event = self.peek_event()
+        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _AnchorOrAlias(event)
         return super().compose_node(parent, index)
@@ -33,7 +34,8 @@ class _AnchorOrAlias(Exception):
         super().__init__(event)
         self.kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
         self.sign = "*" if self.kind == "alias" else "&"
-        self.name, self.mark = event.anchor, event.start_mark
+        self.name: str = getattr(event, "anchor", None) or ""
+        self.mark = event.start_mark
 
 
 class _DuplicateKey(Exception):
@@ -42,7 +44,9 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first = key, line, first
 
 
-def _construct_unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _construct_unique_mapping(
+    loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False
+) -> dict[object, object]:
     seen: dict[object, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -84,7 +88,7 @@ def parse(raw: str, source: Path | str) -> object:
         return yaml.load(raw, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no arbitrary objects
     except _AnchorOrAlias as ref:
         raise KitError(
-            f"{source} line {ref.mark.line + 1}, column {ref.mark.column + 1}: YAML {ref.kind} "
+            f"{source}{_at(ref.mark)}: YAML {ref.kind} "
             f"{preview(ref.sign + ref.name)} is not allowed (anchors and aliases are refused; write the value out)"
         ) from None
     except _DuplicateKey as dup:
@@ -102,7 +106,13 @@ def parse(raw: str, source: Path | str) -> object:
         raise KitError(f"{source}: not valid YAML ({str(err)[:200]})") from None
 
 
-def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict, Path]:
+def _at(mark: object) -> str:
+    """`` line L, column C`` of a YAML mark (nothing when PyYAML gives none)."""
+    line, column = getattr(mark, "line", None), getattr(mark, "column", None)
+    return f" line {line + 1}, column {column + 1}" if isinstance(line, int) and isinstance(column, int) else ""
+
+
+def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict[str, Any], Path]:
     """Read a YAML file whose top level is a mapping with the single key ``top`` (e.g. ``themes:``).
 
     Returns:
@@ -124,7 +134,7 @@ def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict, Path]:
     return data[top], source
 
 
-def check_mapping(raw: object, *, where: str, allowed: set[str], expected: str) -> dict:
+def check_mapping(raw: object, *, where: str, allowed: set[str], expected: str) -> dict[str, Any]:
     """One item of a data file (a theme, an actor, a lexicon entry): a mapping with known keys only.
 
     Args:

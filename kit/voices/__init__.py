@@ -1,16 +1,19 @@
 """Official voices: direct quotations, what kind each is, and who is speaking — through whom.
 
     marks.find_spans (quotation marks → spans)
-    → mentions.build (the people and bodies the article names, with their roles)
-    → cues.find_cues (attribution words; speakers resolved through that memory)
-    → attribution.attribute (one Attribution per quotation; kinds)
+    → mentions.build (the people and bodies the article names, with their roles: names.py finds them)
+    → cues.find_cues (attribution words; their subjects resolved by phrases.py through the memory)
+    → attribution.attribute (own cues per quotation, then the passes of passes.py: neighbours,
+      continuations, relays, channels, kinds, echoes)
     → extract_quotes: one row per quotation
 
-Each stage is a module of its own and can be tested alone: :mod:`kit.voices.marks` pairs marks,
-:mod:`kit.voices.roles` says what a role or a body's name tells (group, type, where a name starts),
-:mod:`kit.voices.mentions` is the reader's memory ("Wang said" after "Foreign Minister Wang Yi"; "the
-newspaper said" after "Rodong Sinmun"), :mod:`kit.voices.cues` finds the attribution words,
-:mod:`kit.voices.attribution` chooses a speaker per quotation, :mod:`kit.voices.actors` holds the registry.
+Each stage is a module of its own and is tested on its own (tests/voices/): :mod:`~kit.voices.records`
+holds the immutable values (Speaker, Cue, Attribution, Quoted, DocView); :mod:`~kit.voices.roles` says what
+a role or a body's name tells (group, type, where a name starts); :mod:`~kit.voices.names` finds people
+and bodies as a reader meets them; :mod:`~kit.voices.mentions` is the reader's memory ("Wang said" after
+"Foreign Minister Wang Yi"; "the newspaper said" after "Rodong Sinmun"); :mod:`~kit.voices.cues` finds the
+attribution words; :mod:`~kit.voices.phrases` resolves who a phrase names; :mod:`~kit.voices.attribution`
+and :mod:`~kit.voices.passes` choose a speaker per quotation; :mod:`~kit.voices.actors` holds the registry.
 """
 
 from __future__ import annotations
