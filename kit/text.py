@@ -212,7 +212,10 @@ def bigram_collocations(
     finder = BigramCollocationFinder.from_words(list(words), window_size=window_size)
     finder.apply_freq_filter(min_freq)
     scored = finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
-    rows = [(w1, w2, finder.ngram_fd[(w1, w2)], round(score, 6)) for (w1, w2), score in scored]
+    rows = [
+        {"word1": w1, "word2": w2, "freq": finder.ngram_fd[(w1, w2)], "score": round(score, 6)}
+        for (w1, w2), score in scored
+    ]
     frame = pd.DataFrame(rows, columns=["word1", "word2", "freq", "score"])
     frame = frame.sort_values(["score", "word1", "word2"], ascending=[False, True, True], kind="stable")
     return frame.head(top).reset_index(drop=True)
@@ -251,7 +254,12 @@ def node_collocations(
     finder.apply_freq_filter(min_freq)
     finder.apply_ngram_filter(lambda w1, w2: node not in (w1, w2) or w1 == w2)
     rows = [
-        (w2 if w1 == node else w1, "right" if w1 == node else "left", finder.ngram_fd[(w1, w2)], round(score, 6))
+        {
+            "collocate": w2 if w1 == node else w1,
+            "side": "right" if w1 == node else "left",
+            "freq": finder.ngram_fd[(w1, w2)],
+            "score": round(score, 6),
+        }
         for (w1, w2), score in finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
     ]
     frame = pd.DataFrame(rows, columns=["collocate", "side", "freq", "score"])

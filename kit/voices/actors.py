@@ -98,7 +98,15 @@ class Registry:
     def table(self) -> pd.DataFrame:
         """The registry as a readable table: actor_id, name, group, kind, surname, aliases, note."""
         rows = [
-            (a.id, a.name, a.group, a.kind, a.surname, "; ".join(e.pattern for e in a.aliases), a.note)
+            {
+                "actor_id": a.id,
+                "name": a.name,
+                "group": a.group,
+                "kind": a.kind,
+                "surname": a.surname,
+                "aliases": "; ".join(e.pattern for e in a.aliases),
+                "note": a.note,
+            }
             for a in self.actors
         ]
         return pd.DataFrame(rows, columns=["actor_id", "name", "group", "kind", "surname", "aliases", "note"])
