@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kit.voices import roles
 from kit.voices.actors import Registry
-from kit.voices.names import POSSESSIVE, PREPOSITIONS, name_speaker, names
+from kit.voices.names import POSSESSIVE, PREPOSITIONS, name_speaker, names, role_after, role_before
 from kit.voices.records import MASK as MASK_CHAR
 from kit.voices.records import DocView, Speaker
 
@@ -201,7 +201,7 @@ def resolve_name(memory: Memory, position: int, word: str, registry: Registry) -
     candidates = memory.named_before(position, word)
     if len(candidates) > 1:
         speaking = memory.speaker_before(position)
-        if speaking is not None and speaking.speaker in candidates:
+        if speaking is not None and speaking.speaker.name in {c.name for c in candidates}:
             others = {c.name for c in candidates} - {speaking.speaker.name}
             named_since = any(
                 m.speaker.name in others for m in memory.before(position, limit=LOOKBACK) if speaking.start < m.start
@@ -225,8 +225,12 @@ def _in_play(memory: Memory, speaker: Speaker, position: int) -> bool:
     """Named in the lead, or in this or the previous paragraph, before ``position``."""
     here = memory.view.paragraph_of(position)
     nearby = {memory.view.lead, here - 1, here}
-    recent = any(m.speaker == speaker and m.paragraph in nearby for m in memory.before(position, limit=LOOKBACK))
-    in_lead = any(m.speaker == speaker and m.end <= position for m in memory.after(-1, paragraphs=memory.view.lead))
+    recent = any(
+        m.speaker.name == speaker.name and m.paragraph in nearby for m in memory.before(position, limit=LOOKBACK)
+    )
+    in_lead = any(
+        m.speaker.name == speaker.name and m.end <= position for m in memory.after(-1, paragraphs=memory.view.lead)
+    )
     return recent or in_lead
 
 
@@ -237,11 +241,15 @@ def build(view: DocView, registry: Registry) -> Memory:
     memory = Memory(view)
     for start, end, actor_id, _surname in view.registry_mentions:
         if actor_id:
-            memory.remember(_mention(view, start, end, registered(registry, actor_id)))
-    for start, end in names(view):
-        speaker = name_speaker(view, start, end)
-        if speaker is not None:
+            speaker = registered(registry, actor_id)
+            if speaker.is_person:  # "China's foreign ministry spokesman Hong Lei": "the spokesman" finds him later
+                written = ", ".join(r for r in (role_before(view, start), role_after(view, end)) if r)
+                speaker = replace(speaker, role=written)
             memory.remember(_mention(view, start, end, speaker))
+    for start, end in names(view):
+        named = name_speaker(view, start, end)
+        if named is not None:
+            memory.remember(_mention(view, start, end, named))
     return memory
 
 

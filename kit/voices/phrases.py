@@ -163,8 +163,9 @@ def _candidates(reader: Reader, start: int, end: int, phrase: str) -> list[tuple
 def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Speaker:
     """The speaker one head candidate refers to (see the module docstring)."""
     memory, written = reader.memory, reader.view.text[start:end]
-    if what == _ACTOR:
-        return mentions.registered(reader.registry, value)
+    if what == _ACTOR:  # with the role written around this mention, as the memory holds it
+        named = mentions.registered(reader.registry, value)
+        return memory.latest_named(named.name, start) or named
     if what in (_SURNAME, _PART):
         return mentions.resolve_name(memory, start, value, reader.registry)
     if what == _PRON and written.lower() == "it":

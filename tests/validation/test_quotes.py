@@ -34,6 +34,6 @@ def test_seed_scores(seeds, capsys):
 def test_devcorpus_scores_do_not_drop():
     report = quotes.report(prepare(DEVCORPUS), DEV_GOLD)
     assert report.figure("found").rate >= 100 / 100
-    assert report.figure("speaker right (of all gold quotations)").rate >= 75 / 100
-    assert report.figure("group right (of all gold quotations)").rate >= 77 / 100
+    assert report.figure("speaker right (of all gold quotations)").rate >= 76 / 100
+    assert report.figure("group right (of all gold quotations)").rate >= 78 / 100
     assert report.figure("via right (of found and coded)").rate >= 9 / 21

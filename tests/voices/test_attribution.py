@@ -407,3 +407,12 @@ def test_an_indefinite_body_is_the_body_of_that_type_named_next(make_corpus):
 def test_a_time_after_a_description_is_not_part_of_the_speaker(make_corpus):
     body = LEAD + "North Korea gave a “warm welcome” to the delegation, according to state media Thursday.\n"
     assert rows_of(make_corpus, body)[0][2] == "state media"
+
+
+def test_the_spokesman_refers_back_to_a_registered_person_introduced_with_that_role(make_corpus):
+    body = (
+        "“They are illegal border crossers,” China’s foreign ministry spokesman Hong Lei said Tuesday. "
+        "China opposes “the internationalization of this issue,” the spokesman added.\n"
+    )
+    rows = rows_of(make_corpus, body)
+    assert [r[2:4] for r in rows] == [("Hong Lei", "official_prc"), ("Hong Lei", "official_prc")]
