@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
-import platform
 import shutil
 import tempfile
 import time
@@ -22,11 +20,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from bench.record import write_results
 from bench.stages import STAGES
 from kit import config
-from kit.outputs import write_atomic
-
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def replicate_seeds(copies: int, folder: Path) -> Path:
@@ -80,10 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                 row = {"copies": copies, "documents": 5 * copies, "stage": name}
                 results.append({**row, "seconds": round(seconds, 4), "peak_mib": round(peak_mib, 1)})
                 print(f"{copies:>4}x  {5 * copies:>5} docs  {name:<12} {seconds:8.3f} s  {peak_mib:8.1f} MiB peak")
-    machine = {"python": platform.python_version(), "machine": platform.machine(), "processor": platform.processor()}
-    RESULTS.mkdir(exist_ok=True)
-    write_atomic(RESULTS / "pipeline.json", json.dumps({"machine": machine, "results": results}, indent=1) + "\n")
-    print(f"written {RESULTS / 'pipeline.json'}")
+    write_results("pipeline", results)
     return 0
 
 

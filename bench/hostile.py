@@ -11,19 +11,16 @@ the full sizes (50 MB, 1,000,000 lines) on a 2-core machine. Nothing here is ass
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.record import write_results
 from kit import config
-from kit.outputs import write_atomic
 
-RESULTS = Path(__file__).resolve().parent / "results"
 HEADER = "doc_id,file,outlet,headline,published,published_precision,author,url\n"
 SENTENCES = (
     "Kim Jong-un met Xi Jinping in Beijing on March 28, 2018.",
@@ -93,10 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             ratio = timed["full"]["seconds"] / max(timed["half"]["seconds"], 1e-9)
             results.append({"shape": shape, "doubling_ratio": round(ratio, 2)})
             print(f"{shape:<10} doubling the input costs {ratio:.2f}× the time (linear ≈ 2)")
-    machine = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
-    RESULTS.mkdir(exist_ok=True)
-    write_atomic(RESULTS / "hostile.json", json.dumps({"machine": machine, "results": results}, indent=1) + "\n")
-    print(f"written {RESULTS / 'hostile.json'}")
+    write_results("hostile", results)
     return 0
 
 
