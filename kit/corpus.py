@@ -102,7 +102,7 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
             if None in row:
                 raise CorpusError(f"{manifest_path}:{line}: more fields than the header has")
             clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
-            _check_row(clean, manifest_path, line)
+            check_row(clean, f"{manifest_path}:{line}")
             if clean["doc_id"] in first_line:
                 raise CorpusError(
                     f"{manifest_path}:{line}: doc_id {preview(clean['doc_id'])} duplicates line "
@@ -129,8 +129,12 @@ def _check_header(header: list[str], manifest_path: Path) -> None:
         raise CorpusError(f"{manifest_path}:1: missing column(s) {', '.join(missing)}")
 
 
-def _check_row(row: dict[str, str], manifest_path: Path, line: int) -> None:
-    where = f"{manifest_path}:{line}"
+def check_row(row: dict[str, str], where: str) -> None:
+    """Refuse a manifest row the kit cannot load: one line starting with ``where`` (the file and line).
+
+    The loader calls it for every manifest row; ``kit import`` calls it for every row it writes, so an
+    imported folder is valid by the same rules.
+    """
     for column, value in row.items():
         if "\x00" in value:
             raise CorpusError(f"{where}: field {column} contains a NUL byte (at character {value.index(chr(0))})")

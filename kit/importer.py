@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit import folder as corpus_folder
-from kit.corpus import DOC_ID
+from kit.corpus import DOC_ID, check_row
 from kit.errors import CorpusError
 from kit.published import parse_published
 
@@ -286,6 +286,7 @@ def _article(record: Record, names: dict[str, str | None], published: str | None
         "url": value("url"),
         "notes": "; ".join(note for note in (f"imported from {record.origin}", when.note) if note),
     }
+    check_row(row, record.where)  # the loader's own rules: a folder import writes always loads
     return Article(record.where, row, text)
 
 

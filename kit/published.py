@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from kit.corpus import PUBLISHED_FORMATS
 from kit.errors import CorpusError
 
 MONTHS = {
@@ -117,14 +118,14 @@ def _from_match(match: re.Match[str], value: str, where: str) -> Published:
     except ValueError:
         raise CorpusError(f"{where}: date {value!r} does not exist") from None
     if parts.get("day") is None:
-        return Published(moment.strftime("%Y-%m"), "month")
+        return Published(moment.strftime(PUBLISHED_FORMATS["month"]), "month")
     if hour is None:
-        return Published(moment.strftime("%Y-%m-%d"), "day")
+        return Published(moment.strftime(PUBLISHED_FORMATS["day"]), "day")
     zone = (parts.get("zone") or "").replace(" ", "")
     if zone in UTC_NAMES:
-        return Published(moment.strftime("%Y-%m-%dT%H:%M"), "minute", timezone="UTC")
+        return Published(moment.strftime(PUBLISHED_FORMATS["minute"]), "minute", timezone="UTC")
     note = f"time given with UTC offset {zone.upper()}" if zone else ""
-    return Published(moment.strftime("%Y-%m-%dT%H:%M"), "minute", note=note)
+    return Published(moment.strftime(PUBLISHED_FORMATS["minute"]), "minute", note=note)
 
 
 def _clock(parts: dict[str, str | None], value: str, where: str) -> tuple[int | None, int | None]:

@@ -197,3 +197,16 @@ def test_not_utf8_and_empty_exports_are_refused(tmp_path):
     with pytest.raises(CorpusError, match=r"export\.csv: no articles found"):
         importer.import_corpus(source, tmp_path / "corpus")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
+
+
+def test_a_row_the_loader_would_refuse_is_refused_at_import_and_nothing_is_written(tmp_path, capsys):
+    source = tmp_path / "far.csv"
+    source.write_text('text,title,date,outlet\n"Kim met Xi in Beijing.",T,"28 March 9999",O\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"error: {source}:2: row 1: field published '9999-03-28' is outside the years the kit can date (1678–2261)\n"
+    )
+    assert not out.exists()
