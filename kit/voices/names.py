@@ -10,6 +10,7 @@ are not taken for people. :mod:`kit.voices.mentions` remembers what these functi
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from kit.voices import roles
@@ -32,8 +33,7 @@ _NOT_PERSON_ENDS = {
 FIRST_NOT_NAME = {
     "The", "A", "An", "In", "On", "At", "As", "But", "And", "This", "That", "These", "Those", "It", "He",
     "She", "They", "We", "If", "When", "While", "According", "Both", "Since", "After", "Before", "During",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    *calendar.day_name, *(month for month in calendar.month_name if month),
 }  # fmt: skip
 PREPOSITIONS = {"in", "at", "from", "of", "by", "with", "for", "to", "on", "about", "against", "between", "among"}
 # Connecting words a role may hold before a name: "Ambassador to China Lee", "head of the party Kim".

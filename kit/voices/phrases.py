@@ -10,6 +10,7 @@ phrase without a head is a description ("a diplomatic source in Beijing"), class
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -100,7 +101,7 @@ def noun_phrase(
 
 # A time written after a description: "state media Thursday", "the agency on Monday", "officials last week".
 _TRAILING_TIME = re.compile(
-    r"\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"\s+(?:on\s+|last\s+|this\s+)?(?:" + "|".join(calendar.day_name) + "|today|"
     r"yesterday|tonight|week|month|year|night|morning|evening)$"
 )
 # Words that open a relative clause inside a noun phrase.
