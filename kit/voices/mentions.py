@@ -68,7 +68,6 @@ class Memory:
     def __init__(self, view: DocView) -> None:
         self.view = view
         self._mentions: list[Mention] = []
-        self._keys: list[tuple[int, int]] = []
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -77,18 +76,20 @@ class Memory:
 
     def remember(self, mention: Mention) -> None:
         """Add a mention in its place (one at the same characters is replaced: a name becomes a speaker)."""
-        key = (mention.start, mention.end)
-        i = bisect_left(self._keys, key)
-        if i < len(self._keys) and self._keys[i] == key:
+        i = bisect_left(self._mentions, _place(mention), key=_place)
+        if i < len(self._mentions) and _place(self._mentions[i]) == _place(mention):
             self._mentions[i] = mention
         else:
-            self._keys.insert(i, key)
             self._mentions.insert(i, mention)
+
+    def _index(self, start: int) -> int:
+        """How many mentions start before ``start``."""
+        return bisect_left(self._mentions, (start, -1), key=_place)
 
     def before(self, position: int, *, limit: int = 0) -> Iterator[Mention]:
         """The mentions ending at or before ``position``, latest first (at most ``limit`` when given)."""
         count = 0
-        for i in range(bisect_left(self._keys, (position, -1)) - 1, -1, -1):
+        for i in range(self._index(position) - 1, -1, -1):
             mention = self._mentions[i]
             if mention.end <= position:
                 yield mention
@@ -105,9 +106,8 @@ class Memory:
 
     def latest_named(self, name: str, position: int) -> Speaker | None:
         """The speaker of the latest mention written ``name`` that starts at or before ``position``."""
-        for i in range(bisect_left(self._keys, (position + 1, -1)) - 1, max(-1, -1 - LOOKBACK), -1):
-            if i < 0:
-                break
+        latest = self._index(position + 1) - 1
+        for i in range(latest, max(-1, latest - LOOKBACK), -1):
             if self._mentions[i].speaker.name == name:
                 return self._mentions[i].speaker
         return None
@@ -115,7 +115,7 @@ class Memory:
     def after(self, position: int, *, paragraphs: int) -> Iterator[Mention]:
         """The mentions starting after ``position`` within the next ``paragraphs`` paragraphs, in order."""
         last = self.view.paragraph_of(position) + paragraphs
-        for i in range(bisect_left(self._keys, (position + 1, -1)), len(self._mentions)):
+        for i in range(self._index(position + 1), len(self._mentions)):
             mention = self._mentions[i]
             if mention.paragraph > last:
                 return
@@ -190,6 +190,10 @@ class Memory:
             if full_name and word in roles.name_parts(speaker.name) and speaker.name not in {s.name for s in found}:
                 found.append(speaker)
         return found
+
+
+def _place(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def resolve_name(memory: Memory, position: int, word: str, registry: Registry) -> Speaker:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -107,7 +107,6 @@ class DocView:
     paragraph_kinds: tuple[str, ...]
     spans: tuple[marks.QuoteSpan, ...]
     registry_mentions: tuple[tuple[int, int, str, str], ...]
-    sentence_starts: tuple[int, ...] = field(default=(), repr=False)
 
     @property
     def lead(self) -> int:
@@ -116,7 +115,7 @@ class DocView:
 
     def sentence_at(self, offset: int) -> int:
         """Index (into this document's sentences) of the sentence holding ``offset``."""
-        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
+        return max(bisect_right(self.sentence_spans, offset, key=_start) - 1, 0)
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (its sentence's paragraph)."""
@@ -165,6 +164,10 @@ def _given_name_before(body: str, start: int) -> bool:
     return match is not None and roles.is_name_word(match.group(1))
 
 
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def build_view(
     doc_id: str,
     body: str,
@@ -196,7 +199,6 @@ def build_view(
         registry_mentions=_without_names_surnames(
             tuple(registry_mentions[["start", "end", "actor_id", "surname"]].itertuples(index=False, name=None)), body
         ),
-        sentence_starts=tuple(s for s, _ in sentence_spans),
     )
 
 
