@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -26,17 +26,22 @@ WRITTEN_COLUMNS = MANIFEST_COLUMNS
 
 
 @contextmanager
-def staged(out: str | Path, *, force: bool = False) -> Iterator[Path]:
+def staged(out: str | Path, *, force: bool = False, sources: Sequence[Path] = ()) -> Iterator[Path]:
     """A temporary folder that becomes ``out`` when the ``with`` block ends without an error.
 
     Args:
         out: the corpus folder to create.
         force: replace ``out`` if it exists and is not empty (it is removed only after the new one is complete).
+        sources: what the new folder is made from; ``out`` may not be one of them or hold one.
 
     Raises:
-        KitError: ``out`` is a file, or a non-empty folder and ``force`` is not set.
+        KitError: ``out`` is a file, a non-empty folder and ``force`` is not set, the kit's seeds folder, or a
+            source (raw articles are never replaced, not even with ``force``).
     """
     target = Path(out)
+    for kept in (config.SEEDS, *sources):
+        if kept.resolve() == target.resolve() or target.resolve() in kept.resolve().parents:
+            raise KitError(f"{target}: holds the articles this is made from; choose another --out")
     if target.exists() and not target.is_dir():
         raise KitError(f"{target}: exists and is not a folder")
     if target.is_dir() and any(target.iterdir()) and not force:

@@ -133,7 +133,7 @@ def import_corpus(
     # Rows are checked as they are written into the staging folder: memory stays flat for a large export,
     # and the first bad row removes the staging folder, so nothing is written.
     first_seen: dict[str, str] = {}
-    with corpus_folder.staged(out, force=force) as staging, corpus_folder.manifest(staging) as manifest:
+    with corpus_folder.staged(out, force=force, sources=[path]) as staging, corpus_folder.manifest(staging) as manifest:
         for article in articles:
             doc_id = article.row["doc_id"]
             if doc_id in first_seen:

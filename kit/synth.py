@@ -98,7 +98,10 @@ def synthesise(
     source = read_source(source_dir)
     rng = random.Random(seed)
     width = max(6, len(str(n - 1)))
-    with corpus_folder.staged(out, force=force) as staging, corpus_folder.manifest(staging) as manifest:
+    with (
+        corpus_folder.staged(out, force=force, sources=[Path(source_dir or config.SEEDS)]) as staging,
+        corpus_folder.manifest(staging) as manifest,
+    ):
         for index in range(n):
             doc_id = f"synth_{index:0{width}d}"
             row, text = _article(rng, source, doc_id, seed)

@@ -24,3 +24,18 @@ def test_manifest_rows_get_every_column_in_order(tmp_path):
 def test_an_unknown_column_is_a_programming_error(tmp_path):
     with pytest.raises(ValueError), folder.staged(tmp_path / "corpus") as staging, folder.manifest(staging) as m:
         m.write({"doc_id": "a1", "colour": "red"})
+
+
+def test_the_seeds_and_the_source_are_never_replaced_even_with_force(tmp_path):
+    from kit import config
+    from kit.errors import KitError
+
+    source = tmp_path / "source"
+    (source / "inner").mkdir(parents=True)
+    for out, sources in ((config.SEEDS, []), (source, [source]), (tmp_path, [source / "inner"])):
+        with (
+            pytest.raises(KitError, match="holds the articles this is made from"),
+            folder.staged(out, force=True, sources=sources),
+        ):
+            pass
+    assert (source / "inner").is_dir()
