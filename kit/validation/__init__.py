@@ -33,11 +33,13 @@ class Figure:
         name: the label printed before the colon ("found", "exact span", "rows not in the gold file").
         part: how many rows passed (or the count).
         whole: how many rows were judged; None for a count.
+        as_share: print ``"part of whole"`` (a loss counted against its total) instead of a rate.
     """
 
     name: str
     part: int
     whole: int | None = None
+    as_share: bool = False
 
     @property
     def rate(self) -> float | None:
@@ -46,8 +48,10 @@ class Figure:
 
     @property
     def text(self) -> str:
-        """The value as printed: ``"12/15 = 80.0%"``, or ``"3"`` for a count."""
-        return str(self.part) if self.whole is None else rate(self.part, self.whole)
+        """The value as printed: ``"12/15 = 80.0%"``, ``"0 of 293"`` (as a share), or ``"3"`` for a count."""
+        if self.whole is None:
+            return str(self.part)
+        return f"{self.part} of {self.whole}" if self.as_share else rate(self.part, self.whole)
 
     def __str__(self) -> str:
         return f"{self.name}: {self.text}"
@@ -84,6 +88,7 @@ class Report:
     documents: int
     figures: tuple[Figure, ...]
     findings: tuple[Finding, ...] = ()
+    also_read: tuple[str, ...] = ()  # further gold files, one header line each ("body: FILE (…)")
 
     def figure(self, name: str) -> Figure:
         """The figure called ``name``.
@@ -99,6 +104,7 @@ class Report:
     def render(self) -> str:
         """The report as printed: a header line, one line per figure, one per finding."""
         lines = [f"gold: {self.gold_path} ({self.rows} {self.noun} in {self.documents} documents)"]
+        lines += list(self.also_read)
         lines += [str(figure) for figure in self.figures]
         lines += [str(finding) for finding in self.findings]
         return "\n".join(lines) + "\n"

@@ -21,8 +21,9 @@ import pandas as pd
 
 from kit.clean import PROSE_CHARS
 from kit.errors import KitError
-from kit.gold import rate, read_csv
+from kit.gold import read_csv
 from kit.types import Prepared
+from kit.validation import Figure, Finding, Report
 
 # How much of a line the listings show.
 PREVIEW = 60
@@ -152,33 +153,50 @@ def score(
     )
 
 
-def validate(prepared: Prepared, gold_path: str, body_path: str | None = None) -> str:
-    """The printed summary: rates, then every missed furniture item and every lost body line."""
+def report(prepared: Prepared, gold_path: str, body_path: str | None = None) -> Report:
+    """Figures (furniture removed, body lines lost, suspect removals), then every miss and every lost line."""
     gold = read_gold(gold_path, prepared)
     body = read_body(body_path, prepared) if body_path else None
     furniture, body_scored = score(prepared, gold, body)
-    lines = [f"gold: {gold_path} ({len(gold)} furniture items in {gold.doc_id.nunique()} documents)"]
+    figures = [Figure("furniture removed", sum(bool(x) for x in furniture.removed), len(furniture))]
+    also_read: tuple[str, ...] = ()
     if body is not None:
-        lines.append(f"body: {body_path} ({len(body)} body lines in {body.doc_id.nunique()} documents)")
-    removed_count = sum(bool(x) for x in furniture.removed)
-    lines.append(f"furniture removed: {rate(removed_count, len(furniture))}")
-    if body is not None:
-        lines.append(f"body lines lost: {sum(bool(x) for x in body_scored.lost)} of {len(body_scored)}")
+        also_read = (f"body: {body_path} ({len(body)} body lines in {body.doc_id.nunique()} documents)",)
+        figures.append(Figure("body lines lost", sum(bool(x) for x in body_scored.lost), len(body_scored), True))
     suspect = sum(bool(x) for x in prepared.removed.suspect)
-    lines.append(f"removals over {PROSE_CHARS} characters (suspect): {suspect}")
-    missed = zip(
-        _strs(furniture.doc_id), _ints(furniture.line), _strs(furniture.furniture), furniture.removed, strict=True
+    figures.append(Figure(f"removals over {PROSE_CHARS} characters (suspect)", suspect))
+    findings = [
+        Finding("missed", doc_id, f"{line} {text[:PREVIEW]!r}")
+        for doc_id, line, text, found in zip(
+            _strs(furniture.doc_id), _ints(furniture.line), _strs(furniture.furniture), furniture.removed, strict=True
+        )
+        if not found
+    ]
+    findings += [
+        Finding("lost", doc_id, f"{line} {text[:PREVIEW]!r}")
+        for doc_id, line, text, lost in zip(
+            _strs(body_scored.doc_id),
+            _ints(body_scored.line),
+            _strs(body_scored.line_text),
+            body_scored.lost,
+            strict=True,
+        )
+        if lost
+    ]
+    return Report(
+        gold_path=gold_path,
+        noun="furniture items",
+        rows=len(gold),
+        documents=int(gold.doc_id.nunique()),
+        figures=tuple(figures),
+        findings=tuple(findings),
+        also_read=also_read,
     )
-    for doc_id, line, text, found in missed:
-        if not found:
-            lines.append(f"missed: {doc_id} {line} {text[:PREVIEW]!r}")
-    lost_rows = zip(
-        _strs(body_scored.doc_id), _ints(body_scored.line), _strs(body_scored.line_text), body_scored.lost, strict=True
-    )
-    for doc_id, line, text, lost in lost_rows:
-        if lost:
-            lines.append(f"lost: {doc_id} {line} {text[:PREVIEW]!r}")
-    return "\n".join(lines) + "\n"
+
+
+def validate(prepared: Prepared, gold_path: str, body_path: str | None = None) -> str:
+    """``python -m kit validate furniture``: the printed :func:`report`."""
+    return report(prepared, gold_path, body_path).render()
 
 
 def _raw_lines(prepared: Prepared) -> dict[str, list[str]]:
