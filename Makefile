@@ -74,7 +74,7 @@ tone-benchmark: $(STAMP) ## Pearson r of tone (plain VADER / with the diplomatic
 clean: ## remove .venv and caches (reports/ is committed and stays)
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 	@# A journal in reports/.staging is an interrupted publish that `make report` finishes: keep its files.
-	@if ls reports/.staging/*.publish.json >/dev/null 2>&1; then \
+	@if [ -n "$$(find reports/.staging/publish -name '*.json' 2>/dev/null)" ]; then \
 		echo "kept reports/.staging: an interrupted publish is unfinished; 'make report' completes it"; \
 	else rm -rf reports/.staging; fi
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

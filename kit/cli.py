@@ -65,7 +65,7 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_report_options(parser: argparse.ArgumentParser) -> None:
     """The options of ``python -m kit report``."""
-    parser.description = "Execute every notebook with each of its parameter sets into reports/, then write the index."
+    parser.description = "Execute every notebook with each parameter set into the site folder, then write the index."
     parser.add_argument(
         "--only",
         action="append",
@@ -80,7 +80,15 @@ def _add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS, help=argparse.SUPPRESS)
     parser.add_argument("--params", type=Path, default=config.PARAMS, help=argparse.SUPPRESS)
-    parser.add_argument("--reports", type=Path, default=config.REPORTS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--out",
+        "--reports",
+        dest="reports",
+        type=Path,
+        default=config.REPORTS,
+        metavar="SITE",
+        help="folder for the report site (default reports/, which is for the seeds only)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,8 +25,8 @@ from typing import Any
 from kit import config
 from kit.errors import KitError
 from kit.report.execute import Outcome, execute, failure_reason
-from kit.report.index import prune, write_index
-from kit.report.layout import shown
+from kit.report.index import prune, summarise_corpus, write_index
+from kit.report.layout import relative_to_root, shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, plan, select_runs
 from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
@@ -63,11 +63,9 @@ def run(
     runs = plan(notebooks_dir, params_dir)
     chosen = select_runs(runs, only)
     extra: dict[str, Any] = {}
+    folder = _corpus_folder(corpus, reports_dir)
     if corpus is not None:
-        folder = Path(corpus).resolve()
-        if not (folder / config.MANIFEST_NAME).is_file():
-            raise KitError(f"--corpus {corpus}: no {config.MANIFEST_NAME} in that folder")
-        extra["corpus_dir"] = corpus = shown(folder)
+        extra["corpus_dir"] = corpus = relative_to_root(folder)
     declared_by_notebook: dict[Path, dict[str, dict[str, Any]]] = {}
     for item in chosen:
         if item.notebook not in declared_by_notebook:
@@ -84,7 +82,7 @@ def run(
             if not only:
                 for path in prune(runs, reports_dir):
                     print(f"removed stale report file {shown(path)}", file=sys.stderr)
-            index = write_index(runs, reports_dir, outcomes)
+            index = write_index(runs, reports_dir, outcomes, summarise_corpus(folder))
 
     failures = [outcome for outcome in outcomes.values() if outcome.failure]
     for outcome in failures:
@@ -93,6 +91,24 @@ def run(
     done = len(outcomes) - len(failures)
     print(f"{done} of {len(outcomes)} reports written; index: {shown(index)}", file=sys.stderr)
     return EXIT_FAILED if failures else 0
+
+
+def _corpus_folder(corpus: str | None, reports_dir: Path) -> Path:
+    """The corpus folder of a run, refusing a site folder that would mix corpora or write into a corpus.
+
+    ``reports/`` holds the seed reports only: another corpus's site goes to a folder of its own (``--out``).
+    """
+    folder = Path(corpus).resolve() if corpus is not None else config.SEEDS.resolve()
+    if not (folder / config.MANIFEST_NAME).is_file():
+        raise KitError(f"--corpus {corpus}: no {config.MANIFEST_NAME} in that folder")
+    site = reports_dir.resolve()
+    seeds = config.SEEDS.resolve()
+    if folder != seeds and site == config.REPORTS.resolve():
+        raise KitError(f"--corpus {corpus}: give the site a folder of its own with --out SITE (reports/ is the seeds')")
+    for raw in {folder, seeds}:
+        if site == raw or raw in site.parents:
+            raise KitError(f"--out {shown(reports_dir)}: inside the corpus folder {shown(raw)}; choose another folder")
+    return folder
 
 
 def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any]) -> dict[str, Outcome]:

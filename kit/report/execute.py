@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kit import config
 from kit.errors import first_line, shorten
 from kit.report import publish
-from kit.report.layout import STAGING, shown
+from kit.report.layout import NOTEBOOK_NAME, STAGING, VALUES_FILE, failed_folder, relative_to_root, report_folder, shown
 from kit.report.plan import Run
 from kit.report.render import find_unsafe_markup, normalise, render_html
 
@@ -58,13 +58,13 @@ def execute(
     staging = reports_dir / STAGING / run.name
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    executed = staging / f"{run.name}.ipynb"
+    executed = staging / NOTEBOOK_NAME
     kernels = reports_dir / STAGING / publish.KERNELS
     kernels.mkdir(exist_ok=True)
     # A killed run leaves the kernel's connection file (ports and key) here, where the next run removes it.
     kernel_config = Config({"KernelManager": {"connection_file": str(kernels / f"{run.name}.json")}})
     parameters = {**run.overrides, **({"corpus_dir": corpus} if corpus is not None else {})}
-    parameters["output_dir"] = shown(staging)
+    parameters["output_dir"] = relative_to_root(staging)
     failure = ""
     try:
         with kernel_environment():
@@ -97,21 +97,36 @@ def execute(
     try:
         if notebook is None:
             return Outcome(run.name, failure or "the notebook was not executed")
-        notebook = normalise(notebook, source_ids=source_ids, input_path=shown(run.notebook))
-        page = render_html(notebook, run=run, parameters=parameters, show_code=show_code, failed=bool(failure))
+        notebook = normalise(notebook, source_ids=source_ids, input_path=relative_to_root(run.notebook))
+        files = own_files(staging)
+        page = render_html(
+            notebook, run=run, parameters=parameters, show_code=show_code, failed=bool(failure), files=files
+        )
         unsafe = find_unsafe_markup(page)
         if not failure and unsafe:
             failure = f"unsafe markup in an output ({unsafe[0]}): display article text as text, not HTML"
         if failure:
-            publication = publish.stage_failed(run, notebook, page if not unsafe else None, reports_dir, staging)
-            publish.commit(publication, reports_dir)
-            return Outcome(run.name, failure, shown(reports_dir / publication.moves[0].target))
-        publish.commit(publish.stage_report(run, notebook, page, reports_dir, staging), reports_dir)
+            target = failed_folder(reports_dir, run.name)
+            publish.stage_failed(notebook, page if not unsafe else None, staging)
+            publish.ignored_by_git(target.parent)
+            publish.switch(staging, target, reports_dir)
+            return Outcome(run.name, failure, shown(target / NOTEBOOK_NAME))
+        publish.stage_report(notebook, page, staging)
+        publish.switch(staging, report_folder(reports_dir, run.name), reports_dir)
+        # The run succeeded: an earlier run's failed copy is out of date.
+        shutil.rmtree(failed_folder(reports_dir, run.name), ignore_errors=True)
         return Outcome(run.name)
     finally:
-        # An interrupted switch keeps its staged files: the next run finishes it from the journal.
-        if not publish.journal_path(reports_dir, run.name).exists():
+        # An interrupted switch keeps its staged folder: the next run finishes it from the journal.
+        targets = (report_folder(reports_dir, run.name), failed_folder(reports_dir, run.name))
+        if not any(publish.journal_path(reports_dir, target).exists() for target in targets):
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def own_files(staging: Path) -> list[str]:
+    """The files a report's page links to: its notebook, recorded values and tables, by their real names."""
+    tables = sorted(path.name for path in staging.glob("*.csv"))
+    return [NOTEBOOK_NAME, VALUES_FILE, *tables]
 
 
 def failure_reason(kind: str, message: str) -> str:

@@ -1,23 +1,78 @@
-"""The index page, ``reports/index.html``: every report with its parameters, headline values and files."""
+"""The index page, ``reports/index.html``: the corpus, then every report with its parameters, values and files."""
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kit import config
 from kit.report.execute import Outcome
-from kit.report.layout import FAILED, REPORT_SUFFIXES, SEPARATOR, STAGING
+from kit.report.layout import (
+    FAILED,
+    NOTEBOOK_NAME,
+    PAGE_NAME,
+    REPORT_SUFFIXES,
+    SEPARATOR,
+    STAGING,
+    VALUES_FILE,
+    failed_folder,
+    report_folder,
+)
 from kit.report.parameters import value_literal
 from kit.report.plan import Run
 from kit.report.publish import move, write_file
 from kit.report.render import notebook_title
+from kit.report.values import read_views
+
+# How a document is named on the index (its id stays in the CSV files).
+HEADLINE_CHARACTERS = 40
 
 
-def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome]) -> Path:
-    """Write ``reports/index.html``: every report with its parameters, headline values and relative links."""
+@dataclass(frozen=True)
+class CorpusSummary:
+    """What the index says about the corpus the reports are about."""
+
+    name: str
+    documents: int
+    outlets: tuple[str, ...]
+    first_published: str
+    last_published: str
+    manifest_sha256: str
+    labels: Mapping[str, str]  # doc_id → "outlet · date · headline"
+
+
+def summarise_corpus(folder: Path) -> CorpusSummary:
+    """Read ``folder``'s manifest (already checked by the run) into a :class:`CorpusSummary`."""
+    from kit.corpus import read_manifest
+
+    manifest = folder / config.MANIFEST_NAME
+    rows = [row for _, row in read_manifest(manifest)]
+    days = sorted(row["published"][:10] for row in rows if row["published"])
+    return CorpusSummary(
+        name=folder.resolve().name,
+        documents=len(rows),
+        outlets=tuple(sorted({row["outlet"] for row in rows if row["outlet"]})),
+        first_published=days[0] if days else "",
+        last_published=days[-1] if days else "",
+        manifest_sha256=hashlib.sha256(manifest.read_bytes()).hexdigest(),
+        labels={row["doc_id"]: document_label(row) for row in rows},
+    )
+
+
+def document_label(row: Mapping[str, str]) -> str:
+    """``"Outlet · 2018-03-28 · Short headline…"`` for a manifest row (parts that are unknown are left out)."""
+    headline = row.get("headline", "")
+    if len(headline) > HEADLINE_CHARACTERS:
+        headline = headline[: HEADLINE_CHARACTERS - 1].rstrip() + "…"
+    parts = [row.get("outlet", ""), row.get("published", "")[:10], headline]
+    return " · ".join(part for part in parts if part) or row["doc_id"]
+
+
+def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome], corpus: CorpusSummary) -> Path:
+    """Write ``index.html`` in ``reports_dir``: the corpus, every report with its parameters, values and links."""
     import jinja2
 
     notebooks: dict[str, dict[str, Any]] = {}
@@ -25,13 +80,14 @@ def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, O
         entry = notebooks.setdefault(
             run.stem, {"stem": run.stem, "title": _title_from_file(run.notebook), "reports": []}
         )
-        entry["reports"].append(_index_row(run, reports_dir, outcomes.get(run.name)))
+        entry["reports"].append(_index_row(run, reports_dir, outcomes.get(run.name), corpus.labels))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(config.TEMPLATES)), autoescape=True, keep_trailing_newline=True
     )
     page = environment.get_template("index.html.j2").render(
         notebooks=list(notebooks.values()),
         reports=list(runs),
+        corpus=corpus,
         css=(config.TEMPLATES / "report" / "kit.css").read_text(encoding="utf-8"),
     )
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME
@@ -41,49 +97,32 @@ def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, O
     return target
 
 
-def _index_row(run: Run, reports_dir: Path, outcome: Outcome | None) -> dict[str, Any]:
+def _index_row(run: Run, reports_dir: Path, outcome: Outcome | None, labels: Mapping[str, str]) -> dict[str, Any]:
     from urllib.parse import quote
 
     links: list[tuple[str, str]] = []
-    has_report = (reports_dir / f"{run.name}.html").exists()
+    folder = report_folder(reports_dir, run.name)
+    has_report = (folder / PAGE_NAME).exists()
     if has_report:
-        links += [("report (HTML)", f"{run.name}.html"), ("notebook (.ipynb)", f"{run.name}.ipynb")]
-        links.append(("recorded values (JSON)", f"{run.name}.json"))
-        for table in sorted(reports_dir.glob(f"{run.name}{SEPARATOR}*.csv")):
-            links.append((f"table {table.stem[len(run.name) + len(SEPARATOR) :]} (CSV)", table.name))
+        links += [(f"report ({PAGE_NAME})", PAGE_NAME), (f"notebook ({NOTEBOOK_NAME})", NOTEBOOK_NAME)]
+        links.append((f"recorded values ({VALUES_FILE})", VALUES_FILE))
+        links += [(f"table {table.name}", table.name) for table in sorted(folder.glob("*.csv"))]
+        links = [(label, f"{quote(run.name)}/{quote(href)}") for label, href in links]
     failure = outcome.failure if outcome else ""
     if failure:
-        for suffix, label in ((".html", "failed run (HTML)"), (".ipynb", "failed run (.ipynb)")):
-            if (reports_dir / FAILED / f"{run.name}{suffix}").exists():
-                links.append((label, f"{FAILED}/{run.name}{suffix}"))
+        failed = failed_folder(reports_dir, run.name)
+        for file_name, label in ((PAGE_NAME, "failed run (HTML)"), (NOTEBOOK_NAME, "failed run (.ipynb)")):
+            if (failed / file_name).exists():
+                links.append((label, f"{FAILED}/{quote(run.name)}/{file_name}"))
     return {
         "name": run.name,
         "slug": run.slug,
         "overrides": [(name, value_literal(value)) for name, value in run.overrides.items()],
-        "headline_values": _headline_values(reports_dir / f"{run.name}.json") if has_report else [],
-        "files": [(label, quote(href)) for label, href in links],
+        "recorded": read_views(folder / VALUES_FILE, labels) if has_report else [],
+        "files": links,
         "failure": failure,
         "has_report": has_report,
     }
-
-
-def _headline_values(sidecar: Path) -> list[tuple[str, str]]:
-    try:
-        values = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    if not isinstance(values, dict):
-        return [("values", _short(json.dumps(values, ensure_ascii=False)))]
-    rows = []
-    for name in sorted(values):
-        value = values[name]
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
-        rows.append((str(name), _short(text)))
-    return rows
-
-
-def _short(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _title_from_file(notebook: Path) -> str:
@@ -96,17 +135,25 @@ def _title_from_file(notebook: Path) -> str:
 
 
 def prune(runs: Sequence[Run], reports_dir: Path) -> list[Path]:
-    """Delete report files of notebooks or parameter sets that no longer exist; returns what was removed."""
+    """Delete report folders (and failed copies) of notebooks or parameter sets that no longer exist, and the
+    files of the earlier one-folder layout (``<name>.html``, ``<name>__<table>.csv``); returns what was removed.
+    """
+    import shutil
+
     names = {run.name for run in runs}
     removed = []
-    candidates = [*reports_dir.glob(f"*{SEPARATOR}*"), *(reports_dir / FAILED).glob(f"*{SEPARATOR}*")]
-    for path in sorted(candidates):
-        if not path.is_file() or path.suffix not in REPORT_SUFFIXES:
-            continue
-        parts = path.name.split(SEPARATOR)
-        slug = parts[1][: -len(path.suffix)] if len(parts) == 2 else parts[1]
-        name = f"{parts[0]}{SEPARATOR}{slug}"
-        if name not in names:
-            path.unlink()
-            removed.append(path)
+    for folder in (reports_dir, reports_dir / FAILED):
+        for path in sorted(folder.glob(f"*{SEPARATOR}*")) if folder.is_dir() else []:
+            if path.is_dir() and not path.is_symlink():
+                if path.name not in names and _only_report_files(path):
+                    shutil.rmtree(path)
+                    removed.append(path)
+            elif path.is_file() and path.suffix in REPORT_SUFFIXES:
+                path.unlink()  # the earlier layout kept every report's files side by side
+                removed.append(path)
     return removed
+
+
+def _only_report_files(folder: Path) -> bool:
+    """A folder the runner wrote: files with report suffixes only (anything else is the user's, and stays)."""
+    return all(path.is_file() and path.suffix in REPORT_SUFFIXES for path in folder.iterdir())

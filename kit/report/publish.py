@@ -1,43 +1,52 @@
 """Putting a staged report into the reports folder as one unit, keeping a failed run's copy, and the runner's lock.
 
-A report is a set of files with fixed names (``<name>.ipynb``, ``.html``, ``.json``, ``<name>__<table>.csv``),
-so the set cannot be switched by one rename. Instead every file is staged in ``.staging/<name>/``, then a
-small journal, ``.staging/<name>.publish.json``, lists the renames and removals that turn the old set into
-the new one. Writing the journal (atomically) is the commit point:
+A report is one folder, ``reports/<name>/`` (see :mod:`~kit.report.layout`). A run builds the new set whole in
+``.staging/<name>/`` and then switches folders, so a reader of ``reports/<name>/`` sees the old set or the new
+one, never a mixture:
 
-- killed before it: the next run removes the staging folder, and the old set was never touched;
-- killed after it, between two renames: the next run finds the journal and finishes the renames (the staged
-  files that were not moved yet are still there), so the set ends wholly new.
+- no earlier set: one rename puts the new folder in place;
+- Linux: ``renameat2(RENAME_EXCHANGE)`` swaps the two folders in one step; the old set, now in staging, goes;
+- elsewhere (or a file system without the exchange): a small journal, ``.staging/publish/<name>.json``, is
+  written (the commit point), the old folder is renamed aside and the new one into place. Killed between the
+  two renames, the set is absent (still never mixed) until the next run, which finishes the switch from
+  the journal.
 
-Each rename replaces one whole file, so no file is ever half-written.
+Each file inside a folder is written whole (:func:`kit.outputs.write_atomic`) before any switch.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import json
 import os
 import shutil
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.errors import KitError
-from kit.outputs import VALUES_NAME, write_atomic
-from kit.report.layout import FAILED, FILE_MODE, SEPARATOR, STAGING, shown
-from kit.report.plan import Run
+from kit.outputs import write_atomic
+from kit.report.layout import FILE_MODE, FOLDER_MODE, NOTEBOOK_NAME, PAGE_NAME, STAGING, VALUES_FILE, shown
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
-JOURNAL_SUFFIX = ".publish.json"
+# The journals of switches under way, and the old sets they put aside, inside the staging folder.
+JOURNALS = "publish"
+ASIDE = "aside"
 # What a full disk, a read-only mount or a folder without write permission raise.
 UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
 # Where kernels write their connection files (with ports and keys), so a killed run's are cleaned next time.
 KERNELS = "kernels"
 LOCK = ".lock"
+# renameat2(2): both paths relative to the working directory, and swap them.
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+# What renameat2 sets when the kernel or the file system cannot exchange: fall back to two renames.
+_NO_EXCHANGE = frozenset({errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP})
 
 
 class ReportsUnwritable(KitError):
@@ -68,121 +77,111 @@ def write_file(path: Path, data: str) -> None:
         raise OSError(err.errno, err.strerror, str(path)) from None
 
 
-@dataclass(frozen=True)
-class Move:
-    """One staged file and the name it takes; both relative to the reports folder (POSIX separators)."""
-
-    staged: str
-    target: str
-
-
-@dataclass(frozen=True)
-class Publication:
-    """What turns a report's old files into its new set: renames, then removals of files the set no longer has."""
-
-    name: str
-    moves: tuple[Move, ...]
-    removals: tuple[str, ...] = ()
-
-
-def stage_report(run: Run, notebook: NotebookNode, page: str, reports_dir: Path, staging: Path) -> Publication:
-    """Write a successful report's notebook, page and values beside its tables in ``staging``; plan the switch.
-
-    The new set replaces the old one; tables the run no longer writes and an earlier run's failed copy go.
-    """
+def stage_report(notebook: NotebookNode, page: str, staging: Path) -> None:
+    """Write a successful report's notebook and page beside the values and tables its run wrote in ``staging``."""
     import nbformat
 
-    write_file(staging / f"{run.name}.ipynb", nbformat.writes(notebook) + "\n")
-    write_file(staging / f"{run.name}.html", page)
-    values = staging / VALUES_NAME
-    if not values.exists():
-        write_file(values, "{}\n")
-    moves = {
-        staging / f"{run.name}.ipynb": reports_dir / f"{run.name}.ipynb",
-        staging / f"{run.name}.html": reports_dir / f"{run.name}.html",
-        values: reports_dir / f"{run.name}.json",
-    }
-    for table in sorted(staging.glob("*.csv")):
-        moves[table] = reports_dir / f"{run.name}{SEPARATOR}{table.stem}.csv"
-    # Tables this run no longer writes would otherwise linger beside the new report.
-    stale = set(reports_dir.glob(f"{run.name}{SEPARATOR}*.csv")) - set(moves.values())
-    stale |= set((reports_dir / FAILED).glob(f"{run.name}.*"))
-    return _publication(run.name, reports_dir, moves, sorted(stale))
+    write_file(staging / NOTEBOOK_NAME, nbformat.writes(notebook) + "\n")
+    write_file(staging / PAGE_NAME, page)
+    if not (staging / VALUES_FILE).exists():
+        write_file(staging / VALUES_FILE, "{}\n")
 
 
-def stage_failed(run: Run, notebook: NotebookNode, page: str | None, reports_dir: Path, staging: Path) -> Publication:
-    """Stage a failed run's executed notebook (and its page, when safe to show) for ``reports_dir/failed``."""
+def stage_failed(notebook: NotebookNode, page: str | None, staging: Path) -> None:
+    """Leave in ``staging`` only a failed run's executed notebook and its page (when safe to show)."""
     import nbformat
 
-    failed_dir = reports_dir / FAILED
-    failed_dir.mkdir(parents=True, exist_ok=True)
-    # Failed copies are for inspection, never for committing.
-    if not (failed_dir / ".gitignore").exists():
-        write_file(failed_dir / ".gitignore", "*\n")
-    write_file(staging / "failed.ipynb", nbformat.writes(notebook) + "\n")
-    moves = {staging / "failed.ipynb": failed_dir / f"{run.name}.ipynb"}
-    removals = []
-    if page is None:
-        removals.append(failed_dir / f"{run.name}.html")
-    else:
-        write_file(staging / "failed.html", page)
-        moves[staging / "failed.html"] = failed_dir / f"{run.name}.html"
-    return _publication(run.name, reports_dir, moves, removals)
+    for path in sorted(staging.iterdir()):
+        if path.name != NOTEBOOK_NAME:
+            path.unlink()
+    write_file(staging / NOTEBOOK_NAME, nbformat.writes(notebook) + "\n")
+    if page is not None:
+        write_file(staging / PAGE_NAME, page)
 
 
-def _publication(name: str, reports_dir: Path, moves: dict[Path, Path], removals: Sequence[Path]) -> Publication:
-    def relative(path: Path) -> str:
-        return path.relative_to(reports_dir).as_posix()
-
-    return Publication(
-        name,
-        tuple(Move(relative(staged), relative(target)) for staged, target in moves.items()),
-        tuple(relative(path) for path in removals),
-    )
+def ignored_by_git(folder: Path) -> None:
+    """Make ``folder`` (failed copies: for inspection, never for committing) ignored by git."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / ".gitignore").exists():
+        write_file(folder / ".gitignore", "*\n")
 
 
-def commit(publication: Publication, reports_dir: Path) -> None:
-    """Switch the set: write the journal (from then on the switch is decided), apply it, then drop the journal."""
-    journal = journal_path(reports_dir, publication.name)
-    record = {
-        "moves": [{"staged": move.staged, "target": move.target} for move in publication.moves],
-        "removals": list(publication.removals),
-    }
+def switch(staged: Path, target: Path, reports_dir: Path) -> None:
+    """Replace folder ``target`` by folder ``staged`` as one unit (see the module's description)."""
+    for path in staged.iterdir():
+        os.chmod(path, FILE_MODE)
+    os.chmod(staged, FOLDER_MODE)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not os.path.lexists(target):
+        os.rename(staged, target)
+        return
+    if exchange(staged, target):
+        shutil.rmtree(staged)
+        return
+    journal = journal_path(reports_dir, target)
+    record = {"staged": _relative(staged, reports_dir), "target": _relative(target, reports_dir)}
     write_file(journal, json.dumps(record, indent=1, sort_keys=True) + "\n")
-    _apply(publication, reports_dir)
+    _finish(journal, staged, target, reports_dir)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing folders in one step; ``False`` where the system cannot (the caller then falls back)."""
+    rename = _renameat2()
+    if rename is None:
+        return False
+    if rename(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _NO_EXCHANGE:
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def _renameat2() -> Callable[..., int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        rename: Callable[..., int] = libc.renameat2
+        return rename
+    except (OSError, AttributeError):  # not glibc 2.28+ (or musl without it): fall back
+        return None
+
+
+def journal_path(reports_dir: Path, target: Path) -> Path:
+    """The journal of the switch of folder ``target``; it exists only while that switch is unfinished."""
+    return reports_dir / STAGING / JOURNALS / f"{_relative(target, reports_dir)}.json"
+
+
+def _finish(journal: Path, staged: Path, target: Path, reports_dir: Path) -> None:
+    """Do what is left of a journalled switch (each step can be repeated after an interruption), then drop it."""
+    aside = reports_dir / STAGING / ASIDE / _relative(target, reports_dir)
+    aside.parent.mkdir(parents=True, exist_ok=True)
+    if staged.exists():
+        if os.path.lexists(target):
+            shutil.rmtree(aside, ignore_errors=True)
+            os.rename(target, aside)
+        os.rename(staged, target)
+    shutil.rmtree(aside, ignore_errors=True)
     journal.unlink()
-
-
-def journal_path(reports_dir: Path, name: str) -> Path:
-    """The journal of report ``name``'s switch; it exists only while that switch is unfinished."""
-    return reports_dir / STAGING / f"{name}{JOURNAL_SUFFIX}"
-
-
-def _apply(publication: Publication, reports_dir: Path) -> None:
-    for item in publication.moves:
-        staged = reports_dir / item.staged
-        if staged.exists():  # else it was moved before an interruption
-            move(staged, reports_dir / item.target)
-    for removal in publication.removals:
-        (reports_dir / removal).unlink(missing_ok=True)
 
 
 def recover(reports_dir: Path) -> list[str]:
     """Finish every switch an interrupted run committed, then remove what interrupted runs left in staging.
 
     Returns:
-        The names of the reports whose switch was finished.
+        The folders (relative to the reports folder) whose switch was finished.
 
     Raises:
         KitError: a journal that is not one this module wrote.
     """
     staging = reports_dir / STAGING
     finished = []
-    for journal in sorted(staging.glob(f"*{JOURNAL_SUFFIX}")):
-        name = journal.name[: -len(JOURNAL_SUFFIX)]
-        _apply(_read_journal(journal, name), reports_dir)
-        journal.unlink()
-        finished.append(name)
+    journals = staging / JOURNALS
+    for journal in sorted(journals.rglob("*.json")) if journals.is_dir() else []:
+        staged, target = _read_journal(journal, reports_dir)
+        _finish(journal, staged, target, reports_dir)
+        finished.append(_relative(target, reports_dir))
     for leftover in sorted(staging.iterdir()) if staging.is_dir() else []:
         if leftover.name == LOCK:
             continue
@@ -190,27 +189,30 @@ def recover(reports_dir: Path) -> list[str]:
             shutil.rmtree(leftover)
         else:
             leftover.unlink()
-    # A temporary file of kit.outputs.write_atomic, when a run was killed while writing in place.
-    for leftover in [*reports_dir.glob(".*.tmp"), *(reports_dir / FAILED).glob(".*.tmp")]:
+    # A temporary file of kit.outputs.write_atomic, when a run was killed while writing the index.
+    for leftover in reports_dir.glob(".*.tmp"):
         leftover.unlink()
     return finished
 
 
-def _read_journal(journal: Path, name: str) -> Publication:
+def _read_journal(journal: Path, reports_dir: Path) -> tuple[Path, Path]:
     try:
         record = json.loads(journal.read_text(encoding="utf-8"))
-        moves = tuple(Move(str(item["staged"]), str(item["target"])) for item in record["moves"])
-        removals = tuple(str(path) for path in record["removals"])
+        paths = {key: str(record[key]) for key in ("staged", "target")}
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise KitError(f"{shown(journal)}: unreadable publish journal ({type(err).__name__}); remove it") from None
-    for path in [*(item.staged for item in moves), *(item.target for item in moves), *removals]:
-        if path.startswith("/") or ".." in Path(path).parts:
+    for path in paths.values():
+        if not path or path.startswith("/") or ".." in Path(path).parts:
             raise KitError(f"{shown(journal)}: publish journal names a path outside the reports folder; remove it")
-    return Publication(name, moves, removals)
+    return reports_dir / paths["staged"], reports_dir / paths["target"]
+
+
+def _relative(path: Path, reports_dir: Path) -> str:
+    return path.relative_to(reports_dir).as_posix()
 
 
 def move(source: Path, target: Path) -> None:
-    """Rename ``source`` onto ``target`` (readable by everyone): a reader sees the old file or the new one."""
+    """Rename file ``source`` onto ``target`` (readable by everyone): a reader sees the old file or the new one."""
     os.chmod(source, FILE_MODE)
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(source, target)

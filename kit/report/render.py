@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import html.parser
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kit import config
@@ -48,8 +48,14 @@ def render_html(
     parameters: Mapping[str, Any],
     show_code: bool = False,
     failed: bool = False,
+    files: Sequence[str] = (),
 ) -> str:
-    """The report page: code hidden unless ``show_code``, no scripts, every output shown as data."""
+    """The report page: code hidden unless ``show_code``, no scripts, every output shown as data.
+
+    ``files`` are the report's own files (beside the page in its folder), linked from the page by their names.
+    """
+    from urllib.parse import quote
+
     exporter = _exporter(show_code)
     shown = [(name, value_literal(value)) for name, value in parameters.items() if name != "output_dir"]
     resources = {
@@ -59,7 +65,9 @@ def render_html(
             "notebook": run.stem,
             "slug": run.slug,
             "parameters": shown,
-            "index_href": ("../" if failed else "") + config.REPORT_INDEX_NAME,
+            # The page is reports/<name>/report.html, a failed copy reports/failed/<name>/report.html.
+            "index_href": ("../../" if failed else "../") + config.REPORT_INDEX_NAME,
+            "files": [(name, quote(name)) for name in files],
         },
     }
     page, _ = exporter.from_notebook_node(notebook, resources=resources)

@@ -23,7 +23,7 @@ OUT = config.ROOT / "tests" / "browser" / "out"
 SITE = OUT / "site"
 SCREENSHOTS = OUT / "screenshots"
 FIXTURES = config.ROOT / "tests" / "fixtures" / "report"
-XSS_PAGES = {"01-xss__xss.html", "index.html"}
+XSS_PAGES = {"01-xss__xss/report.html", "index.html"}
 # What the hostile article and manifest contain; each must show up as text, never as an element.
 INJECTED_TEXT = (
     "<script>alert(1)</script>",
@@ -46,11 +46,12 @@ FLAGS = (
 
 def site_pages() -> list[str]:
     runs = report.plan(FIXTURES / "notebooks", FIXTURES / "params")
-    return ["index.html", *(f"{run.name}.html" for run in runs)]
+    return ["index.html", *(f"{run.name}/report.html" for run in runs)]
 
 
 def committed_pages() -> list[str]:
-    return sorted(p.name for p in config.REPORTS.glob("*.html"))
+    pages = [config.REPORTS / "index.html", *config.REPORTS.glob("*/report.html")]
+    return sorted(p.relative_to(config.REPORTS).as_posix() for p in pages)
 
 
 SEMINAR = config.REPORTS / "seminar"
@@ -135,7 +136,7 @@ def test_page_renders_article_text_as_text(chromium, site, group, name):
     page = (site if group == "site" else FOLDERS[group]) / name
     assert page.exists(), page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    screenshot = SCREENSHOTS / f"{group}__{page.stem}.png"
+    screenshot = SCREENSHOTS / f"{group}__{name.replace('/', '__').removesuffix('.html')}.png"
     screenshot.unlink(missing_ok=True)
 
     shot = chromium_run(chromium, f"--screenshot={screenshot}", page.as_uri())

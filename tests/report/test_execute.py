@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import shutil
 
 import nbformat
 import pytest
 
-from kit import cli, report
+from kit import cli, config, report
 from kit.errors import KitError
 from kit.report.execute import failure_reason
 from kit.report.layout import shown
@@ -17,19 +20,28 @@ from tests.report.helpers import FIXTURES, kit_report, make_tree, snapshot, writ
 @pytest.mark.enable_socket
 def test_output_names_sidecars_and_csvs(built):
     reports = built["reports"]
-    names = sorted(p.name for p in reports.iterdir() if p.is_file())
-    expected = [
-        f"{n}{s}" for n in ("00-tiny__all", "00-tiny__doubled", "01-xss__xss") for s in (".html", ".ipynb", ".json")
-    ]
-    expected += ["00-tiny__all__counts.csv", "00-tiny__doubled__counts.csv", "01-xss__xss__sentences.csv", "index.html"]
+    names = sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*") if ".staging" not in p.parts)
+    own = ("report.html", "report.ipynb", "values.json")
+    expected = [f"{n}/{s}" for n in ("00-tiny__all", "00-tiny__doubled", "01-xss__xss") for s in own]
+    expected += ["00-tiny__all", "00-tiny__doubled", "01-xss__xss", "index.html"]
+    expected += ["00-tiny__all/counts.csv", "00-tiny__doubled/counts.csv", "01-xss__xss/sentences.csv"]
     assert names == sorted(expected)
-    assert json.loads((reports / "00-tiny__doubled.json").read_text()) == {
+    assert json.loads((reports / "00-tiny__doubled" / "values.json").read_text()) == {
         "label": "doubled",
         "per_item": {"alpha": 12, "beta": 8, "gamma": 4},
         "total": 24,
     }
-    assert (reports / "00-tiny__all__counts.csv").read_text() == "item,count\nalpha,6\nbeta,4\ngamma,2\n"
+    assert (reports / "00-tiny__all" / "counts.csv").read_text() == "item,count\nalpha,6\nbeta,4\ngamma,2\n"
     assert not (reports / "failed").exists()
+
+
+@pytest.mark.enable_socket
+def test_each_page_links_its_own_files_by_their_real_names_and_the_index(built):
+    page = (built["reports"] / "00-tiny__all" / "report.html").read_text()
+    for name in ("report.ipynb", "values.json", "counts.csv"):
+        assert f'<a href="{name}">{name}</a>' in page
+        assert (built["reports"] / "00-tiny__all" / name).is_file()
+    assert '<a href="../index.html">All reports</a>' in page
 
 
 @pytest.mark.enable_socket
@@ -54,27 +66,32 @@ def test_failure_keeps_previous_report_and_failed_copy_and_exits_non_zero(tmp_pa
     failures = [line for line in err if line.startswith("FAILED")]
     assert failures == [
         "FAILED 00-tiny__doubled: ValueError: failing on purpose (cell In [4]) "
-        f"(executed copy: {shown(reports / 'failed' / '00-tiny__doubled.ipynb')})"
+        f"(executed copy: {shown(reports / 'failed' / '00-tiny__doubled' / 'report.ipynb')})"
     ]
     # the other notebooks still ran, the previous good report of the failed one is untouched
-    assert (reports / "01-xss__xss.html").exists()
+    assert (reports / "01-xss__xss" / "report.html").exists()
     after = snapshot(reports)
-    for name in ("00-tiny__doubled.html", "00-tiny__doubled.ipynb", "00-tiny__doubled.json"):
-        assert after[name] == good[name]
-    failed = nbformat.read(reports / "failed" / "00-tiny__doubled.ipynb", as_version=4)
+    for name in ("report.html", "report.ipynb", "values.json", "counts.csv"):
+        assert after[f"00-tiny__doubled/{name}"] == good[f"00-tiny__doubled/{name}"]
+    failed = nbformat.read(reports / "failed" / "00-tiny__doubled" / "report.ipynb", as_version=4)
     errors = [o for c in failed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors and errors[0].ename == "ValueError" and errors[0].evalue == "failing on purpose"
-    assert "failing on purpose" in (reports / "failed" / "00-tiny__doubled.html").read_text()
+    failed_page = (reports / "failed" / "00-tiny__doubled" / "report.html").read_text()
+    assert "failing on purpose" in failed_page and '<a href="../../index.html">All reports</a>' in failed_page
+    assert sorted(p.name for p in (reports / "failed" / "00-tiny__doubled").iterdir()) == [
+        "report.html",
+        "report.ipynb",
+    ]
     assert (reports / "failed" / ".gitignore").read_text() == "*\n"
     index = (reports / "index.html").read_text()
     assert "Last run failed: ValueError: failing on purpose" in index
-    assert 'href="failed/00-tiny__doubled.ipynb"' in index
+    assert 'href="failed/00-tiny__doubled/report.ipynb"' in index
 
     # fixed: the failed copy goes away and the new report replaces the old one
     write_params(tree, "all: {}\ndoubled: {scale: 5}\n")
     assert kit_report(tree, "--only", "00-tiny__doubled") == 0
-    assert not (reports / "failed" / "00-tiny__doubled.ipynb").exists()
-    assert json.loads((reports / "00-tiny__doubled.json").read_text())["total"] == 30
+    assert not (reports / "failed" / "00-tiny__doubled").exists()
+    assert json.loads((reports / "00-tiny__doubled" / "values.json").read_text())["total"] == 30
 
 
 @pytest.mark.enable_socket
@@ -87,9 +104,9 @@ def test_unsafe_html_output_fails_the_report(tmp_path, capsys):
     nbformat.write(notebook, tree["notebooks"] / "00-tiny.ipynb")
     assert kit_report(tree, "--only", "00-tiny__all") == report.EXIT_FAILED
     assert "unsafe markup in an output (onerror attribute on <img>)" in capsys.readouterr().err
-    assert not (tree["reports"] / "00-tiny__all.html").exists()
-    assert (tree["reports"] / "failed" / "00-tiny__all.ipynb").exists()
-    assert not (tree["reports"] / "failed" / "00-tiny__all.html").exists()  # never write the live page
+    assert not (tree["reports"] / "00-tiny__all").exists()
+    assert (tree["reports"] / "failed" / "00-tiny__all" / "report.ipynb").exists()
+    assert not (tree["reports"] / "failed" / "00-tiny__all" / "report.html").exists()  # never write the live page
 
 
 def test_kit_error_is_raised_for_bad_jobs():
@@ -108,3 +125,38 @@ def test_timeout_must_be_positive(tmp_path, capsys, seconds):
     assert kit_report(tree, f"--timeout={seconds}") == cli.EXIT_BAD_INPUT
     assert capsys.readouterr().err == f"error: --timeout {seconds}: must be a positive number of seconds\n"
     assert not tree["reports"].exists()
+
+
+def test_another_corpus_needs_a_site_of_its_own(tmp_path, capsys):
+    corpus = tmp_path / "my-corpus"
+    shutil.copytree(config.SEEDS, corpus)
+    assert cli.main(["report", "--corpus", str(corpus), "--no-progress"]) == cli.EXIT_BAD_INPUT
+    assert capsys.readouterr().err == (
+        f"error: --corpus {corpus}: give the site a folder of its own with --out SITE (reports/ is the seeds')\n"
+    )
+    inside = corpus / "site"
+    assert cli.main(["report", "--corpus", str(corpus), "--out", str(inside), "--no-progress"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: --out {shown(inside)}: inside the corpus folder {shown(corpus)}; choose another folder\n"
+    )
+    assert not inside.exists()
+
+
+@pytest.mark.enable_socket
+def test_a_site_for_another_corpus_names_it_and_holds_no_absolute_path(tmp_path):
+    corpus = tmp_path / "my-corpus"
+    shutil.copytree(config.SEEDS, corpus)
+    tree = make_tree(tmp_path)
+    assert kit_report(tree, "--corpus", str(corpus), "--only", "00-tiny__all") == 0
+    site = tree["reports"]
+    index = (site / "index.html").read_text()
+    assert "<h1>Reports on my-corpus</h1>" in index
+    sha = hashlib.sha256((corpus / "manifest.csv").read_bytes()).hexdigest()
+    assert f"<tr><th>manifest sha256</th><td><code>{sha}</code></td></tr>" in index
+    assert "<tr><th>published</th><td>2018-03-28 to 2025-" in index
+    absolute = re.compile(rf"(?<!\.\.){re.escape(str(tmp_path))}")  # "../../tmp/..." is relative
+    for path in site.rglob("*"):
+        if path.is_file() and ".staging" not in path.parts:
+            assert not absolute.search(path.read_text()), path
+    page = (site / "00-tiny__all" / "report.html").read_text()
+    assert "<code>corpus_dir = '../" in page  # relative to the project, as the notebook was given it

@@ -8,7 +8,6 @@ import os
 import shutil
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from kit import cli
@@ -18,151 +17,171 @@ from kit.report.layout import FILE_MODE
 from tests.report.helpers import kit_report, make_tree, snapshot, write_params
 
 
-@pytest.mark.enable_socket
-def test_interrupted_publish_leaves_whole_files_only(tmp_path, monkeypatch):
-    tree = make_tree(tmp_path)
-    assert kit_report(tree, "--only", "00-tiny__all") == 0
-    reports = tree["reports"]
-    old = snapshot(reports)
-    write_params(tree, "all: {scale: 7}\ndoubled: {}\n")
-    real_replace = publish.os.replace
-    calls = []
-
-    def interrupt_on_second_file(source, target):
-        if Path(target).parent == reports:  # publishing; renames inside the staging folder go through
-            calls.append(target)
-            if len(calls) == 2:
-                raise KeyboardInterrupt
-        real_replace(source, target)
-
-    monkeypatch.setattr(publish.os, "replace", interrupt_on_second_file)
-    with pytest.raises(KeyboardInterrupt):
-        kit_report(tree, "--only", "00-tiny__all")
-    monkeypatch.undo()
-
-    now = snapshot(reports)
-    assert set(now) == set(old)  # no temporary or partial file left in reports/
-    changed = [name for name in now if now[name] != old[name]]
-    assert changed == ["00-tiny__all.ipynb"]  # the one file moved before the interruption, complete
-    nbformat.reads(now["00-tiny__all.ipynb"].decode(), as_version=4)
-    assert not any(p.name.endswith(".tmp") for p in reports.rglob("*"))
-
-
-def test_atomic_move_never_exposes_a_partial_target(tmp_path, monkeypatch):
-    target = tmp_path / "reports" / "a.json"
-    target.parent.mkdir()
-    target.write_text('{"old": 1}\n')
-    staged = tmp_path / "staged.json"
-    staged.write_text('{"new": 2}\n')
-    seen = []
-    monkeypatch.setattr(publish.os, "replace", lambda s, t: seen.append((Path(s), Path(t))) or shutil.move(s, t))
-    publish.move(staged, target)
-    assert seen == [(staged, target)]
-    assert target.read_text() == '{"new": 2}\n' and (target.stat().st_mode & 0o777) == FILE_MODE
-
-
 class Killed(BaseException):
     """Stands for SIGKILL: no ``except Exception`` handler sees it."""
 
 
-def report_set(folder: Path, name: str) -> dict[str, bytes]:
-    return {
-        path: data
-        for path, data in snapshot(folder).items()
-        if path.split("/")[-1].startswith(f"{name}.") or path.startswith(f"{name}__")
-    }
+NAME = "00-tiny__all"
+
+
+def report_set(folder: Path, name: str = NAME) -> dict[str, bytes]:
+    """The files of one report set (its folder), by path."""
+    return {path: data for path, data in snapshot(folder).items() if path.startswith(f"{name}/")}
 
 
 @pytest.fixture(scope="module")
 def old_site(tmp_path_factory) -> Path:
     """A reports folder holding the first fixture report (scale 2), built once."""
     tree = make_tree(tmp_path_factory.mktemp("old"))
-    assert kit_report(tree, "--only", "00-tiny__all") == 0
+    assert kit_report(tree, "--only", NAME) == 0
     return tree["reports"]
 
 
-@pytest.mark.enable_socket
-@pytest.mark.parametrize("renames_before_kill", [None, 0, 1, 3])
-def test_a_killed_publish_leaves_the_set_wholly_old_or_the_next_run_makes_it_wholly_new(
-    tmp_path, monkeypatch, capsys, old_site, renames_before_kill
-):
-    """None: killed while writing the journal (before the commit point); k: killed after k of the 4 renames."""
+def site_from(old_site: Path, tmp_path: Path) -> dict[str, Path]:
+    """A private copy of ``old_site`` whose next run (scale 7) gives every file of the report new bytes."""
     tree = make_tree(tmp_path)
     shutil.copytree(old_site, tree["reports"])
-    reports = tree["reports"]
-    (reports / ".staging" / ".lock").unlink(missing_ok=True)
-    old = report_set(reports, "00-tiny__all")
+    (tree["reports"] / ".staging" / ".lock").unlink(missing_ok=True)
     write_params(tree, "all: {scale: 7}\ndoubled: {}\n")
-    real_replace = publish.os.replace
+    return tree
+
+
+def test_the_exchange_swaps_two_folders_in_one_step(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, text in ((first, "A"), (second, "B")):
+        folder.mkdir()
+        (folder / "x.txt").write_text(text)
+    if not publish.exchange(first, second):
+        pytest.skip("this system cannot exchange two folders (the journalled fallback is tested below)")
+    assert (first / "x.txt").read_text() == "B" and (second / "x.txt").read_text() == "A"
+
+
+@pytest.mark.enable_socket
+@pytest.mark.parametrize("killed", ["before the exchange", "after the exchange"])
+def test_a_report_killed_around_the_exchange_is_wholly_old_or_wholly_new(tmp_path, old_site, killed):
+    tree = site_from(old_site, tmp_path)
+    reports = tree["reports"]
+    old = report_set(reports)
+    real_exchange = publish.exchange
+    if not real_exchange(tmp_path / "notebooks", tmp_path / "params"):
+        pytest.skip("this system cannot exchange two folders")
+    real_exchange(tmp_path / "notebooks", tmp_path / "params")  # swapped back
+
+    def kill(first, second):
+        if killed == "after the exchange":
+            assert real_exchange(first, second)
+        raise Killed
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(publish, "exchange", kill)
+        with pytest.raises(Killed):
+            kit_report(tree, "--only", NAME)
+    now = report_set(reports)
+    assert set(now) == set(old)
+    if killed == "before the exchange":
+        assert now == old
+    else:
+        assert all(now[path] != old[path] for path in old)  # every file new
+        assert json.loads(now[f"{NAME}/values.json"])["total"] == 42
+    assert publish.recover(reports) == []  # nothing to finish: the old set, if any, is only left in staging
+    assert sorted(p.name for p in (reports / ".staging").iterdir()) == [".lock"]
+
+
+@pytest.mark.enable_socket
+@pytest.mark.parametrize("renames_before_kill", [None, 0, 1])
+def test_without_the_exchange_a_killed_switch_is_never_mixed_and_the_next_run_finishes_it(
+    tmp_path, monkeypatch, capsys, old_site, renames_before_kill
+):
+    """None: killed while writing the journal (before the commit point); k: killed after k of the 2 renames."""
+    tree = site_from(old_site, tmp_path)
+    reports = tree["reports"]
+    old = report_set(reports)
+    monkeypatch.setattr(publish, "exchange", lambda first, second: False)
+    real_write, real_rename = publish.write_file, publish.os.rename
     renames = []
 
-    def kill(source, target):
-        if renames_before_kill is None and str(target).endswith(publish.JOURNAL_SUFFIX):
+    def kill_writing_journal(path, data):
+        if renames_before_kill is None and publish.JOURNALS in Path(path).parts:
             raise Killed
-        if Path(target).parent == reports:
-            if len(renames) == renames_before_kill:
-                raise Killed
-            renames.append(target)
-        real_replace(source, target)
+        real_write(path, data)
 
-    monkeypatch.setattr(publish.os, "replace", kill)
+    def kill_renaming(source, target):
+        if len(renames) == renames_before_kill:
+            raise Killed
+        renames.append(target)
+        real_rename(source, target)
+
+    monkeypatch.setattr(publish, "write_file", kill_writing_journal)
+    monkeypatch.setattr(publish.os, "rename", kill_renaming)
     with pytest.raises(Killed):
-        kit_report(tree, "--only", "00-tiny__all")
+        kit_report(tree, "--only", NAME)
     monkeypatch.undo()
     committed = renames_before_kill is not None
-    assert publish.journal_path(reports, "00-tiny__all").exists() == committed
+    journal = publish.journal_path(reports, reports / NAME)
+    assert journal.exists() == committed
+    now = report_set(reports)
+    assert now == (old if renames_before_kill in (None, 0) else {})  # old, or absent between the renames
 
     if renames_before_kill == 1:  # the next run of any report finishes the switch first
         capsys.readouterr()
         assert kit_report(tree, "--only", "01-xss") == 0
-        assert capsys.readouterr().err.startswith("finished publishing 00-tiny__all, interrupted in an earlier run\n")
+        assert capsys.readouterr().err.startswith(f"finished publishing {NAME}, interrupted in an earlier run\n")
     else:
-        assert publish.recover(reports) == (["00-tiny__all"] if committed else [])
+        assert publish.recover(reports) == ([NAME] if committed else [])
 
     leftovers = sorted(p.name for p in (reports / ".staging").iterdir())
-    assert leftovers == [".lock", "kernels"] if renames_before_kill == 1 else [".lock"]  # staging and journal gone
-    recovered = report_set(reports, "00-tiny__all")
+    assert leftovers == ([".lock", "kernels"] if renames_before_kill == 1 else [".lock"])  # staging, journal gone
+    recovered = report_set(reports)
     if not committed:
         assert recovered == old
         return
-    assert set(recovered) == set(old) and all(recovered[name] != old[name] for name in old)  # every file new
-    assert json.loads(recovered["00-tiny__all.json"])["total"] == 42
+    assert set(recovered) == set(old) and all(recovered[path] != old[path] for path in old)  # every file new
+    assert json.loads(recovered[f"{NAME}/values.json"])["total"] == 42
     # the same set an uninterrupted run writes
     capsys.readouterr()
-    assert kit_report(tree, "--only", "00-tiny__all") == 0
-    assert report_set(reports, "00-tiny__all") == recovered
+    assert kit_report(tree, "--only", NAME) == 0
+    assert report_set(reports) == recovered
+
+
+def test_atomic_move_never_exposes_a_partial_target(tmp_path, monkeypatch):
+    target = tmp_path / "reports" / "index.html"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    staged = tmp_path / "staged.html"
+    staged.write_text("new\n")
+    seen = []
+    monkeypatch.setattr(publish.os, "replace", lambda s, t: seen.append((Path(s), Path(t))) or shutil.move(s, t))
+    publish.move(staged, target)
+    assert seen == [(staged, target)]
+    assert target.read_text() == "new\n" and (target.stat().st_mode & 0o777) == FILE_MODE
 
 
 def test_the_next_run_finishes_a_journal_and_removes_staging_kernel_and_temporary_files(tmp_path):
     reports = tmp_path / "reports"
     staging = reports / ".staging"
-    (staging / "00-tiny__all").mkdir(parents=True)
+    (staging / NAME).mkdir(parents=True)
     (staging / "kernels").mkdir()
-    (staging / "kernels" / "00-tiny__all.json").write_text('{"key": "secret"}')
+    (staging / "kernels" / f"{NAME}.json").write_text('{"key": "secret"}')
     (staging / "00-tiny__gone").mkdir()
     (staging / "00-tiny__gone" / "counts.csv").write_text("half")
     (reports / ".index.html.x1y2.tmp").write_text("half")
-    (reports / "00-tiny__all.html").write_text("old page")
-    (reports / "00-tiny__all.json").write_text("old values")
-    (reports / "00-tiny__all__dropped.csv").write_text("old table")
-    # interrupted after the page was moved: the values are still staged
-    (staging / "00-tiny__all" / "values.json").write_text("new values")
-    journal = {
-        "moves": [
-            {"staged": ".staging/00-tiny__all/00-tiny__all.html", "target": "00-tiny__all.html"},
-            {"staged": ".staging/00-tiny__all/values.json", "target": "00-tiny__all.json"},
-        ],
-        "removals": ["00-tiny__all__dropped.csv"],
-    }
-    publish.journal_path(reports, "00-tiny__all").write_text(json.dumps(journal))
-    (reports / "00-tiny__all.html").write_text("new page")  # the rename done before the kill
+    (staging / NAME / "report.html").write_text("new page")
+    (staging / NAME / "values.json").write_text("new values")
+    journal = publish.journal_path(reports, reports / NAME)
+    journal.parent.mkdir(parents=True)
+    journal.write_text(json.dumps({"staged": f".staging/{NAME}", "target": NAME}))
+    # interrupted after the old set was put aside
+    aside = staging / publish.ASIDE / NAME
+    aside.mkdir(parents=True)
+    (aside / "report.html").write_text("old page")
 
-    assert publish.recover(reports) == ["00-tiny__all"]
+    assert publish.recover(reports) == [NAME]
 
-    assert {p.name: p.read_text() for p in reports.iterdir() if p.is_file()} == {
-        "00-tiny__all.html": "new page",
-        "00-tiny__all.json": "new values",
+    assert {p.name: p.read_text() for p in (reports / NAME).iterdir()} == {
+        "report.html": "new page",
+        "values.json": "new values",
     }
+    assert sorted(p.name for p in reports.iterdir()) == [".staging", NAME]
     assert list(staging.iterdir()) == []
 
 
@@ -170,17 +189,17 @@ def test_the_next_run_finishes_a_journal_and_removes_staging_kernel_and_temporar
     ("journal", "problem"),
     [
         ("{not json", "unreadable publish journal (JSONDecodeError); remove it"),
-        ('{"moves": []}', "unreadable publish journal (KeyError); remove it"),
+        ('{"staged": ".staging/x"}', "unreadable publish journal (KeyError); remove it"),
         (
-            '{"moves": [{"staged": "../../x", "target": "a.html"}], "removals": []}',
+            '{"staged": "../../x", "target": "a"}',
             "publish journal names a path outside the reports folder; remove it",
         ),
     ],
 )
 def test_a_journal_the_kit_did_not_write_is_refused(tmp_path, journal, problem):
     reports = tmp_path / "reports"
-    (reports / ".staging").mkdir(parents=True)
-    path = publish.journal_path(reports, "00-tiny__all")
+    path = publish.journal_path(reports, reports / NAME)
+    path.parent.mkdir(parents=True)
     path.write_text(journal)
     with pytest.raises(KitError) as refused:
         publish.recover(reports)
@@ -211,28 +230,26 @@ def no_space(path):
 
 
 @pytest.mark.enable_socket
-@pytest.mark.parametrize("failing_write", ["00-tiny__all.html", publish.JOURNAL_SUFFIX])
+@pytest.mark.parametrize("failing_write", ["report.html", "journal"])
 def test_a_full_disk_stops_the_run_with_one_line_keeping_the_previous_site(
     tmp_path, monkeypatch, capsys, old_site, failing_write
 ):
-    tree = make_tree(tmp_path)
-    shutil.copytree(old_site, tree["reports"])
+    tree = site_from(old_site, tmp_path)
     reports = tree["reports"]
     old = snapshot(reports)
-    write_params(tree, "all: {scale: 7}\ndoubled: {}\n")
+    monkeypatch.setattr(publish, "exchange", lambda first, second: False)  # so that a journal is written
     real_write = publish.write_atomic
+    journal = publish.journal_path(reports, reports / NAME)
+    target = journal if failing_write == "journal" else reports / ".staging" / NAME / failing_write
 
     def disk_full_at(path, data):
-        if str(path).endswith(failing_write):
+        if Path(path) == target:
             raise no_space(path.parent / f".{path.name}.k2j4.tmp")  # write_atomic fails on its temporary file
         real_write(path, data)
 
     monkeypatch.setattr(publish, "write_atomic", disk_full_at)
     capsys.readouterr()
-    assert kit_report(tree, "--only", "00-tiny__all") == cli.EXIT_BAD_INPUT
-    target = publish.journal_path(reports, "00-tiny__all")
-    if failing_write != publish.JOURNAL_SUFFIX:
-        target = reports / ".staging" / "00-tiny__all" / failing_write
+    assert kit_report(tree, "--only", NAME) == cli.EXIT_BAD_INPUT
     assert capsys.readouterr().err == f"error: {target.resolve().as_posix()}: cannot write (No space left on device)\n"
     assert snapshot(reports) == old  # every report and the index as they were
     assert sorted(p.name for p in (reports / ".staging").iterdir()) == [".lock", "kernels"]  # staging removed
@@ -240,28 +257,31 @@ def test_a_full_disk_stops_the_run_with_one_line_keeping_the_previous_site(
 
 @pytest.mark.enable_socket
 def test_a_rename_refused_after_the_commit_point_is_finished_by_the_next_run(tmp_path, monkeypatch, capsys, old_site):
-    tree = make_tree(tmp_path)
-    shutil.copytree(old_site, tree["reports"])
+    tree = site_from(old_site, tmp_path)
     reports = tree["reports"]
-    write_params(tree, "all: {scale: 7}\ndoubled: {}\n")
-    real_replace = publish.os.replace
+    old = report_set(reports)
+    monkeypatch.setattr(publish, "exchange", lambda first, second: False)
+    real_rename = publish.os.rename
 
-    def read_only_html(source, target):
-        if Path(target) == reports / "00-tiny__all.html":
+    def read_only_site(source, target):
+        if Path(target) == reports / NAME:
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(source), None, str(target))
-        real_replace(source, target)
+        real_rename(source, target)
 
-    monkeypatch.setattr(publish.os, "replace", read_only_html)
+    monkeypatch.setattr(publish.os, "rename", read_only_site)
     capsys.readouterr()
-    assert kit_report(tree, "--only", "00-tiny__all") == cli.EXIT_BAD_INPUT
-    page = (reports / "00-tiny__all.html").resolve().as_posix()
-    assert capsys.readouterr().err == f"error: {page}: cannot write (Read-only file system)\n"
+    assert kit_report(tree, "--only", NAME) == cli.EXIT_BAD_INPUT
+    folder = (reports / NAME).resolve().as_posix()
+    assert capsys.readouterr().err == f"error: {folder}: cannot write (Read-only file system)\n"
+    assert report_set(reports) == {}  # the old set was put aside: absent, never mixed
     monkeypatch.undo()
 
-    assert publish.recover(reports) == ["00-tiny__all"]
-    assert json.loads((reports / "00-tiny__all.json").read_text())["total"] == 42
+    assert publish.recover(reports) == [NAME]
+    recovered = report_set(reports)
+    assert set(recovered) == set(old)
+    assert json.loads(recovered[f"{NAME}/values.json"])["total"] == 42
     assert "<dd>42</dd>" not in (reports / "index.html").read_text()  # the index is the next run's
-    assert b"42" in (reports / "00-tiny__all.html").read_bytes()
+    assert b"42" in recovered[f"{NAME}/report.html"]
 
 
 def test_a_reports_folder_that_cannot_be_created_is_one_line(tmp_path, monkeypatch, capsys):

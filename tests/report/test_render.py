@@ -54,31 +54,31 @@ def test_normalise_strips_timings_paths_and_random_ids():
 
 @pytest.mark.enable_socket
 def test_executed_notebook_has_no_timestamps_ids_or_absolute_staging_noise(built):
-    text = (built["reports"] / "00-tiny__all.ipynb").read_text()
+    text = (built["reports"] / "00-tiny__all" / "report.ipynb").read_text()
     notebook = nbformat.reads(text, as_version=4)
     for word in ("start_time", "end_time", "duration", "iopub", "output_path", "environment_variables"):
         assert word not in text
     assert notebook.cells[2].id == "injected-parameters"
     assert all(c.get("outputs") is not None for c in notebook.cells if c.cell_type == "code")
-    assert "data:image/svg+xml;base64," in (built["reports"] / "00-tiny__all.html").read_text()
+    assert "data:image/svg+xml;base64," in (built["reports"] / "00-tiny__all" / "report.html").read_text()
 
 
 @pytest.mark.enable_socket
 def test_html_hides_code_and_has_no_scripts_or_remote_resources(built):
-    page = (built["reports"] / "00-tiny__all.html").read_text()
+    page = (built["reports"] / "00-tiny__all" / "report.html").read_text()
     assert "outputs.save_table" not in page  # code hidden by default
     assert "<script" not in page and "http://" not in page and "https://" not in page
-    assert '<a href="index.html">All reports</a>' in page
+    assert '<a href="../index.html">All reports</a>' in page
 
 
 @pytest.mark.enable_socket
 def test_article_markup_stays_text_in_reports_and_index(built):
-    for name in ("01-xss__xss.html", "index.html"):
+    for name in ("01-xss__xss/report.html", "index.html"):
         page = (built["reports"] / name).read_text()
         assert find_unsafe_markup(page) == [], name
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page
-    page = (built["reports"] / "01-xss__xss.html").read_text()
+    page = (built["reports"] / "01-xss__xss" / "report.html").read_text()
     assert "&lt;a href=&quot;javascript:alert(1)&quot;&gt;" in page or '&lt;a href="javascript:alert(1)"&gt;' in page
 
 
@@ -86,5 +86,5 @@ def test_article_markup_stays_text_in_reports_and_index(built):
 def test_show_code_keeps_code_cells(tmp_path):
     tree = make_tree(tmp_path)
     assert kit_report(tree, "--only", "00-tiny__all", "--show-code") == 0
-    page = (tree["reports"] / "00-tiny__all.html").read_text()
+    page = (tree["reports"] / "00-tiny__all" / "report.html").read_text()
     assert "save_table" in page and "<script" not in page
