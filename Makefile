@@ -1,6 +1,6 @@
 # Research kit for press coverage. `make help` lists the targets.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Quiet pip unless asked: `make PIP_QUIET= test`.
