@@ -35,6 +35,7 @@ from kit.voices.passes import (
     media_channels,
     named_later,
     opens_sentence,
+    paragraph_openers,
     participles,
     relayed,
     shared,
@@ -75,6 +76,7 @@ def attribute(view: DocView, cues: list[Cue], memory: Memory, registry: Registry
     found = shared(view, found)
     found = continued(view, found)
     found = participles(view, memory, found)
+    found = paragraph_openers(view, index.in_sentences, found)
     found = relayed(view, found)
     found = media_channels(index.in_sentences, found)
     found = named_later(view, memory, found)

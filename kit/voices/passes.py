@@ -1,7 +1,7 @@
 """The passes over one document's quotations after each has its own cues: neighbours, continuations,
 relays and channels, then kinds, echoes and inherited channels.
 
-    shared → continued → participles → relayed → media_channels → named_later → finished
+    shared → continued → participles → paragraph_openers → relayed → media_channels → named_later → finished
 
 Each pass takes the list of :class:`~kit.voices.records.Quoted` records and returns a new one.
 """
@@ -108,6 +108,50 @@ def participles(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
                 quote = replace(quote, attribution=Attribution(current.speaker, None, cue, "current speaker"))
         result.append(quote)
     return result
+
+
+def paragraph_openers(view: DocView, cues_of: Callable[[int, int], list[Cue]], found: list[Quoted]) -> list[Quoted]:
+    """A paragraph that opens with a quotation and names nobody continues the last voice of the paragraph before.
+
+    News writing gives a new paragraph of quoted words to the source just reported: "Liu noted that …" /
+    "“China urges the parties …" ; "…, the source said." / "“Additionally, …". The voice is the subject of
+    the last reporting verb of the previous paragraph (a body as well as a person: "The publication
+    recalled that …").
+    """
+    result = []
+    for quote in found:
+        if (
+            quote.speaker is None
+            and (quote.fallback is None or quote.fallback.speaker is None)
+            and quote.span.mark == "double"
+            and _opens_paragraph(view, quote)
+            and quote.paragraph > 0
+            and view.paragraph_kinds[quote.paragraph - 1] == "paragraph"
+            and len(re.findall(r"\w+", view.text[quote.span.start : quote.span.end])) >= MIN_SPEECH_WORDS
+        ):
+            voice = _last_voice(view, cues_of, quote.paragraph - 1)
+            if voice is not None:
+                quote = replace(quote, attribution=Attribution(voice.speaker, voice.via, voice, "paragraph before"))
+        result.append(quote)
+    return result
+
+
+def _opens_paragraph(view: DocView, quote: Quoted) -> bool:
+    """True when nothing but spaces stands between the paragraph's start and the opening mark."""
+    return not view.text[view.paragraph_spans[quote.paragraph][0] : quote.span.open_at].strip()
+
+
+def _last_voice(view: DocView, cues_of: Callable[[int, int], list[Cue]], paragraph: int) -> Cue | None:
+    """The last reporting verb of a paragraph whose subject is resolved ("Liu noted", "the source said")."""
+    sentences = [i for i, p in enumerate(view.sentence_paragraph) if p == paragraph]
+    if not sentences:
+        return None
+    verbs = [
+        c
+        for c in cues_of(sentences[0], sentences[-1])
+        if c.kind in ("verb", "quoted_as", "relayed") and c.speaker is not None and c.speaker.resolved
+    ]
+    return max(verbs, key=lambda c: c.start) if verbs else None
 
 
 def relayed(view: DocView, found: list[Quoted]) -> list[Quoted]:

@@ -54,6 +54,13 @@ _STATE_OFFICE = re.compile(
     r"head of state|regime)\b",
     re.IGNORECASE,
 )
+# Civil society: a role in a non-governmental body is no office of a state, whatever country it works on
+# ("head of Seoul-based rights NGO Justice for North Korea").
+_CIVIL = re.compile(
+    r"\b(?:NGOs?|non-?governmental|rights (?:group|organi[sz]ation)s?|human rights|activists?|charity|charities|"
+    r"missionar(?:y|ies)|advocacy|campaigners?|humanitarian (?:group|organi[sz]ation)s?)\b",
+    re.IGNORECASE,
+)
 # Generic posts that make an official only with a side named: "a Chinese official", "a senior official".
 _POST = re.compile(
     r"\b(?:officials?|director|head|chief|chairman|chairwoman|commander|party|leaders?)\b", re.IGNORECASE
@@ -142,15 +149,18 @@ PLACE_WORDS = {
 def classify_role(description: str) -> str:
     """The speaker group a role or description points to.
 
-    In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a state office, or a generic
-    post with a side named → the side (``official_dprk``, ``official_prc``, else ``official_other``); a
-    description of one unnamed person ("a resident", "an official at a travel agency") →
-    ``unnamed_source``; anything else → ``unknown``.
+    In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a role in civil society
+    (an NGO, a rights group, a mission) is no office: ``unknown``, or ``unnamed_source`` for one unnamed
+    person; a state office, or a generic post with a side named → the side (``official_dprk``,
+    ``official_prc``, else ``official_other``); a description of one unnamed person ("a resident", "an
+    official at a travel agency") → ``unnamed_source``; anything else → ``unknown``.
     """
     if _SOURCE.search(description):
         return "unnamed_source"
     if _ANALYST.search(description):
         return "analyst"
+    if _CIVIL.search(description):
+        return "unnamed_source" if _ONE_PERSON.match(description.strip()) else "unknown"
     sided = side(description)
     if _STATE_OFFICE.search(description) or (_POST.search(description) and sided):
         return sided or "official_other"

@@ -25,6 +25,21 @@ def test_echoes_name_the_earlier_speaker(make_corpus):
     assert (echo.kind, echo.speaker, echo.rule) == ("fragment", "Kim Jong Un", "echo")
 
 
+def test_a_paragraph_opening_with_a_quotation_continues_the_last_voice_of_the_paragraph_before(make_corpus):
+    body = (
+        "A Test Headline\n\nChina's ambassador Liu Jieyi spoke at the council on Friday.\n\n"
+        "Liu noted that the talks must resume as soon as possible.\n\n"
+        "“China urges the parties to show restraint.”\n\n"
+        "The vote was unanimous.\n\n"
+        "“Sanctions alone will not work.”\n"
+    )
+    table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
+    assert [(r.speaker, r.rule) for r in table.itertuples()] == [
+        ("Liu Jieyi", "paragraph before"),
+        ("", "none"),  # the paragraph before reports nobody
+    ]
+
+
 def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_path):
     """Memory, cues and attribution of one long article: twice the paragraphs, about twice the time."""
     registry = actors.load_registry()
