@@ -75,8 +75,8 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
         speaker_id / via_id (registry ids, empty when not registered), registered, role (the role that
         introduced the speaker: "a professor at Dongguk University"), rule (how the speaker was found:
         "cue after", "cue before", "shared", "sentence", "frame", "continuation", "paragraph before",
-        "relayed", "echo", "none"), unclosed, mark (double or single), paragraph_id, last_sentence_id — ordered by document
-        and position.
+        "relayed", "echo", "none"), unclosed, mark (double or single), paragraph_id, last_sentence_id —
+        ordered by document and position.
     """
     registry = registry or load_registry()
     found = actors.mentions(prepared, registry)
