@@ -80,7 +80,7 @@ def noun_phrase(
         after = view.text[e : e + 2]
         if after[:2] in names.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
             continue
-        if not allow_prepositions and before and before[-1].lower() in names.PREPOSITIONS:
+        if not allow_prepositions and _after_preposition(before):
             continue
         if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before[1:]):
             continue  # inside a modifier: "sources working to rescue North Koreans"
@@ -108,6 +108,18 @@ _TRAILING_TIME = re.compile(
 _CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
 # A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
 _DESCRIPTION = re.compile(r"^(?:a|an|one|the|two|three|several|some|many|other|another)\s+\w", re.IGNORECASE)
+
+
+# Words between a preposition and the name it governs: "at the J.M. Missionary Union", "in a U.S. city".
+_DETERMINER_OR_INITIALS = re.compile(r"(?:the|a|an|(?:[A-Z]\.)+)", re.IGNORECASE)
+
+
+def _after_preposition(before: list[str]) -> bool:
+    """True when the words before a name end in a preposition, articles and initials aside."""
+    words = list(before)
+    while words and _DETERMINER_OR_INITIALS.fullmatch(words[-1]):
+        words.pop()
+    return bool(words) and words[-1].lower() in names.PREPOSITIONS
 
 
 def _person_noun_follows(rest: str) -> bool:
