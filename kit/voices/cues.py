@@ -25,8 +25,10 @@ from kit.voices.mentions import Memory
 from kit.voices.phrases import Head, Reader, noun_phrase, with_roles
 from kit.voices.records import MASK, Cue, DocView, Speaker
 
-# "according to X", e.g. "According to a news release from Xinhua".
-ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+# "according to X" and the relays that name a channel alike, e.g. "According to a news release from Xinhua",
+# "…,” KCNA said, as quoted by South Korea's Yonhap news agency".
+ACCORDING = re.compile(r"\b(?:according to|as (?:quoted|cited|carried|relayed) by)\s+", re.IGNORECASE)
+CHANNEL_ONLY = re.compile(r"as\s", re.IGNORECASE)
 # "X was quoted as saying (by Y)", e.g. "Kim was quoted as saying by China's Xinhua Agency".
 QUOTED_AS = re.compile(
     r"\b(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)\s+as\s+(?:saying|telling)\b(?:\s+by\s+)?",
@@ -48,6 +50,13 @@ _LEADING = re.compile(
 )
 # Verbs whose subject may follow them after a quotation or a comma: "…,” said Hong.
 _SAY = re.compile(r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|told|asked|replied", re.I)
+# Adverbs and auxiliaries between a subject and its verb, e.g. " also", " has repeatedly", " reportedly".
+_BETWEEN_SUBJECT_AND_VERB = re.compile(
+    r"(?:\s+(?:also|further|later|again|then|once|earlier|previously|recently|often|frequently|has|have|had|"
+    r"would|will|may|might|could|can|[a-z]+(?:edly|ally|ately|ently|ously|ntly|rly|tly)))+\s*$"
+)
+# A short parenthesis right before a verb: an acronym or an aside, e.g. "(KCNA) ", "(pictured) ".
+_PARENTHESIS_BEFORE = re.compile(r"\s*\([^()\u2591]{1,30}\)\s*$")
 # A passive reporting verb names no speaker: "the visit was described as “unofficial”".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
@@ -61,6 +70,8 @@ def find_cues(view: DocView, memory: Memory, registry: Registry) -> tuple[list[C
             if cue is None:
                 continue
             cues.append(cue)
+            if cue.kind == "according" and CHANNEL_ONLY.match(view.text, cue.start):
+                continue  # "as quoted by Yonhap": a channel, not the voice a later "the report said" means
             if cue.speaker is not None and cue.speaker.resolved and cue.speaker.name:
                 memory.remember(mentions.speaking_mention(view, cue.start, cue.end, cue.speaker))
     return cues, memory
@@ -158,10 +169,16 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
     the clause's subject).
     """
     masked = reader.view.masked
+    aside = _PARENTHESIS_BEFORE.search(masked, sentence_start, verb_start)
+    if aside is not None and aside.start() > sentence_start:
+        verb_start = aside.start()  # "the Korean Central News Agency (KCNA) said": the subject stands before it
     clause = clause_start(masked, sentence_start, verb_start)
     pieces = segments(masked, clause, verb_start)
     own_start, own_end = pieces[-1]
     own = masked[own_start:own_end]
+    adverbs = _BETWEEN_SUBJECT_AND_VERB.search(own)
+    if adverbs is not None:  # "Reuters also added", "Kim has repeatedly said": the subject ends before them
+        own = own[: adverbs.start()]
     stripped = _LEADING.sub("", own.strip())
     coordinated = re.search(r"(?:^|\s)(?:and|but)$", own.strip(), re.IGNORECASE) is not None
     participle = not stripped and masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing")

@@ -9,7 +9,8 @@ order; :class:`Memory` answers the look-backs:
 * :meth:`Memory.person_before` — "he"/"she": the latest person, not a possessor ("Xi's") nor inside a
   prepositional phrase ("met with Xi"), within the passage (this paragraph and the few before it);
 * :meth:`Memory.described_before` — "the spokesman", "the official", "the newspaper", "the agency":
-  the latest person whose role or name has that noun, or the latest body of that type;
+  the latest person whose role or name has that noun, or the latest body of that type ("the publication":
+  any medium; "the report", "the statement": the body quoted last in the passage);
 * :meth:`Memory.named_before` — a bare name or surname ("Wang", "Ambassador Lee"): the person named in
   full earlier with that word in their name; two such people with neither the current speaker leaves it
   unresolved.
@@ -155,6 +156,13 @@ class Memory:
         chosen = next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
         return chosen.speaker if chosen is not None else None
 
+    def body_quoted_before(self, position: int) -> Speaker | None:
+        """Whose text "the report" or "the statement" is: the latest organisation quoted, within the passage."""
+        for mention in self._in_passage_before(position):
+            if mention.speaking and not mention.speaker.is_person and mention.speaker.body_type:
+                return mention.speaker
+        return None
+
     def speaker_before(self, position: int) -> Mention | None:
         """The latest person quoted (a cue's subject) before ``position`` in the passage."""
         for mention in self._in_passage_before(position):
@@ -165,10 +173,13 @@ class Memory:
     def described_before(self, position: int, noun: str) -> Speaker | None:
         """Who "the <noun>" refers to: the latest body of that type or person with that noun in their role."""
         noun = noun.lower()
+        if noun in roles.DOCUMENT_NOUNS:
+            return self.body_quoted_before(position)
         if noun in roles.BODY_NOUNS:
             wanted = roles.BODY_NOUNS[noun]
+            accepted = roles.MEDIA_TYPES if wanted == roles.ANY_MEDIUM else {wanted}
             for mention in self.before(position, limit=LOOKBACK):
-                if not mention.speaker.is_person and mention.speaker.body_type == wanted:
+                if not mention.speaker.is_person and mention.speaker.body_type in accepted:
                     return mention.speaker
             return None
         stem = roles.PERSON_NOUNS.get(noun, noun)

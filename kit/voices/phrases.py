@@ -23,7 +23,11 @@ from kit.voices.records import DocView, Speaker
 _DEFINITE = re.compile(
     r"^(?:the|this|that)\s+(?:same\s+|[\w’'-]+\s+){0,3}?(?P<noun>news agency|foreign ministry|"
     + "|".join(
-        sorted({*roles.PERSON_NOUNS, *roles.BODY_NOUNS} - {"news agency", "foreign ministry"}, key=len, reverse=True)
+        sorted(
+            {*roles.PERSON_NOUNS, *roles.BODY_NOUNS, *roles.DOCUMENT_NOUNS} - {"news agency", "foreign ministry"},
+            key=len,
+            reverse=True,
+        )
     )
     + r")\b",
     re.IGNORECASE,
@@ -104,6 +108,9 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:on\s+|last\s+|this\s+)?(?:" + "|".join(calendar.day_name) + "|today|"
     r"yesterday|tonight|week|month|year|night|morning|evening)$"
 )
+# A medium's proper name before its kind written in lower case, e.g. "South Korea's Yonhap news agency",
+# "the Russian state-run TASS news agency", "China's state-run Global Times newspaper".
+_NAME_BEFORE_KIND = re.compile(r"((?:[A-Z][\w’'-]*\s+)+)(?:news agency|agency|newspaper|daily|broadcaster)$")
 # Words that open a relative clause inside a noun phrase.
 _CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
 # A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
@@ -120,6 +127,15 @@ def _after_preposition(before: list[str]) -> bool:
     while words and _DETERMINER_OR_INITIALS.fullmatch(words[-1]):
         words.pop()
     return bool(words) and words[-1].lower() in names.PREPOSITIONS
+
+
+def _medium_name(phrase: str) -> str:
+    """The proper name in a medium's description ("South Korea's Yonhap news agency" → "Yonhap"), or ""."""
+    found = _NAME_BEFORE_KIND.search(phrase)
+    words = found.group(1).split() if found else []
+    while words and (not roles.is_name_word(words[0]) or words[0].endswith(names.POSSESSIVE)):
+        words.pop(0)  # the owner or the side: "Russian", "Japan's"
+    return " ".join(words)
 
 
 def _person_noun_follows(rest: str) -> bool:
@@ -191,7 +207,9 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
             return found
         noun = value.lower()
         if noun in roles.BODY_NOUNS:
-            return Speaker(written, roles.side(written) or "unknown", body_type=roles.BODY_NOUNS[noun])
+            kind = roles.BODY_NOUNS[noun]
+            kind = "media" if kind == roles.ANY_MEDIUM else kind
+            return Speaker(written, roles.side(written) or "unknown", body_type=kind)
         return describe(written)
     title, name = roles.split_title(value)
     if len(name.split()) == 1:
@@ -221,11 +239,12 @@ def describe(phrase: str) -> Speaker:
     """
     phrase = _TRAILING_TIME.sub("", phrase) or phrase
     kind = roles.body_type(phrase)
+    named = _medium_name(phrase) if kind in roles.MEDIA_TYPES else ""
     if kind and not _person_noun_follows(phrase):
         state = kind in roles.STATE_TYPES and (
             kind != "media" or "state" in phrase.lower() or "official" in phrase.lower()
         )
-        return Speaker(phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
+        return Speaker(named or phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
     group = roles.classify_role(phrase)
     singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
     return Speaker(phrase, group, is_person=singular and group != "unknown")

@@ -102,6 +102,8 @@ SPEECH_VERBS = re.compile(
     r"declared|asserted|explained|warned|urged|insisted|argued|saying|telling|adding|noting|stressing)\b",
     re.IGNORECASE,
 )
+# What "the publication" refers back to: a body of any of the MEDIA_TYPES.
+ANY_MEDIUM = "any medium"
 # Nouns of "the newspaper said", mapped to the body type they refer back to.
 BODY_NOUNS = {
     "newspaper": "newspaper", "paper": "newspaper", "daily": "newspaper", "editorial": "newspaper",
@@ -109,7 +111,11 @@ BODY_NOUNS = {
     "broadcaster": "broadcaster", "television": "broadcaster", "channel": "broadcaster", "station": "broadcaster",
     "ministry": "ministry", "foreign ministry": "ministry", "department": "ministry", "media": "media",
     "party": "party", "council": "council", "government": "government", "administration": "government",
+    "publication": ANY_MEDIUM, "outlet": ANY_MEDIUM, "news outlet": ANY_MEDIUM,
 }  # fmt: skip
+# Nouns of a text a body issued: "the report said", "added the report", "the statement said" refer back to
+# the body quoted last (else the body last named as a subject) in the passage.
+DOCUMENT_NOUNS = {"report", "statement", "dispatch", "commentary", "article", "readout", "communique", "communiqué"}
 # Groups a definite description may refer back to by group alone: "the source" after "a resident who asked
 # not to be named", "the expert" after "a professor at Renmin University".
 NOUN_GROUPS = {"source": "unnamed_source", "analyst": "analyst", "expert": "analyst", "official": ""}

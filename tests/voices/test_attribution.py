@@ -416,3 +416,25 @@ def test_the_spokesman_refers_back_to_a_registered_person_introduced_with_that_r
     )
     rows = rows_of(make_corpus, body)
     assert [r[2:4] for r in rows] == [("Hong Lei", "official_prc"), ("Hong Lei", "official_prc")]
+
+
+def test_an_acronym_in_brackets_an_as_quoted_by_channel_and_the_report_that_refers_back(make_corpus):
+    body = (
+        LEAD + "“Xi welcomed the visit warmly,” the Korean Central News Agency (KCNA) said in an English report, "
+        "as quoted by South Korea’s Yonhap news agency.\n\n"
+        "“He noted with pleasure that they met twice,” added the report.\n"
+    )
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("KCNA", "official_dprk", "Yonhap"),
+        ("KCNA", "official_dprk", "Yonhap"),  # the report's channel carries on
+    ]
+
+
+def test_an_adverb_is_not_part_of_the_subject_and_the_publication_is_the_medium_named_before(make_corpus):
+    body = (
+        "China reacted cautiously, Reuters writes.\n\n"
+        "The publication recalled that trade resumed last year.\n\n"
+        "“Kim made his first trip to Russia last year.”\n\n"
+        "“Trade has recovered,” Reuters also added.\n"
+    )
+    assert [r[2] for r in rows_of(make_corpus, body)] == ["Reuters", "Reuters"]

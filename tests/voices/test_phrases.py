@@ -18,6 +18,9 @@ from kit.voices import mentions, phrases
         ("North Korean state media", ("North Korean state media", "official_dprk", False, "media")),
         ("state media Thursday", ("state media", "unknown", False, "media")),  # a time is not part of it
         ("the US president", ("the US president", "official_other", False, "")),
+        ("South Korea’s Yonhap news agency", ("Yonhap", "unknown", False, "agency")),  # named by its name
+        ("China's state-run Global Times newspaper", ("Global Times", "official_prc", False, "newspaper")),
+        ("the Korean Central News Agency", ("the Korean Central News Agency", "unknown", False, "agency")),
     ],
 )
 def test_describe(phrase, speaker):
