@@ -245,6 +245,8 @@ def _actor_right_before(
     if mention is None:
         return None
     start, _end, actor_id, surname = mention
+    if re.search(r"\band\s+$", view.text[max(0, start - 8) : start]):
+        return None  # "Xi and Kim “had a candid exchange …,” Xinhua reported": the agency's summary of both
     return (
         mentions.registered(registry, actor_id) if actor_id else mentions.resolve_name(memory, start, surname, registry)
     )

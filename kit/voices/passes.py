@@ -18,7 +18,7 @@ from kit import text
 from kit.voices import cues, roles
 from kit.voices.marks import QuoteSpan
 from kit.voices.mentions import Memory
-from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted
+from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted, Speaker
 
 # A continuation quotation follows the speech quotation at most this many sentences back.
 CONTINUATION_SENTENCES = 2
@@ -209,9 +209,21 @@ def media_channels(cues_of: Callable[[int, int], list[Cue]], found: list[Quoted]
 def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quoted]:
     """An indefinite body ("a state-run newspaper said …") is the body of that type the article names next,
     in the same or the next paragraph: "… The Global Times, a publication many view as …".
+
+    A side's state media ("North Korean state media said", "the North's state media reported") is that
+    side's medium the passage names: the one named before, else the one named next within two paragraphs
+    ("… KCNA said"). Unsided "state media" stays as written.
     """
     result = []
     for quote in found:
+        attribution = quote.attribution
+        for role in ("speaker", "via"):
+            described = getattr(attribution, role)
+            if described is not None and _STATE_MEDIA.search(described.name) and not described.actor_id:
+                medium = _sided_medium(memory, quote.span.open_at, described)
+                if medium is not None:
+                    attribution = replace(attribution, **{role: medium})
+        quote = replace(quote, attribution=attribution)
         speaker = quote.speaker
         if speaker is not None and speaker.body_type and not speaker.actor_id and _ONE.match(speaker.name):
             later = next(
@@ -229,6 +241,25 @@ def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
 
 
 _ONE = re.compile(r"^(?:a|an|one)\s", re.IGNORECASE)
+# A side's media described, not named: "North Korean state media", "the North's state-run media", "official media".
+_STATE_MEDIA = re.compile(r"\b(?:state|state-run|state-controlled|official)\s+media\b", re.IGNORECASE)
+
+
+def _sided_medium(memory: Memory, position: int, described: Speaker) -> Speaker | None:
+    """The named medium of the described media's side: in the passage before, else within two paragraphs after."""
+    if described.group not in ("official_dprk", "official_prc"):
+        return None
+
+    def fits(candidate: Speaker) -> bool:
+        named = bool(candidate.actor_id) and not _STATE_MEDIA.search(candidate.name)
+        return named and candidate.body_type in MEDIA and candidate.group == described.group
+
+    for mention in memory.before(position):
+        if not memory.in_passage(mention, position):
+            break
+        if fits(mention.speaker):
+            return mention.speaker
+    return next((m.speaker for m in memory.after(position, paragraphs=2) if fits(m.speaker)), None)
 
 
 def finished(view: DocView, found: list[Quoted]) -> list[Quoted]:

@@ -90,6 +90,8 @@ def noun_phrase(
             continue  # inside a modifier: "sources working to rescue North Koreans"
         if subject and len(before) > 3:
             return None
+        if not allow_prepositions and _joined_by_and(view.text, e, candidates[i + 1 :]):
+            return None  # "Kim Jong Un and Chinese President Xi Jinping agreed": two voices, not one
         speaker = _resolve(reader, s, e, what, value)
         if not speaker.is_person and _titled_person_follows(reader, candidates[i + 1 :], e):
             continue  # "Chinese Foreign Ministry spokesman Hong Lei": the person is the head
@@ -136,6 +138,20 @@ def _medium_name(phrase: str) -> str:
     while words and (not roles.is_name_word(words[0]) or words[0].endswith(names.POSSESSIVE)):
         words.pop(0)  # the owner or the side: "Russian", "Japan's"
     return " ".join(words)
+
+
+def _joined_by_and(text: str, end: int, later: list[tuple[int, int, str, str]]) -> bool:
+    """True when another name follows the head after "and" (titles and sides between allowed)."""
+    joined = re.match(r"\s+and\s+", text[end:])
+    if joined is None:
+        return False
+    for s, _e, what, _value in later:
+        between = text[end + joined.end() : s].split()
+        if what in (_ACTOR, _SURNAME, _NAMED, _PART) and all(
+            w[:1].isupper() or w.lower() in roles.TITLE_WORDS for w in between
+        ):
+            return True
+    return False
 
 
 def _person_noun_follows(rest: str) -> bool:

@@ -438,3 +438,18 @@ def test_an_adverb_is_not_part_of_the_subject_and_the_publication_is_the_medium_
         "“Trade has recovered,” Reuters also added.\n"
     )
     assert [r[2] for r in rows_of(make_corpus, body)] == ["Reuters", "Reuters"]
+
+
+def test_two_leaders_joined_by_and_are_no_single_voice_and_state_media_is_the_sides_agency(make_corpus):
+    body = (
+        "North Korean leader Kim Jong Un and Chinese President Xi Jinping agreed that amid “serious and "
+        "complicated” affairs their ties matter, North Korean state media said on Friday.\n\n"
+        "Kim said the talks were useful, KCNA said.\n\n"
+        "Xi and Kim “had a candid and in-depth exchange of views,” Xinhua reported.\n\n"
+        "Beijing and Pyongyang agreed on a “new era” of ties, Chinese state media said.\n"
+    )
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("KCNA", "official_dprk", ""),  # named in the next paragraph
+        ("Xinhua", "official_prc", ""),
+        ("Xinhua", "official_prc", ""),  # named in the paragraph before
+    ]
