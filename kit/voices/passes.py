@@ -217,13 +217,9 @@ def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
     result = []
     for quote in found:
         attribution = quote.attribution
-        for role in ("speaker", "via"):
-            described = getattr(attribution, role)
-            if described is not None and _STATE_MEDIA.search(described.name) and not described.actor_id:
-                medium = _sided_medium(memory, quote.span.open_at, described)
-                if medium is not None:
-                    attribution = replace(attribution, **{role: medium})
-        quote = replace(quote, attribution=attribution)
+        speaker = _sided_medium(memory, quote.span.open_at, attribution.speaker) or attribution.speaker
+        via = _sided_medium(memory, quote.span.open_at, attribution.via) or attribution.via
+        quote = replace(quote, attribution=replace(attribution, speaker=speaker, via=via))
         speaker = quote.speaker
         if speaker is not None and speaker.body_type and not speaker.actor_id and _ONE.match(speaker.name):
             later = next(
@@ -245,8 +241,13 @@ _ONE = re.compile(r"^(?:a|an|one)\s", re.IGNORECASE)
 _STATE_MEDIA = re.compile(r"\b(?:state|state-run|state-controlled|official)\s+media\b", re.IGNORECASE)
 
 
-def _sided_medium(memory: Memory, position: int, described: Speaker) -> Speaker | None:
-    """The named medium of the described media's side: in the passage before, else within two paragraphs after."""
+def _sided_medium(memory: Memory, position: int, described: Speaker | None) -> Speaker | None:
+    """The named medium of a side's described media: in the passage before, else within two paragraphs after.
+
+    None when ``described`` is not a side's media described ("North Korean state media") or no medium fits.
+    """
+    if described is None or described.actor_id or not _STATE_MEDIA.search(described.name):
+        return None
     if described.group not in ("official_dprk", "official_prc"):
         return None
 
