@@ -141,11 +141,12 @@ def own_cues(view: DocView, index: CueIndex, memory: Memory, registry: Registry,
 def _cue_after(view: DocView, index: CueIndex, span: QuoteSpan, sentence: int) -> Cue | None:
     """A cue right after the closing mark, in the same sentence: "…,” he said", "…,” according to X"."""
     sentence_end = view.sentence_spans[sentence][1]
-    for cue in index.by_sentence.get(sentence, []):
-        if span.outer_end <= cue.start < sentence_end:
-            gap = view.masked[span.outer_end : cue.start]
-            return cue if re.fullmatch(r"[\s,]*", gap) else None
-    return None
+    following = [c for c in index.by_sentence.get(sentence, []) if span.outer_end <= c.start < sentence_end]
+    # The nearest by where its words start: a subject before a relative clause starts before the clause's verb.
+    cue = min(following, key=lambda c: c.start, default=None)
+    if cue is None:
+        return None
+    return cue if re.fullmatch(r"[\s,]*", view.masked[span.outer_end : cue.start]) else None
 
 
 def _cue_before(view: DocView, index: CueIndex, span: QuoteSpan, sentence: int) -> Cue | None:

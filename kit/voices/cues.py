@@ -50,6 +50,8 @@ _LEADING = re.compile(
 )
 # Verbs whose subject may follow them after a quotation or a comma: "…,” said Hong.
 _SAY = re.compile(r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|told|asked|replied", re.I)
+# A relative clause between a subject and its verb, e.g. ", who asked not to be named,".
+_RELATIVE = re.compile(r"(?:who|which)\s", re.IGNORECASE)
 # Adverbs and auxiliaries between a subject and its verb, e.g. " also", " has repeatedly", " reportedly".
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:\s+(?:also|further|later|again|then|once|earlier|previously|recently|often|frequently|has|have|had|"
@@ -199,8 +201,11 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
             )
         return noun_phrase(reader, np_start, own_start + len(own.rstrip()), index)
     found_roles: list[str] = []
-    for seg_start, seg_end in reversed(pieces[:-1]):
+    for number, (seg_start, seg_end) in enumerate(reversed(pieces[:-1])):
         piece = masked[seg_start:seg_end]
+        if number == 0 and _RELATIVE.match(piece.strip()) and len(pieces) > 2:
+            # "one diplomat, who asked not to be named, told": the subject stands before the relative clause
+            return _relative_subject(reader, pieces[-3], piece.strip(), index)
         if names.is_appositive(piece.strip()):
             found_roles.insert(0, piece.strip())
             continue
@@ -211,6 +216,16 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
                 return replace(head, speaker=with_roles(head.speaker, found_roles))
         break
     return None
+
+
+def _relative_subject(reader: Reader, piece: tuple[int, int], clause: str, index: int) -> Head | None:
+    """The subject before a relative clause, with the clause as its role when it says who they are."""
+    text = reader.view.masked[piece[0] : piece[1]]
+    start = piece[0] + len(text) - len(text.lstrip())
+    head = noun_phrase(reader, start, piece[0] + len(text.rstrip()), index)
+    if head is None or not roles.has_role_words(clause) or head.speaker.actor_id:
+        return head
+    return replace(head, speaker=with_roles(head.speaker, [clause]))
 
 
 def _main_subject(reader: Reader, sentence_start: int, verb_start: int, index: int) -> Head | None:

@@ -125,6 +125,7 @@ def paragraph_openers(view: DocView, cues_of: Callable[[int, int], list[Cue]], f
             and (quote.fallback is None or quote.fallback.speaker is None)
             and quote.span.mark == "double"
             and _opens_paragraph(view, quote)
+            and not cues_of(quote.sentence, quote.last_sentence)
             and quote.paragraph > 0
             and view.paragraph_kinds[quote.paragraph - 1] == "paragraph"
             and len(re.findall(r"\w+", view.text[quote.span.start : quote.span.end])) >= MIN_SPEECH_WORDS

@@ -71,8 +71,8 @@ _DPRK = re.compile(
 )
 # Where an office is posted, not whose it is: "ambassador to China", "a diplomat in Beijing".
 _DESTINATION = re.compile(r"\b(?:to|in|toward|towards|visiting)\s+(?:the\s+)?(?:[A-Z][\w'’`.-]*\s*)+")
-# A description of one unnamed person: "a resident", "one of the released fishermen", "an official at a firm".
-_ONE_PERSON = re.compile(r"^(?:a|an|one)\b", re.IGNORECASE)
+# A description of one unnamed person: "a resident", "one of the released fishermen", "another travel agent".
+_ONE_PERSON = re.compile(r"^(?:a|an|one|another)\b", re.IGNORECASE)
 
 # A body's type from its name; the first pattern that matches wins.
 _BODY_TYPES = (

@@ -31,12 +31,15 @@ def test_a_paragraph_opening_with_a_quotation_continues_the_last_voice_of_the_pa
         "Liu noted that the talks must resume as soon as possible.\n\n"
         "“China urges the parties to show restraint.”\n\n"
         "The vote was unanimous.\n\n"
-        "“Sanctions alone will not work.”\n"
+        "“Sanctions alone will not work.”\n\n"
+        "Liu noted that the vote was close.\n\n"
+        "“The vote was close,” one diplomat at the council, who asked not to be named, told reporters.\n"
     )
     table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
     assert [(r.speaker, r.rule) for r in table.itertuples()] == [
         ("Liu Jieyi", "paragraph before"),
         ("", "none"),  # the paragraph before reports nobody
+        ("one diplomat at the council", "cue after"),  # its own sentence names its voice, before a relative clause
     ]
 
 
