@@ -148,13 +148,17 @@ class Memory:
 
     def body_before(self, position: int) -> Speaker | None:
         """Who "it said" refers to: the latest organisation quoted, else the latest one named as a subject."""
+        chosen = self.body_mention_before(position)
+        return chosen.speaker if chosen is not None else None
+
+    def body_mention_before(self, position: int) -> Mention | None:
+        """The mention "it" or "its" refers to (see :meth:`body_before`), for where and how it is written."""
         bodies = [
             m
             for m in self._in_passage_before(position)
             if not m.speaker.is_person and m.salient and m.speaker.body_type
         ]
-        chosen = next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
-        return chosen.speaker if chosen is not None else None
+        return next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
 
     def body_quoted_before(self, position: int) -> Speaker | None:
         """Whose text "the report" or "the statement" is: the latest organisation quoted, within the passage."""

@@ -212,8 +212,8 @@ def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
     in the same or the next paragraph: "… The Global Times, a publication many view as …".
 
     A side's state media ("North Korean state media said", "the North's state media reported") is that
-    side's medium the passage names: the one named before, else the one named next within two paragraphs
-    ("… KCNA said"). Unsided "state media" stays as written.
+    side's medium the article names next, within two paragraphs ("… KCNA said"). Unsided "state media"
+    stays as written.
     """
     result = []
     for quote in found:
@@ -243,7 +243,11 @@ _STATE_MEDIA = re.compile(r"\b(?:state|state-run|state-controlled|official)\s+me
 
 
 def _sided_medium(memory: Memory, position: int, described: Speaker | None) -> Speaker | None:
-    """The named medium of a side's described media: in the passage before, else within two paragraphs after.
+    """The named medium of a side's described media that the article names next, within two paragraphs.
+
+    Only forward: the article names the source it has just described ("North Korean state media said …
+    KCNA said"); a medium named before may be one of several ("… KCNA reported. Its official media has
+    often spoken of …" speaks of the media in general).
 
     None when ``described`` is not a side's media described ("North Korean state media") or no medium fits.
     """
@@ -256,11 +260,6 @@ def _sided_medium(memory: Memory, position: int, described: Speaker | None) -> S
         named = bool(candidate.actor_id) and not _STATE_MEDIA.search(candidate.name)
         return named and candidate.body_type in MEDIA and candidate.group == described.group
 
-    for mention in memory.before(position):
-        if not memory.in_passage(mention, position):
-            break
-        if fits(mention.speaker):
-            return mention.speaker
     return next((m.speaker for m in memory.after(position, paragraphs=2) if fits(m.speaker)), None)
 
 

@@ -102,7 +102,22 @@ def noun_phrase(
         return None
     if strict and not roles.has_role_words(phrase):
         return None
-    return Head(describe(phrase.strip()), start, end, described=True)
+    return Head(describe(_owner_named(reader, start, phrase.strip())), start, end, described=True)
+
+
+def _owner_named(reader: Reader, start: int, phrase: str) -> str:
+    """A description opening with "its" written with the body it refers to: "Its official media" after
+    "North Korea has …" → "North Korea's official media" (so its side is known).
+    """
+    possessive = re.match(r"its\s+", phrase, re.IGNORECASE)
+    owner = reader.memory.body_mention_before(start) if possessive else None
+    if possessive is None or owner is None:
+        return phrase
+    # A quoted body's mention spans its whole cue ("North Korea has often used …"): its name is the first alias.
+    written = next(
+        (reader.view.text[s:e] for s, e, _id, _surname in reader.view.mentions_within(owner.start, owner.end)), ""
+    )
+    return f"{written or owner.speaker.name}'s {phrase[possessive.end() :]}"
 
 
 # A time written after a description: "state media Thursday", "the agency on Monday", "officials last week".

@@ -29,7 +29,9 @@ REPORTING_VERBS = re.compile(
     r"replied|responded|answered|confirmed|denied|predicted|believes|believed|thinks|suggested|praising|calling|describing|hailing|denouncing|condemning|"
     r"criticising|criticizing|welcoming|accusing|stressing|emphasi[sz]ing|highlighting|vowing|pledging|promising|"
     r"reiterating|insisting|claiming|declaring|lauding|blasting|slamming|cautioned|cautions|cautioning|arguing|"
-    r"telling|writing|explaining|announcing|asserting|acknowledging|pointing out|recalling)\b",
+    r"telling|writing|explaining|announcing|asserting|acknowledging|pointing out|recalling|"
+    r"proclaimed|proclaims|proclaiming|threatened|threatens|threatening|spoke|spoken|speaks|likened|likens|"
+    r"used the (?:analogy|metaphor|image|expression))\b",
     re.IGNORECASE,
 )
 # Anonymity: "a source", "insiders", "who asked not to be named".

@@ -451,5 +451,35 @@ def test_two_leaders_joined_by_and_are_no_single_voice_and_state_media_is_the_si
     assert [r[2:] for r in rows_of(make_corpus, body)] == [
         ("KCNA", "official_dprk", ""),  # named in the next paragraph
         ("Xinhua", "official_prc", ""),
-        ("Xinhua", "official_prc", ""),  # named in the paragraph before
+        ("Chinese state media", "official_prc", ""),  # Xinhua named before may be one of several outlets
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("China proclaimed a “no limits” relationship with Russia in 2022.", ("Chinese government", "official_prc")),
+        (
+            "Pyongyang abruptly threatened to pull out over US demands for “unilateral nuclear abandonment.”",
+            ("North Korean government", "official_dprk"),
+        ),
+        (
+            "North Korea has often used the analogy of ties as close as “lips and teeth.”",
+            ("North Korean government", "official_dprk"),
+        ),
+    ],
+)
+def test_verbs_of_proclaiming_threatening_and_likening_frame_the_subjects_fragment(make_corpus, sentence, speaker):
+    ((_first, kind, who, group, _via),) = rows_of(make_corpus, LEAD + sentence + "\n")
+    assert (kind, (who, group)) == ("fragment", speaker)
+
+
+def test_its_media_is_the_media_of_the_body_just_quoted(make_corpus):
+    body = (
+        LEAD + "North Korea has often used the analogy of ties as close as “lips and teeth.” Its official media has "
+        "frequently spoken of the “deep trust in the fraternal people of China.”\n"
+    )
+    assert [r[2:4] for r in rows_of(make_corpus, body)] == [
+        ("North Korean government", "official_dprk"),
+        ("North Korea's official media", "official_dprk"),
     ]
