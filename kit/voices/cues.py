@@ -50,6 +50,10 @@ _LEADING = re.compile(
 )
 # Verbs whose subject may follow them after a quotation or a comma: "…,” said Hong.
 _SAY = re.compile(r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|told|asked|replied", re.I)
+# A written message and its author right before a participle, e.g. "a personal letter from Kim Jong Un".
+_MESSAGE_FROM = re.compile(
+    r"\b(?:letter|message|telegram|cable|note|greetings?)\s+(?:from|by)\s+(?P<author>[^,;]+?)\s*$", re.IGNORECASE
+)
 # A relative clause between a subject and its verb, e.g. ", who asked not to be named,".
 _RELATIVE = re.compile(r"(?:who|which)\s", re.IGNORECASE)
 # Adverbs and auxiliaries between a subject and its verb, e.g. " also", " has repeatedly", " reportedly".
@@ -188,6 +192,10 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
         # "North Korea … criticised China …, and warned"; "Xi denounced the “bullying” … and highlighted";
         # "the ministry issued condolences, praising …": the verb shares the main clause's subject.
         return _main_subject(reader, sentence_start, verb_start, index)
+    message = _MESSAGE_FROM.search(own)
+    if message is not None and masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing"):
+        # "Ri delivered a letter from Kim Jong Un expressing …": the letter expresses what its author wrote
+        return noun_phrase(reader, own_start + message.start("author"), own_start + len(own.rstrip()), index)
     if stripped:
         if stripped.split()[0].lower() in names.PREPOSITIONS:
             return None  # "of small countries": no subject

@@ -483,3 +483,11 @@ def test_its_media_is_the_media_of_the_body_just_quoted(make_corpus):
         ("North Korean government", "official_dprk"),
         ("North Korea's official media", "official_dprk"),
     ]
+
+
+def test_a_participle_after_a_letter_from_someone_is_the_authors(make_corpus):
+    body = (
+        LEAD + "In Beijing, Ri delivered a personal letter from Kim Jong Un expressing his wish to “strengthen” "
+        "relations, Yonhap reported.\n"
+    )
+    assert rows_of(make_corpus, body) == [("strengthen", "fragment", "Kim Jong Un", "official_dprk", "Yonhap")]
