@@ -26,9 +26,15 @@ from kit.voices.phrases import Head, Reader, noun_phrase, with_roles
 from kit.voices.records import MASK, Cue, DocView, Speaker
 
 # "according to X" and the relays that name a channel alike, e.g. "According to a news release from Xinhua",
-# "…,” KCNA said, as quoted by South Korea's Yonhap news agency".
-ACCORDING = re.compile(r"\b(?:according to|as (?:quoted|cited|carried|relayed) by)\s+", re.IGNORECASE)
-CHANNEL_ONLY = re.compile(r"as\s", re.IGNORECASE)
+# "…,” KCNA said, as quoted by South Korea's Yonhap news agency", "…,” the party said in a statement read on
+# state television", "in an article that was carried by South Korean newspapers".
+ACCORDING = re.compile(
+    r"\b(?:according to|as (?:quoted|cited|carried|relayed) by|(?:read|broadcast|aired) on|"
+    r"(?:carried|published) (?:by|in))\s+",
+    re.IGNORECASE,
+)
+# The relays among them: they name a channel, never the voice a later "it" or "the report" means.
+CHANNEL_ONLY = re.compile(r"(?!according)", re.IGNORECASE)
 # "X was quoted as saying (by Y)", e.g. "Kim was quoted as saying by China's Xinhua Agency".
 QUOTED_AS = re.compile(
     r"\b(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)\s+as\s+(?:saying|telling)\b(?:\s+by\s+)?",

@@ -491,3 +491,16 @@ def test_a_participle_after_a_letter_from_someone_is_the_authors(make_corpus):
         "relations, Yonhap reported.\n"
     )
     assert rows_of(make_corpus, body) == [("strengthen", "fragment", "Kim Jong Un", "official_dprk", "Yonhap")]
+
+
+def test_a_statement_read_on_television_and_an_article_carried_by_newspapers_name_their_channels(make_corpus):
+    body = (
+        "China mourned.\n\n“We believe the people will carry forward his will,” the Communist Party's Central "
+        "Committee said in a statement read on state television.\n\n"
+        "“China and South Korea must jointly respond,” said Xi, in an article that was carried by South Korean "
+        "newspapers on Thursday.\n"
+    )
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("CPC Central Committee", "official_prc", "state television"),
+        ("Xi Jinping", "official_prc", "South Korean newspapers"),
+    ]
