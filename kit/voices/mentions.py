@@ -268,8 +268,22 @@ def build(view: DocView, registry: Registry) -> Memory:
     for start, end in names(view):
         named = name_speaker(view, start, end)
         if named is not None:
-            memory.remember(_mention(view, start, end, named))
+            memory.remember(_mention(view, start, end, _with_think_tank(view, registry, start, end, named)))
     return memory
+
+
+def _with_think_tank(view: DocView, registry: Registry, start: int, end: int, named: Speaker) -> Speaker:
+    """A person whose role names a registered analysts' body is an analyst: "NK Pro founder Chad O’Carroll",
+    "Tong Zhao of the Carnegie Endowment" (the role's words alone do not say so).
+    """
+    if not named.is_person or named.group != "unknown" or not named.role:
+        return named
+    near = view.mentions_within(max(0, start - len(named.role) - 4), end + len(named.role) + 4)
+    for s, e, actor_id, _surname in near:
+        actor = registry[actor_id] if actor_id else None
+        if actor is not None and not actor.is_person and actor.group == "analyst" and view.text[s:e] in named.role:
+            return replace(named, group="analyst")
+    return named
 
 
 def _mention(view: DocView, start: int, end: int, speaker: Speaker, *, speaking: bool = False) -> Mention:

@@ -504,3 +504,8 @@ def test_a_statement_read_on_television_and_an_article_carried_by_newspapers_nam
         ("CPC Central Committee", "official_prc", "state television"),
         ("Xi Jinping", "official_prc", "South Korean newspapers"),
     ]
+
+
+def test_a_person_whose_role_names_a_registered_think_tank_is_an_analyst(make_corpus):
+    body = LEAD + "“The descriptions are far less exuberant this year,” NK Pro founder Chad O’Carroll wrote.\n"
+    assert [r[2:4] for r in rows_of(make_corpus, body)] == [("Chad O’Carroll", "analyst")]
