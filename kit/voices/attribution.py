@@ -5,7 +5,8 @@
     continuations, participles, relays and channels, then kinds, echoes and inherited channels)
 
 **Kinds.** ``speech`` is set off as a statement: it opens its sentence, or a cue stands right before it
-(``Kim stated, “…``) or right after it (``…,” he said``). Any other quotation sits inside the
+(``Kim stated, “…``) or right after it (``…,” he said``), or it is a whole sentence in sentence case
+(``the public is vocal that “China is not a country which …”``). Any other quotation sits inside the
 journalist's sentence: a ``fragment`` when a source is in play (a cue in its sentence: ``Xi denounced the
 “bullying” of …``) and a ``term`` otherwise (scare quotes). A title-case name (“My Companion”), a
 quotation after "named", "called", "dubbed", "known as", and a single-quoted span that is not speech are

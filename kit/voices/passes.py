@@ -24,6 +24,8 @@ from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted
 CONTINUATION_SENTENCES = 2
 # A quotation that opens its sentence counts as speech from this many words.
 MIN_SPEECH_WORDS = 3
+# A quotation inside the journalist's sentence counts as speech when it is a whole sentence of this many words.
+MIN_SENTENCE_WORDS = 6
 # An echo is looked for among this many earlier speech quotations sharing its first two words (a bound:
 # the look-up stays linear however many quotations an article has).
 ECHO_CANDIDATES = 50
@@ -332,7 +334,7 @@ def opens_sentence(view: DocView, quote: Quoted) -> bool:
 
 
 def kind_of(view: DocView, quote: Quoted) -> str:
-    """speech, fragment or term (module docstring)."""
+    """speech, fragment or term (see :mod:`kit.voices.attribution`; a whole sentence quoted is speech)."""
     span = quote.span
     words = re.findall(r"\w+", view.text[span.start : span.end])
     opens = opens_sentence(view, quote) and len(words) >= MIN_SPEECH_WORDS
@@ -340,7 +342,19 @@ def kind_of(view: DocView, quote: Quoted) -> str:
         return "speech"
     if span.mark == "single" or _name_like(view, span):
         return "term"
+    if _quoted_sentence(words, view.text[span.start : span.end]):
+        return "speech"  # "… vocal in China that “China is not a country which …”": a statement, cued or not
     return "fragment" if quote.speaker is not None else "term"
+
+
+def _quoted_sentence(words: list[str], quoted: str) -> bool:
+    """A whole sentence in sentence case: a capital first, then mostly lower-case words, at least
+    :data:`MIN_SENTENCE_WORDS` of them. Scare quotes and names are short or title case.
+    """
+    if len(words) < MIN_SENTENCE_WORDS or not quoted[:1].isupper():
+        return False
+    capitalised = sum(word[:1].isupper() for word in words)
+    return capitalised * 2 < len(words)
 
 
 def _name_like(view: DocView, span: QuoteSpan) -> bool:

@@ -64,3 +64,12 @@ def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_
         return voices.document_quotes(view, registry)
 
     assert doubling_ratio(step, article, 300) < 2.6
+
+
+def test_a_whole_sentence_quoted_inside_the_journalists_sentence_is_speech(make_corpus):
+    body = (
+        "A Test Headline\n\nThe public is becoming vocal in China that “China is not a country which obeys "
+        "the law of another country” and that they are “blood allies” of the “Republic of Korea Army Band”.\n"
+    )
+    table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
+    assert table.kind.tolist() == ["speech", "term", "term"]
