@@ -128,6 +128,7 @@ def paragraph_openers(view: DocView, cues_of: Callable[[int, int], list[Cue]], f
             and quote.span.mark == "double"
             and _opens_paragraph(view, quote)
             and not cues_of(quote.sentence, quote.last_sentence)
+            and _stands_alone(view, quote)
             and quote.paragraph > 0
             and view.paragraph_kinds[quote.paragraph - 1] == "paragraph"
             and len(re.findall(r"\w+", view.text[quote.span.start : quote.span.end])) >= MIN_SPEECH_WORDS
@@ -142,6 +143,12 @@ def paragraph_openers(view: DocView, cues_of: Callable[[int, int], list[Cue]], f
 def _opens_paragraph(view: DocView, quote: Quoted) -> bool:
     """True when nothing but spaces stands between the paragraph's start and the opening mark."""
     return not view.text[view.paragraph_spans[quote.paragraph][0] : quote.span.open_at].strip()
+
+
+def _stands_alone(view: DocView, quote: Quoted) -> bool:
+    """True when nothing but punctuation follows the quotation in its sentence (no words that might attribute it)."""
+    rest = view.text[quote.span.outer_end : view.sentence_spans[quote.last_sentence][1]]
+    return not re.search(r"\w", rest)
 
 
 def _last_voice(view: DocView, cues_of: Callable[[int, int], list[Cue]], paragraph: int) -> Cue | None:
