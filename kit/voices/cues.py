@@ -45,11 +45,13 @@ RELAYED = re.compile(
     r"\b(?:quoted|paraphrased|cited)\s+(?P<who>[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b", re.IGNORECASE
 )
 # A statement noun with its source, e.g. "summary from Xinhua", "a report by the Korean Central News Agency".
-SOURCE_NOUN = re.compile(
-    r"\b(?:news release|release|summary|statement|report|readout|communiqu[eé]|announcement|commentary|"
-    r"editorial|dispatch|article)s?\s+(?:from|by|of|issued by|carried by|published by|in)\s+",
-    re.IGNORECASE,
+_TEXT_AND_SOURCE = (
+    r"(?:news release|release|summary|statement|report|readout|communiqu[eé]|announcement|commentary|"
+    r"editorial|dispatch|article)s?\s+(?:from|by|of|issued by|carried by|published by|in)\s+"
 )
+SOURCE_NOUN = re.compile(r"\b" + _TEXT_AND_SOURCE, re.IGNORECASE)
+# A text named before its source inside "according to …", e.g. "a report from ", "the latest statement by ".
+_DOCUMENT_OF = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?" + _TEXT_AND_SOURCE, re.IGNORECASE)
 # Words that open a clause before its subject: "As Xinhua emphasized", "and warned".
 _LEADING = re.compile(
     r"^(?:(?:and|but|as|while|when|although|though|which|who|so|then|yet|also|with)\b\s*)+", re.IGNORECASE
@@ -111,7 +113,9 @@ def _matches(view: DocView, start: int, end: int) -> list[tuple[str, re.Match[st
 
 def _cue(reader: Reader, kind: str, match: re.Match[str], index: int, start: int, end: int) -> Cue | None:
     if kind in ("according", "source_noun"):
-        source = _after(reader, match.end(), end, allow_prepositions=True)
+        document = _DOCUMENT_OF.match(reader.view.masked, match.end(), end) if kind == "according" else None
+        # "according to a report from Reuters": the report's source is the source
+        source = _after(reader, document.end() if document else match.end(), end, allow_prepositions=True)
         if source is None:
             return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())
         return Cue(match.start(), source.end, kind, index, source.speaker, verb_end=source.end)

@@ -234,6 +234,11 @@ LEAD = "Kim Jong-un and Xi Jinping met in Beijing on Tuesday after months of ten
         ("Kim stated, “We will stand together.”", "Kim Jong Un", "Kim stated"),
         ("“We will stand together,” according to Xinhua.", "Xinhua", "according to Xinhua"),
         (
+            "“We will stand together,” according to a report from Reuters.",
+            "Reuters",
+            "according to a report from Reuters",
+        ),
+        (
             "“We will stand together,” China’s foreign ministry said.",
             "China's foreign ministry",
             "China’s foreign ministry said",
