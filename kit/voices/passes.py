@@ -24,6 +24,9 @@ from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted
 CONTINUATION_SENTENCES = 2
 # A quotation that opens its sentence counts as speech from this many words.
 MIN_SPEECH_WORDS = 3
+# A set-off quotation the journalist's clause runs into is a fragment below this many words: a longer one is a
+# statement ("Keeping the relationship in good health “is a strategic choice and …,” Xi said").
+EMBEDDED_FRAGMENT_WORDS = 12
 # A quotation inside the journalist's sentence counts as speech when it is a whole sentence of this many words.
 MIN_SENTENCE_WORDS = 6
 # An echo is looked for among this many earlier speech quotations sharing its first two words (a bound:
@@ -345,6 +348,8 @@ def kind_of(view: DocView, quote: Quoted) -> str:
     span = quote.span
     words = re.findall(r"\w+", view.text[span.start : span.end])
     opens = opens_sentence(view, quote) and len(words) >= MIN_SPEECH_WORDS
+    if quote.set_off and not opens and quote.speaker is not None and _runs_on(view, span, words):
+        return "fragment"  # China opposes “the internationalization of this issue,” the spokesman added
     if quote.set_off or opens:
         return "speech"
     if span.mark == "single" or _name_like(view, span):
@@ -352,6 +357,18 @@ def kind_of(view: DocView, quote: Quoted) -> str:
     if _quoted_sentence(words, view.text[span.start : span.end]):
         return "speech"  # "… vocal in China that “China is not a country which …”": a statement, cued or not
     return "fragment" if quote.speaker is not None else "term"
+
+
+def _runs_on(view: DocView, span: QuoteSpan, words: list[str]) -> bool:
+    """A short phrase the journalist's clause runs straight into: lower case, right after a word that is not
+    "that" or "saying" (no comma or colon sets it off), fewer than :data:`EMBEDDED_FRAGMENT_WORDS` words.
+    """
+    if len(words) >= EMBEDDED_FRAGMENT_WORDS or not view.text[span.start : span.start + 1].islower():
+        return False
+    sentence_start = view.sentence_spans[view.sentence_at(span.open_at)][0]
+    before = view.text[sentence_start : span.open_at].rstrip()
+    last = re.search(r"(\w+)$", before)
+    return last is not None and last.group(1).lower() not in ("that", "saying", "adding")
 
 
 def _quoted_sentence(words: list[str], quoted: str) -> bool:
