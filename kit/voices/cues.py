@@ -116,6 +116,9 @@ def _cue(reader: Reader, kind: str, match: re.Match[str], index: int, start: int
         document = _DOCUMENT_OF.match(reader.view.masked, match.end(), end) if kind == "according" else None
         # "according to a report from Reuters": the report's source is the source
         source = _after(reader, document.end() if document else match.end(), end, allow_prepositions=True)
+        channel_only = kind == "according" and CHANNEL_ONLY.match(reader.view.text, match.start()) is not None
+        if source is not None and channel_only and not (source.speaker.actor_id or source.speaker.body_type):
+            source = None  # "broadcast on Monday", "published in 2019": a channel is a medium or nothing
         if source is None:
             return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())
         return Cue(match.start(), source.end, kind, index, source.speaker, verb_end=source.end)

@@ -86,7 +86,9 @@ _BODY_TYPES = (
     ("broadcaster", re.compile(r"\b(?:television|TV|broadcast\w*|radio|CCTV|KCTV|KBS|MBC|NHK|BBC|CNN)\b", re.I)),
     (
         "newspaper",
-        re.compile(r"\b(?:newspaper|paper|daily|times|post|herald|sinmun|ilbo|journal|tribune|gazette)\b", re.I),
+        re.compile(
+            r"\b(?:newspapers?|papers?|daily|dailies|times|post|herald|sinmun|ilbo|journals?|tribune|gazette)\b", re.I
+        ),
     ),
     ("ministry", re.compile(r"\b(?:ministry|ministries|department)\b", re.I)),
     ("party", re.compile(r"\b(?:party|central committee|politburo)\b", re.I)),
