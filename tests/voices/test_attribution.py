@@ -504,12 +504,12 @@ def test_a_statement_read_on_television_and_an_article_carried_by_newspapers_nam
         "Committee said in a statement read on state television.\n\n"
         "“China and South Korea must jointly respond,” said Xi, in an article that was carried by South Korean "
         "newspapers on Thursday.\n\n"
-        "“We will win,” Xi said in a speech broadcast on Monday.\n"
+        "“We will win,” Kim Jong Un said in a speech broadcast on Monday.\n"
     )
     assert [r[2:] for r in rows_of(make_corpus, body)] == [
         ("CPC Central Committee", "official_prc", "state television"),
         ("Xi Jinping", "official_prc", "South Korean newspapers"),
-        ("Xi Jinping", "official_prc", ""),  # a day is no channel
+        ("Kim Jong Un", "official_dprk", ""),  # a day is no channel
     ]
 
 
