@@ -82,10 +82,15 @@ def shared(view: DocView, found: list[Quoted]) -> list[Quoted]:
 
 
 def continued(view: DocView, found: list[Quoted]) -> list[Quoted]:
-    """A quotation opening its sentence without a cue continues the speech quotation just before."""
+    """A quotation opening its sentence without a cue continues the speech quotation just before.
+
+    So does a clause quoted to the end of a sentence that names nobody ("The cooler language “indicates a
+    palpable distance in the once-warm relationship.”" after "“…,” O'Carroll wrote"): a scare quote is a
+    word or a name, not the rest of a sentence.
+    """
     result: list[Quoted] = []
     for quote in found:
-        if quote.speaker is None and not quote.set_off and opens_sentence(view, quote):
+        if quote.speaker is None and not quote.set_off and (opens_sentence(view, quote) or _quoted_clause(view, quote)):
             previous = next((q for q in reversed(result) if q.span.mark == "double"), None)
             if (
                 previous is not None
@@ -113,6 +118,18 @@ def participles(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
                 quote = replace(quote, attribution=Attribution(current.speaker, None, cue, "current speaker"))
         result.append(quote)
     return result
+
+
+def _quoted_clause(view: DocView, quote: Quoted) -> bool:
+    """Lower-case words, at least :data:`MIN_SENTENCE_WORDS` of them, running to the end of their sentence."""
+    quoted = view.text[quote.span.start : quote.span.end]
+    words = re.findall(r"\w+", quoted)
+    return (
+        quote.fallback is None
+        and len(words) >= MIN_SENTENCE_WORDS
+        and quoted[:1].islower()
+        and _stands_alone(view, quote)
+    )
 
 
 def paragraph_openers(view: DocView, cues_of: Callable[[int, int], list[Cue]], found: list[Quoted]) -> list[Quoted]:

@@ -87,3 +87,17 @@ def test_a_short_phrase_the_journalists_clause_runs_into_is_a_fragment_even_with
     )
     table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
     assert table.kind.tolist() == ["fragment", "speech", "speech"]  # after "that", or long: a statement
+
+
+def test_a_clause_quoted_to_the_end_of_an_uncued_sentence_continues_the_voice_just_quoted(make_corpus):
+    body = (
+        "A Test Headline\n\nDescriptions of the relationship “are less exuberant,” NK Pro founder Chad O’Carroll wrote.\n\n"
+        "The cooler language in letters “indicates a palpable distance in the once-warm relationship.”\n\n"
+        "The two countries have long been “blood allies.”\n"
+    )
+    table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
+    assert [(r.kind, r.speaker, r.rule) for r in table.itertuples()] == [
+        ("fragment", "Chad O’Carroll", "cue after"),
+        ("fragment", "Chad O’Carroll", "continuation"),
+        ("term", "", ""),  # a scare quote, not the rest of a sentence
+    ]
