@@ -13,7 +13,8 @@ a role or a body's name tells (group, type, where a name starts); :mod:`~kit.voi
 and bodies as a reader meets them; :mod:`~kit.voices.mentions` is the reader's memory ("Wang said" after
 "Foreign Minister Wang Yi"; "the newspaper said" after "Rodong Sinmun"); :mod:`~kit.voices.cues` finds the
 attribution words; :mod:`~kit.voices.phrases` resolves who a phrase names; :mod:`~kit.voices.attribution`
-and :mod:`~kit.voices.passes` choose a speaker per quotation; :mod:`~kit.voices.actors` holds the registry.
+and :mod:`~kit.voices.passes` choose a speaker per quotation, :mod:`~kit.voices.kinds` its kind;
+:mod:`~kit.voices.actors` holds the registry.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from kit.voices import mentions, roles
 from kit.voices.actors import Registry
+from kit.voices.kinds import opens_sentence
 from kit.voices.marks import QuoteSpan
 from kit.voices.mentions import Memory
 from kit.voices.passes import (
@@ -35,7 +36,6 @@ from kit.voices.passes import (
     finished,
     media_channels,
     named_later,
-    opens_sentence,
     paragraph_openers,
     participles,
     relayed,
