@@ -3,7 +3,14 @@
 A cue is a reporting verb (said, stated, noted, added, told, warned, denounced, highlighted, called for…)
 with its subject — before the verb ("Xi said", "Koh Yu-hwan, a professor at Dongguk University, shared
 the view") or after it ("said Hong") — or "according to X", "X was quoted as saying (by Y)", "Y quoted X as
-saying", or a statement noun ("a summary from Xinhua", "a report by KCNA").
+saying", or a statement noun ("a summary from Xinhua", "a report by KCNA"). A relay names a channel the way
+"according to" names a source: "as quoted by Yonhap", "in a statement read on state television", "in an
+article carried by South Korean newspapers".
+
+The subject stands before what may come between it and its verb: an acronym in brackets ("the Korean
+Central News Agency (KCNA) said"), adverbs and auxiliaries ("Reuters also added"), a relative clause ("one
+diplomat, who asked not to be named, told"); a participle after "a letter from X" is X's ("Ri delivered a
+letter from Kim expressing …"); two names joined by "and" are no single voice.
 
 A subject resolves, first match wins: a registry actor named by an alias; a pronoun, a definite
 description ("the spokesman", "the newspaper") or a bare name ("Wang", "Ambassador Lee") through the
