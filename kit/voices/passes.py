@@ -152,16 +152,20 @@ def _opens_paragraph(view: DocView, quote: Quoted) -> bool:
 
 
 def _last_voice(view: DocView, cues_of: Callable[[int, int], list[Cue]], paragraph: int) -> Cue | None:
-    """The last reporting verb of a paragraph whose subject is resolved ("Liu noted", "the source said")."""
+    """The voice of a paragraph's last sentence that reports someone: its closing attribution ("…, the
+    source said.") or else its first reporting verb ("Xi said Kim told him …": Xi, not Kim).
+    """
     sentences = [i for i, p in enumerate(view.sentence_paragraph) if p == paragraph]
-    if not sentences:
-        return None
-    verbs = [
-        c
-        for c in cues_of(sentences[0], sentences[-1])
-        if c.kind in ("verb", "quoted_as", "relayed") and c.speaker is not None and c.speaker.resolved
-    ]
-    return max(verbs, key=lambda c: c.start) if verbs else None
+    for sentence in reversed(sentences):
+        verbs = [
+            c
+            for c in cues_of(sentence, sentence)
+            if c.kind in ("verb", "quoted_as", "relayed") and c.speaker is not None and c.speaker.resolved
+        ]
+        closing = [c for c in verbs if view.masked[view.sentence_spans[sentence][0] : c.start].rstrip().endswith(",")]
+        if closing or verbs:
+            return closing[-1] if closing else min(verbs, key=lambda c: c.start)
+    return None
 
 
 def relayed(view: DocView, found: list[Quoted]) -> list[Quoted]:

@@ -35,7 +35,9 @@ def test_a_paragraph_opening_with_a_quotation_continues_the_last_voice_of_the_pa
         "Liu noted that the vote was close.\n\n"
         "“The vote was close,” one diplomat at the council, who asked not to be named, told reporters.\n\n"
         "Liu noted that more talks would follow.\n\n"
-        "“More talks are needed,” in the words of one envoy.\n"
+        "“More talks are needed,” in the words of one envoy.\n\n"
+        "Liu said that Kim Jong Un told him the talks went well.\n\n"
+        "“We will meet again before the end of the year.”\n"
     )
     table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
     assert [(r.speaker, r.rule) for r in table.itertuples()] == [
@@ -43,6 +45,7 @@ def test_a_paragraph_opening_with_a_quotation_continues_the_last_voice_of_the_pa
         ("", "none"),  # the paragraph before reports nobody
         ("one diplomat at the council", "cue after"),  # its own sentence names its voice, before a relative clause
         ("", "none"),  # words after it may name its voice: not the paragraph before's
+        ("Liu Jieyi", "paragraph before"),  # the reporting voice, not the one reported
     ]
 
 
