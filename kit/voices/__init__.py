@@ -13,7 +13,8 @@ a role or a body's name tells (group, type, where a name starts); :mod:`~kit.voi
 and bodies as a reader meets them; :mod:`~kit.voices.mentions` is the reader's memory ("Wang said" after
 "Foreign Minister Wang Yi"; "the newspaper said" after "Rodong Sinmun"); :mod:`~kit.voices.cues` finds the
 attribution words; :mod:`~kit.voices.phrases` resolves who a phrase names; :mod:`~kit.voices.attribution`
-and :mod:`~kit.voices.passes` choose a speaker per quotation; :mod:`~kit.voices.actors` holds the registry.
+and :mod:`~kit.voices.passes` choose a speaker per quotation, :mod:`~kit.voices.kinds` its kind;
+:mod:`~kit.voices.actors` holds the registry.
 """
 
 from __future__ import annotations
@@ -74,9 +75,9 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
         (speech/fragment/term), speaker, speaker_group, via, cue (the attribution words as written),
         speaker_id / via_id (registry ids, empty when not registered), registered, role (the role that
         introduced the speaker: "a professor at Dongguk University"), rule (how the speaker was found:
-        "cue after", "cue before", "shared", "sentence", "frame", "continuation", "relayed", "echo",
-        "none"), unclosed, mark (double or single), paragraph_id, last_sentence_id — ordered by document
-        and position.
+        "cue after", "cue before", "shared", "sentence", "frame", "continuation", "paragraph before",
+        "relayed", "echo", "none"), unclosed, mark (double or single), paragraph_id, last_sentence_id —
+        ordered by document and position.
     """
     registry = registry or load_registry()
     found = actors.mentions(prepared, registry)

@@ -5,7 +5,8 @@
     continuations, participles, relays and channels, then kinds, echoes and inherited channels)
 
 **Kinds.** ``speech`` is set off as a statement: it opens its sentence, or a cue stands right before it
-(``Kim stated, “…``) or right after it (``…,” he said``). Any other quotation sits inside the
+(``Kim stated, “…``) or right after it (``…,” he said``), or it is a whole sentence in sentence case
+(``the public is vocal that “China is not a country which …”``). Any other quotation sits inside the
 journalist's sentence: a ``fragment`` when a source is in play (a cue in its sentence: ``Xi denounced the
 “bullying” of …``) and a ``term`` otherwise (scare quotes). A title-case name (“My Companion”), a
 quotation after "named", "called", "dubbed", "known as", and a single-quoted span that is not speech are
@@ -26,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from kit.voices import mentions, roles
 from kit.voices.actors import Registry
+from kit.voices.kinds import opens_sentence
 from kit.voices.marks import QuoteSpan
 from kit.voices.mentions import Memory
 from kit.voices.passes import (
@@ -34,7 +36,7 @@ from kit.voices.passes import (
     finished,
     media_channels,
     named_later,
-    opens_sentence,
+    paragraph_openers,
     participles,
     relayed,
     shared,
@@ -75,6 +77,7 @@ def attribute(view: DocView, cues: list[Cue], memory: Memory, registry: Registry
     found = shared(view, found)
     found = continued(view, found)
     found = participles(view, memory, found)
+    found = paragraph_openers(view, index.in_sentences, found)
     found = relayed(view, found)
     found = media_channels(index.in_sentences, found)
     found = named_later(view, memory, found)
@@ -139,11 +142,12 @@ def own_cues(view: DocView, index: CueIndex, memory: Memory, registry: Registry,
 def _cue_after(view: DocView, index: CueIndex, span: QuoteSpan, sentence: int) -> Cue | None:
     """A cue right after the closing mark, in the same sentence: "…,” he said", "…,” according to X"."""
     sentence_end = view.sentence_spans[sentence][1]
-    for cue in index.by_sentence.get(sentence, []):
-        if span.outer_end <= cue.start < sentence_end:
-            gap = view.masked[span.outer_end : cue.start]
-            return cue if re.fullmatch(r"[\s,]*", gap) else None
-    return None
+    following = [c for c in index.by_sentence.get(sentence, []) if span.outer_end <= c.start < sentence_end]
+    # The nearest by where its words start: a subject before a relative clause starts before the clause's verb.
+    cue = min(following, key=lambda c: c.start, default=None)
+    if cue is None:
+        return None
+    return cue if re.fullmatch(r"[\s,]*", view.masked[span.outer_end : cue.start]) else None
 
 
 def _cue_before(view: DocView, index: CueIndex, span: QuoteSpan, sentence: int) -> Cue | None:
@@ -243,6 +247,8 @@ def _actor_right_before(
     if mention is None:
         return None
     start, _end, actor_id, surname = mention
+    if re.search(r"\band\s+$", view.text[max(0, start - 8) : start]):
+        return None  # "Xi and Kim “had a candid exchange …,” Xinhua reported": the agency's summary of both
     return (
         mentions.registered(registry, actor_id) if actor_id else mentions.resolve_name(memory, start, surname, registry)
     )

@@ -3,7 +3,14 @@
 A cue is a reporting verb (said, stated, noted, added, told, warned, denounced, highlighted, called for…)
 with its subject — before the verb ("Xi said", "Koh Yu-hwan, a professor at Dongguk University, shared
 the view") or after it ("said Hong") — or "according to X", "X was quoted as saying (by Y)", "Y quoted X as
-saying", or a statement noun ("a summary from Xinhua", "a report by KCNA").
+saying", or a statement noun ("a summary from Xinhua", "a report by KCNA"). A relay names a channel the way
+"according to" names a source: "as quoted by Yonhap", "in a statement read on state television", "in an
+article carried by South Korean newspapers".
+
+The subject stands before what may come between it and its verb: an acronym in brackets ("the Korean
+Central News Agency (KCNA) said"), adverbs and auxiliaries ("Reuters also added"), a relative clause ("one
+diplomat, who asked not to be named, told"); a participle after "a letter from X" is X's ("Ri delivered a
+letter from Kim expressing …"); two names joined by "and" are no single voice.
 
 A subject resolves, first match wins: a registry actor named by an alias; a pronoun, a definite
 description ("the spokesman", "the newspaper") or a bare name ("Wang", "Ambassador Lee") through the
@@ -25,8 +32,16 @@ from kit.voices.mentions import Memory
 from kit.voices.phrases import Head, Reader, noun_phrase, with_roles
 from kit.voices.records import MASK, Cue, DocView, Speaker
 
-# "according to X", e.g. "According to a news release from Xinhua".
-ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+# "according to X" and the relays that name a channel alike, e.g. "According to a news release from Xinhua",
+# "…,” KCNA said, as quoted by South Korea's Yonhap news agency", "…,” the party said in a statement read on
+# state television", "in an article that was carried by South Korean newspapers".
+ACCORDING = re.compile(
+    r"\b(?:according to|as (?:quoted|cited|carried|relayed) by|(?:read|broadcast|aired) on|"
+    r"(?:carried|published) (?:by|in))\s+",
+    re.IGNORECASE,
+)
+# The relays among them: they name a channel, never the voice a later "it" or "the report" means.
+CHANNEL_ONLY = re.compile(r"(?!according)", re.IGNORECASE)
 # "X was quoted as saying (by Y)", e.g. "Kim was quoted as saying by China's Xinhua Agency".
 QUOTED_AS = re.compile(
     r"\b(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)\s+as\s+(?:saying|telling)\b(?:\s+by\s+)?",
@@ -37,17 +52,32 @@ RELAYED = re.compile(
     r"\b(?:quoted|paraphrased|cited)\s+(?P<who>[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b", re.IGNORECASE
 )
 # A statement noun with its source, e.g. "summary from Xinhua", "a report by the Korean Central News Agency".
-SOURCE_NOUN = re.compile(
-    r"\b(?:news release|release|summary|statement|report|readout|communiqu[eé]|announcement|commentary|"
-    r"editorial|dispatch|article)s?\s+(?:from|by|of|issued by|carried by|published by|in)\s+",
-    re.IGNORECASE,
+_TEXT_AND_SOURCE = (
+    r"(?:news release|release|summary|statement|report|readout|communiqu[eé]|announcement|commentary|"
+    r"editorial|dispatch|article)s?\s+(?:from|by|of|issued by|carried by|published by|in)\s+"
 )
+SOURCE_NOUN = re.compile(r"\b" + _TEXT_AND_SOURCE, re.IGNORECASE)
+# A text named before its source inside "according to …", e.g. "a report from ", "the latest statement by ".
+_DOCUMENT_OF = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?" + _TEXT_AND_SOURCE, re.IGNORECASE)
 # Words that open a clause before its subject: "As Xinhua emphasized", "and warned".
 _LEADING = re.compile(
     r"^(?:(?:and|but|as|while|when|although|though|which|who|so|then|yet|also|with)\b\s*)+", re.IGNORECASE
 )
 # Verbs whose subject may follow them after a quotation or a comma: "…,” said Hong.
 _SAY = re.compile(r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|told|asked|replied", re.I)
+# A written message and its author right before a participle, e.g. "a personal letter from Kim Jong Un".
+_MESSAGE_FROM = re.compile(
+    r"\b(?:letter|message|telegram|cable|note|greetings?)\s+(?:from|by)\s+(?P<author>[^,;]+?)\s*$", re.IGNORECASE
+)
+# A relative clause between a subject and its verb, e.g. ", who asked not to be named,".
+_RELATIVE = re.compile(r"(?:who|which)\s", re.IGNORECASE)
+# Adverbs and auxiliaries between a subject and its verb, e.g. " also", " has repeatedly", " reportedly".
+_BETWEEN_SUBJECT_AND_VERB = re.compile(
+    r"(?:\s+(?:also|further|later|again|then|once|earlier|previously|recently|often|frequently|has|have|had|"
+    r"would|will|may|might|could|can|[a-z]+(?:edly|ally|ately|ently|ously|ntly|rly|tly)))+\s*$"
+)
+# A short parenthesis right before a verb: an acronym or an aside, e.g. "(KCNA) ", "(pictured) ".
+_PARENTHESIS_BEFORE = re.compile(r"\s*\([^()\u2591]{1,30}\)\s*$")
 # A passive reporting verb names no speaker: "the visit was described as “unofficial”".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
@@ -61,6 +91,8 @@ def find_cues(view: DocView, memory: Memory, registry: Registry) -> tuple[list[C
             if cue is None:
                 continue
             cues.append(cue)
+            if cue.kind == "according" and CHANNEL_ONLY.match(view.text, cue.start):
+                continue  # "as quoted by Yonhap": a channel, not the voice a later "the report said" means
             if cue.speaker is not None and cue.speaker.resolved and cue.speaker.name:
                 memory.remember(mentions.speaking_mention(view, cue.start, cue.end, cue.speaker))
     return cues, memory
@@ -88,7 +120,12 @@ def _matches(view: DocView, start: int, end: int) -> list[tuple[str, re.Match[st
 
 def _cue(reader: Reader, kind: str, match: re.Match[str], index: int, start: int, end: int) -> Cue | None:
     if kind in ("according", "source_noun"):
-        source = _after(reader, match.end(), end, allow_prepositions=True)
+        document = _DOCUMENT_OF.match(reader.view.masked, match.end(), end) if kind == "according" else None
+        # "according to a report from Reuters": the report's source is the source
+        source = _after(reader, document.end() if document else match.end(), end, allow_prepositions=True)
+        channel_only = kind == "according" and CHANNEL_ONLY.match(reader.view.text, match.start()) is not None
+        if source is not None and channel_only and not (source.speaker.actor_id or source.speaker.body_type):
+            source = None  # "broadcast on Monday", "published in 2019": a channel is a medium or nothing
         if source is None:
             return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())
         return Cue(match.start(), source.end, kind, index, source.speaker, verb_end=source.end)
@@ -158,10 +195,16 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
     the clause's subject).
     """
     masked = reader.view.masked
+    aside = _PARENTHESIS_BEFORE.search(masked, sentence_start, verb_start)
+    if aside is not None and aside.start() > sentence_start:
+        verb_start = aside.start()  # "the Korean Central News Agency (KCNA) said": the subject stands before it
     clause = clause_start(masked, sentence_start, verb_start)
     pieces = segments(masked, clause, verb_start)
     own_start, own_end = pieces[-1]
     own = masked[own_start:own_end]
+    adverbs = _BETWEEN_SUBJECT_AND_VERB.search(own)
+    if adverbs is not None:  # "Reuters also added", "Kim has repeatedly said": the subject ends before them
+        own = own[: adverbs.start()]
     stripped = _LEADING.sub("", own.strip())
     coordinated = re.search(r"(?:^|\s)(?:and|but)$", own.strip(), re.IGNORECASE) is not None
     participle = not stripped and masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing")
@@ -169,6 +212,10 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
         # "North Korea … criticised China …, and warned"; "Xi denounced the “bullying” … and highlighted";
         # "the ministry issued condolences, praising …": the verb shares the main clause's subject.
         return _main_subject(reader, sentence_start, verb_start, index)
+    message = _MESSAGE_FROM.search(own)
+    if message is not None and masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing"):
+        # "Ri delivered a letter from Kim Jong Un expressing …": the letter expresses what its author wrote
+        return noun_phrase(reader, own_start + message.start("author"), own_start + len(own.rstrip()), index)
     if stripped:
         if stripped.split()[0].lower() in names.PREPOSITIONS:
             return None  # "of small countries": no subject
@@ -182,8 +229,11 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
             )
         return noun_phrase(reader, np_start, own_start + len(own.rstrip()), index)
     found_roles: list[str] = []
-    for seg_start, seg_end in reversed(pieces[:-1]):
+    for number, (seg_start, seg_end) in enumerate(reversed(pieces[:-1])):
         piece = masked[seg_start:seg_end]
+        if number == 0 and _RELATIVE.match(piece.strip()) and len(pieces) > 2:
+            # "one diplomat, who asked not to be named, told": the subject stands before the relative clause
+            return _relative_subject(reader, pieces[-3], piece.strip(), index)
         if names.is_appositive(piece.strip()):
             found_roles.insert(0, piece.strip())
             continue
@@ -194,6 +244,16 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
                 return replace(head, speaker=with_roles(head.speaker, found_roles))
         break
     return None
+
+
+def _relative_subject(reader: Reader, piece: tuple[int, int], clause: str, index: int) -> Head | None:
+    """The subject before a relative clause, with the clause as its role when it says who they are."""
+    text = reader.view.masked[piece[0] : piece[1]]
+    start = piece[0] + len(text) - len(text.lstrip())
+    head = noun_phrase(reader, start, piece[0] + len(text.rstrip()), index)
+    if head is None or not roles.has_role_words(clause) or head.speaker.actor_id:
+        return head
+    return replace(head, speaker=with_roles(head.speaker, [clause]))
 
 
 def _main_subject(reader: Reader, sentence_start: int, verb_start: int, index: int) -> Head | None:

@@ -9,7 +9,8 @@ order; :class:`Memory` answers the look-backs:
 * :meth:`Memory.person_before` — "he"/"she": the latest person, not a possessor ("Xi's") nor inside a
   prepositional phrase ("met with Xi"), within the passage (this paragraph and the few before it);
 * :meth:`Memory.described_before` — "the spokesman", "the official", "the newspaper", "the agency":
-  the latest person whose role or name has that noun, or the latest body of that type;
+  the latest person whose role or name has that noun, or the latest body of that type ("the publication":
+  any medium; "the report", "the statement": the body quoted last in the passage);
 * :meth:`Memory.named_before` — a bare name or surname ("Wang", "Ambassador Lee"): the person named in
   full earlier with that word in their name; two such people with neither the current speaker leaves it
   unresolved.
@@ -147,13 +148,24 @@ class Memory:
 
     def body_before(self, position: int) -> Speaker | None:
         """Who "it said" refers to: the latest organisation quoted, else the latest one named as a subject."""
+        chosen = self.body_mention_before(position)
+        return chosen.speaker if chosen is not None else None
+
+    def body_mention_before(self, position: int) -> Mention | None:
+        """The mention "it" or "its" refers to (see :meth:`body_before`), for where and how it is written."""
         bodies = [
             m
             for m in self._in_passage_before(position)
             if not m.speaker.is_person and m.salient and m.speaker.body_type
         ]
-        chosen = next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
-        return chosen.speaker if chosen is not None else None
+        return next((m for m in bodies if m.speaking), bodies[0] if bodies else None)
+
+    def body_quoted_before(self, position: int) -> Speaker | None:
+        """Whose text "the report" or "the statement" is: the latest organisation quoted, within the passage."""
+        for mention in self._in_passage_before(position):
+            if mention.speaking and not mention.speaker.is_person and mention.speaker.body_type:
+                return mention.speaker
+        return None
 
     def speaker_before(self, position: int) -> Mention | None:
         """The latest person quoted (a cue's subject) before ``position`` in the passage."""
@@ -165,10 +177,13 @@ class Memory:
     def described_before(self, position: int, noun: str) -> Speaker | None:
         """Who "the <noun>" refers to: the latest body of that type or person with that noun in their role."""
         noun = noun.lower()
+        if noun in roles.DOCUMENT_NOUNS:
+            return self.body_quoted_before(position)
         if noun in roles.BODY_NOUNS:
             wanted = roles.BODY_NOUNS[noun]
+            accepted = roles.MEDIA_TYPES if wanted == roles.ANY_MEDIUM else {wanted}
             for mention in self.before(position, limit=LOOKBACK):
-                if not mention.speaker.is_person and mention.speaker.body_type == wanted:
+                if not mention.speaker.is_person and mention.speaker.body_type in accepted:
                     return mention.speaker
             return None
         stem = roles.PERSON_NOUNS.get(noun, noun)
@@ -253,8 +268,22 @@ def build(view: DocView, registry: Registry) -> Memory:
     for start, end in names(view):
         named = name_speaker(view, start, end)
         if named is not None:
-            memory.remember(_mention(view, start, end, named))
+            memory.remember(_mention(view, start, end, _with_think_tank(view, registry, start, end, named)))
     return memory
+
+
+def _with_think_tank(view: DocView, registry: Registry, start: int, end: int, named: Speaker) -> Speaker:
+    """A person whose role names a registered analysts' body is an analyst: "NK Pro founder Chad O’Carroll",
+    "Tong Zhao of the Carnegie Endowment" (the role's words alone do not say so).
+    """
+    if not named.is_person or named.group != "unknown" or not named.role:
+        return named
+    near = view.mentions_within(max(0, start - len(named.role) - 4), end + len(named.role) + 4)
+    for s, e, actor_id, _surname in near:
+        actor = registry[actor_id] if actor_id else None
+        if actor is not None and not actor.is_person and actor.group == "analyst" and view.text[s:e] in named.role:
+            return replace(named, group="analyst")
+    return named
 
 
 def _mention(view: DocView, start: int, end: int, speaker: Speaker, *, speaking: bool = False) -> Mention:

@@ -1,7 +1,7 @@
 """The passes over one document's quotations after each has its own cues: neighbours, continuations,
-relays and channels, then kinds, echoes and inherited channels.
+relays and channels, then kinds (:mod:`kit.voices.kinds`), echoes and inherited channels.
 
-    shared → continued → participles → relayed → media_channels → named_later → finished
+    shared → continued → participles → paragraph_openers → relayed → media_channels → named_later → finished
 
 Each pass takes the list of :class:`~kit.voices.records.Quoted` records and returns a new one.
 """
@@ -16,14 +16,12 @@ from itertools import pairwise
 
 from kit import text
 from kit.voices import cues, roles
-from kit.voices.marks import QuoteSpan
+from kit.voices.kinds import MIN_SENTENCE_WORDS, MIN_SPEECH_WORDS, kind_of, opens_sentence, stands_alone
 from kit.voices.mentions import Memory
-from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted
+from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted, Speaker
 
 # A continuation quotation follows the speech quotation at most this many sentences back.
 CONTINUATION_SENTENCES = 2
-# A quotation that opens its sentence counts as speech from this many words.
-MIN_SPEECH_WORDS = 3
 # An echo is looked for among this many earlier speech quotations sharing its first two words (a bound:
 # the look-up stays linear however many quotations an article has).
 ECHO_CANDIDATES = 50
@@ -31,13 +29,6 @@ ECHO_CANDIDATES = 50
 MEDIA = roles.MEDIA_TYPES
 # A medium's verbs that pass on someone else's words ("said" is its own statement: "KCNA said in a commentary").
 _RELAY_WORDS = re.compile(r"\b(?:added|adds|reported|reports|quoted|carried|cited)\b", re.I)
-# Words before a quotation that make it a name or a term: named the 'Year of …'.
-_NAMING = re.compile(
-    r"\b(?:named|called|dubbed|titled|entitled|known as|so-called|the term|the word|the phrase|slogan|motto)"
-    r"\s*(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "de"}
 # Between two quotations that share a speaker: nothing, a comma, or "adding".
 _SHARED_GAP = re.compile(r"[\s,]*(?:(?:and\s+)?(?:adding|added|he added|she added)\b)?[\s,:]*")
 
@@ -77,10 +68,15 @@ def shared(view: DocView, found: list[Quoted]) -> list[Quoted]:
 
 
 def continued(view: DocView, found: list[Quoted]) -> list[Quoted]:
-    """A quotation opening its sentence without a cue continues the speech quotation just before."""
+    """A quotation opening its sentence without a cue continues the speech quotation just before.
+
+    So does a clause quoted to the end of a sentence that names nobody ("The cooler language “indicates a
+    palpable distance in the once-warm relationship.”" after "“…,” O'Carroll wrote"): a scare quote is a
+    word or a name, not the rest of a sentence.
+    """
     result: list[Quoted] = []
     for quote in found:
-        if quote.speaker is None and not quote.set_off and opens_sentence(view, quote):
+        if quote.speaker is None and not quote.set_off and (opens_sentence(view, quote) or _quoted_clause(view, quote)):
             previous = next((q for q in reversed(result) if q.span.mark == "double"), None)
             if (
                 previous is not None
@@ -108,6 +104,68 @@ def participles(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
                 quote = replace(quote, attribution=Attribution(current.speaker, None, cue, "current speaker"))
         result.append(quote)
     return result
+
+
+def _quoted_clause(view: DocView, quote: Quoted) -> bool:
+    """Lower-case words, at least :data:`MIN_SENTENCE_WORDS` of them, running to the end of their sentence."""
+    quoted = view.text[quote.span.start : quote.span.end]
+    words = re.findall(r"\w+", quoted)
+    return (
+        quote.fallback is None
+        and len(words) >= MIN_SENTENCE_WORDS
+        and quoted[:1].islower()
+        and stands_alone(view, quote)
+    )
+
+
+def paragraph_openers(view: DocView, cues_of: Callable[[int, int], list[Cue]], found: list[Quoted]) -> list[Quoted]:
+    """A paragraph that opens with a quotation and names nobody continues the last voice of the paragraph before.
+
+    News writing gives a new paragraph of quoted words to the source just reported: "Liu noted that …" /
+    "“China urges the parties …" ; "…, the source said." / "“Additionally, …". The voice is the subject of
+    the last reporting verb of the previous paragraph (a body as well as a person: "The publication
+    recalled that …").
+    """
+    result = []
+    for quote in found:
+        if (
+            quote.speaker is None
+            and (quote.fallback is None or quote.fallback.speaker is None)
+            and quote.span.mark == "double"
+            and _opens_paragraph(view, quote)
+            and not cues_of(quote.sentence, quote.last_sentence)
+            and stands_alone(view, quote)
+            and quote.paragraph > 0
+            and view.paragraph_kinds[quote.paragraph - 1] == "paragraph"
+            and len(re.findall(r"\w+", view.text[quote.span.start : quote.span.end])) >= MIN_SPEECH_WORDS
+        ):
+            voice = _last_voice(view, cues_of, quote.paragraph - 1)
+            if voice is not None:
+                quote = replace(quote, attribution=Attribution(voice.speaker, voice.via, voice, "paragraph before"))
+        result.append(quote)
+    return result
+
+
+def _opens_paragraph(view: DocView, quote: Quoted) -> bool:
+    """True when nothing but spaces stands between the paragraph's start and the opening mark."""
+    return not view.text[view.paragraph_spans[quote.paragraph][0] : quote.span.open_at].strip()
+
+
+def _last_voice(view: DocView, cues_of: Callable[[int, int], list[Cue]], paragraph: int) -> Cue | None:
+    """The voice of a paragraph's last sentence that reports someone: its closing attribution ("…, the
+    source said.") or else its first reporting verb ("Xi said Kim told him …": Xi, not Kim).
+    """
+    sentences = [i for i, p in enumerate(view.sentence_paragraph) if p == paragraph]
+    for sentence in reversed(sentences):
+        verbs = [
+            c
+            for c in cues_of(sentence, sentence)
+            if c.kind in ("verb", "quoted_as", "relayed") and c.speaker is not None and c.speaker.resolved
+        ]
+        closing = [c for c in verbs if view.masked[view.sentence_spans[sentence][0] : c.start].rstrip().endswith(",")]
+        if closing or verbs:
+            return closing[-1] if closing else min(verbs, key=lambda c: c.start)
+    return None
 
 
 def relayed(view: DocView, found: list[Quoted]) -> list[Quoted]:
@@ -165,9 +223,17 @@ def media_channels(cues_of: Callable[[int, int], list[Cue]], found: list[Quoted]
 def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quoted]:
     """An indefinite body ("a state-run newspaper said …") is the body of that type the article names next,
     in the same or the next paragraph: "… The Global Times, a publication many view as …".
+
+    A side's state media ("North Korean state media said", "the North's state media reported") is that
+    side's medium the article names next, within two paragraphs ("… KCNA said"). Unsided "state media"
+    stays as written.
     """
     result = []
     for quote in found:
+        attribution = quote.attribution
+        speaker = _sided_medium(memory, quote.span.open_at, attribution.speaker) or attribution.speaker
+        via = _sided_medium(memory, quote.span.open_at, attribution.via) or attribution.via
+        quote = replace(quote, attribution=replace(attribution, speaker=speaker, via=via))
         speaker = quote.speaker
         if speaker is not None and speaker.body_type and not speaker.actor_id and _ONE.match(speaker.name):
             later = next(
@@ -185,6 +251,29 @@ def named_later(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quot
 
 
 _ONE = re.compile(r"^(?:a|an|one)\s", re.IGNORECASE)
+# A side's media described, not named: "North Korean state media", "the North's state-run media", "official media".
+_STATE_MEDIA = re.compile(r"\b(?:state|state-run|state-controlled|official)\s+media\b", re.IGNORECASE)
+
+
+def _sided_medium(memory: Memory, position: int, described: Speaker | None) -> Speaker | None:
+    """The named medium of a side's described media that the article names next, within two paragraphs.
+
+    Only forward: the article names the source it has just described ("North Korean state media said …
+    KCNA said"); a medium named before may be one of several ("… KCNA reported. Its official media has
+    often spoken of …" speaks of the media in general).
+
+    None when ``described`` is not a side's media described ("North Korean state media") or no medium fits.
+    """
+    if described is None or described.actor_id or not _STATE_MEDIA.search(described.name):
+        return None
+    if described.group not in ("official_dprk", "official_prc"):
+        return None
+
+    def fits(candidate: Speaker) -> bool:
+        named = bool(candidate.actor_id) and not _STATE_MEDIA.search(candidate.name)
+        return named and candidate.body_type in MEDIA and candidate.group == described.group
+
+    return next((m.speaker for m in memory.after(position, paragraphs=2) if fits(m.speaker)), None)
 
 
 def finished(view: DocView, found: list[Quoted]) -> list[Quoted]:
@@ -247,38 +336,6 @@ def _inherit_via(quote: Quoted, earlier: list[Quoted]) -> Quoted:
         if source.speaker is not None and quote.speaker is not None and source.speaker.name == quote.speaker.name:
             return replace(quote, attribution=replace(quote.attribution, via=source.attribution.via))
     return quote
-
-
-def opens_sentence(view: DocView, quote: Quoted) -> bool:
-    """True when nothing but spaces stands between the sentence's start and the opening mark."""
-    sentence_start = view.sentence_spans[quote.sentence][0]
-    return not view.masked[sentence_start : quote.span.open_at].strip()
-
-
-def kind_of(view: DocView, quote: Quoted) -> str:
-    """speech, fragment or term (module docstring)."""
-    span = quote.span
-    words = re.findall(r"\w+", view.text[span.start : span.end])
-    opens = opens_sentence(view, quote) and len(words) >= MIN_SPEECH_WORDS
-    if quote.set_off or opens:
-        return "speech"
-    if span.mark == "single" or _name_like(view, span):
-        return "term"
-    return "fragment" if quote.speaker is not None else "term"
-
-
-def _name_like(view: DocView, span: QuoteSpan) -> bool:
-    """A title-case name ("My Companion") or a quotation after "named", "called", "dubbed"…"""
-    sentence_start = view.sentence_spans[view.sentence_at(span.open_at)][0]
-    if _NAMING.search(view.text[sentence_start : span.open_at]):
-        return True
-    words = view.text[span.start : span.end].rstrip(".").split()
-    if not words or len(words) > 6:
-        return False
-    capitalised = [w[:1].isupper() for w in words]
-    return any(capitalised) and all(
-        cap or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for cap, w in zip(capitalised, words, strict=True)
-    )
 
 
 def comparable(value: str) -> str:

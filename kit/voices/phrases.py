@@ -23,7 +23,11 @@ from kit.voices.records import DocView, Speaker
 _DEFINITE = re.compile(
     r"^(?:the|this|that)\s+(?:same\s+|[\w’'-]+\s+){0,3}?(?P<noun>news agency|foreign ministry|"
     + "|".join(
-        sorted({*roles.PERSON_NOUNS, *roles.BODY_NOUNS} - {"news agency", "foreign ministry"}, key=len, reverse=True)
+        sorted(
+            {*roles.PERSON_NOUNS, *roles.BODY_NOUNS, *roles.DOCUMENT_NOUNS} - {"news agency", "foreign ministry"},
+            key=len,
+            reverse=True,
+        )
     )
     + r")\b",
     re.IGNORECASE,
@@ -80,12 +84,14 @@ def noun_phrase(
         after = view.text[e : e + 2]
         if after[:2] in names.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
             continue
-        if not allow_prepositions and before and before[-1].lower() in names.PREPOSITIONS:
+        if not allow_prepositions and _after_preposition(before):
             continue
         if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before[1:]):
             continue  # inside a modifier: "sources working to rescue North Koreans"
         if subject and len(before) > 3:
             return None
+        if not allow_prepositions and _joined_by_and(view.text, e, candidates[i + 1 :]):
+            return None  # "Kim Jong Un and Chinese President Xi Jinping agreed": two voices, not one
         speaker = _resolve(reader, s, e, what, value)
         if not speaker.is_person and _titled_person_follows(reader, candidates[i + 1 :], e):
             continue  # "Chinese Foreign Ministry spokesman Hong Lei": the person is the head
@@ -96,7 +102,22 @@ def noun_phrase(
         return None
     if strict and not roles.has_role_words(phrase):
         return None
-    return Head(describe(phrase.strip()), start, end, described=True)
+    return Head(describe(_owner_named(reader, start, phrase.strip())), start, end, described=True)
+
+
+def _owner_named(reader: Reader, start: int, phrase: str) -> str:
+    """A description opening with "its" written with the body it refers to: "Its official media" after
+    "North Korea has …" → "North Korea's official media" (so its side is known).
+    """
+    possessive = re.match(r"its\s+", phrase, re.IGNORECASE)
+    owner = reader.memory.body_mention_before(start) if possessive else None
+    if possessive is None or owner is None:
+        return phrase
+    # A quoted body's mention spans its whole cue ("North Korea has often used …"): its name is the first alias.
+    written = next(
+        (reader.view.text[s:e] for s, e, _id, _surname in reader.view.mentions_within(owner.start, owner.end)), ""
+    )
+    return f"{written or owner.speaker.name}'s {phrase[possessive.end() :]}"
 
 
 # A time written after a description: "state media Thursday", "the agency on Monday", "officials last week".
@@ -104,10 +125,48 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:on\s+|last\s+|this\s+)?(?:" + "|".join(calendar.day_name) + "|today|"
     r"yesterday|tonight|week|month|year|night|morning|evening)$"
 )
+# A medium's proper name before its kind written in lower case, e.g. "South Korea's Yonhap news agency",
+# "the Russian state-run TASS news agency", "China's state-run Global Times newspaper".
+_NAME_BEFORE_KIND = re.compile(r"((?:[A-Z][\w’'-]*\s+)+)(?:news agency|agency|newspaper|daily|broadcaster)$")
 # Words that open a relative clause inside a noun phrase.
 _CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
 # A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
 _DESCRIPTION = re.compile(r"^(?:a|an|one|the|two|three|several|some|many|other|another)\s+\w", re.IGNORECASE)
+
+
+# Words between a preposition and the name it governs: "at the J.M. Missionary Union", "in a U.S. city".
+_DETERMINER_OR_INITIALS = re.compile(r"(?:the|a|an|(?:[A-Z]\.)+)", re.IGNORECASE)
+
+
+def _after_preposition(before: list[str]) -> bool:
+    """True when the words before a name end in a preposition, articles and initials aside."""
+    words = list(before)
+    while words and _DETERMINER_OR_INITIALS.fullmatch(words[-1]):
+        words.pop()
+    return bool(words) and words[-1].lower() in names.PREPOSITIONS
+
+
+def _medium_name(phrase: str) -> str:
+    """The proper name in a medium's description ("South Korea's Yonhap news agency" → "Yonhap"), or ""."""
+    found = _NAME_BEFORE_KIND.search(phrase)
+    words = found.group(1).split() if found else []
+    while words and (not roles.is_name_word(words[0]) or words[0].endswith(names.POSSESSIVE)):
+        words.pop(0)  # the owner or the side: "Russian", "Japan's"
+    return " ".join(words)
+
+
+def _joined_by_and(text: str, end: int, later: list[tuple[int, int, str, str]]) -> bool:
+    """True when another name follows the head after "and" (titles and sides between allowed)."""
+    joined = re.match(r"\s+and\s+", text[end:])
+    if joined is None:
+        return False
+    for s, _e, what, _value in later:
+        between = text[end + joined.end() : s].split()
+        if what in (_ACTOR, _SURNAME, _NAMED, _PART) and all(
+            w[:1].isupper() or w.lower() in roles.TITLE_WORDS for w in between
+        ):
+            return True
+    return False
 
 
 def _person_noun_follows(rest: str) -> bool:
@@ -179,7 +238,9 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
             return found
         noun = value.lower()
         if noun in roles.BODY_NOUNS:
-            return Speaker(written, roles.side(written) or "unknown", body_type=roles.BODY_NOUNS[noun])
+            kind = roles.BODY_NOUNS[noun]
+            kind = "media" if kind == roles.ANY_MEDIUM else kind
+            return Speaker(written, roles.side(written) or "unknown", body_type=kind)
         return describe(written)
     title, name = roles.split_title(value)
     if len(name.split()) == 1:
@@ -209,11 +270,12 @@ def describe(phrase: str) -> Speaker:
     """
     phrase = _TRAILING_TIME.sub("", phrase) or phrase
     kind = roles.body_type(phrase)
+    named = _medium_name(phrase) if kind in roles.MEDIA_TYPES else ""
     if kind and not _person_noun_follows(phrase):
         state = kind in roles.STATE_TYPES and (
             kind != "media" or "state" in phrase.lower() or "official" in phrase.lower()
         )
-        return Speaker(phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
+        return Speaker(named or phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
     group = roles.classify_role(phrase)
     singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
     return Speaker(phrase, group, is_person=singular and group != "unknown")

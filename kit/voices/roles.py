@@ -29,7 +29,9 @@ REPORTING_VERBS = re.compile(
     r"replied|responded|answered|confirmed|denied|predicted|believes|believed|thinks|suggested|praising|calling|describing|hailing|denouncing|condemning|"
     r"criticising|criticizing|welcoming|accusing|stressing|emphasi[sz]ing|highlighting|vowing|pledging|promising|"
     r"reiterating|insisting|claiming|declaring|lauding|blasting|slamming|cautioned|cautions|cautioning|arguing|"
-    r"telling|writing|explaining|announcing|asserting|acknowledging|pointing out|recalling)\b",
+    r"telling|writing|explaining|announcing|asserting|acknowledging|pointing out|recalling|"
+    r"proclaimed|proclaims|proclaiming|threatened|threatens|threatening|spoke|spoken|speaks|likened|likens|"
+    r"used the (?:analogy|metaphor|image|expression))\b",
     re.IGNORECASE,
 )
 # Anonymity: "a source", "insiders", "who asked not to be named".
@@ -54,6 +56,13 @@ _STATE_OFFICE = re.compile(
     r"head of state|regime)\b",
     re.IGNORECASE,
 )
+# Civil society: a role in a non-governmental body is no office of a state, whatever country it works on
+# ("head of Seoul-based rights NGO Justice for North Korea").
+_CIVIL = re.compile(
+    r"\b(?:NGOs?|non-?governmental|rights (?:group|organi[sz]ation)s?|human rights|activists?|charity|charities|"
+    r"missionar(?:y|ies)|advocacy|campaigners?|humanitarian (?:group|organi[sz]ation)s?)\b",
+    re.IGNORECASE,
+)
 # Generic posts that make an official only with a side named: "a Chinese official", "a senior official".
 _POST = re.compile(
     r"\b(?:officials?|director|head|chief|chairman|chairwoman|commander|party|leaders?)\b", re.IGNORECASE
@@ -64,8 +73,8 @@ _DPRK = re.compile(
 )
 # Where an office is posted, not whose it is: "ambassador to China", "a diplomat in Beijing".
 _DESTINATION = re.compile(r"\b(?:to|in|toward|towards|visiting)\s+(?:the\s+)?(?:[A-Z][\w'’`.-]*\s*)+")
-# A description of one unnamed person: "a resident", "one of the released fishermen", "an official at a firm".
-_ONE_PERSON = re.compile(r"^(?:a|an|one)\b", re.IGNORECASE)
+# A description of one unnamed person: "a resident", "one of the released fishermen", "another travel agent".
+_ONE_PERSON = re.compile(r"^(?:a|an|one|another)\b", re.IGNORECASE)
 
 # A body's type from its name; the first pattern that matches wins.
 _BODY_TYPES = (
@@ -77,7 +86,9 @@ _BODY_TYPES = (
     ("broadcaster", re.compile(r"\b(?:television|TV|broadcast\w*|radio|CCTV|KCTV|KBS|MBC|NHK|BBC|CNN)\b", re.I)),
     (
         "newspaper",
-        re.compile(r"\b(?:newspaper|paper|daily|times|post|herald|sinmun|ilbo|journal|tribune|gazette)\b", re.I),
+        re.compile(
+            r"\b(?:newspapers?|papers?|daily|dailies|times|post|herald|sinmun|ilbo|journals?|tribune|gazette)\b", re.I
+        ),
     ),
     ("ministry", re.compile(r"\b(?:ministry|ministries|department)\b", re.I)),
     ("party", re.compile(r"\b(?:party|central committee|politburo)\b", re.I)),
@@ -95,6 +106,8 @@ SPEECH_VERBS = re.compile(
     r"declared|asserted|explained|warned|urged|insisted|argued|saying|telling|adding|noting|stressing)\b",
     re.IGNORECASE,
 )
+# What "the publication" refers back to: a body of any of the MEDIA_TYPES.
+ANY_MEDIUM = "any medium"
 # Nouns of "the newspaper said", mapped to the body type they refer back to.
 BODY_NOUNS = {
     "newspaper": "newspaper", "paper": "newspaper", "daily": "newspaper", "editorial": "newspaper",
@@ -102,7 +115,11 @@ BODY_NOUNS = {
     "broadcaster": "broadcaster", "television": "broadcaster", "channel": "broadcaster", "station": "broadcaster",
     "ministry": "ministry", "foreign ministry": "ministry", "department": "ministry", "media": "media",
     "party": "party", "council": "council", "government": "government", "administration": "government",
+    "publication": ANY_MEDIUM, "outlet": ANY_MEDIUM, "news outlet": ANY_MEDIUM,
 }  # fmt: skip
+# Nouns of a text a body issued: "the report said", "added the report", "the statement said" refer back to
+# the body quoted last (else the body last named as a subject) in the passage.
+DOCUMENT_NOUNS = {"report", "statement", "dispatch", "commentary", "article", "readout", "communique", "communiqué"}
 # Groups a definite description may refer back to by group alone: "the source" after "a resident who asked
 # not to be named", "the expert" after "a professor at Renmin University".
 NOUN_GROUPS = {"source": "unnamed_source", "analyst": "analyst", "expert": "analyst", "official": ""}
@@ -142,15 +159,18 @@ PLACE_WORDS = {
 def classify_role(description: str) -> str:
     """The speaker group a role or description points to.
 
-    In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a state office, or a generic
-    post with a side named → the side (``official_dprk``, ``official_prc``, else ``official_other``); a
-    description of one unnamed person ("a resident", "an official at a travel agency") →
-    ``unnamed_source``; anything else → ``unknown``.
+    In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a role in civil society
+    (an NGO, a rights group, a mission) is no office: ``unknown``, or ``unnamed_source`` for one unnamed
+    person; a state office, or a generic post with a side named → the side (``official_dprk``,
+    ``official_prc``, else ``official_other``); a description of one unnamed person ("a resident", "an
+    official at a travel agency") → ``unnamed_source``; anything else → ``unknown``.
     """
     if _SOURCE.search(description):
         return "unnamed_source"
     if _ANALYST.search(description):
         return "analyst"
+    if _CIVIL.search(description):
+        return "unnamed_source" if _ONE_PERSON.match(description.strip()) else "unknown"
     sided = side(description)
     if _STATE_OFFICE.search(description) or (_POST.search(description) and sided):
         return sided or "official_other"

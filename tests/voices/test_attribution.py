@@ -234,6 +234,11 @@ LEAD = "Kim Jong-un and Xi Jinping met in Beijing on Tuesday after months of ten
         ("Kim stated, “We will stand together.”", "Kim Jong Un", "Kim stated"),
         ("“We will stand together,” according to Xinhua.", "Xinhua", "according to Xinhua"),
         (
+            "“We will stand together,” according to a report from Reuters.",
+            "Reuters",
+            "according to a report from Reuters",
+        ),
+        (
             "“We will stand together,” China’s foreign ministry said.",
             "China's foreign ministry",
             "China’s foreign ministry said",
@@ -416,3 +421,98 @@ def test_the_spokesman_refers_back_to_a_registered_person_introduced_with_that_r
     )
     rows = rows_of(make_corpus, body)
     assert [r[2:4] for r in rows] == [("Hong Lei", "official_prc"), ("Hong Lei", "official_prc")]
+
+
+def test_an_acronym_in_brackets_an_as_quoted_by_channel_and_the_report_that_refers_back(make_corpus):
+    body = (
+        LEAD + "“Xi welcomed the visit warmly,” the Korean Central News Agency (KCNA) said in an English report, "
+        "as quoted by South Korea’s Yonhap news agency.\n\n"
+        "“He noted with pleasure that they met twice,” added the report.\n"
+    )
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("KCNA", "official_dprk", "Yonhap"),
+        ("KCNA", "official_dprk", "Yonhap"),  # the report's channel carries on
+    ]
+
+
+def test_an_adverb_is_not_part_of_the_subject_and_the_publication_is_the_medium_named_before(make_corpus):
+    body = (
+        "China reacted cautiously, Reuters writes.\n\n"
+        "The publication recalled that trade resumed last year.\n\n"
+        "“Kim made his first trip to Russia last year.”\n\n"
+        "“Trade has recovered,” Reuters also added.\n"
+    )
+    assert [r[2] for r in rows_of(make_corpus, body)] == ["Reuters", "Reuters"]
+
+
+def test_two_leaders_joined_by_and_are_no_single_voice_and_state_media_is_the_sides_agency(make_corpus):
+    body = (
+        "North Korean leader Kim Jong Un and Chinese President Xi Jinping agreed that amid “serious and "
+        "complicated” affairs their ties matter, North Korean state media said on Friday.\n\n"
+        "Kim said the talks were useful, KCNA said.\n\n"
+        "Xi and Kim “had a candid and in-depth exchange of views,” Xinhua reported.\n\n"
+        "Beijing and Pyongyang agreed on a “new era” of ties, Chinese state media said.\n"
+    )
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("KCNA", "official_dprk", ""),  # named in the next paragraph
+        ("Xinhua", "official_prc", ""),
+        ("Chinese state media", "official_prc", ""),  # Xinhua named before may be one of several outlets
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("China proclaimed a “no limits” relationship with Russia in 2022.", ("Chinese government", "official_prc")),
+        (
+            "Pyongyang abruptly threatened to pull out over US demands for “unilateral nuclear abandonment.”",
+            ("North Korean government", "official_dprk"),
+        ),
+        (
+            "North Korea has often used the analogy of ties as close as “lips and teeth.”",
+            ("North Korean government", "official_dprk"),
+        ),
+    ],
+)
+def test_verbs_of_proclaiming_threatening_and_likening_frame_the_subjects_fragment(make_corpus, sentence, speaker):
+    ((_first, kind, who, group, _via),) = rows_of(make_corpus, LEAD + sentence + "\n")
+    assert (kind, (who, group)) == ("fragment", speaker)
+
+
+def test_its_media_is_the_media_of_the_body_just_quoted(make_corpus):
+    body = (
+        LEAD + "North Korea has often used the analogy of ties as close as “lips and teeth.” Its official media has "
+        "frequently spoken of the “deep trust in the fraternal people of China.”\n"
+    )
+    assert [r[2:4] for r in rows_of(make_corpus, body)] == [
+        ("North Korean government", "official_dprk"),
+        ("North Korea's official media", "official_dprk"),
+    ]
+
+
+def test_a_participle_after_a_letter_from_someone_is_the_authors(make_corpus):
+    body = (
+        LEAD + "In Beijing, Ri delivered a personal letter from Kim Jong Un expressing his wish to “strengthen” "
+        "relations, Yonhap reported.\n"
+    )
+    assert rows_of(make_corpus, body) == [("strengthen", "fragment", "Kim Jong Un", "official_dprk", "Yonhap")]
+
+
+def test_a_statement_read_on_television_and_an_article_carried_by_newspapers_name_their_channels(make_corpus):
+    body = (
+        "China mourned.\n\n“We believe the people will carry forward his will,” the Communist Party's Central "
+        "Committee said in a statement read on state television.\n\n"
+        "“China and South Korea must jointly respond,” said Xi, in an article that was carried by South Korean "
+        "newspapers on Thursday.\n\n"
+        "“We will win,” Kim Jong Un said in a speech broadcast on Monday.\n"
+    )
+    assert [r[2:] for r in rows_of(make_corpus, body)] == [
+        ("CPC Central Committee", "official_prc", "state television"),
+        ("Xi Jinping", "official_prc", "South Korean newspapers"),
+        ("Kim Jong Un", "official_dprk", ""),  # a day is no channel
+    ]
+
+
+def test_a_person_whose_role_names_a_registered_think_tank_is_an_analyst(make_corpus):
+    body = LEAD + "“The descriptions are far less exuberant this year,” NK Pro founder Chad O’Carroll wrote.\n"
+    assert [r[2:4] for r in rows_of(make_corpus, body)] == [("Chad O’Carroll", "analyst")]

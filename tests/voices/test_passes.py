@@ -25,6 +25,30 @@ def test_echoes_name_the_earlier_speaker(make_corpus):
     assert (echo.kind, echo.speaker, echo.rule) == ("fragment", "Kim Jong Un", "echo")
 
 
+def test_a_paragraph_opening_with_a_quotation_continues_the_last_voice_of_the_paragraph_before(make_corpus):
+    body = (
+        "A Test Headline\n\nChina's ambassador Liu Jieyi spoke at the council on Friday.\n\n"
+        "Liu noted that the talks must resume as soon as possible.\n\n"
+        "“China urges the parties to show restraint.”\n\n"
+        "The vote was unanimous.\n\n"
+        "“Sanctions alone will not work.”\n\n"
+        "Liu noted that the vote was close.\n\n"
+        "“The vote was close,” one diplomat at the council, who asked not to be named, told reporters.\n\n"
+        "Liu noted that more talks would follow.\n\n"
+        "“More talks are needed,” in the words of one envoy.\n\n"
+        "Liu said that Kim Jong Un told him the talks went well.\n\n"
+        "“We will meet again before the end of the year.”\n"
+    )
+    table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
+    assert [(r.speaker, r.rule) for r in table.itertuples()] == [
+        ("Liu Jieyi", "paragraph before"),
+        ("", "none"),  # the paragraph before reports nobody
+        ("one diplomat at the council", "cue after"),  # its own sentence names its voice, before a relative clause
+        ("", "none"),  # words after it may name its voice: not the paragraph before's
+        ("Liu Jieyi", "paragraph before"),  # the reporting voice, not the one reported
+    ]
+
+
 def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_path):
     """Memory, cues and attribution of one long article: twice the paragraphs, about twice the time."""
     registry = actors.load_registry()
@@ -46,3 +70,17 @@ def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_
         return voices.document_quotes(view, registry)
 
     assert doubling_ratio(step, article, 300) < 2.6
+
+
+def test_a_clause_quoted_to_the_end_of_an_uncued_sentence_continues_the_voice_just_quoted(make_corpus):
+    body = (
+        "A Test Headline\n\nDescriptions of the relationship “are less exuberant,” NK Pro founder Chad O’Carroll wrote.\n\n"
+        "The cooler language in letters “indicates a palpable distance in the once-warm relationship.”\n\n"
+        "The two countries have long been “blood allies.”\n"
+    )
+    table = voices.extract_quotes(prepare(make_corpus({"a1.txt": body})))
+    assert [(r.kind, r.speaker, r.rule) for r in table.itertuples()] == [
+        ("fragment", "Chad O’Carroll", "cue after"),
+        ("fragment", "Chad O’Carroll", "continuation"),
+        ("term", "", ""),  # a scare quote, not the rest of a sentence
+    ]

@@ -22,6 +22,9 @@ from kit.voices import roles
         ("a senior Chinese official", "official_prc"),
         ("The two leaders", "unknown"),  # no side named
         ("Chinese tour firms", "unknown"),
+        ("head of Seoul-based rights NGO Justice for North Korea", "unknown"),  # an NGO's head holds no office
+        ("an activist with a Chinese human rights group", "unnamed_source"),
+        ("another travel agent in Dandong", "unnamed_source"),
     ],
 )
 def test_classify_role(description, group):
