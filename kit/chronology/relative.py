@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from kit.chronology import anaphoric
 from kit.chronology.spans import (
     Anchor,
     Span,
@@ -30,6 +31,7 @@ from kit.chronology.spans import (
     weekday_on_or_before,
     year_span,
 )
+from kit.chronology.tense import has_verb
 from kit.chronology.vocabulary import (
     MONTH_PATTERN,
     SEASONS,
@@ -95,7 +97,8 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     unit = group_text(m, "unit").lower()
     if rel == "the past":
         return over_publication(anchor, lambda pub: rolling_span(pub, 1, unit, f"the past {unit} up to publication"))
-    offset = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}[rel]
+    offsets = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}
+    offset = offsets["last" if rel == "earlier last" else rel]
 
     def resolve(pub: date) -> Span:
         basis = f"{rel} {unit} from publication"
@@ -135,12 +138,16 @@ def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "two years ago", "a week ago": the year, month, week or day that many units before publication.
 
-    "A few days ago", "years ago" name no span: vague.
+    "A few days ago", "years ago" name no span: vague. In a comparison ("exports in the month fell … from a
+    year ago") it is the period named before in the sentence, that many units back.
     """
     count = number(m["n"]) if m["n"] else None
     if count is None:
         return vague_span()
     unit = group_text(m, "unit").lower().rstrip("s")
+    compared = anaphoric.compared_with_previous(anchor, sentence[: m.start()], count, unit)
+    if compared is not None:
+        return compared
     basis = f"{count} {unit}(s) before publication"
 
     def resolve(pub: date) -> Span:
@@ -158,75 +165,30 @@ def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return over_publication(anchor, resolve)
 
 
+def in_quotation(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened in the sentence (“…” or straight "…")."""
+    before = sentence[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "yesterday", "today", "tonight", "last night", "this morning": a day from publication.
 
-    "Last night" is the evening before the publication day, as in a morning paper.
+    "Last night" is the evening before the publication day, as in a morning paper. In a quotation the day is
+    counted from the day the words were spoken: the day the article reports on (``anchor.reported``), when
+    it names one ("The council on Wednesday adopted … '…adopted by the council today…'").
     """
     words = " ".join(group_text(m, 0).lower().split())
     first_word = words.split()[0]
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}[first_word]
+    if anchor.reported is not None and in_quotation(sentence, m.start()):
+        basis = f"{words} in a quotation, from the day the article reports on ({anchor.reported})"
+        return day_span(anchor.reported + timedelta(days=offset), basis)
 
     def resolve(pub: date) -> Span:
         return day_span(pub + timedelta(days=offset), f"{words} from publication")
 
     return over_publication(anchor, resolve)
-
-
-def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the previous year", "two days later", "hours earlier": units before or after the date named before.
-
-    With no date named before, "the previous year" falls back on publication; "two days later" is
-    anchored on an event the rules cannot date: a row with basis "anchored" and no span.
-    """
-    word = group_text(m, "which").lower()
-    unit = group_text(m, "unit").lower().rstrip("s")
-    # Without a count, "the previous year" is one year, "hours earlier" the same day, "days later" unknown.
-    plural = group_text(m, "unit").lower().endswith("s")
-    count = number(m["n"]) if m["n"] else (None if plural and unit != "hour" else int(not plural))
-    if count is None:
-        return anchored_span(f"{group_text(m, 0).strip()!r} names no number of {unit}s")
-    offset = -1 if word in ("previous", "preceding", "before", "earlier") else 1
-    previous = anchor.previous
-    direction = "before" if offset < 0 else "after"
-    if previous is not None and previous.granularity in (unit, "day", "part_of_month", "month", "part_of_year"):
-        base, basis = previous.days()[0], f"{unit} {direction} {anchor.previous_text!r}"
-        if unit in ("hour", "day", "week") and previous.granularity != "day":
-            expression = group_text(m, 0).strip()
-            return anchored_span(f"{expression} {direction} {anchor.previous_text!r}, which names no single day")
-    elif m["the"]:
-        base, basis = anchor.first, f"{unit} {direction} publication (no earlier date)"
-    else:
-        return anchored_span("no date named before it")
-    shift = offset * count
-    if unit == "year":
-        return year_span(base.year + shift, basis)
-    if unit == "month":
-        return month_span(*add_months(base, shift), basis)
-    days = {"hour": 0, "day": 1, "week": 7}[unit] * shift
-    return day_span(base + timedelta(days=days), basis)
-
-
-def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the same day", "that year": the date named just before, when it is of that unit or finer."""
-    unit = group_text(m, "unit").lower()
-    if unit == "time":
-        return None  # "at the same time" means "simultaneously" or "however", not a time the text dates
-    previous = anchor.previous
-    fits = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "part_of_month", "month")}
-    fits["year"] = (*fits["month"], "season", "part_of_year", "year")
-    if previous is None or previous.granularity not in fits[unit]:
-        return anchored_span("on an event named before it")
-    basis = f"the same {unit} as {anchor.previous_text!r}"
-    first, _ = previous.days()  # every granularity that fits has days
-    if unit == "year":
-        return year_span(first.year, basis)
-    if unit == "month":
-        return month_span(first.year, first.month, basis)
-    if unit == "week" and previous.granularity == "day":
-        monday = first - timedelta(days=first.weekday())
-        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
-    return replace(previous, basis=basis)
 
 
 def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -314,10 +276,16 @@ def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the 3rd": that day of the month nearest publication the tense allows."""
+    """For "the 3rd": that day of the month nearest publication the tense allows; "the 9th of this month"
+    (last, next month): that day of that month.
+    """
     day = int(group_text(m, "d"))
+    rel = (m["rel"] or "").lower()
 
     def resolve(pub: date) -> Span:
+        if rel:
+            year, month = add_months(pub, {"last": -1, "this": 0, "next": 1}[rel])
+            return day_span(date(year, month, day), f"day {day} of {rel} month from publication")
         candidates = []
         for offset in (-1, 0, 1):
             year, month = add_months(pub, offset)
@@ -403,7 +371,18 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the day after the summit", "shortly before the Asian Games": anchored on an event, no span."""
+    """For "the day after the summit", "shortly before the Asian Games": anchored on an event, no span.
+
+    Set off by a comma after a day of the same clause ("sent back on Sept. 18, just before the Asian
+    Games"; "arrived Tuesday for a two-day visit, one week after the summit"), it tells when that day's
+    event happened: the expression is that day. The event itself is never dated.
+    """
+    beside = anchor.previous if anchor.previous_end is not None else None
+    if beside is not None and beside.granularity == "day" and sentence[: m.start()].rstrip().endswith(","):
+        between = sentence[anchor.previous_end : m.start()]
+        if not has_verb(between):
+            basis = f"the day of {anchor.previous_text!r}, which it qualifies (anchored on {m['event']!r})"
+            return replace(beside, basis=basis)
     return anchored_span(f"on {m['event']!r}")
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kit.chronology import absolute, relative, vocabulary
+from kit.chronology import absolute, anaphoric, relative, vocabulary
 from kit.chronology.spans import Anchor, Span
 from kit.chronology.vocabulary import EitherGroups
 
@@ -114,7 +114,7 @@ RULES: list[Rule] = [
     Rule(
         "relative_unit",
         re.compile(
-            r"\b(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this)\s+"
+            r"\b(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this|earlier\s+last)\s+"
             r"(?P<unit>year|month|week)\b",
             re.I,
         ),
@@ -136,12 +136,33 @@ RULES: list[Rule] = [
             rf"|(?:(?P<n>{COUNT})\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+(?P<which_>earlier|before|later))\b",
             re.I,
         ),
-        lambda m, a, s: relative.previous_unit(EitherGroups(m), a, s),
+        lambda m, a, s: anaphoric.previous_unit(EitherGroups(m), a, s),
     ),
     Rule(
         "same_as_previous",
-        re.compile(r"\b(?:(?i:the)\s+same|(?i:that))\s+(?P<unit>day|week|month|year|time)\b"),
-        relative.same_as_previous,
+        re.compile(r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?i:that))\s+(?P<unit>day|week|month|year|time)\b"),
+        anaphoric.same_as_previous,
+    ),
+    Rule(
+        "same_period",
+        # "the same period of 2016", "the same month last year", "the same quarter a year earlier".
+        re.compile(
+            r"\b(?i:the)\s+same\s+(?P<what>(?i:period|time|months?|quarter|week|season|day))\s+(?:(?i:of|in)\s+)?"
+            rf"(?:(?P<y>{YEAR})\b|(?P<rel>(?i:last))\s+year\b|(?:(?i:the)\s+)?(?i:previous|preceding|prior)\s+year\b"
+            r"|(?i:a|one)\s+year\s+(?i:earlier|ago|before)\b)"
+        ),
+        anaphoric.same_period,
+    ),
+    Rule(
+        "unit_named_before",
+        # "in the month" after "in September" (not "in the month since the summit", "the year of the dragon").
+        re.compile(
+            r"(?:(?<=\b(?i:in)\s)|(?<=\b(?i:during)\s)|(?<=\b(?i:for)\s)|(?<=\b(?i:over)\s)|(?<=\b(?i:throughout)\s))"
+            r"(?i:the)\s+(?P<unit>month|year)\b"
+            r"(?![-’']|\s+(?:since|after|before|ahead|to\s+come|leading|of|ending|prior|following|ago|earlier"
+            r"|later|that|when|in\s+which)\b)"
+        ),
+        anaphoric.unit_named_before,
     ),
     Rule(
         "part_of_the_unit",
@@ -212,12 +233,19 @@ RULES: list[Rule] = [
     Rule(
         "weekday",
         re.compile(
-            rf"\b(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY})"
+            rf"\b(?:(?i:early|late|earlier|later)\s+)?(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY})"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
         relative.weekday,
     ),
-    Rule("day_ordinal", re.compile(rf"\bthe\s+(?P<d>{DAY}){ORD}\b{ORDINAL_FOLLOWERS}"), relative.day_ordinal),
+    Rule(
+        "day_ordinal",
+        # "the 3rd", "the 9th of this month".
+        re.compile(
+            rf"\bthe\s+(?P<d>{DAY}){ORD}\b(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+month\b)?{ORDINAL_FOLLOWERS}"
+        ),
+        relative.day_ordinal,
+    ),
     Rule(
         "month",
         re.compile(rf"\b{PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),

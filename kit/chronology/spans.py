@@ -53,6 +53,9 @@ class Anchor:
         previous: the latest resolved span the article names before this expression.
         previous_text: that span's expression, for ``basis``.
         previous_in_sentence: whether that expression stands in the same sentence.
+        previous_end: where that expression ends in the sentence (None when it stands in an earlier one).
+        reported: the day the article reports on (see :func:`kit.chronology.timeline.reported_day`), which
+            "today" in a quotation means; None when the article names none.
     """
 
     first: date
@@ -61,6 +64,8 @@ class Anchor:
     previous: Span | None = None
     previous_text: str = ""
     previous_in_sentence: bool = False
+    previous_end: int | None = None
+    reported: date | None = None
 
     @property
     def nearby_years(self) -> tuple[int, int, int]:
@@ -224,6 +229,25 @@ def rolling_span(pub: date, count: int, unit: str, basis: str) -> Span:
         year, month = add_months(pub, -months)
         first = date(year, month, min(pub.day, calendar.monthrange(year, month)[1]))
     return Span(first, pub, granularity_of(first, pub), basis)
+
+
+def shifted(span: Span, *, years: int = 0, months: int = 0, basis: str) -> Span:
+    """The same days ``years`` years and ``months`` months later (earlier when negative), granularity kept.
+
+    "The same period of 2016" after "the first nine months" of 2017 is January to September 2016. A day past
+    the end of its new month falls back to that month's last day, and a span ending on its month's last day
+    still does ("February 2016" a year back is all of February 2015).
+    """
+    first, last = span.days()
+    total = 12 * years + months
+
+    def moved(day: date, *, end: bool) -> date:
+        year, month = add_months(day, total)
+        length = calendar.monthrange(year, month)[1]
+        at_month_end = end and day.day == calendar.monthrange(day.year, day.month)[1]
+        return date(year, month, length if at_month_end else min(day.day, length))
+
+    return Span(moved(first, end=False), moved(last, end=True), span.granularity, basis)
 
 
 def add_months(day: date, months: int) -> tuple[int, int]:

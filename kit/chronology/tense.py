@@ -62,6 +62,11 @@ def _cues(text: str, offset: int) -> list[Cue]:
     return cues
 
 
+def has_verb(text: str) -> bool:
+    """Whether ``text`` holds a tense cue (a verb or modal): two phrases with none between share a clause."""
+    return bool(_cues(text, 0))
+
+
 def _nearest_cue(cues: list[Cue], start: int, end: int) -> str | None:
     """The tense of the cue nearest ``start..end``: the nearest on the left, else the nearest on the right."""
     left = [c for c in cues if c.end <= start]

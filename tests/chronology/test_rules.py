@@ -271,3 +271,81 @@ def test_days_that_do_not_exist_are_not_dates():
     }
     assert resolved("He left yesterday.", first=date(1, 1, 1)) == {}
     assert resolved("He comes tomorrow.", first=date(9999, 12, 31)) == {}
+
+
+# ---------------------------------------------------------------- issue #11: more of English news
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kim arrived earlier Tuesday.", {"earlier Tuesday": ("2018-03-27", "2018-03-27", "day")}),
+        (
+            "It was carried out on the 9th of this month.",
+            {"the 9th of this month": ("2018-03-09", "2018-03-09", "day")},
+        ),
+        ("It opens on the 2nd of next month.", {"the 2nd of next month": ("2018-04-02", "2018-04-02", "day")}),
+        # No 30 February: no row for the day rather than a clamped one; "last month" alone remains.
+        ("It opened on the 30th of last month.", {"last month": ("2018-02-01", "2018-02-28", "month")}),
+        ("The ban was lifted earlier last week.", {"earlier last week": ("2018-03-19", "2018-03-25", "week")}),
+    ],
+)
+def test_weekdays_and_days_of_a_named_month(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "day"),
+    [
+        (
+            "Defectors were sent back on Sept. 18, just before the Asian Games.",
+            "just before the Asian Games",
+            "2017-09-18",
+        ),
+        (
+            "Kim arrived in Beijing Tuesday for a two-day visit, one week after his summit with Trump.",
+            "one week after his summit with Trump",
+            "2018-03-27",
+        ),
+        ("On Monday, the day after the summit, he left.", "the day after the summit", "2018-03-26"),
+    ],
+)
+def test_an_anchored_expression_set_off_beside_a_day_of_its_clause_is_that_day(sentence, expression, day):
+    rows = {row.expression: row.span for row in chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)}
+    span = rows[expression]
+    assert (span.first.isoformat(), span.last.isoformat(), span.granularity) == (day, day, "day")
+    assert "which it qualifies (anchored on" in span.basis
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kim arrived on Monday, and a day after the summit the ministry spoke.",  # not set off by a comma
+        "Kim arrived on Monday, met Xi, a day after the summit.",  # another verb between: another event
+        "A day after the summit, Kim arrived on Monday.",  # the day comes after it
+    ],
+)
+def test_an_anchored_expression_not_beside_a_day_stays_without_a_span(sentence):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)
+    assert [row.span.first for row in rows if row.span.basis.startswith("anchored")] == [None]
+
+
+def test_today_in_a_quotation_is_the_day_the_article_reports_on():
+    monday = date(2018, 3, 26)
+    quoted = '"The resolution adopted by the council today shows unity," said Liu.'
+    assert resolved_on(quoted, reported=monday) == {"today": ("2018-03-26", "2018-03-26", "day")}
+    assert resolved_on("“We met yesterday,” he said.", reported=monday) == {
+        "yesterday": ("2018-03-25", "2018-03-25", "day")
+    }
+    # Outside the quotation, or with no day reported on, "today" is the publication day.
+    assert resolved_on('The council voted today, saying "it is unity".', reported=monday) == {
+        "today": ("2018-03-28", "2018-03-28", "day")
+    }
+    assert resolved_on(quoted, reported=None) == {"today": ("2018-03-28", "2018-03-28", "day")}
+
+
+def resolved_on(sentence, *, reported):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28, reported=reported)
+    return {
+        row.expression: (row.span.first.isoformat(), row.span.last.isoformat(), row.span.granularity) for row in rows
+    }

@@ -39,3 +39,18 @@ def test_only_real_calendar_spans_are_candidates():
     leap_days = spans.possible(lambda year: spans.day_span(date(year, 2, 29), ""), (2015, 2016, 2017))
     assert [span.first for span in leap_days] == [date(2016, 2, 29)]
     assert spans.possible(lambda year: spans.year_span(year, ""), (9998, 9999, 10000))[-1].first.year == 9999
+
+
+def test_shifted_spans_keep_their_days_and_granularity():
+    nine_months = Span(date(2017, 1, 1), date(2017, 9, 30), "part_of_year", "")
+    assert spans.shifted(nine_months, years=-1, basis="b") == Span(
+        date(2016, 1, 1), date(2016, 9, 30), "part_of_year", "b"
+    )
+    # A whole February stays whole; 29 February falls back on the 28th; the 31st a month back on February's end.
+    february = spans.month_span(2016, 2, "")
+    assert (spans.shifted(february, years=-1, basis="").first, spans.shifted(february, years=-1, basis="").last) == (
+        date(2015, 2, 1),
+        date(2015, 2, 28),
+    )
+    assert spans.shifted(spans.day_span(date(2016, 2, 29), ""), years=1, basis="").first == date(2017, 2, 28)
+    assert spans.shifted(spans.day_span(date(2018, 3, 31), ""), months=-1, basis="").last == date(2018, 2, 28)
