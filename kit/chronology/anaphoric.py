@@ -13,9 +13,19 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from kit.chronology.spans import Anchor, Span, add_months, anchored_span, day_span, month_span, shifted, year_span
+from kit.chronology.spans import (
+    Anchor,
+    Span,
+    add_months,
+    anchored_span,
+    day_span,
+    month_span,
+    part_of,
+    shifted,
+    year_span,
+)
 from kit.chronology.tense import tense
-from kit.chronology.vocabulary import Groups, group_text, number
+from kit.chronology.vocabulary import Groups, group_text, month_number, number
 
 # A comparison with an earlier period ends on one of these: "fell 6.7 per cent from [a year ago]",
 # "higher than [a year earlier]", "up 5% on [a year earlier]", "compared with [a month ago]".
@@ -153,3 +163,20 @@ def unit_named_before(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if previous is None or previous.granularity != unit:
         return None
     return replace(previous, basis=f"the {unit} named before ({anchor.previous_text!r})")
+
+
+def month_of_year_named_before(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "August of that year", "March the following year": that month of the year of the date named before.
+
+    ``None`` when no date with a year stands before it: then "August" and "that year" are read alone.
+    """
+    previous = anchor.previous
+    if previous is None or previous.granularity in ("decade", "part_of_decade"):
+        return None
+    which = " ".join(group_text(m, "which").lower().split())
+    offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(which, 0)
+    year = previous.days()[0].year + offset
+    span = month_span(
+        year, month_number(group_text(m, "mon")), f"{m['mon']} of {which} year as {anchor.previous_text!r}"
+    )
+    return part_of(span, m["part"])

@@ -22,6 +22,7 @@ from kit.chronology.spans import (
     granularity_of,
     month_span,
     nearest,
+    nearest_named_before,
     over_publication,
     part_of,
     possible,
@@ -122,7 +123,8 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
         return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
 
-    return over_publication(anchor, resolve)
+    span = over_publication(anchor, resolve)
+    return part_of(span, m["part"]) if m["part"] and span.granularity in ("year", "month") else span
 
 
 def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -256,7 +258,11 @@ def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "on Friday", "last Sunday": the weekday on or before publication (after it in the future tense)."""
+    """For "on Friday", "last Sunday": the weekday on or before publication (after it in the future tense).
+
+    "This Friday" is the coming one in the future tense, the past one in the past tense, and else the one of
+    the publication's week.
+    """
     weekday = WEEKDAYS[group_text(m, "wd").lower()]
     rel = (m["rel"] or "").lower()
 
@@ -267,6 +273,12 @@ def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         elif rel == "last":
             day = weekday_on_or_before(pub - timedelta(days=1), weekday)
             basis = f"{m['wd']} before publication (last)"
+        elif rel == "this" and anchor.tense != "past":
+            # "This Friday" is the one of the publication's week (Monday to Sunday), the coming one when future.
+            monday = pub - timedelta(days=pub.weekday())
+            day = weekday_on_or_after(pub, weekday) if anchor.tense == "future" else monday + timedelta(days=weekday)
+            when = "on or after publication (future tense)" if anchor.tense == "future" else "of the publication week"
+            basis = f"this {m['wd']}: {when}"
         else:
             day = weekday_on_or_before(pub, weekday)
             basis = f"{m['wd']} on or before publication ({anchor.tense} tense)"
@@ -310,7 +322,8 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if listed and not rel:
         span = month_span(int(listed["y"]), month, f"year from the list ({listed[0].strip()!r})")
         return part_of(span, m["part"])
-    if not (rel or m["part"] or DATE_CUE.search(sentence[: m.start()])):
+    before = sentence[: m.start()]
+    if not (rel or m["part"] or DATE_CUE.search(before) or LISTED_AFTER.search(before)):
         return None  # a bare month name needs a date word before it ("in April"): "May" may be a verb
     if rel:
 
@@ -323,15 +336,20 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
             return month_span(year, month, f"{rel} {m['mon']} from publication")
 
         return part_of(over_publication(anchor, resolve), m["part"])
-    span = nearest(
-        possible(lambda year: month_span(year, month, ""), anchor.nearby_years), anchor, group_text(m, "mon")
-    )
+
+    def build(year: int) -> Span:
+        return month_span(year, month, "")
+
+    what = group_text(m, "mon")
+    span = nearest_named_before(build, anchor, what) or nearest(possible(build, anchor.nearby_years), anchor, what)
     return part_of(span, m["part"])
 
 
 LISTED_YEAR = re.compile(
     rf"(?:\s*(?:,|and|or|to|-|–)\s*(?:{MONTH_PATTERN})\b)+(?:\s+of|,)?\s+(?P<y>{YEAR_PATTERN})\b(?!\s*[-–]\d)", re.I
 )
+# A month listed after another ("in January and February", "from March to May") is a date as the first is.
+LISTED_AFTER = re.compile(rf"\b(?:{MONTH_PATTERN})\s*(?:,|and|or|to|through|-|–)\s*$")
 # Words a bare month or season name must follow to count as a date ("in April", "for April", "end of April").
 DATE_CUE = re.compile(
     r"\b(?:in|by|since|until|till|from|before|after|during|through|of|for|early|mid|late|last|next|this|"
@@ -360,6 +378,11 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     previous = anchor.previous if anchor.previous_in_sentence else None
     if m["y"]:
         year, basis = int(m["y"]), "explicit year"
+    elif m["rel"]:
+        offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+        year, basis = anchor.first.year + offset, f"{m['rel'].lower()} year from publication {anchor.label}"
+        if anchor.first.year != anchor.last.year:
+            return anchored_span("publication period spans more than one year")
     elif previous is not None and previous.granularity not in ("decade", "part_of_decade"):
         year, basis = previous.days()[0].year, f"the year of {anchor.previous_text!r}"
     else:

@@ -91,14 +91,24 @@ RULES: list[Rule] = [
         lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
     ),
     Rule(
+        "month_range",
+        # "the January-March period", "April–June 2017".
+        re.compile(rf"\b(?P<mon>{MONTH})\s*[-–]\s*(?P<mon2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"),
+        absolute.month_range,
+    ),
+    Rule(
         "month_year",
         re.compile(rf"\b{PART}(?P<mon>{MONTH_OR_ABBR})(?:\s+of|,)?\s+(?P<y>{YEAR})\b"),
         absolute.month_year,
     ),
     Rule(
         "year_range",
-        re.compile(rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"),
-        absolute.year_range,
+        # "1950-53", "2011 to 2017", "between 2013 and 2016" (not "2013 and 2016" alone: two years).
+        re.compile(
+            rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"
+            rf"|(?<=\b(?i:between)\s)(?P<y_>{YEAR})\s+and\s+(?P<y2_>{YEAR})\b(?!\s*%)"
+        ),
+        lambda m, a, s: absolute.year_range(EitherGroups(m), a, s),
     ),
     Rule("decade", re.compile(rf"\b(?:the\s+)?{PART}(?P<y>{YEAR})s\b"), absolute.decade),
     Rule("year", re.compile(rf"\b{PART}(?<![\d$£€¥.,#])(?P<y>{YEAR})(?![\d%]|,\d|\.\d|[-–]\d)"), absolute.year),
@@ -114,7 +124,7 @@ RULES: list[Rule] = [
     Rule(
         "relative_unit",
         re.compile(
-            r"\b(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this|earlier\s+last)\s+"
+            rf"\b{PART}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this|earlier\s+last)\s+"
             r"(?P<unit>year|month|week)\b",
             re.I,
         ),
@@ -177,7 +187,7 @@ RULES: list[Rule] = [
         "months_of_the_year",
         re.compile(
             rf"\bthe\s+(?:(?P<q>first|second|third|fourth|last|final)\s+quarter|first\s+(?P<n>{COUNT})\s+months)"
-            rf"(?:\s+of\s+(?P<y>{YEAR}))?\b",
+            rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?\b",
             re.I,
         ),
         relative.months_of_the_year,
@@ -196,6 +206,14 @@ RULES: list[Rule] = [
         "month_relative_year",
         re.compile(rf"\b{PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
         relative.month_relative_year,
+    ),
+    Rule(
+        "month_of_year_named_before",
+        re.compile(
+            rf"\b{PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<which>(?i:that|the\s+same|the\s+following|the\s+next"
+            r"|the\s+previous|the\s+preceding))\s+year\b"
+        ),
+        anaphoric.month_of_year_named_before,
     ),
     Rule(
         "holiday",

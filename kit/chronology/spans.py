@@ -153,16 +153,47 @@ def nearest(candidates: Iterable[Span], anchor: Anchor, what: str) -> Span:
     Past tense: the span starts no later than the last possible publication day; future tense: it
     ends no earlier than the first; present: any. Ties go to the earlier span.
     """
-    allowed = [
-        c
-        for c in candidates
-        if anchor.tense == "present"
-        or (anchor.tense == "past" and c.days()[0] <= anchor.last)
-        or (anchor.tense == "future" and c.days()[1] >= anchor.first)
-    ]
+    allowed = [c for c in candidates if tense_allows(c, anchor)]
     best = min(allowed, key=lambda c: (distance(c, anchor), c.first))
     reason = {"past": "past tense", "future": "future tense", "present": "no tense cue"}[anchor.tense]
     return replace(best, basis=f"nearest {what} to publication ({reason})")
+
+
+def tense_allows(span: Span, anchor: Anchor) -> bool:
+    """Past tense: the span starts no later than the last possible publication day; future: it ends no
+    earlier than the first; present: any.
+    """
+    first, last = span.days()
+    if anchor.tense == "past":
+        return first <= anchor.last
+    if anchor.tense == "future":
+        return last >= anchor.first
+    return True
+
+
+def nearest_named_before(build: Callable[[int], Span], anchor: Anchor, what: str) -> Span | None:
+    """A day or month without its year after a date years from publication in the same sentence: the
+    occurrence nearest that date the tense allows ("He died on Dec. 17, 2011, and was buried on Dec. 28").
+
+    ``build(year)`` is the expression's span in a year. ``None`` when no such date stands before it (or it lies
+    within a year of publication, where the nearest occurrence to publication is the same or likelier).
+    """
+    previous = anchor.previous
+    if (
+        not anchor.previous_in_sentence
+        or previous is None
+        or previous.granularity not in ("day", "part_of_month", "month")
+    ):
+        return None
+    first, last = previous.days()
+    if abs(first.year - anchor.first.year) <= 1:
+        return None
+    allowed = [c for c in possible(build, (first.year - 1, first.year, first.year + 1)) if tense_allows(c, anchor)]
+    if not allowed:
+        return None
+    named = Anchor(first, last)
+    best = min(allowed, key=lambda c: (distance(c, named), c.first))
+    return replace(best, basis=f"nearest {what} to {anchor.previous_text!r}, named before it")
 
 
 # A day named without its year ("March 19") this close to publication is that occurrence, whatever the tense

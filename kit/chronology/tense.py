@@ -36,7 +36,15 @@ IRREGULAR_PAST = frozenset(
 )
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "united", "indeed", "exceed", "proceed", "succeed"}
 NOT_PAST_ED |= {"hundred", "embed", "shed", "bred", "breed", "weed", "greed", "creed", "steed", "bleed"}
-CLAUSE_BOUNDARY = re.compile(r"[,;:–—()\[\]]|--")
+# Punctuation between clauses; not the comma or colon inside a number ("28,500", "6:57 a.m.").
+CLAUSE_BOUNDARY = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;–—()\[\]]|--")
+# A participle after an auxiliary takes the auxiliary's tense: "will be held", "is to be lifted" are future,
+# "is held" present ("was held", "has been held" stay past). Group "future" or "present".
+AUXILIARY_BEFORE = re.compile(
+    r"\b(?:(?P<future>will|would|shall|'ll|to)\s+(?:not\s+)?(?:be|have\s+been|get)|(?P<present>is|are|am)"
+    r"(?:\s+being)?)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 # "Ahead of" and "in the run-up to" put the expression after the clause's own time: a future cue only in a
 # clause with no verb cue ("…power ahead of summits at the end of April"), never elsewhere in the sentence.
 WEAK_FUTURE_CUES = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run[\s-]up\s+to|in\s+preparation\s+for)\b", re.I)
@@ -58,7 +66,9 @@ def _cues(text: str, offset: int) -> list[Cue]:
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m[0].lower()
         if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED):
-            cues.append(Cue(offset + m.start(), offset + m.end(), "past"))
+            auxiliary = AUXILIARY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            verb_tense = "past" if not auxiliary else "future" if auxiliary["future"] else "present"
+            cues.append(Cue(offset + m.start(), offset + m.end(), verb_tense))
     return cues
 
 

@@ -101,3 +101,19 @@ def test_at_the_same_time_in_a_past_clause_is_anchored_on_the_event_before_it():
         "China wants talks and at the same time presses Pyongyang.",
     ):
         assert resolved(not_a_date) == {}, not_a_date
+
+
+def test_a_month_of_the_year_named_before():
+    assert resolved("Kim visited in May 2010 and in August of that year.") == {
+        "May 2010": ("2010-05-01", "2010-05-31", "month"),
+        "August of that year": ("2010-08-01", "2010-08-31", "month"),
+    }
+    assert resolved("The war began in 1950 and talks opened in July the following year.") == {
+        "1950": ("1950-01-01", "1950-12-31", "year"),
+        "July the following year": ("1951-07-01", "1951-07-31", "month"),
+    }
+    # With no year named before, "August" and "that year" are read alone.
+    assert resolved("He returned in August of that year.") == {
+        "August": ("2017-08-01", "2017-08-31", "month"),
+        "that year": ("2017-01-01", "2017-12-31", "year"),
+    }

@@ -349,3 +349,46 @@ def resolved_on(sentence, *, reported):
     return {
         row.expression: (row.span.first.isoformat(), row.span.last.isoformat(), row.span.granularity) for row in rows
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The summit will take place this Friday.", {"this Friday": ("2018-03-30", "2018-03-30", "day")}),
+        ("He met Xi this Monday.", {"this Monday": ("2018-03-26", "2018-03-26", "day")}),
+        ("The meeting this Friday is key.", {"this Friday": ("2018-03-30", "2018-03-30", "day")}),
+        ("The talks will be held on Monday.", {"Monday": ("2018-04-02", "2018-04-02", "day")}),
+        (
+            "Trade in January and February fell.",
+            {"January": ("2018-01-01", "2018-01-31", "month"), "February": ("2018-02-01", "2018-02-28", "month")},
+        ),
+        ("Trade rose in the January-March period.", {"January-March": ("2018-01-01", "2018-03-31", "part_of_year")}),
+        ("Trade rose in April–June 2017.", {"April–June 2017": ("2017-04-01", "2017-06-30", "part_of_year")}),
+        ("Tests rose between 2013 and 2016.", {"2013 and 2016": ("2013-01-01", "2016-12-31", "year")}),
+        ("Kim took power late last year.", {"late last year": ("2017-09-01", "2017-12-31", "part_of_year")}),
+        ("A summit is planned for early next year.", {"early next year": ("2019-01-01", "2019-04-30", "part_of_year")}),
+        (
+            "Sales fell in the second half of last year.",
+            {"the second half of last year": ("2017-07-01", "2017-12-31", "part_of_year")},
+        ),
+        (
+            "Trade rose in the first quarter of this year.",
+            {"the first quarter of this year": ("2018-01-01", "2018-03-31", "part_of_year")},
+        ),
+        (
+            "He died on Dec. 17, 2011, and was buried on Dec. 28.",
+            {"Dec. 17, 2011": ("2011-12-17", "2011-12-17", "day"), "Dec. 28": ("2011-12-28", "2011-12-28", "day")},
+        ),
+        (
+            "Kim visited China in May 2010 and again in August.",
+            {"May 2010": ("2010-05-01", "2010-05-31", "month"), "August": ("2010-08-01", "2010-08-31", "month")},
+        ),
+        # Near publication, the nearest occurrence the tense allows still decides.
+        (
+            "Kim visited China in March 2018 and again in May.",
+            {"March 2018": ("2018-03-01", "2018-03-31", "month"), "May": ("2017-05-01", "2017-05-31", "month")},
+        ),
+    ],
+)
+def test_weekdays_of_this_week_listed_months_ranges_parts_and_years_named_before(sentence, expected):
+    assert resolved(sentence) == expected

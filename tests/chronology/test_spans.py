@@ -1,5 +1,6 @@
 """kit.chronology.spans: spans of days and the arithmetic the rules share."""
 
+from dataclasses import replace
 from datetime import date
 
 from kit.chronology import spans
@@ -54,3 +55,18 @@ def test_shifted_spans_keep_their_days_and_granularity():
     )
     assert spans.shifted(spans.day_span(date(2016, 2, 29), ""), years=1, basis="").first == date(2017, 2, 28)
     assert spans.shifted(spans.day_span(date(2018, 3, 31), ""), months=-1, basis="").last == date(2018, 2, 28)
+
+
+def test_a_day_without_its_year_after_a_date_years_back_is_near_that_date():
+    died = spans.day_span(date(2011, 12, 17), "explicit date")
+    anchor = Anchor(
+        MARCH_28, MARCH_28, tense="past", previous=died, previous_text="Dec. 17, 2011", previous_in_sentence=True
+    )
+    buried = spans.nearest_named_before(lambda year: spans.day_span(date(year, 12, 28), ""), anchor, "Dec. 28")
+    assert buried.first == date(2011, 12, 28) and "'Dec. 17, 2011', named before it" in buried.basis
+    # Named in an earlier sentence, or within a year of publication: the usual nearest occurrence decides.
+    for other in (
+        replace(anchor, previous_in_sentence=False),
+        replace(anchor, previous=spans.day_span(date(2017, 5, 2), "")),
+    ):
+        assert spans.nearest_named_before(lambda year: spans.day_span(date(year, 12, 28), ""), other, "Dec. 28") is None
