@@ -112,6 +112,8 @@ def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         if expression.lower().startswith("at") and past and not (discourse or copula):
             return anchored_span("simultaneous with an event told before it")
         return None
+    if unit in ("night", "morning", "afternoon", "evening"):
+        unit = "day"  # "that night" is the night of the day named before
     previous = anchor.previous
     fits = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "part_of_month", "month")}
     fits["year"] = (*fits["month"], "season", "part_of_year", "year")

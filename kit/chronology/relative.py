@@ -61,7 +61,9 @@ def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "summer of 2017", "last winter", "in spring": the season (northern hemisphere); ``None`` for a bare
     "spring" with no date word before it.
     """
-    if not (m["rel"] or m["y"] or DATE_CUE.search(sentence[: m.start()])):
+    before = sentence[: m.start()]
+    in_the = SEASON_AFTER_THE.search(before) and group_text(m, "season").islower()  # not "of the Winter Olympics"
+    if not (m["rel"] or m["y"] or in_the or DATE_CUE.search(before)):
         return None  # a bare season name needs a date word before it ("in spring"), like a bare month
     name = group_text(m, "season").lower()
     first_month, last_month = SEASONS[name]
@@ -137,6 +139,27 @@ def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return over_publication(anchor, lambda pub: rolling_span(pub, count, unit, basis))
 
 
+def coming_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the next two weeks", "the coming three months": the day after publication to that many units
+    after it (vague for "the next few days").
+    """
+    count = number(group_text(m, "n"))
+    if count is None:
+        return vague_span()
+    unit = group_text(m, "unit").lower().rstrip("s")
+
+    def resolve(pub: date) -> Span:
+        if unit in ("day", "week"):
+            last = pub + timedelta(days=count * (7 if unit == "week" else 1))
+        else:
+            year, month = add_months(pub, count * (12 if unit == "year" else 1))
+            last = date(year, month, min(pub.day, calendar.monthrange(year, month)[1]))
+        first = pub + timedelta(days=1)
+        return Span(first, last, granularity_of(first, last), f"the next {count} {unit}s after publication")
+
+    return over_publication(anchor, resolve)
+
+
 def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "two years ago", "a week ago": the year, month, week or day that many units before publication.
 
@@ -181,8 +204,9 @@ def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     it names one ("The council on Wednesday adopted … '…adopted by the council today…'").
     """
     words = " ".join(group_text(m, 0).lower().split())
-    first_word = words.split()[0]
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}[first_word]
+    first_word = words.split()[0] if not words.startswith("the day") else words.split()[-1] + "+1"
+    offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}
+    offset = (offsets | {"yesterday+1": -2, "tomorrow+1": 2})[first_word]  # "the day before yesterday"
     if anchor.reported is not None and in_quotation(sentence, m.start()):
         basis = f"{words} in a quotation, from the day the article reports on ({anchor.reported})"
         return day_span(anchor.reported + timedelta(days=offset), basis)
@@ -197,10 +221,15 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the end of the year", "early in the year", "later in the month": part of the year or month meant.
 
     The year (month) is that of a date named earlier in the same sentence ("in 2019 … early in the year"),
-    else the publication's.
+    else the publication's. "Later (earlier) in the month" names no span; "later in the day" is the day
+    named before it (else the publication day).
     """
     unit = group_text(m, "unit").lower()
     part = " ".join(group_text(m, "part").lower().split())
+    if unit == "day":
+        if anchor.previous is not None and anchor.previous.granularity == "day":
+            return replace(anchor.previous, basis=f"{part} on the day of {anchor.previous_text!r}")
+        return over_publication(anchor, lambda pub: day_span(pub, f"{part} on the day of publication"))
     if part in ("later", "earlier"):
         return vague_span()
     previous = anchor.previous if anchor.previous_in_sentence else None
@@ -221,6 +250,7 @@ def weekend(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     weekend" is the coming one unless the clause is past (or publication falls on it).
     """
     rel = " ".join((m["rel"] or "the").lower().split())
+    rel = "the" if rel == "this past" else rel  # "this past weekend": the latest one
 
     def resolve(pub: date) -> Span:
         latest = weekday_on_or_before(pub, 5)  # Saturday
@@ -264,7 +294,8 @@ def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     the publication's week.
     """
     weekday = WEEKDAYS[group_text(m, "wd").lower()]
-    rel = (m["rel"] or "").lower()
+    rel = " ".join((m["rel"] or "").lower().split())
+    rel = "last" if rel == "this past" else rel  # "this past Sunday" is the latest one before publication
 
     def resolve(pub: date) -> Span:
         if rel == "next" or (not rel and anchor.tense == "future"):
@@ -348,6 +379,8 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 LISTED_YEAR = re.compile(
     rf"(?:\s*(?:,|and|or|to|-|–)\s*(?:{MONTH_PATTERN})\b)+(?:\s+of|,)?\s+(?P<y>{YEAR_PATTERN})\b(?!\s*[-–]\d)", re.I
 )
+# "In the spring", "during the summer": a lower-case season after one of these and "the" is a date.
+SEASON_AFTER_THE = re.compile(r"\b(?:in|during|over|through|since|until|by|before|after)\s+the\s+$", re.I)
 # A month listed after another ("in January and February", "from March to May") is a date as the first is.
 LISTED_AFTER = re.compile(rf"\b(?:{MONTH_PATTERN})\s*(?:,|and|or|to|through|-|–)\s*$")
 # Words a bare month or season name must follow to count as a date ("in April", "for April", "end of April").

@@ -105,7 +105,7 @@ RULES: list[Rule] = [
         "year_range",
         # "1950-53", "2011 to 2017", "between 2013 and 2016" (not "2013 and 2016" alone: two years).
         re.compile(
-            rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"
+            rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to|through)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"
             rf"|(?<=\b(?i:between)\s)(?P<y_>{YEAR})\s+and\s+(?P<y2_>{YEAR})\b(?!\s*%)"
         ),
         lambda m, a, s: absolute.year_range(EitherGroups(m), a, s),
@@ -134,7 +134,7 @@ RULES: list[Rule] = [
         "today_relative",
         re.compile(
             r"\b(?:(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
-            r"|this\s+(?:morning|afternoon|evening))\b",
+            r"|this\s+(?:morning|afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b",
             re.I,
         ),
         relative.today_relative,
@@ -143,14 +143,17 @@ RULES: list[Rule] = [
         "previous_unit",
         re.compile(
             r"\b(?:(?P<the>the)\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|day)"
-            rf"|(?:(?P<n>{COUNT})\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+(?P<which_>earlier|before|later))\b",
+            rf"|(?:(?P<n>{COUNT})\s+|the\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+"
+            r"(?P<which_>earlier|before|later|after(?=\s*(?:[,.;:!?)]|$))))\b",
             re.I,
         ),
         lambda m, a, s: anaphoric.previous_unit(EitherGroups(m), a, s),
     ),
     Rule(
         "same_as_previous",
-        re.compile(r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?i:that))\s+(?P<unit>day|week|month|year|time)\b"),
+        re.compile(
+            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?i:that))\s+(?P<unit>day|night|morning|afternoon|evening|week|month|year|time)\b"
+        ),
         anaphoric.same_as_previous,
     ),
     Rule(
@@ -180,8 +183,9 @@ RULES: list[Rule] = [
             r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
             r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
             r"(?P<unit>year|month)\b"
+            r"|\b(?P<part_>(?i:later|earlier))\s+in\s+the\s+(?P<unit_>day)\b"
         ),
-        relative.part_of_the_unit,
+        lambda m, a, s: relative.part_of_the_unit(EitherGroups(m), a, s),
     ),
     Rule(
         "months_of_the_year",
@@ -196,6 +200,11 @@ RULES: list[Rule] = [
         "past_units",
         re.compile(rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b", re.I),
         relative.past_units,
+    ),
+    Rule(
+        "coming_units",
+        re.compile(rf"\b(?:the\s+)?(?:next|coming)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years)\b", re.I),
+        relative.coming_units,
     ),
     Rule(
         "units_ago",
@@ -240,7 +249,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "weekend",
-        re.compile(r"\b(?:(?P<rel>last|this|next|the)\s+)?weekend\b(?!s)", re.I),
+        re.compile(r"\b(?:(?P<rel>last|this\s+past|this|next|the)\s+)?weekend\b(?!s)", re.I),
         relative.weekend,
     ),
     Rule(
@@ -251,7 +260,7 @@ RULES: list[Rule] = [
     Rule(
         "weekday",
         re.compile(
-            rf"\b(?:(?i:early|late|earlier|later)\s+)?(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY})"
+            rf"\b(?:(?i:early|late|earlier|later)\s+)?(?:(?P<rel>(?i:last|next|this\s+past|this))\s+)?(?P<wd>{WEEKDAY})"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
         relative.weekday,

@@ -392,3 +392,48 @@ def resolved_on(sentence, *, reported):
 )
 def test_weekdays_of_this_week_listed_months_ranges_parts_and_years_named_before(sentence, expected):
     assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The day before yesterday, he left.", {"The day before yesterday": ("2018-03-26", "2018-03-26", "day")}),
+        ("The meeting took place this past weekend.", {"this past weekend": ("2018-03-24", "2018-03-25", "week")}),
+        ("He spoke this past Sunday.", {"this past Sunday": ("2018-03-25", "2018-03-25", "day")}),
+        ("Trade grew from 2017 through 2019.", {"2017 through 2019": ("2017-01-01", "2019-12-31", "year")}),
+        ("Tensions rose in the spring of 2017.", {"spring of 2017": ("2017-03-01", "2017-05-31", "season")}),
+        ("He will visit during the summer.", {"summer": ("2018-06-01", "2018-08-31", "season")}),
+        ("He will visit within the next two weeks.", {"the next two weeks": ("2018-03-29", "2018-04-11", "month")}),
+        (
+            "Talks may resume in the next three months.",
+            {"the next three months": ("2018-03-29", "2018-06-28", "season")},
+        ),
+        ("Earlier in the day, Kim toured a factory.", {"Earlier in the day": ("2018-03-28", "2018-03-28", "day")}),
+    ],
+)
+def test_more_relative_expressions(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He attended the Closing Ceremony of the Winter Olympics.", "At the end of the day, talks matter."],
+)
+def test_names_and_idioms_are_not_dates(sentence):
+    assert resolved(sentence) == {}
+
+
+def test_days_told_after_a_day_named_before():
+    monday = chronology.resolve_sentence("Kim arrived on Monday.", MARCH_28, MARCH_28)[0]
+    assert resolved("The day before, he had met Moon.", previous=monday) == {
+        "The day before": ("2018-03-25", "2018-03-25", "day")
+    }
+    assert resolved("The day after, he left.", previous=monday) == {
+        "The day after": ("2018-03-27", "2018-03-27", "day")
+    }
+    assert resolved("That night, fireworks lit the sky.", previous=monday) == {
+        "That night": ("2018-03-26", "2018-03-26", "day")
+    }
+    assert resolved("Later in the day, Xi hosted a banquet.", previous=monday) == {
+        "Later in the day": ("2018-03-26", "2018-03-26", "day")
+    }
