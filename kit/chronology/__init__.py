@@ -22,8 +22,8 @@ The package, in the order a sentence goes through it:
 
 * :mod:`~kit.chronology.vocabulary` — month, weekday and season names, pattern pieces;
 * :mod:`~kit.chronology.rules` — the rule table; :mod:`~kit.chronology.absolute`,
-  :mod:`~kit.chronology.relative` and :mod:`~kit.chronology.anaphoric` — the resolvers it names;
-  :mod:`~kit.chronology.tense` — the clause's tense;
+  :mod:`~kit.chronology.relative`, :mod:`~kit.chronology.weekdays` and :mod:`~kit.chronology.anaphoric` —
+  the resolvers it names; :mod:`~kit.chronology.tense` — the clause's tense;
 * :mod:`~kit.chronology.spans` — :class:`Span`, :class:`Anchor` and the day arithmetic;
 * :mod:`~kit.chronology.resolve` — one sentence → :class:`FoundDate` rows;
 * :mod:`~kit.chronology.timeline` — the corpus tables:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kit.chronology import absolute, anaphoric, relative, vocabulary
+from kit.chronology import absolute, anaphoric, relative, vocabulary, weekdays
 from kit.chronology.spans import Anchor, Span
 from kit.chronology.vocabulary import EitherGroups
 
@@ -250,12 +250,12 @@ RULES: list[Rule] = [
     Rule(
         "weekend",
         re.compile(r"\b(?:(?P<rel>last|this\s+past|this|next|the)\s+)?weekend\b(?!s)", re.I),
-        relative.weekend,
+        weekdays.weekend,
     ),
     Rule(
         "weekday_range",
         re.compile(rf"\b(?P<wd>{WEEKDAY}){RANGE}(?P<wd2>{WEEKDAY})\b"),
-        relative.weekday_range,
+        weekdays.weekday_range,
     ),
     Rule(
         "weekday",
@@ -263,7 +263,7 @@ RULES: list[Rule] = [
             rf"\b(?:(?i:early|late|earlier|later)\s+)?(?:(?P<rel>(?i:last|next|this\s+past|this))\s+)?(?P<wd>{WEEKDAY})"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
-        relative.weekday,
+        weekdays.weekday,
     ),
     Rule(
         "day_ordinal",
