@@ -83,6 +83,15 @@ RULES: list[Rule] = [
         absolute.month_day_relative_year,
     ),
     Rule(
+        "weekday_and_day",
+        # "Friday (Jun 21)", "June 21 (Friday)": the day the date names (the weekday repeats it).
+        re.compile(
+            rf"\b(?:{WEEKDAY})\s*\(\s*(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\s*\)"
+            rf"|\b(?P<mon_>{MONTH_OR_ABBR})\s+(?P<d_>{DAY}){ORD}?\s*\(\s*(?:{WEEKDAY})\s*\)"
+        ),
+        lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
+    ),
+    Rule(
         "month_day",
         re.compile(
             rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\b(?![\d,.]\d)"

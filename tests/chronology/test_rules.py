@@ -437,3 +437,11 @@ def test_days_told_after_a_day_named_before():
     assert resolved("Later in the day, Xi hosted a banquet.", previous=monday) == {
         "Later in the day": ("2018-03-26", "2018-03-26", "day")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [("Xi arrived on Friday (Mar 23).", "Friday (Mar 23)"), ("Xi arrived on March 23 (Friday).", "March 23 (Friday)")],
+)
+def test_a_weekday_with_its_date_in_brackets_is_one_expression(sentence, expression):
+    assert resolved(sentence) == {expression: ("2018-03-23", "2018-03-23", "day")}

@@ -170,7 +170,7 @@ def test_the_devcorpus_annotation_scores_at_least_as_recorded(devcorpus):
     report = validation.report(devcorpus, str(DEV_GOLD / "dates.csv"))
     assert report.rows == 188
     assert report.figure("found").rate >= 187 / 188
-    assert report.figure("exact span").rate >= 182 / 188
+    assert report.figure("exact span").rate >= 183 / 188
     assert report.figure("resolved (same dates)").rate >= 144 / 155
     # Event-anchored expressions whose event the article dates elsewhere or not at all ("shortly after the
     # Asian Games") get no invented span: 5 of the 11 misses.
