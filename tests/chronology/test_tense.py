@@ -60,3 +60,20 @@ def test_tense_comes_from_the_clauses_verb(sentence, position, expected):
 def test_auxiliaries_and_numbers(sentence, position, expected):
     start = sentence.index(position)
     assert chronology.tense(sentence, start, start + len(position)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "expected"),
+    [
+        # An intention, promise or proposal looks forward from when it was made.
+        ("Kim vowed to visit Seoul in September.", "September", "future"),
+        ("The North invited Xi to visit in October.", "October", "future"),
+        ("Seoul proposed talks in early April.", "April", "future"),
+        # Made at a time the clause names, it is past; a weekday dates the reported act itself.
+        ("Kim vowed in September to visit Seoul.", "September", "past"),
+        ("Pyongyang threatened to pull out Tuesday.", "Tuesday", "past"),
+    ],
+)
+def test_intentions_look_forward_except_from_a_weekday(sentence, position, expected):
+    start = sentence.index(position)
+    assert chronology.tense(sentence, start, start + len(position)) == expected
