@@ -79,7 +79,8 @@ def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     direction = "before" if offset < 0 else "after"
     if previous is not None and previous.granularity in (unit, "day", "part_of_month", "month", "part_of_year"):
         base, basis = previous.days()[0], f"{unit} {direction} {anchor.previous_text!r}"
-        if unit in ("hour", "day", "week") and previous.granularity != "day":
+        week_after_week = unit == previous.granularity == "week"
+        if unit in ("hour", "day", "week") and previous.granularity != "day" and not week_after_week:
             expression = group_text(m, 0).strip()
             return anchored_span(f"{expression} {direction} {anchor.previous_text!r}, which names no single day")
     elif m["the"]:
@@ -87,6 +88,10 @@ def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     else:
         return anchored_span("no date named before it")
     shift = offset * count
+    if unit == "week" and m["the"]:
+        # "The following week" is the Monday-to-Sunday week after the one of the day named before.
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=shift)
+        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
     if unit == "year":
         return year_span(base.year + shift, basis)
     if unit == "month":

@@ -22,6 +22,7 @@ MONTH_OR_ABBR = vocabulary.MONTH_OR_ABBREVIATION_PATTERN
 ORD = vocabulary.ORDINAL_PATTERN
 ORDINAL_FOLLOWERS = vocabulary.ORDINAL_FOLLOWERS
 PART = vocabulary.PART_PATTERN
+MONTH_PART = vocabulary.MONTH_PART_PATTERN
 RANGE = vocabulary.RANGE_PATTERN
 WEEKDAY = vocabulary.WEEKDAY_PATTERN
 YEAR = vocabulary.YEAR_PATTERN
@@ -107,7 +108,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month_year",
-        re.compile(rf"\b{PART}(?P<mon>{MONTH_OR_ABBR})(?:\s+of|,)?\s+(?P<y>{YEAR})\b"),
+        re.compile(rf"\b{MONTH_PART}(?P<mon>{MONTH_OR_ABBR})(?:\s+of|,)?\s+(?P<y>{YEAR})\b"),
         absolute.month_year,
     ),
     Rule(
@@ -151,7 +152,7 @@ RULES: list[Rule] = [
     Rule(
         "previous_unit",
         re.compile(
-            r"\b(?:(?P<the>the)\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|day)"
+            r"\b(?:(?P<the>the)\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|week|day)"
             rf"|(?:(?P<n>{COUNT})\s+|the\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+"
             r"(?P<which_>earlier|before|later|after(?=\s*(?:[,.;:!?)]|$))))\b",
             re.I,
@@ -222,13 +223,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month_relative_year",
-        re.compile(rf"\b{PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
+        re.compile(rf"\b{MONTH_PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
         relative.month_relative_year,
     ),
     Rule(
         "month_of_year_named_before",
         re.compile(
-            rf"\b{PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<which>(?i:that|the\s+same|the\s+following|the\s+next"
+            rf"\b{MONTH_PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<which>(?i:that|the\s+same|the\s+following|the\s+next"
             r"|the\s+previous|the\s+preceding))\s+year\b"
         ),
         anaphoric.month_of_year_named_before,
@@ -284,7 +285,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month",
-        re.compile(rf"\b{PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
+        re.compile(rf"\b{MONTH_PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
         relative.month_alone,
     ),
     Rule(

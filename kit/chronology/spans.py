@@ -121,7 +121,13 @@ def part_of(span: Span, part: str | None) -> Span:
     first, last = span.days()
     if span.granularity == "month":
         pieces = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day), "the first half of": (1, 15)}
-        pieces |= {"the second half of": (16, last.day)}
+        pieces |= {"the second half of": (16, last.day), "the first week of": (1, 7), "the second week of": (8, 14)}
+        pieces |= {
+            "the third week of": (15, 21),
+            "the fourth week of": (22, 28),
+            "the last week of": (last.day - 6, last.day),
+        }
+        pieces |= {"the final week of": (last.day - 6, last.day)}
         a, b = pieces[PART_SYNONYMS.get(part, part)]
         return Span(first.replace(day=a), first.replace(day=b), "part_of_month", f"{part} {span.basis}")
     if span.granularity == "year":

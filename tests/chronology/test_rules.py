@@ -445,3 +445,31 @@ def test_days_told_after_a_day_named_before():
 )
 def test_a_weekday_with_its_date_in_brackets_is_one_expression(sentence, expression):
     assert resolved(sentence) == {expression: ("2018-03-23", "2018-03-23", "day")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kim visited in the first week of March.",
+            {"the first week of March": ("2018-03-01", "2018-03-07", "part_of_month")},
+        ),
+        (
+            "Talks are planned for the last week of April 2018.",
+            {"the last week of April 2018": ("2018-04-24", "2018-04-30", "part_of_month")},
+        ),
+        ("The next week, talks resume.", {"The next week": ("2018-04-02", "2018-04-08", "week")}),
+    ],
+)
+def test_weeks_of_a_month_and_the_next_week(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+def test_the_following_week_is_the_week_after_the_day_named_before():
+    monday = chronology.resolve_sentence("Kim arrived on Monday.", MARCH_28, MARCH_28)[0]
+    assert resolved("The following week, Xi arrived.", previous=monday) == {
+        "The following week": ("2018-04-02", "2018-04-08", "week")
+    }
+    assert resolved("Xi had come the previous week.", previous=monday) == {
+        "the previous week": ("2018-03-19", "2018-03-25", "week")
+    }
