@@ -62,7 +62,9 @@ def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
     With no date named before, "the previous year" falls back on publication; "two days later" is
     anchored on an event the rules cannot date: a row with basis "anchored" and no span. In a comparison
-    ("up 5% from a year earlier") it is the period named before in the sentence, that many units back.
+    ("up 5% from a year earlier") it is the period named before in the sentence, that many units back; so is
+    "a year (two months) earlier" after a finer date: "On Oct. 25 … A year earlier" is 25 October a year
+    before. "The previous year" is the whole year.
     """
     word = group_text(m, "which").lower()
     unit = group_text(m, "unit").lower().rstrip("s")
@@ -77,6 +79,12 @@ def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         return compared
     previous = anchor.previous
     direction = "before" if offset < 0 else "after"
+    if m["n"] and previous is not None and previous.granularity in FINER_THAN.get(unit, ()):
+        # "On Oct. 25 … A year earlier": the same day a year before, as "two days later" is a day.
+        years, months = (offset * count, 0) if unit == "year" else (0, offset * count)
+        return shifted(
+            previous, years=years, months=months, basis=f"{count} {unit}(s) {direction} {anchor.previous_text!r}"
+        )
     if previous is not None and previous.granularity in (unit, "day", "part_of_month", "month", "part_of_year"):
         base, basis = previous.days()[0], f"{unit} {direction} {anchor.previous_text!r}"
         week_after_week = unit == previous.granularity == "week"

@@ -117,3 +117,18 @@ def test_a_month_of_the_year_named_before():
         "August": ("2017-08-01", "2017-08-31", "month"),
         "that year": ("2017-01-01", "2017-12-31", "year"),
     }
+
+
+def test_a_year_earlier_after_a_finer_date_is_that_date_a_year_before():
+    ceremony = previous("On Oct. 25, Kim visited the cemetery.", date(2025, 11, 6))
+    assert resolved("A year earlier, he laid flowers.", date(2025, 11, 6), previous=ceremony) == {
+        "A year earlier": ("2024-10-25", "2024-10-25", "day")
+    }
+    march = previous("Kim visited in March.")
+    assert resolved("Two months later, he returned.", previous=march) == {
+        "Two months later": ("2018-05-01", "2018-05-31", "month")
+    }
+    # "The previous year" is the whole year before, whatever was named.
+    assert resolved("The previous year, he stayed home.", previous=ceremony) == {
+        "The previous year": ("2024-01-01", "2024-12-31", "year")
+    }
