@@ -9,7 +9,9 @@ with a granularity and a short ``basis`` saying how:
   "on Wednesday", "this week";
 * a month or day **without a year** is the nearest occurrence consistent with the tense of its clause
   (a past-tense visit "in November" in a March 2018 article is November 2017);
-* "the previous year" is anchored on the latest year mentioned just before it, not on publication.
+* "the previous year", "in the month", "the same period of 2016" point back at the latest date named before
+  them, and a comparison ("fell 6.7 per cent from a year ago") moves the period just named back a year;
+* "today" in a quotation is the day the article reports on (the first day its lead names), when it names one.
 
 The publication date's precision is respected: for an article dated only to the month, an expression
 that depends on the day ("yesterday", "on Wednesday", "the 2nd") gets the widest span the month allows,
@@ -19,8 +21,9 @@ column of the day they qualify), quantities ("28,500 troops") and "May" as a ver
 The package, in the order a sentence goes through it:
 
 * :mod:`~kit.chronology.vocabulary` — month, weekday and season names, pattern pieces;
-* :mod:`~kit.chronology.rules` — the rule table; :mod:`~kit.chronology.absolute` and
-  :mod:`~kit.chronology.relative` — the resolvers it names; :mod:`~kit.chronology.tense` — the clause's tense;
+* :mod:`~kit.chronology.rules` — the rule table; :mod:`~kit.chronology.absolute`,
+  :mod:`~kit.chronology.relative`, :mod:`~kit.chronology.weekdays` and :mod:`~kit.chronology.anaphoric` —
+  the resolvers it names; :mod:`~kit.chronology.tense` — the clause's tense;
 * :mod:`~kit.chronology.spans` — :class:`Span`, :class:`Anchor` and the day arithmetic;
 * :mod:`~kit.chronology.resolve` — one sentence → :class:`FoundDate` rows;
 * :mod:`~kit.chronology.timeline` — the corpus tables:

@@ -7,6 +7,7 @@ or day without its year is the occurrence nearest publication that the clause's 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from kit.chronology.spans import (
@@ -15,7 +16,9 @@ from kit.chronology.spans import (
     anchored_span,
     day_span,
     month_span,
+    nearest,
     nearest_day,
+    nearest_named_before,
     over_publication,
     part_of,
     possible,
@@ -44,10 +47,12 @@ def month_day_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if m["y"]:
         year = int(m["y"])
         return Span(date(year, first_month, d1), date(year, last_month, d2), "day", "explicit dates")
-    candidates = possible(
-        lambda year: Span(date(year, first_month, d1), date(year, last_month, d2), "day", ""), anchor.nearby_years
-    )
-    return nearest_day(candidates, anchor, group_text(m, 0))
+
+    def build(year: int) -> Span:
+        return Span(date(year, first_month, d1), date(year, last_month, d2), "day", "")
+
+    what = group_text(m, 0)
+    return nearest_named_before(build, anchor, what) or nearest_day(possible(build, anchor.nearby_years), anchor, what)
 
 
 def month_day_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -62,10 +67,30 @@ def month_day_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | 
 
 
 def month_day(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "March 25", "25 March": the nearest such day the tense allows."""
+    """For "March 25", "25 March": the nearest such day the tense allows (near a date named before it in the
+    sentence, when that lies years from publication).
+    """
     month, day = month_number(group_text(m, "mon")), int(group_text(m, "d"))
-    candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
-    return nearest_day(candidates, anchor, f"{m['mon']} {day}")
+
+    def build(year: int) -> Span:
+        return day_span(date(year, month, day), "")
+
+    what = f"{m['mon']} {day}"
+    return nearest_named_before(build, anchor, what) or nearest_day(possible(build, anchor.nearby_years), anchor, what)
+
+
+def month_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "January-March", "April–June 2017": those months (the nearest such months the tense allows)."""
+    first_month, last_month = month_number(group_text(m, "mon")), month_number(group_text(m, "mon2"))
+
+    def build(year: int) -> Span:
+        end_year = year + 1 if last_month < first_month else year
+        first, last = date(year, first_month, 1), month_span(end_year, last_month, "").days()[1]
+        return Span(first, last, "part_of_year", "")
+
+    if m["y"]:
+        return replace(build(int(m["y"])), basis="explicit months and year")
+    return nearest(possible(build, anchor.nearby_years), anchor, group_text(m, 0))
 
 
 def month_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:

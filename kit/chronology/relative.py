@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from kit.chronology import anaphoric
 from kit.chronology.spans import (
     Anchor,
     Span,
@@ -21,19 +22,18 @@ from kit.chronology.spans import (
     granularity_of,
     month_span,
     nearest,
+    nearest_named_before,
     over_publication,
     part_of,
     possible,
     rolling_span,
     vague_span,
-    weekday_on_or_after,
-    weekday_on_or_before,
     year_span,
 )
+from kit.chronology.tense import has_verb
 from kit.chronology.vocabulary import (
     MONTH_PATTERN,
     SEASONS,
-    WEEKDAYS,
     YEAR_PATTERN,
     Groups,
     group_text,
@@ -58,7 +58,9 @@ def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "summer of 2017", "last winter", "in spring": the season (northern hemisphere); ``None`` for a bare
     "spring" with no date word before it.
     """
-    if not (m["rel"] or m["y"] or DATE_CUE.search(sentence[: m.start()])):
+    before = sentence[: m.start()]
+    in_the = SEASON_AFTER_THE.search(before) and group_text(m, "season").islower()  # not "of the Winter Olympics"
+    if not (m["rel"] or m["y"] or in_the or DATE_CUE.search(before)):
         return None  # a bare season name needs a date word before it ("in spring"), like a bare month
     name = group_text(m, "season").lower()
     first_month, last_month = SEASONS[name]
@@ -95,7 +97,8 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     unit = group_text(m, "unit").lower()
     if rel == "the past":
         return over_publication(anchor, lambda pub: rolling_span(pub, 1, unit, f"the past {unit} up to publication"))
-    offset = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}[rel]
+    offsets = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}
+    offset = offsets["last" if rel == "earlier last" else rel]
 
     def resolve(pub: date) -> Span:
         basis = f"{rel} {unit} from publication"
@@ -119,7 +122,8 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
         return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
 
-    return over_publication(anchor, resolve)
+    span = over_publication(anchor, resolve)
+    return part_of(span, m["part"]) if m["part"] and span.granularity in ("year", "month") else span
 
 
 def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -132,15 +136,40 @@ def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return over_publication(anchor, lambda pub: rolling_span(pub, count, unit, basis))
 
 
+def coming_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the next two weeks", "the coming three months": the day after publication to that many units
+    after it (vague for "the next few days").
+    """
+    count = number(group_text(m, "n"))
+    if count is None:
+        return vague_span()
+    unit = group_text(m, "unit").lower().rstrip("s")
+
+    def resolve(pub: date) -> Span:
+        if unit in ("day", "week"):
+            last = pub + timedelta(days=count * (7 if unit == "week" else 1))
+        else:
+            year, month = add_months(pub, count * (12 if unit == "year" else 1))
+            last = date(year, month, min(pub.day, calendar.monthrange(year, month)[1]))
+        first = pub + timedelta(days=1)
+        return Span(first, last, granularity_of(first, last), f"the next {count} {unit}s after publication")
+
+    return over_publication(anchor, resolve)
+
+
 def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "two years ago", "a week ago": the year, month, week or day that many units before publication.
 
-    "A few days ago", "years ago" name no span: vague.
+    "A few days ago", "years ago" name no span: vague. In a comparison ("exports in the month fell … from a
+    year ago") it is the period named before in the sentence, that many units back.
     """
     count = number(m["n"]) if m["n"] else None
     if count is None:
         return vague_span()
     unit = group_text(m, "unit").lower().rstrip("s")
+    compared = anaphoric.compared_with_previous(anchor, sentence[: m.start()], count, unit)
+    if compared is not None:
+        return compared
     basis = f"{count} {unit}(s) before publication"
 
     def resolve(pub: date) -> Span:
@@ -158,14 +187,26 @@ def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return over_publication(anchor, resolve)
 
 
+def in_quotation(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened in the sentence (“…” or straight "…")."""
+    before = sentence[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "yesterday", "today", "tonight", "last night", "this morning": a day from publication.
 
-    "Last night" is the evening before the publication day, as in a morning paper.
+    "Last night" is the evening before the publication day, as in a morning paper. In a quotation the day is
+    counted from the day the words were spoken: the day the article reports on (``anchor.reported``), when
+    it names one ("The council on Wednesday adopted … '…adopted by the council today…'").
     """
     words = " ".join(group_text(m, 0).lower().split())
-    first_word = words.split()[0]
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}[first_word]
+    first_word = words.split()[0] if not words.startswith("the day") else words.split()[-1] + "+1"
+    offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0, "last": -1}
+    offset = (offsets | {"yesterday+1": -2, "tomorrow+1": 2})[first_word]  # "the day before yesterday"
+    if anchor.reported is not None and in_quotation(sentence, m.start()):
+        basis = f"{words} in a quotation, from the day the article reports on ({anchor.reported})"
+        return day_span(anchor.reported + timedelta(days=offset), basis)
 
     def resolve(pub: date) -> Span:
         return day_span(pub + timedelta(days=offset), f"{words} from publication")
@@ -173,70 +214,19 @@ def today_relative(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return over_publication(anchor, resolve)
 
 
-def previous_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the previous year", "two days later", "hours earlier": units before or after the date named before.
-
-    With no date named before, "the previous year" falls back on publication; "two days later" is
-    anchored on an event the rules cannot date: a row with basis "anchored" and no span.
-    """
-    word = group_text(m, "which").lower()
-    unit = group_text(m, "unit").lower().rstrip("s")
-    # Without a count, "the previous year" is one year, "hours earlier" the same day, "days later" unknown.
-    plural = group_text(m, "unit").lower().endswith("s")
-    count = number(m["n"]) if m["n"] else (None if plural and unit != "hour" else int(not plural))
-    if count is None:
-        return anchored_span(f"{group_text(m, 0).strip()!r} names no number of {unit}s")
-    offset = -1 if word in ("previous", "preceding", "before", "earlier") else 1
-    previous = anchor.previous
-    direction = "before" if offset < 0 else "after"
-    if previous is not None and previous.granularity in (unit, "day", "part_of_month", "month", "part_of_year"):
-        base, basis = previous.days()[0], f"{unit} {direction} {anchor.previous_text!r}"
-        if unit in ("hour", "day", "week") and previous.granularity != "day":
-            expression = group_text(m, 0).strip()
-            return anchored_span(f"{expression} {direction} {anchor.previous_text!r}, which names no single day")
-    elif m["the"]:
-        base, basis = anchor.first, f"{unit} {direction} publication (no earlier date)"
-    else:
-        return anchored_span("no date named before it")
-    shift = offset * count
-    if unit == "year":
-        return year_span(base.year + shift, basis)
-    if unit == "month":
-        return month_span(*add_months(base, shift), basis)
-    days = {"hour": 0, "day": 1, "week": 7}[unit] * shift
-    return day_span(base + timedelta(days=days), basis)
-
-
-def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the same day", "that year": the date named just before, when it is of that unit or finer."""
-    unit = group_text(m, "unit").lower()
-    if unit == "time":
-        return None  # "at the same time" means "simultaneously" or "however", not a time the text dates
-    previous = anchor.previous
-    fits = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "part_of_month", "month")}
-    fits["year"] = (*fits["month"], "season", "part_of_year", "year")
-    if previous is None or previous.granularity not in fits[unit]:
-        return anchored_span("on an event named before it")
-    basis = f"the same {unit} as {anchor.previous_text!r}"
-    first, _ = previous.days()  # every granularity that fits has days
-    if unit == "year":
-        return year_span(first.year, basis)
-    if unit == "month":
-        return month_span(first.year, first.month, basis)
-    if unit == "week" and previous.granularity == "day":
-        monday = first - timedelta(days=first.weekday())
-        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
-    return replace(previous, basis=basis)
-
-
 def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the end of the year", "early in the year", "later in the month": part of the year or month meant.
 
     The year (month) is that of a date named earlier in the same sentence ("in 2019 … early in the year"),
-    else the publication's.
+    else the publication's. "Later (earlier) in the month" names no span; "later in the day" is the day
+    named before it (else the publication day).
     """
     unit = group_text(m, "unit").lower()
     part = " ".join(group_text(m, "part").lower().split())
+    if unit == "day":
+        if anchor.previous is not None and anchor.previous.granularity == "day":
+            return replace(anchor.previous, basis=f"{part} on the day of {anchor.previous_text!r}")
+        return over_publication(anchor, lambda pub: day_span(pub, f"{part} on the day of publication"))
     if part in ("later", "earlier"):
         return vague_span()
     previous = anchor.previous if anchor.previous_in_sentence else None
@@ -250,74 +240,17 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return part_of(span, part)
 
 
-def weekend(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "last weekend", "this weekend", "over the weekend": that Saturday and Sunday.
-
-    "The weekend" is the latest one on or before publication, or the next one in the future tense; "this
-    weekend" is the coming one unless the clause is past (or publication falls on it).
+def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the 3rd": that day of the month nearest publication the tense allows; "the 9th of this month"
+    (last, next month): that day of that month.
     """
-    rel = " ".join((m["rel"] or "the").lower().split())
-
-    def resolve(pub: date) -> Span:
-        latest = weekday_on_or_before(pub, 5)  # Saturday
-        on_weekend = pub.weekday() >= 5
-        coming = weekday_on_or_after(pub + timedelta(days=1), 5)
-        if rel == "next" or (rel != "last" and anchor.tense == "future" and not on_weekend):
-            start = coming
-        elif rel == "last":
-            start = latest - timedelta(days=7) if on_weekend else latest
-        elif rel == "this" and not on_weekend and anchor.tense != "past":
-            start = coming
-        else:
-            start = latest
-        end = start + timedelta(days=1)
-        return Span(start, end, granularity_of(start, end), f"{rel} weekend from publication (Saturday and Sunday)")
-
-    return over_publication(anchor, resolve)
-
-
-def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "Sunday to Wednesday": those days before publication (after it in the future tense)."""
-    first_day, last_day = WEEKDAYS[group_text(m, "wd").lower()], WEEKDAYS[group_text(m, "wd2").lower()]
-
-    def resolve(pub: date) -> Span:
-        if anchor.tense == "future":
-            start = weekday_on_or_after(pub, first_day)
-            end = weekday_on_or_after(start, last_day)
-        else:
-            end = weekday_on_or_before(pub, last_day)
-            start = weekday_on_or_before(end, first_day)
-        basis = f"{m['wd']} to {m['wd2']} {'after' if anchor.tense == 'future' else 'up to'} publication"
-        return Span(start, end, "day", basis)
-
-    return over_publication(anchor, resolve)
-
-
-def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "on Friday", "last Sunday": the weekday on or before publication (after it in the future tense)."""
-    weekday = WEEKDAYS[group_text(m, "wd").lower()]
+    day = int(group_text(m, "d"))
     rel = (m["rel"] or "").lower()
 
     def resolve(pub: date) -> Span:
-        if rel == "next" or (not rel and anchor.tense == "future"):
-            day = weekday_on_or_after(pub + timedelta(days=1 if rel == "next" else 0), weekday)
-            basis = f"{m['wd']} on or after publication ({'next' if rel else 'future tense'})"
-        elif rel == "last":
-            day = weekday_on_or_before(pub - timedelta(days=1), weekday)
-            basis = f"{m['wd']} before publication (last)"
-        else:
-            day = weekday_on_or_before(pub, weekday)
-            basis = f"{m['wd']} on or before publication ({anchor.tense} tense)"
-        return day_span(day, basis)
-
-    return over_publication(anchor, resolve)
-
-
-def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the 3rd": that day of the month nearest publication the tense allows."""
-    day = int(group_text(m, "d"))
-
-    def resolve(pub: date) -> Span:
+        if rel:
+            year, month = add_months(pub, {"last": -1, "this": 0, "next": 1}[rel])
+            return day_span(date(year, month, day), f"day {day} of {rel} month from publication")
         candidates = []
         for offset in (-1, 0, 1):
             year, month = add_months(pub, offset)
@@ -342,7 +275,8 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if listed and not rel:
         span = month_span(int(listed["y"]), month, f"year from the list ({listed[0].strip()!r})")
         return part_of(span, m["part"])
-    if not (rel or m["part"] or DATE_CUE.search(sentence[: m.start()])):
+    before = sentence[: m.start()]
+    if not (rel or m["part"] or DATE_CUE.search(before) or LISTED_AFTER.search(before)):
         return None  # a bare month name needs a date word before it ("in April"): "May" may be a verb
     if rel:
 
@@ -355,15 +289,22 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
             return month_span(year, month, f"{rel} {m['mon']} from publication")
 
         return part_of(over_publication(anchor, resolve), m["part"])
-    span = nearest(
-        possible(lambda year: month_span(year, month, ""), anchor.nearby_years), anchor, group_text(m, "mon")
-    )
+
+    def build(year: int) -> Span:
+        return month_span(year, month, "")
+
+    what = group_text(m, "mon")
+    span = nearest_named_before(build, anchor, what) or nearest(possible(build, anchor.nearby_years), anchor, what)
     return part_of(span, m["part"])
 
 
 LISTED_YEAR = re.compile(
     rf"(?:\s*(?:,|and|or|to|-|–)\s*(?:{MONTH_PATTERN})\b)+(?:\s+of|,)?\s+(?P<y>{YEAR_PATTERN})\b(?!\s*[-–]\d)", re.I
 )
+# "In the spring", "during the summer": a lower-case season after one of these and "the" is a date.
+SEASON_AFTER_THE = re.compile(r"\b(?:in|during|over|through|since|until|by|before|after)\s+the\s+$", re.I)
+# A month listed after another ("in January and February", "from March to May") is a date as the first is.
+LISTED_AFTER = re.compile(rf"\b(?:{MONTH_PATTERN})\s*(?:,|and|or|to|through|-|–)\s*$")
 # Words a bare month or season name must follow to count as a date ("in April", "for April", "end of April").
 DATE_CUE = re.compile(
     r"\b(?:in|by|since|until|till|from|before|after|during|through|of|for|early|mid|late|last|next|this|"
@@ -392,6 +333,11 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     previous = anchor.previous if anchor.previous_in_sentence else None
     if m["y"]:
         year, basis = int(m["y"]), "explicit year"
+    elif m["rel"]:
+        offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+        year, basis = anchor.first.year + offset, f"{m['rel'].lower()} year from publication {anchor.label}"
+        if anchor.first.year != anchor.last.year:
+            return anchored_span("publication period spans more than one year")
     elif previous is not None and previous.granularity not in ("decade", "part_of_decade"):
         year, basis = previous.days()[0].year, f"the year of {anchor.previous_text!r}"
     else:
@@ -403,7 +349,18 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the day after the summit", "shortly before the Asian Games": anchored on an event, no span."""
+    """For "the day after the summit", "shortly before the Asian Games": anchored on an event, no span.
+
+    Set off by a comma after a day of the same clause ("sent back on Sept. 18, just before the Asian
+    Games"; "arrived Tuesday for a two-day visit, one week after the summit"), it tells when that day's
+    event happened: the expression is that day. The event itself is never dated.
+    """
+    beside = anchor.previous if anchor.previous_end is not None else None
+    if beside is not None and beside.granularity == "day" and sentence[: m.start()].rstrip().endswith(","):
+        between = sentence[anchor.previous_end : m.start()]
+        if not has_verb(between):
+            basis = f"the day of {anchor.previous_text!r}, which it qualifies (anchored on {m['event']!r})"
+            return replace(beside, basis=basis)
     return anchored_span(f"on {m['event']!r}")
 
 

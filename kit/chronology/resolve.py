@@ -61,7 +61,12 @@ def candidates(sentence: str, blocked: Sequence[tuple[int, int, str]] = ()) -> l
 
 
 def resolve_sentence(
-    sentence: str, published_first: date, published_last: date, previous: FoundDate | None = None
+    sentence: str,
+    published_first: date,
+    published_last: date,
+    previous: FoundDate | None = None,
+    *,
+    reported: date | None = None,
 ) -> list[FoundDate]:
     """Find and resolve the temporal expressions of one sentence.
 
@@ -70,6 +75,8 @@ def resolve_sentence(
         published_first: the first day the article can have been published.
         published_last: the last such day (the same day at day precision).
         previous: the latest dated expression of the article before this sentence, for "the previous year".
+        reported: the day the article reports on, which a quoted "today" means (see
+            :func:`kit.chronology.timeline.reported_day`).
 
     Returns:
         The expressions in text order, offsets into ``sentence``. A match that turns out not to be a date
@@ -82,8 +89,17 @@ def resolve_sentence(
         latest = previous
         for candidate in candidates(sentence, blocked):
             start, end = candidate.start, candidate.end
-            before = (latest.span, latest.expression, latest is not previous) if latest else (None, "", False)
-            anchor = Anchor(published_first, published_last, tense(sentence, start, end), *before)
+            in_sentence = latest is not None and latest is not previous
+            anchor = Anchor(
+                published_first,
+                published_last,
+                tense(sentence, start, end),
+                previous=latest.span if latest else None,
+                previous_text=latest.expression if latest else "",
+                previous_in_sentence=in_sentence,
+                previous_end=latest.end if latest is not None and in_sentence else None,
+                reported=reported,
+            )
             try:
                 span = candidate.rule.resolve(candidate.match, anchor, sentence)
             except (ValueError, OverflowError):

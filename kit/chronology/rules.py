@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kit.chronology import absolute, relative, vocabulary
+from kit.chronology import absolute, anaphoric, relative, vocabulary, weekdays
 from kit.chronology.spans import Anchor, Span
 from kit.chronology.vocabulary import EitherGroups
 
@@ -22,6 +22,7 @@ MONTH_OR_ABBR = vocabulary.MONTH_OR_ABBREVIATION_PATTERN
 ORD = vocabulary.ORDINAL_PATTERN
 ORDINAL_FOLLOWERS = vocabulary.ORDINAL_FOLLOWERS
 PART = vocabulary.PART_PATTERN
+MONTH_PART = vocabulary.MONTH_PART_PATTERN
 RANGE = vocabulary.RANGE_PATTERN
 WEEKDAY = vocabulary.WEEKDAY_PATTERN
 YEAR = vocabulary.YEAR_PATTERN
@@ -83,6 +84,15 @@ RULES: list[Rule] = [
         absolute.month_day_relative_year,
     ),
     Rule(
+        "weekday_and_day",
+        # "Friday (Jun 21)", "June 21 (Friday)": the day the date names (the weekday repeats it).
+        re.compile(
+            rf"\b(?:{WEEKDAY})\s*\(\s*(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\s*\)"
+            rf"|\b(?P<mon_>{MONTH_OR_ABBR})\s+(?P<d_>{DAY}){ORD}?\s*\(\s*(?:{WEEKDAY})\s*\)"
+        ),
+        lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
+    ),
+    Rule(
         "month_day",
         re.compile(
             rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\b(?![\d,.]\d)"
@@ -91,14 +101,24 @@ RULES: list[Rule] = [
         lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
     ),
     Rule(
+        "month_range",
+        # "the January-March period", "April–June 2017".
+        re.compile(rf"\b(?P<mon>{MONTH})\s*[-–]\s*(?P<mon2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"),
+        absolute.month_range,
+    ),
+    Rule(
         "month_year",
-        re.compile(rf"\b{PART}(?P<mon>{MONTH_OR_ABBR})(?:\s+of|,)?\s+(?P<y>{YEAR})\b"),
+        re.compile(rf"\b{MONTH_PART}(?P<mon>{MONTH_OR_ABBR})(?:\s+of|,)?\s+(?P<y>{YEAR})\b"),
         absolute.month_year,
     ),
     Rule(
         "year_range",
-        re.compile(rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"),
-        absolute.year_range,
+        # "1950-53", "2011 to 2017", "between 2013 and 2016" (not "2013 and 2016" alone: two years).
+        re.compile(
+            rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to|through)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"
+            rf"|(?<=\b(?i:between)\s)(?P<y_>{YEAR})\s+and\s+(?P<y2_>{YEAR})\b(?!\s*%)"
+        ),
+        lambda m, a, s: absolute.year_range(EitherGroups(m), a, s),
     ),
     Rule("decade", re.compile(rf"\b(?:the\s+)?{PART}(?P<y>{YEAR})s\b"), absolute.decade),
     Rule("year", re.compile(rf"\b{PART}(?<![\d$£€¥.,#])(?P<y>{YEAR})(?![\d%]|,\d|\.\d|[-–]\d)"), absolute.year),
@@ -114,7 +134,7 @@ RULES: list[Rule] = [
     Rule(
         "relative_unit",
         re.compile(
-            r"\b(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this)\s+"
+            rf"\b{PART}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this|earlier\s+last)\s+"
             r"(?P<unit>year|month|week)\b",
             re.I,
         ),
@@ -124,7 +144,7 @@ RULES: list[Rule] = [
         "today_relative",
         re.compile(
             r"\b(?:(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
-            r"|this\s+(?:morning|afternoon|evening))\b",
+            r"|this\s+(?:morning|afternoon|evening)|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b",
             re.I,
         ),
         relative.today_relative,
@@ -132,16 +152,40 @@ RULES: list[Rule] = [
     Rule(
         "previous_unit",
         re.compile(
-            r"\b(?:(?P<the>the)\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|day)"
-            rf"|(?:(?P<n>{COUNT})\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+(?P<which_>earlier|before|later))\b",
+            r"\b(?:(?P<the>the)\s+(?P<which>previous|preceding|following|next)\s+(?P<unit>year|month|week|day)"
+            rf"|(?:(?P<n>{COUNT})\s+|the\s+)?(?P<unit_>hours?|days?|weeks?|months?|years?)\s+"
+            r"(?P<which_>earlier|before|later|after(?=\s*(?:[,.;:!?)]|$))))\b",
             re.I,
         ),
-        lambda m, a, s: relative.previous_unit(EitherGroups(m), a, s),
+        lambda m, a, s: anaphoric.previous_unit(EitherGroups(m), a, s),
     ),
     Rule(
         "same_as_previous",
-        re.compile(r"\b(?:(?i:the)\s+same|(?i:that))\s+(?P<unit>day|week|month|year|time)\b"),
-        relative.same_as_previous,
+        re.compile(
+            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?i:that))\s+(?P<unit>day|night|morning|afternoon|evening|week|month|year|time)\b"
+        ),
+        anaphoric.same_as_previous,
+    ),
+    Rule(
+        "same_period",
+        # "the same period of 2016", "the same month last year", "the same quarter a year earlier".
+        re.compile(
+            r"\b(?i:the)\s+same\s+(?P<what>(?i:period|time|months?|quarter|week|season|day))\s+(?:(?i:of|in)\s+)?"
+            rf"(?:(?P<y>{YEAR})\b|(?P<rel>(?i:last))\s+year\b|(?:(?i:the)\s+)?(?i:previous|preceding|prior)\s+year\b"
+            r"|(?i:a|one)\s+year\s+(?i:earlier|ago|before)\b)"
+        ),
+        anaphoric.same_period,
+    ),
+    Rule(
+        "unit_named_before",
+        # "in the month" after "in September" (not "in the month since the summit", "the year of the dragon").
+        re.compile(
+            r"(?:(?<=\b(?i:in)\s)|(?<=\b(?i:during)\s)|(?<=\b(?i:for)\s)|(?<=\b(?i:over)\s)|(?<=\b(?i:throughout)\s))"
+            r"(?i:the)\s+(?P<unit>month|year)\b"
+            r"(?![-’']|\s+(?:since|after|before|ahead|to\s+come|leading|of|ending|prior|following|ago|earlier"
+            r"|later|that|when|in\s+which)\b)"
+        ),
+        anaphoric.unit_named_before,
     ),
     Rule(
         "part_of_the_unit",
@@ -149,14 +193,15 @@ RULES: list[Rule] = [
             r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
             r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
             r"(?P<unit>year|month)\b"
+            r"|\b(?P<part_>(?i:later|earlier))\s+in\s+the\s+(?P<unit_>day)\b"
         ),
-        relative.part_of_the_unit,
+        lambda m, a, s: relative.part_of_the_unit(EitherGroups(m), a, s),
     ),
     Rule(
         "months_of_the_year",
         re.compile(
             rf"\bthe\s+(?:(?P<q>first|second|third|fourth|last|final)\s+quarter|first\s+(?P<n>{COUNT})\s+months)"
-            rf"(?:\s+of\s+(?P<y>{YEAR}))?\b",
+            rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?\b",
             re.I,
         ),
         relative.months_of_the_year,
@@ -167,14 +212,27 @@ RULES: list[Rule] = [
         relative.past_units,
     ),
     Rule(
+        "coming_units",
+        re.compile(rf"\b(?:the\s+)?(?:next|coming)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years)\b", re.I),
+        relative.coming_units,
+    ),
+    Rule(
         "units_ago",
         re.compile(rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.I),
         relative.units_ago,
     ),
     Rule(
         "month_relative_year",
-        re.compile(rf"\b{PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
+        re.compile(rf"\b{MONTH_PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
         relative.month_relative_year,
+    ),
+    Rule(
+        "month_of_year_named_before",
+        re.compile(
+            rf"\b{MONTH_PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<which>(?i:that|the\s+same|the\s+following|the\s+next"
+            r"|the\s+previous|the\s+preceding))\s+year\b"
+        ),
+        anaphoric.month_of_year_named_before,
     ),
     Rule(
         "holiday",
@@ -201,26 +259,33 @@ RULES: list[Rule] = [
     ),
     Rule(
         "weekend",
-        re.compile(r"\b(?:(?P<rel>last|this|next|the)\s+)?weekend\b(?!s)", re.I),
-        relative.weekend,
+        re.compile(r"\b(?:(?P<rel>last|this\s+past|this|next|the)\s+)?weekend\b(?!s)", re.I),
+        weekdays.weekend,
     ),
     Rule(
         "weekday_range",
         re.compile(rf"\b(?P<wd>{WEEKDAY}){RANGE}(?P<wd2>{WEEKDAY})\b"),
-        relative.weekday_range,
+        weekdays.weekday_range,
     ),
     Rule(
         "weekday",
         re.compile(
-            rf"\b(?:(?i:early|late)\s+)?(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{WEEKDAY})"
+            rf"\b(?:(?i:early|late|earlier|later)\s+)?(?:(?P<rel>(?i:last|next|this\s+past|this))\s+)?(?P<wd>{WEEKDAY})"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
-        relative.weekday,
+        weekdays.weekday,
     ),
-    Rule("day_ordinal", re.compile(rf"\bthe\s+(?P<d>{DAY}){ORD}\b{ORDINAL_FOLLOWERS}"), relative.day_ordinal),
+    Rule(
+        "day_ordinal",
+        # "the 3rd", "the 9th of this month".
+        re.compile(
+            rf"\bthe\s+(?P<d>{DAY}){ORD}\b(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+month\b)?{ORDINAL_FOLLOWERS}"
+        ),
+        relative.day_ordinal,
+    ),
     Rule(
         "month",
-        re.compile(rf"\b{PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
+        re.compile(rf"\b{MONTH_PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
         relative.month_alone,
     ),
     Rule(

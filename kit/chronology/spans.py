@@ -53,6 +53,9 @@ class Anchor:
         previous: the latest resolved span the article names before this expression.
         previous_text: that span's expression, for ``basis``.
         previous_in_sentence: whether that expression stands in the same sentence.
+        previous_end: where that expression ends in the sentence (None when it stands in an earlier one).
+        reported: the day the article reports on (see :func:`kit.chronology.timeline.reported_day`), which
+            "today" in a quotation means; None when the article names none.
     """
 
     first: date
@@ -61,6 +64,8 @@ class Anchor:
     previous: Span | None = None
     previous_text: str = ""
     previous_in_sentence: bool = False
+    previous_end: int | None = None
+    reported: date | None = None
 
     @property
     def nearby_years(self) -> tuple[int, int, int]:
@@ -116,7 +121,13 @@ def part_of(span: Span, part: str | None) -> Span:
     first, last = span.days()
     if span.granularity == "month":
         pieces = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day), "the first half of": (1, 15)}
-        pieces |= {"the second half of": (16, last.day)}
+        pieces |= {"the second half of": (16, last.day), "the first week of": (1, 7), "the second week of": (8, 14)}
+        pieces |= {
+            "the third week of": (15, 21),
+            "the fourth week of": (22, 28),
+            "the last week of": (last.day - 6, last.day),
+        }
+        pieces |= {"the final week of": (last.day - 6, last.day)}
         a, b = pieces[PART_SYNONYMS.get(part, part)]
         return Span(first.replace(day=a), first.replace(day=b), "part_of_month", f"{part} {span.basis}")
     if span.granularity == "year":
@@ -148,16 +159,47 @@ def nearest(candidates: Iterable[Span], anchor: Anchor, what: str) -> Span:
     Past tense: the span starts no later than the last possible publication day; future tense: it
     ends no earlier than the first; present: any. Ties go to the earlier span.
     """
-    allowed = [
-        c
-        for c in candidates
-        if anchor.tense == "present"
-        or (anchor.tense == "past" and c.days()[0] <= anchor.last)
-        or (anchor.tense == "future" and c.days()[1] >= anchor.first)
-    ]
+    allowed = [c for c in candidates if tense_allows(c, anchor)]
     best = min(allowed, key=lambda c: (distance(c, anchor), c.first))
     reason = {"past": "past tense", "future": "future tense", "present": "no tense cue"}[anchor.tense]
     return replace(best, basis=f"nearest {what} to publication ({reason})")
+
+
+def tense_allows(span: Span, anchor: Anchor) -> bool:
+    """Past tense: the span starts no later than the last possible publication day; future: it ends no
+    earlier than the first; present: any.
+    """
+    first, last = span.days()
+    if anchor.tense == "past":
+        return first <= anchor.last
+    if anchor.tense == "future":
+        return last >= anchor.first
+    return True
+
+
+def nearest_named_before(build: Callable[[int], Span], anchor: Anchor, what: str) -> Span | None:
+    """A day or month without its year after a date years from publication in the same sentence: the
+    occurrence nearest that date the tense allows ("He died on Dec. 17, 2011, and was buried on Dec. 28").
+
+    ``build(year)`` is the expression's span in a year. ``None`` when no such date stands before it (or it lies
+    within a year of publication, where the nearest occurrence to publication is the same or likelier).
+    """
+    previous = anchor.previous
+    if (
+        not anchor.previous_in_sentence
+        or previous is None
+        or previous.granularity not in ("day", "part_of_month", "month")
+    ):
+        return None
+    first, last = previous.days()
+    if abs(first.year - anchor.first.year) <= 1:
+        return None
+    allowed = [c for c in possible(build, (first.year - 1, first.year, first.year + 1)) if tense_allows(c, anchor)]
+    if not allowed:
+        return None
+    named = Anchor(first, last)
+    best = min(allowed, key=lambda c: (distance(c, named), c.first))
+    return replace(best, basis=f"nearest {what} to {anchor.previous_text!r}, named before it")
 
 
 # A day named without its year ("March 19") this close to publication is that occurrence, whatever the tense
@@ -224,6 +266,25 @@ def rolling_span(pub: date, count: int, unit: str, basis: str) -> Span:
         year, month = add_months(pub, -months)
         first = date(year, month, min(pub.day, calendar.monthrange(year, month)[1]))
     return Span(first, pub, granularity_of(first, pub), basis)
+
+
+def shifted(span: Span, *, years: int = 0, months: int = 0, basis: str) -> Span:
+    """The same days ``years`` years and ``months`` months later (earlier when negative), granularity kept.
+
+    "The same period of 2016" after "the first nine months" of 2017 is January to September 2016. A day past
+    the end of its new month falls back to that month's last day, and a span ending on its month's last day
+    still does ("February 2016" a year back is all of February 2015).
+    """
+    first, last = span.days()
+    total = 12 * years + months
+
+    def moved(day: date, *, end: bool) -> date:
+        year, month = add_months(day, total)
+        length = calendar.monthrange(year, month)[1]
+        at_month_end = end and day.day == calendar.monthrange(day.year, day.month)[1]
+        return date(year, month, length if at_month_end else min(day.day, length))
+
+    return Span(moved(first, end=False), moved(last, end=True), span.granularity, basis)
 
 
 def add_months(day: date, months: int) -> tuple[int, int]:

@@ -17,15 +17,25 @@ Dec. 31").
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 # Words and phrases that put a clause in the future; each match is one cue.
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|would(?!\s+have)|upcoming|planned|plans?|scheduled|expected|set\s+(?:to|for)|"
-    r"to\s+be\s+held|in\s+the\s+works|going\s+to|is\s+to|are\s+to|(?:is|are)\s+due)\b",
+    r"to\s+be\s+held|in\s+the\s+works|going\s+to|is\s+to|are\s+to|(?:is|are)\s+due|likely\s+to)\b",
     re.I,
 )
+# An intention, promise or proposal looks forward from when it was made, like "would": "Kim vowed to visit
+# Seoul in September", "invited Xi to visit in October", "proposed talks in May". Not for a weekday, which in
+# news dates the reported act itself: "Pyongyang threatened to pull out Tuesday".
+INTENT_CUES = re.compile(
+    r"\b(?:(?:vow|agree|pledge|promise|decide|hope|want|aim|intend|seek|offer|threaten|prepare)(?:s|d|ed)?\s+to"
+    r"|(?:invit|ask|urg)(?:es|ed|e|s)?\s+(?:[\w.’'-]+\s+){1,3}?to|propos(?:es|ed|e|al|als)|suggest(?:s|ed)?)\b",
+    re.I,
+)
+WEEKDAY_NAME = re.compile("|".join(calendar.day_name))
 # Present-tense verbs and modals that, nearest an expression, mean the clause is not past.
 # Case matters: "May" is a month; a modal "may" is lower case.
 PRESENT_CUES = re.compile(r"\b(?:[Ii]s|[Aa]re|am|[Cc]an|may|[Mm]ust|[Dd]oes|[Dd]o|[Rr]emains?)\b")
@@ -36,7 +46,15 @@ IRREGULAR_PAST = frozenset(
 )
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "united", "indeed", "exceed", "proceed", "succeed"}
 NOT_PAST_ED |= {"hundred", "embed", "shed", "bred", "breed", "weed", "greed", "creed", "steed", "bleed"}
-CLAUSE_BOUNDARY = re.compile(r"[,;:–—()\[\]]|--")
+# Punctuation between clauses; not the comma or colon inside a number ("28,500", "6:57 a.m.").
+CLAUSE_BOUNDARY = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;–—()\[\]]|--")
+# A participle after an auxiliary takes the auxiliary's tense: "will be held", "is to be lifted" are future,
+# "is held" present ("was held", "has been held" stay past). Group "future" or "present".
+AUXILIARY_BEFORE = re.compile(
+    r"\b(?:(?P<future>will|would|shall|'ll|to)\s+(?:not\s+)?(?:be|have\s+been|get)|(?P<present>is|are|am)"
+    r"(?:\s+being)?)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 # "Ahead of" and "in the run-up to" put the expression after the clause's own time: a future cue only in a
 # clause with no verb cue ("…power ahead of summits at the end of April"), never elsewhere in the sentence.
 WEAK_FUTURE_CUES = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run[\s-]up\s+to|in\s+preparation\s+for)\b", re.I)
@@ -51,15 +69,26 @@ class Cue:
     tense: str
 
 
-def _cues(text: str, offset: int) -> list[Cue]:
-    """Every tense cue of ``text``, its offsets shifted by ``offset`` (where ``text`` starts in the sentence)."""
+def _cues(text: str, offset: int, *, intent: bool = True) -> list[Cue]:
+    """Every tense cue of ``text``, its offsets shifted by ``offset`` (where ``text`` starts in the sentence);
+    with ``intent``, the :data:`INTENT_CUES` too.
+    """
     cues = [Cue(offset + m.start(), offset + m.end(), "future") for m in FUTURE_CUES.finditer(text)]
+    if intent:
+        cues += [Cue(offset + m.start(), offset + m.end(), "future") for m in INTENT_CUES.finditer(text)]
     cues += [Cue(offset + m.start(), offset + m.end(), "present") for m in PRESENT_CUES.finditer(text)]
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m[0].lower()
         if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED):
-            cues.append(Cue(offset + m.start(), offset + m.end(), "past"))
+            auxiliary = AUXILIARY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            verb_tense = "past" if not auxiliary else "future" if auxiliary["future"] else "present"
+            cues.append(Cue(offset + m.start(), offset + m.end(), verb_tense))
     return cues
+
+
+def has_verb(text: str) -> bool:
+    """Whether ``text`` holds a tense cue (a verb or modal): two phrases with none between share a clause."""
+    return bool(_cues(text, 0))
 
 
 def _nearest_cue(cues: list[Cue], start: int, end: int) -> str | None:
@@ -78,7 +107,8 @@ def tense(sentence: str, start: int, end: int) -> str:
     bounds = [0, *(m.end() for m in CLAUSE_BOUNDARY.finditer(sentence)), len(sentence) + 1]
     left = max(b for b in bounds if b <= start)
     right = min(b for b in bounds if b >= end)
-    clause = _cues(sentence[left:right], left)
+    intent = not WEEKDAY_NAME.search(sentence, start, end)
+    clause = _cues(sentence[left:right], left, intent=intent)
     found = _nearest_cue(clause, start, end)
     if found:
         return found
@@ -87,7 +117,7 @@ def tense(sentence: str, start: int, end: int) -> str:
     if left == 0 and right <= len(sentence):
         # A phrase fronted before the main clause ("In November, Kim will travel…") takes its verb.
         following = [b for b in bounds if b > right]
-        main = _cues(sentence[right : following[0] if following else len(sentence)], right)
+        main = _cues(sentence[right : following[0] if following else len(sentence)], right, intent=intent)
         if main:
             return min(main, key=lambda c: c.start).tense
     return "present"

@@ -6,7 +6,7 @@ date_expressions → events (one row per resolved span and document) → filter_
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -91,11 +91,16 @@ def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
         doc_id = str(group_key)
         first, last = periods[doc_id]
         previous = None
+        first_day: date | None = None  # the first single day the article names
+        reported = None
         sentence_ids: list[int] = sentences["sentence_id"].astype(int).tolist()
         sentence_starts: list[int] = sentences["start"].astype(int).tolist()
         texts: list[str] = sentences["text"].astype(str).tolist()
         for sentence_id, sentence_start, text in zip(sentence_ids, sentence_starts, texts, strict=True):
-            found = resolve_sentence(text, first.date(), last.date(), previous)
+            found = resolve_sentence(text, first.date(), last.date(), previous, reported=reported)
+            if first_day is None:
+                first_day = next((e.span.first for e in found if e.span.granularity == "day"), None)
+                reported = reported_day(first_day, first.date(), last.date())
             times = clock_times(text, found)
             for i, expression in enumerate(found):
                 span = expression.span
@@ -121,6 +126,22 @@ def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
     if not vague:
         frame = frame[frame.granularity != "vague"].reset_index(drop=True)
     return frame
+
+
+# How long before publication the day an article reports on can lie ("on Friday" in a Monday paper).
+REPORTED_DAY_REACH = timedelta(days=7)
+
+
+def reported_day(first_day: date | None, published_first: date, published_last: date) -> date | None:
+    """The day an article reports on: the first single day it names, when that lies in the week up to
+    publication; ``None`` otherwise.
+
+    News names the day of its event first ("The UN Security Council on Wednesday adopted…"), and the speech
+    it quotes was spoken that day.
+    """
+    if first_day is not None and published_first - REPORTED_DAY_REACH <= first_day <= published_last:
+        return first_day
+    return None
 
 
 def events(prepared: Prepared, dates: pd.DataFrame | None = None) -> pd.DataFrame:

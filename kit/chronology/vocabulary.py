@@ -25,10 +25,13 @@ DAY_PATTERN = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINAL_PATTERN = r"(?:st|nd|rd|th)"
 RANGE_PATTERN = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
 # early/mid/late qualifiers of a month, year or decade; group "part".
-PART_PATTERN = (
-    r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
-    r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?"
+_PARTS = (
+    r"early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
+    r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of"
 )
+PART_PATTERN = rf"(?:(?P<part>{_PARTS})[\s-]+)?"
+# The parts of a month also count its weeks: "the first (second, third, fourth, last) week of March".
+MONTH_PART_PATTERN = rf"(?:(?P<part>{_PARTS}|the\s+(?:first|second|third|fourth|last|final)\s+week\s+of)[\s-]+)?"
 # A year followed by one of these is a quantity, not a date ("2000 troops").
 QUANTITY_NOUNS = frozenset(
     "troops soldiers people persons workers tons tonnes km kilometres kilometers miles dollars won yuan "  # noqa: SIM905

@@ -271,3 +271,205 @@ def test_days_that_do_not_exist_are_not_dates():
     }
     assert resolved("He left yesterday.", first=date(1, 1, 1)) == {}
     assert resolved("He comes tomorrow.", first=date(9999, 12, 31)) == {}
+
+
+# ---------------------------------------------------------------- issue #11: more of English news
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kim arrived earlier Tuesday.", {"earlier Tuesday": ("2018-03-27", "2018-03-27", "day")}),
+        (
+            "It was carried out on the 9th of this month.",
+            {"the 9th of this month": ("2018-03-09", "2018-03-09", "day")},
+        ),
+        ("It opens on the 2nd of next month.", {"the 2nd of next month": ("2018-04-02", "2018-04-02", "day")}),
+        # No 30 February: no row for the day rather than a clamped one; "last month" alone remains.
+        ("It opened on the 30th of last month.", {"last month": ("2018-02-01", "2018-02-28", "month")}),
+        ("The ban was lifted earlier last week.", {"earlier last week": ("2018-03-19", "2018-03-25", "week")}),
+    ],
+)
+def test_weekdays_and_days_of_a_named_month(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "day"),
+    [
+        (
+            "Defectors were sent back on Sept. 18, just before the Asian Games.",
+            "just before the Asian Games",
+            "2017-09-18",
+        ),
+        (
+            "Kim arrived in Beijing Tuesday for a two-day visit, one week after his summit with Trump.",
+            "one week after his summit with Trump",
+            "2018-03-27",
+        ),
+        ("On Monday, the day after the summit, he left.", "the day after the summit", "2018-03-26"),
+    ],
+)
+def test_an_anchored_expression_set_off_beside_a_day_of_its_clause_is_that_day(sentence, expression, day):
+    rows = {row.expression: row.span for row in chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)}
+    span = rows[expression]
+    assert (span.first.isoformat(), span.last.isoformat(), span.granularity) == (day, day, "day")
+    assert "which it qualifies (anchored on" in span.basis
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kim arrived on Monday, and a day after the summit the ministry spoke.",  # not set off by a comma
+        "Kim arrived on Monday, met Xi, a day after the summit.",  # another verb between: another event
+        "A day after the summit, Kim arrived on Monday.",  # the day comes after it
+    ],
+)
+def test_an_anchored_expression_not_beside_a_day_stays_without_a_span(sentence):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)
+    assert [row.span.first for row in rows if row.span.basis.startswith("anchored")] == [None]
+
+
+def test_today_in_a_quotation_is_the_day_the_article_reports_on():
+    monday = date(2018, 3, 26)
+    quoted = '"The resolution adopted by the council today shows unity," said Liu.'
+    assert resolved_on(quoted, reported=monday) == {"today": ("2018-03-26", "2018-03-26", "day")}
+    assert resolved_on("“We met yesterday,” he said.", reported=monday) == {
+        "yesterday": ("2018-03-25", "2018-03-25", "day")
+    }
+    # Outside the quotation, or with no day reported on, "today" is the publication day.
+    assert resolved_on('The council voted today, saying "it is unity".', reported=monday) == {
+        "today": ("2018-03-28", "2018-03-28", "day")
+    }
+    assert resolved_on(quoted, reported=None) == {"today": ("2018-03-28", "2018-03-28", "day")}
+
+
+def resolved_on(sentence, *, reported):
+    rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28, reported=reported)
+    return {
+        row.expression: (row.span.first.isoformat(), row.span.last.isoformat(), row.span.granularity) for row in rows
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The summit will take place this Friday.", {"this Friday": ("2018-03-30", "2018-03-30", "day")}),
+        ("He met Xi this Monday.", {"this Monday": ("2018-03-26", "2018-03-26", "day")}),
+        ("The meeting this Friday is key.", {"this Friday": ("2018-03-30", "2018-03-30", "day")}),
+        ("The talks will be held on Monday.", {"Monday": ("2018-04-02", "2018-04-02", "day")}),
+        (
+            "Trade in January and February fell.",
+            {"January": ("2018-01-01", "2018-01-31", "month"), "February": ("2018-02-01", "2018-02-28", "month")},
+        ),
+        ("Trade rose in the January-March period.", {"January-March": ("2018-01-01", "2018-03-31", "part_of_year")}),
+        ("Trade rose in April–June 2017.", {"April–June 2017": ("2017-04-01", "2017-06-30", "part_of_year")}),
+        ("Tests rose between 2013 and 2016.", {"2013 and 2016": ("2013-01-01", "2016-12-31", "year")}),
+        ("Kim took power late last year.", {"late last year": ("2017-09-01", "2017-12-31", "part_of_year")}),
+        ("A summit is planned for early next year.", {"early next year": ("2019-01-01", "2019-04-30", "part_of_year")}),
+        (
+            "Sales fell in the second half of last year.",
+            {"the second half of last year": ("2017-07-01", "2017-12-31", "part_of_year")},
+        ),
+        (
+            "Trade rose in the first quarter of this year.",
+            {"the first quarter of this year": ("2018-01-01", "2018-03-31", "part_of_year")},
+        ),
+        (
+            "He died on Dec. 17, 2011, and was buried on Dec. 28.",
+            {"Dec. 17, 2011": ("2011-12-17", "2011-12-17", "day"), "Dec. 28": ("2011-12-28", "2011-12-28", "day")},
+        ),
+        (
+            "Kim visited China in May 2010 and again in August.",
+            {"May 2010": ("2010-05-01", "2010-05-31", "month"), "August": ("2010-08-01", "2010-08-31", "month")},
+        ),
+        # Near publication, the nearest occurrence the tense allows still decides.
+        (
+            "Kim visited China in March 2018 and again in May.",
+            {"March 2018": ("2018-03-01", "2018-03-31", "month"), "May": ("2017-05-01", "2017-05-31", "month")},
+        ),
+    ],
+)
+def test_weekdays_of_this_week_listed_months_ranges_parts_and_years_named_before(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The day before yesterday, he left.", {"The day before yesterday": ("2018-03-26", "2018-03-26", "day")}),
+        ("The meeting took place this past weekend.", {"this past weekend": ("2018-03-24", "2018-03-25", "week")}),
+        ("He spoke this past Sunday.", {"this past Sunday": ("2018-03-25", "2018-03-25", "day")}),
+        ("Trade grew from 2017 through 2019.", {"2017 through 2019": ("2017-01-01", "2019-12-31", "year")}),
+        ("Tensions rose in the spring of 2017.", {"spring of 2017": ("2017-03-01", "2017-05-31", "season")}),
+        ("He will visit during the summer.", {"summer": ("2018-06-01", "2018-08-31", "season")}),
+        ("He will visit within the next two weeks.", {"the next two weeks": ("2018-03-29", "2018-04-11", "month")}),
+        (
+            "Talks may resume in the next three months.",
+            {"the next three months": ("2018-03-29", "2018-06-28", "season")},
+        ),
+        ("Earlier in the day, Kim toured a factory.", {"Earlier in the day": ("2018-03-28", "2018-03-28", "day")}),
+    ],
+)
+def test_more_relative_expressions(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He attended the Closing Ceremony of the Winter Olympics.", "At the end of the day, talks matter."],
+)
+def test_names_and_idioms_are_not_dates(sentence):
+    assert resolved(sentence) == {}
+
+
+def test_days_told_after_a_day_named_before():
+    monday = chronology.resolve_sentence("Kim arrived on Monday.", MARCH_28, MARCH_28)[0]
+    assert resolved("The day before, he had met Moon.", previous=monday) == {
+        "The day before": ("2018-03-25", "2018-03-25", "day")
+    }
+    assert resolved("The day after, he left.", previous=monday) == {
+        "The day after": ("2018-03-27", "2018-03-27", "day")
+    }
+    assert resolved("That night, fireworks lit the sky.", previous=monday) == {
+        "That night": ("2018-03-26", "2018-03-26", "day")
+    }
+    assert resolved("Later in the day, Xi hosted a banquet.", previous=monday) == {
+        "Later in the day": ("2018-03-26", "2018-03-26", "day")
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [("Xi arrived on Friday (Mar 23).", "Friday (Mar 23)"), ("Xi arrived on March 23 (Friday).", "March 23 (Friday)")],
+)
+def test_a_weekday_with_its_date_in_brackets_is_one_expression(sentence, expression):
+    assert resolved(sentence) == {expression: ("2018-03-23", "2018-03-23", "day")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kim visited in the first week of March.",
+            {"the first week of March": ("2018-03-01", "2018-03-07", "part_of_month")},
+        ),
+        (
+            "Talks are planned for the last week of April 2018.",
+            {"the last week of April 2018": ("2018-04-24", "2018-04-30", "part_of_month")},
+        ),
+        ("The next week, talks resume.", {"The next week": ("2018-04-02", "2018-04-08", "week")}),
+    ],
+)
+def test_weeks_of_a_month_and_the_next_week(sentence, expected):
+    assert resolved(sentence) == expected
+
+
+def test_the_following_week_is_the_week_after_the_day_named_before():
+    monday = chronology.resolve_sentence("Kim arrived on Monday.", MARCH_28, MARCH_28)[0]
+    assert resolved("The following week, Xi arrived.", previous=monday) == {
+        "The following week": ("2018-04-02", "2018-04-08", "week")
+    }
+    assert resolved("Xi had come the previous week.", previous=monday) == {
+        "the previous week": ("2018-03-19", "2018-03-25", "week")
+    }

@@ -40,3 +40,40 @@ def test_tense_of_the_clause(sentence, position, expected):
 def test_tense_comes_from_the_clauses_verb(sentence, position, expected):
     start = sentence.index(position)
     assert chronology.tense(sentence, start, start + len(position)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "expected"),
+    [
+        # A participle takes the tense of its auxiliary.
+        ("The talks will be held on Monday.", "Monday", "future"),
+        ("The ban is to be lifted on April 3.", "April", "future"),
+        ("A ceremony would be officially held on July 27.", "July", "future"),
+        ("The talks are held on Monday.", "Monday", "present"),
+        ("The talks were held on Monday.", "Monday", "past"),
+        ("The talks have been held on Monday.", "Monday", "past"),
+        # The colon of a clock time and the comma of a number do not end the clause.
+        ("The missile was launched at 6:57 a.m. Wednesday.", "Wednesday", "past"),
+        ("It sent 28,500 troops in March.", "March", "past"),
+    ],
+)
+def test_auxiliaries_and_numbers(sentence, position, expected):
+    start = sentence.index(position)
+    assert chronology.tense(sentence, start, start + len(position)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "expected"),
+    [
+        # An intention, promise or proposal looks forward from when it was made.
+        ("Kim vowed to visit Seoul in September.", "September", "future"),
+        ("The North invited Xi to visit in October.", "October", "future"),
+        ("Seoul proposed talks in early April.", "April", "future"),
+        # Made at a time the clause names, it is past; a weekday dates the reported act itself.
+        ("Kim vowed in September to visit Seoul.", "September", "past"),
+        ("Pyongyang threatened to pull out Tuesday.", "Tuesday", "past"),
+    ],
+)
+def test_intentions_look_forward_except_from_a_weekday(sentence, position, expected):
+    start = sentence.index(position)
+    assert chronology.tense(sentence, start, start + len(position)) == expected

@@ -194,3 +194,32 @@ def test_a_publication_date_at_the_calendar_edges_is_refused_in_one_line(make_co
         out, err = capsys.readouterr()
         assert out == ""
         assert err.count("\n") == 1 and err.startswith("error: ") and "published" in err and published in err
+
+
+def test_the_day_an_article_reports_on_is_its_first_day_within_the_week_up_to_publication():
+    from datetime import date
+
+    from kit.chronology.timeline import reported_day
+
+    published = date(2016, 12, 1)
+    assert reported_day(date(2016, 11, 30), published, published) == date(2016, 11, 30)
+    assert reported_day(date(2016, 11, 24), published, published) == date(2016, 11, 24)
+    assert reported_day(date(2016, 11, 23), published, published) is None  # more than a week back
+    assert reported_day(date(2016, 12, 2), published, published) is None  # after publication
+    assert reported_day(None, published, published) is None
+
+
+def test_a_quoted_today_is_the_day_the_lead_reports_on(make_corpus):
+    from kit.pipeline import prepare
+
+    text = (
+        "The UN Security Council on Monday adopted a resolution on the DPRK.\n\n"
+        '"The resolution adopted by the council today shows unity," said the ambassador.\n\n'
+        "The council will meet again today."
+    )
+    dates = chronology.date_expressions(prepare(make_corpus({"a1.txt": text})))  # published 2018-03-28
+    assert dates[["expression", "date_start"]].values.tolist() == [
+        ["Monday", "2018-03-26"],
+        ["today", "2018-03-26"],
+        ["today", "2018-03-28"],
+    ]
