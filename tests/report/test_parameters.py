@@ -10,9 +10,10 @@ import yaml
 from kit import cli, config
 from kit.errors import KitError
 from kit.report.allowed import Allowed, parse_note
-from kit.report.parameters import check_notebook, check_parameters, declared_parameters
+from kit.report.parameters import check_notebook, check_parameters, declared_parameters, derived_periods
 from kit.report.plan import Run
 from tests.report.helpers import FIXTURES, kit_report, make_tree, write_params
+from tests.seeds import ROW
 
 
 @pytest.mark.parametrize(
@@ -263,3 +264,23 @@ def test_papermill_run_directly_stops_at_the_check_cell_with_the_same_line(tmp_p
     assert err.value.evalue == (
         "notebooks/03-themes.ipynb: parameter 'normalisation' is 'per_1000'; allowed: one of: per_1k, weighted, hits"
     )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_cell_after_the_parameters_checks_them_and_derives_empty_periods(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    index = next(i for i, c in enumerate(cells) if "parameters" in c["metadata"].get("tags", []))
+    source = "".join(cells[index + 1]["source"])
+    assert f'check_notebook("{path.stem}", globals())' in source
+    if "period_boundaries" in declared_parameters(path):
+        assert "period_boundaries = period_boundaries or derived_periods(corpus_dir)" in source
+
+
+def test_derived_periods_read_the_manifest_of_the_corpus(make_corpus):
+    assert derived_periods("") == ["2018=2018-01-01", "2024=2024-01-01", "2025=2025-01-01"]
+    rows = [
+        {**ROW, "doc_id": f"a{i}", "file": f"a{i}.txt", "published": published}
+        for i, published in enumerate(["2023-01-05", "2023-03-02", "2023-03-20"])
+    ]
+    corpus = make_corpus({f"a{i}.txt": "Xi met Kim.\n" for i in range(3)}, rows=rows)
+    assert derived_periods(str(corpus)) == ["2023-01=2023-01-01", "2023-03=2023-03-01"]
