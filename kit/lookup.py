@@ -5,6 +5,11 @@ An entry is a word ("sanctions"), a phrase ("traditional friendship", "Kim Jong-
 optional exclusions (phrases inside which the entry must not count). Patterns are tokenised with the
 kit's own tokenizer, so a pattern matches exactly the token sequences the text was split into.
 
+Hyphenated words are one token ("anti-Japan", "Kim Jong-un"). A glob word without a hyphen also matches
+a hyphenated token when it matches one of its parts: ``japan*`` finds "anti-Japan" and "Japan-based",
+``sanction*`` finds "non-sanctioned"; the match is the whole token. A plain word matches whole tokens only
+(``un`` never matches "Jong-un"): to reach a part with a plain word, write it as a glob or hyphenated.
+
 Within one category (a theme, an actor) matches never overlap: at each place the longest entry wins,
 so "maximum pressure" is counted once and not also as "pressure". Different categories are matched
 independently (a token may count for two themes).
@@ -21,6 +26,10 @@ import pandas as pd
 
 from kit import text, yamlfile
 from kit.errors import KitError, preview
+
+# The glob characters of a pattern word, and the hyphen the tokenizer keeps inside a word ("Jong-un").
+GLOB_MARKS = "*?"
+HYPHEN = "-"
 
 MATCH_COLUMNS = [
     "doc_id",
@@ -56,14 +65,30 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Word:
+    """One word of a compiled pattern: its regex, and whether it may match a part of a hyphenated token."""
+
+    regex: re.Pattern[str]
+    matches_parts: bool = False
+
+    def matches(self, token: str) -> bool:
+        """The token is this word, or (for a glob without a hyphen) one of the token's hyphen-joined parts is."""
+        if self.regex.fullmatch(token):
+            return True
+        if not self.matches_parts or HYPHEN not in token:
+            return False
+        return any(self.regex.fullmatch(part) for part in token.split(HYPHEN))
+
+
+@dataclass(frozen=True)
 class _Compiled:
     entry: Entry
-    words: tuple[re.Pattern[str], ...]
-    exclusions: tuple[tuple[re.Pattern[str], ...], ...] = field(default=())
+    words: tuple[Word, ...]
+    exclusions: tuple[tuple[Word, ...], ...] = field(default=())
 
 
-def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[re.Pattern[str], ...]:
-    """Compile a pattern into one regex per token, e.g. ``"denucleari* talks"`` → 2 regexes.
+def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[Word, ...]:
+    """Compile a pattern into one :class:`Word` per token, e.g. ``"denucleari* talks"`` → 2 words.
 
     Raises:
         KitError: when the pattern is empty or has no word in it.
@@ -75,18 +100,28 @@ def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[re.Pat
     for start, end in _merge_glob_spans(pattern, spans):
         word = pattern[start:end] if case_sensitive else text.normalise(pattern[start:end])
         flags = 0 if case_sensitive else re.IGNORECASE
-        words.append(re.compile(fnmatch.translate(word), flags))
+        is_glob = any(mark in word for mark in GLOB_MARKS)
+        words.append(Word(re.compile(fnmatch.translate(word), flags), matches_parts=is_glob and HYPHEN not in word))
     return tuple(words)
 
 
 def _merge_glob_spans(pattern: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep "denucleari*" one word: the tokenizer splits "*" off, a glob must not be split."""
-    merged: list[tuple[int, int]] = []
+    """Keep a glob one word: "denucleari*", "anti-*" and "*-based" are split by the tokenizer, a glob must not be.
+
+    Touching token spans (no space between them) form a run; a run with ``*`` or ``?`` in it is one word,
+    any other run keeps its tokens ("Russia's" stays "Russia" + "'s", as in the text).
+    """
+    runs: list[list[tuple[int, int]]] = []
     for start, end in spans:
-        if merged and merged[-1][1] == start and (pattern[start] in "*?" or pattern[start - 1] in "*?"):
-            merged[-1] = (merged[-1][0], end)
+        if runs and runs[-1][-1][1] == start:
+            runs[-1].append((start, end))
         else:
-            merged.append((start, end))
+            runs.append([(start, end)])
+    merged: list[tuple[int, int]] = []
+    for run in runs:
+        first, last = run[0][0], run[-1][1]
+        is_glob = any(mark in pattern[first:last] for mark in GLOB_MARKS)
+        merged.extend([(first, last)] if is_glob else run)
     return merged
 
 
@@ -178,7 +213,7 @@ class _StartIndex:
         key = (written, norm)
         if key not in self._cache:
             self._cache[key] = [
-                c for c in self._compiled if c.words[0].fullmatch(written if c.entry.case_sensitive else norm)
+                c for c in self._compiled if c.words[0].matches(written if c.entry.case_sensitive else norm)
             ]
         return self._cache[key]
 
@@ -192,7 +227,7 @@ def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> li
         for c in starts.at(token, norm):
             tokens = written if c.entry.case_sensitive else norms
             n = len(c.words)
-            if i + n > len(tokens) or not all(c.words[k].fullmatch(tokens[i + k]) for k in range(1, n)):
+            if i + n > len(tokens) or not all(c.words[k].matches(tokens[i + k]) for k in range(1, n)):
                 continue
             if c.exclusions:
                 if id(c) not in blocked:
@@ -205,10 +240,10 @@ def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> li
     return found
 
 
-def _occurrences(tokens: list[str], words: tuple[re.Pattern[str], ...]) -> Iterable[tuple[int, int]]:
+def _occurrences(tokens: list[str], words: tuple[Word, ...]) -> Iterable[tuple[int, int]]:
     n = len(words)
     for i in range(len(tokens) - n + 1):
-        if all(words[k].fullmatch(tokens[i + k]) for k in range(n)):
+        if all(words[k].matches(tokens[i + k]) for k in range(n)):
             yield i, n
 
 

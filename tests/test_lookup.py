@@ -62,6 +62,37 @@ def test_globs_match_both_spellings_and_single_characters():
     assert spelled.match.tolist() == ["Organise", "organize"]
 
 
+def test_a_glob_matches_a_part_of_a_hyphenated_word_and_counts_the_whole_token():
+    body = "An anti-Japan rally; Japan-based firms and Japanese envoys."
+    found = find(body, lookup.Entry("japan*", "japan"))
+    assert found.match.tolist() == ["anti-Japan", "Japan-based", "Japanese"]
+    assert [body[start:end] for start, end in zip(found.start, found.end, strict=True)] == found.match.tolist()
+    assert find("A non-sanctioned trade.", lookup.Entry("sanction*", "s")).match.tolist() == ["non-sanctioned"]
+
+
+def test_a_plain_word_matches_whole_tokens_only_so_un_never_matches_jong_un():
+    body = "Kim Jong-un spoke at the UN. An anti-Japan rally followed."
+    assert find(body, lookup.Entry("un", "t")).match.tolist() == ["UN"]
+    assert find(body, lookup.Entry("japan", "t")).empty
+    assert find(body, lookup.Entry("Jong-un", "t")).match.tolist() == ["Jong-un"]
+
+
+def test_a_glob_with_a_hyphen_matches_whole_tokens_and_the_case_rule_holds_for_parts():
+    body = "An anti-Japan rally, an anti-japan chant, a pro-Japan mood."
+    assert find(body, lookup.Entry("anti-*", "t")).match.tolist() == ["anti-Japan", "anti-japan"]
+    assert find("Japan-based and Seoul-based firms.", lookup.Entry("*-based", "t")).match.tolist() == [
+        "Japan-based",
+        "Seoul-based",
+    ]
+    assert find(body, lookup.Entry("Japan*", "t", case_sensitive=True)).match.tolist() == ["anti-Japan", "pro-Japan"]
+    # A part matches inside a phrase and inside an exclusion as well.
+    assert find(body, lookup.Entry("japan* rally", "t")).match.tolist() == ["anti-Japan rally"]
+    assert find(body, lookup.Entry("japan*", "t", exclude=("pro-* mood",))).match.tolist() == [
+        "anti-Japan",
+        "anti-japan",
+    ]
+
+
 def test_case_insensitive_by_default_and_case_sensitive_when_asked():
     body = "The US told us to wait; the us-based team agreed."
     assert find(body, lookup.Entry("us", "t")).match.tolist() == ["US", "us"]

@@ -11,6 +11,7 @@ import yaml
 
 from kit import cli, config, kwic, lookup, themes
 from kit.errors import KitError
+from kit.pipeline import prepare
 from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 FIXTURES = config.ROOT / "tests" / "fixtures"
@@ -218,6 +219,21 @@ def test_both_spellings_of_denuclearisation_are_counted(seeds, default):
         "denuclearize",
         "denuclearized",
     ]
+
+
+def test_a_glob_theme_counts_hyphenated_words_by_their_parts_and_kwic_shows_each(make_corpus, tmp_path):
+    # Issue 12: "japan*" silently missed "anti-Japan" (a hyphenated word is one token).
+    body = "An anti-Japan rally drew crowds. Japan-based firms and Japanese envoys watched. Kim Jong-un spoke.\n"
+    folder = make_corpus({"a1.txt": body})
+    path = tmp_path / "japan.yaml"
+    path.write_text("themes:\n  japan:\n    entries: [japan*]\n  un:\n    entries: [un]\n", encoding="utf-8")
+    dictionary = themes.load_dictionary(path)
+    prepared = prepare(folder)
+    counted = themes.count(prepared, dictionary)
+    assert hits(counted, "a1", "japan") == 3
+    assert hits(counted, "a1", "un") == 0  # a plain word matches whole tokens: never the "un" of Jong-un
+    lines = kwic.kwic(prepared, dictionary, theme="japan")
+    assert lines.match.tolist() == ["anti-Japan", "Japan-based", "Japanese"]
 
 
 def test_denuclearisation_theme_counts_weights_and_the_nuclear_physics_exclusion(by_document, seeds, default):

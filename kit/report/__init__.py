@@ -28,7 +28,7 @@ from kit.report.execute import Outcome, execute, failure_reason
 from kit.report.index import prune, summarise_corpus, write_index
 from kit.report.layout import relative_to_root, shown
 from kit.report.parameters import check_parameters, declared_parameters
-from kit.report.plan import Run, plan, select_runs
+from kit.report.plan import Run, bound_corpus, for_corpus, plan, select_runs
 from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
 
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
@@ -66,6 +66,11 @@ def run(
     folder = _corpus_folder(corpus, reports_dir)
     if corpus is not None:
         extra["corpus_dir"] = corpus = relative_to_root(folder)
+        runs = for_corpus(runs, folder)  # a set bound to another corpus (corpus_dir: seeds) is left out
+        for item in [item for item in chosen if item not in runs]:
+            where = f"parameter set {item.slug!r} in {shown(item.params_file)}"
+            print(f"left out {item.name}: {where} is for the corpus {shown(bound_corpus(item))}", file=sys.stderr)
+        chosen = [item for item in chosen if item in runs]
     declared_by_notebook: dict[Path, dict[str, dict[str, Any]]] = {}
     for item in chosen:
         if item.notebook not in declared_by_notebook:

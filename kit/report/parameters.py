@@ -1,4 +1,11 @@
-"""The parameters a notebook declares (its cell tagged ``parameters``) and the checks on a run's overrides."""
+"""The parameters a notebook declares (its cell tagged ``parameters``) and the checks on the values it runs with.
+
+Each parameter has a type (its annotation) and, at the end of its comment, a note saying which values are
+allowed (``[1..50]``, ``[per_1k | weighted | hits]``, ``[outlet]``…; see :mod:`kit.report.allowed`).
+``kit report`` checks every report's values before any notebook runs (:func:`check_parameters`); each
+notebook checks its own values again in the cell after its parameters (:func:`check_notebook`), so a
+notebook run by papermill or in JupyterLab stops at the same one-line error.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from kit import config
 from kit.errors import KitError, preview, repr_prefix
+from kit.report.allowed import DAY, Setting, corpus_documents, parse_note, problem
 from kit.report.layout import shown
 from kit.report.plan import Run
 
@@ -33,7 +42,7 @@ def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
 
 
 def check_parameters(run: Run, declared: Mapping[str, Mapping[str, Any]], extra: Mapping[str, Any]) -> None:
-    """Refuse overrides the notebook does not declare, and values of the wrong type.
+    """Refuse overrides the notebook does not declare, values of the wrong type and values its notes do not allow.
 
     Args:
         run: the report; its ``overrides`` come from ``run.params_file``.
@@ -41,7 +50,8 @@ def check_parameters(run: Run, declared: Mapping[str, Mapping[str, Any]], extra:
         extra: parameters the runner adds (``corpus_dir`` from ``--corpus``).
 
     Raises:
-        KitError: one line naming the params file, the parameter set and the parameter.
+        KitError: one line naming the params file, the parameter set, the parameter and what is allowed
+            (a notebook default that its own note refuses names the notebook).
     """
     where = f"{shown(run.params_file)}: parameter set {run.slug!r}" if run.params_file else f"{run.stem}"
     for name in RUNNER_PARAMETERS:
@@ -49,15 +59,102 @@ def check_parameters(run: Run, declared: Mapping[str, Mapping[str, Any]], extra:
             raise KitError(f"{shown(run.notebook)}: the parameters cell must declare {name} (the runner sets it)")
         if name in run.overrides:
             raise KitError(f"{where}: {name} is set by the report runner; remove it")
-    for name, value in {**run.overrides, **extra}.items():
+    given = {**run.overrides, **extra}
+    for name, value in given.items():
         if name not in declared:
             known = ", ".join(sorted(declared))
             raise KitError(f"{where}: unknown parameter {preview(name)} for {run.notebook.name} (known: {known})")
-        expected = _expected_type(declared[name])
-        if expected is not None and not _has_type(value, expected):
-            raise KitError(
-                f"{where}: parameter {name!r} must be {expected}, got {type(value).__name__} {preview(value)}"
-            )
+        _check_type(where, name, value, declared[name])
+    values = {**_defaults(declared), **given}
+    places = {name: where if name in given else f"{shown(run.notebook)}: parameters cell" for name in values}
+    _check_allowed(run.notebook, declared, values, places, _setting(config.ROOT, values))
+
+
+def check_notebook(notebook: str | Path, namespace: Mapping[str, Any]) -> None:
+    """Check the values a notebook runs with (in the cell after its parameters: ``check_notebook(stem, globals())``).
+
+    The same checks as :func:`check_parameters` (types, then each parameter's note), for a notebook run by
+    papermill or by hand; relative paths start at the kernel's working folder, where the notebook opens them.
+
+    Args:
+        notebook: the notebook's path, or its stem for a notebook in ``notebooks/`` (``"03-themes"``).
+        namespace: the notebook's variables (``globals()``).
+
+    Raises:
+        KitError: one line naming the notebook, the parameter and what is allowed.
+    """
+    path = Path(notebook) if str(notebook).endswith(".ipynb") else config.NOTEBOOKS / f"{notebook}.ipynb"
+    declared = declared_parameters(path)
+    values = {name: namespace[name] for name in declared if name in namespace}
+    where = shown(path)
+    for name, value in values.items():
+        _check_type(where, name, value, declared[name])
+    _check_allowed(path, declared, values, dict.fromkeys(values, where), _setting(Path.cwd(), values))
+
+
+def derived_periods(corpus_dir: str = "") -> list[str]:
+    """Period boundaries derived from a corpus's publication dates (:func:`kit.periods.derived_boundaries`).
+
+    For a notebook whose ``period_boundaries`` is empty: ``period_boundaries or derived_periods(corpus_dir)``.
+    """
+    from kit import periods
+
+    return periods.derived_boundaries(corpus_documents(Setting(Path.cwd(), corpus_dir).corpus))
+
+
+def _setting(base: Path, values: Mapping[str, Any]) -> Setting:
+    corpus_dir, dictionary = values.get("corpus_dir", ""), values.get("dictionary", "")
+    return Setting(
+        base, corpus_dir if isinstance(corpus_dir, str) else "", dictionary if isinstance(dictionary, str) else ""
+    )
+
+
+def _defaults(declared: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    defaults = {}
+    for name, parameter in declared.items():
+        try:
+            defaults[name] = ast.literal_eval(str(parameter.get("default")))
+        except (ValueError, SyntaxError):
+            continue  # a default that is an expression: the notebook computes it
+    return defaults
+
+
+def _check_type(where: str, name: str, value: Any, parameter: Mapping[str, Any]) -> None:
+    expected = _expected_type(parameter)
+    if expected is not None and not _has_type(value, expected):
+        raise KitError(f"{where}: parameter {name!r} must be {expected}, got {type(value).__name__} {preview(value)}")
+
+
+def _check_allowed(
+    notebook: Path,
+    declared: Mapping[str, Mapping[str, Any]],
+    values: Mapping[str, Any],
+    places: Mapping[str, str],
+    setting: Setting,
+) -> None:
+    """Each value against its parameter's note, in the cell's order; then date_from on or before date_to."""
+    notes = {}
+    for name, parameter in declared.items():
+        try:
+            notes[name] = parse_note(str(parameter.get("help") or ""))
+        except KitError as err:
+            raise KitError(f"{shown(notebook)}: parameter {name!r}: {err}") from None
+    for name, note in notes.items():
+        if note is None or name not in values:
+            continue
+        reason = problem(note, values[name], setting)
+        if reason:
+            joint = "; " if reason.startswith("allowed:") else ": "
+            raise KitError(f"{places[name]}: parameter {name!r} is {value_literal(values[name])}{joint}{reason}")
+    first, last = values.get("date_from"), values.get("date_to")
+    kinds = {name: note.kind for name, note in notes.items() if note is not None}
+    dated = kinds.get("date_from") == kinds.get("date_to") == DAY
+    if dated and isinstance(first, str) and isinstance(last, str) and first and last and first > last:
+        place = places["date_from"] if places["date_from"] == places["date_to"] else places["date_to"]
+        raise KitError(
+            f"{place}: parameter 'date_from' {first!r} is after 'date_to' {last!r}; allowed: a window whose "
+            "first day is on or before its last"
+        )
 
 
 def _expected_type(parameter: Mapping[str, Any]) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kit import yamlfile
+from kit import config, yamlfile
 from kit.errors import PREVIEW_LIMIT, KitError, preview, repr_prefix, shorten
 from kit.report.layout import SEPARATOR, shown
 
@@ -124,6 +124,24 @@ def _check_slug(slug: object, source: str) -> None:
             f"{source}: parameter-set name {preview(slug)} must be letters, digits, '.', '-' or '_' "
             f"(no '{SEPARATOR}'), e.g. '2018-only'"
         )
+
+
+def for_corpus(runs: Sequence[Run], corpus: Path) -> list[Run]:
+    """The runs that ``--corpus`` gets: every run but those whose parameter set is bound to another corpus.
+
+    A set that names its ``corpus_dir`` was written for that corpus: its outlets and periods are that
+    corpus's (the seed sets ``summit-2018`` and ``summit-vs-recent`` say ``corpus_dir: seeds``). A set
+    that names no corpus suits any corpus, and ``--corpus`` runs it there.
+    """
+    return [run for run in runs if bound_corpus(run) in (None, corpus.resolve())]
+
+
+def bound_corpus(run: Run) -> Path | None:
+    """The corpus folder a run's parameter set names (``corpus_dir``, relative to the repository root), if any."""
+    named = run.overrides.get("corpus_dir")
+    if not isinstance(named, str) or not named:
+        return None
+    return (config.ROOT / named).resolve()
 
 
 def select_runs(runs: Sequence[Run], only: Sequence[str] | None) -> list[Run]:

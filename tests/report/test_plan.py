@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit import cli
-from kit.report.plan import plan, select_runs
+from kit import cli, config
+from kit.report.plan import bound_corpus, for_corpus, plan, select_runs
 from tests.report.helpers import FIXTURES, kit_report, make_tree, write_params
 
 
@@ -87,3 +87,44 @@ def test_a_set_name_of_100_characters_is_accepted(tmp_path):
     tree = make_tree(tmp_path)
     write_params(tree, f"{'s' * 100}: {{}}\n")
     assert [run.name for run in plan(tree["notebooks"], tree["params"])][:1] == [f"00-tiny__{'s' * 100}"]
+
+
+# ---------------------------------------------------------------- parameter sets on another corpus
+
+
+def test_sets_bound_to_the_seeds_are_left_out_on_another_corpus(tmp_path):
+    runs = plan(config.NOTEBOOKS, config.PARAMS)
+    assert [run.name for run in runs if bound_corpus(run) == config.SEEDS] == [
+        "01-chronology__summit-2018",
+        "03-themes__summit-vs-recent",
+    ]
+    kept = for_corpus(runs, tmp_path)
+    assert [run.name for run in kept] == [
+        "00-corpus__default",
+        "01-chronology__all-outlets",
+        "02-official-tone__lexicon-on",
+        "02-official-tone__plain-vader",
+        "03-themes__by-year",
+    ]
+    assert for_corpus(runs, config.ROOT / "seeds") == runs
+
+
+def test_another_corpus_leaves_out_bound_sets_and_refuses_a_free_set_naming_absent_outlets(
+    tmp_path, capsys, make_corpus
+):
+    corpus = make_corpus({"a1.txt": "Xi met Kim in Beijing on Monday.\n"})
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "01-chronology.yaml").write_text(
+        "seeds-only: {corpus_dir: seeds, outlets: [The Korea Herald]}\nmine: {outlets: [Nowhere Daily]}\n",
+        encoding="utf-8",
+    )
+    tree = {"notebooks": config.NOTEBOOKS, "params": params, "reports": tmp_path / "reports"}
+    assert kit_report(tree, "--only", "01", "--corpus", str(corpus)) == cli.EXIT_BAD_INPUT
+    shown_params, shown_corpus = (params / "01-chronology.yaml").resolve().as_posix(), corpus.resolve().as_posix()
+    assert capsys.readouterr().err.splitlines() == [
+        f"left out 01-chronology__seeds-only: parameter set 'seeds-only' in {shown_params} is for the corpus seeds",
+        f"error: {shown_params}: parameter set 'mine': parameter 'outlets' is ['Nowhere Daily']: no article of "
+        f"{shown_corpus} has the outlet 'Nowhere Daily'; allowed: outlets of {shown_corpus}: Test Outlet",
+    ]
+    assert not (tmp_path / "reports").exists()
