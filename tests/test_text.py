@@ -49,6 +49,27 @@ def test_kit_abbreviations_stay_inside_one_sentence(sentence):
     assert split_sentences(sentence) == [(0, len(sentence))]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An official at the J.M. Missionary Union told reporters on Tuesday.",
+        "Former adviser H.R. McMaster said so.",
+    ],
+)
+def test_initials_with_internal_periods_do_not_end_sentences(sentence):
+    assert split_sentences(sentence) == [(0, len(sentence))]
+
+
+def test_an_abbreviation_before_a_sentence_final_number_and_quote_does_not_end_the_sentence():
+    s = "“More than 500 defectors were sent back on Oct. 9.” The official said so. It rose 5.5 percent. Prices fell."
+    assert [s[a:b] for a, b in split_sentences(s)] == [
+        "“More than 500 defectors were sent back on Oct. 9.”",
+        "The official said so.",
+        "It rose 5.5 percent.",
+        "Prices fell.",
+    ]
+
+
 def test_closing_curly_quote_stays_with_its_sentence():
     s = "He wanted “art performance.” On the Chinese side, talks went on."
     assert [s[a:b] for a, b in split_sentences(s)] == [
