@@ -12,6 +12,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -24,6 +25,9 @@ from pathlib import Path
 import websocket
 
 from kit import config
+
+# The environment the tests run in (.venv, or .venv-3.12 when CI tests another Python): `make lab` uses it too.
+VENV = Path(sys.prefix).relative_to(config.ROOT).as_posix() if config.ROOT in Path(sys.prefix).parents else ".venv"
 
 STARTUP_SECONDS = 90
 # The line jupyter prints once it serves: http://127.0.0.1:8899/lab?token=0123abcd...
@@ -98,7 +102,8 @@ def running_lab(*extra_args: str, folder: Path | None = None) -> Iterator[Lab]:
         # A private Jupyter config and runtime folder: no user settings leak in, no connection files left behind.
         env = os.environ | {"JUPYTER_CONFIG_DIR": str(Path(scratch) / "config"), "JUPYTER_RUNTIME_DIR": scratch}
         process = subprocess.Popen(
-            ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}", *([f"LAB_DIR={folder}"] if folder else [])],
+            ["make", "--no-print-directory", "lab", f"VENV={VENV}", f"LAB_ARGS={args}"]
+            + ([f"LAB_DIR={folder}"] if folder else []),
             cwd=config.ROOT,
             env=env,
             stdout=subprocess.PIPE,

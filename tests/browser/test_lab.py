@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kit import config
-from tests.browser.jupyterlab import running_lab
+from tests.browser.jupyterlab import VENV, running_lab
 
 NOTEBOOKS = sorted(config.NOTEBOOKS.rglob("*.ipynb"))
 
@@ -37,7 +37,7 @@ def test_kernelspecs_list_presskit(lab):
     assert "presskit" in specs
     presskit = specs["presskit"]["spec"]
     assert presskit["display_name"] == "Python (presskit)"
-    assert Path(presskit["argv"][0]) == config.ROOT / ".venv" / "bin" / "python", "the project's own environment"
+    assert Path(presskit["argv"][0]) == config.ROOT / VENV / "bin" / "python", "the project's own environment"
 
 
 def test_a_notebook_session_on_presskit_imports_the_projects_kit(lab):
