@@ -21,7 +21,9 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pandas as pd
 from tqdm import tqdm
@@ -257,13 +259,26 @@ def _analyse(
         return overview.documents(prepared)
     if table == "dates":
         return chronology.date_expressions(prepared)
-    registry = actors.load_registry(data.registry)
+    registry = _loaded(actors.load_registry, data.registry, config.ACTORS)
     if table == "quotes":
         return voices.extract_quotes(prepared, registry)
     if table == "tone":
-        lexicon = None if data.no_lexicon else tone.load_lexicon(data.lexicon)
+        lexicon = None if data.no_lexicon else _loaded(tone.load_lexicon, data.lexicon, config.DIPLOMATIC_LEXICON)
         return tone.score_units(prepared, lexicon=lexicon, quotes_table=quotes(), registry=registry)
-    return themes.matches(prepared, themes.load_dictionary(data.dictionary))
+    return themes.matches(prepared, _loaded(themes.load_dictionary, data.dictionary, config.THEMES))
+
+
+Loaded = TypeVar("Loaded")
+
+
+def _loaded(load: Callable[[Path | None], Loaded], path: Path | None, default: Path) -> Loaded:
+    """``load(path)``, parsed once per process and file content (a YAML file takes longer to read than a chunk)."""
+    return cast(Loaded, _load_once(load, path, file_hash(path or default)))
+
+
+@cache
+def _load_once(load: Callable[[Path | None], object], path: Path | None, content_hash: str) -> object:
+    return load(path)
 
 
 def prepare(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
