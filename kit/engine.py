@@ -82,7 +82,11 @@ class Settings:
 
     def workers(self) -> int:
         """``jobs``, or every core this process may use."""
-        return self.jobs or len(os.sched_getaffinity(0))
+        if self.jobs:
+            return self.jobs
+        if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on (a container's share)
+            return len(os.sched_getaffinity(0))
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
