@@ -8,6 +8,7 @@ Notebooks and the command line call :func:`prepare`; each stage can also be call
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -15,14 +16,26 @@ from kit import clean, config, corpus, text
 from kit.errors import CorpusError, preview
 from kit.types import Prepared
 
+if TYPE_CHECKING:
+    from kit import engine
 
-def prepare(corpus_dir: str | Path | None = None) -> Prepared:
+
+def prepare(corpus_dir: str | Path | None = None, *, settings: engine.Settings | None = None) -> Prepared:
     """Load, clean and tokenise a corpus folder (default ``seeds/``).
+
+    Args:
+        corpus_dir: the corpus folder.
+        settings: read and keep the tables through the store, by chunk, on ``settings.jobs`` processes
+            (:func:`kit.engine.prepare`: the same frames, and a rerun reads them); ``None``: all at once in memory.
 
     Raises:
         CorpusError: for any bad manifest row or article file (see :func:`kit.corpus.load`), and for a
             document with no word left after cleaning (see :func:`refuse_wordless`).
     """
+    if settings is not None:
+        from kit import engine  # the engine runs the stages of this module
+
+        return engine.prepare(corpus_dir, settings)
     prepared = prepare_documents(corpus.load(corpus_dir))
     refuse_wordless(
         wordless_documents(prepared.documents, prepared.tokens),
