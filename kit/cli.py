@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import config, tables
+from kit import config, engine, tables
 from kit.errors import KitError, KitWarning
 from kit.pipeline import prepare
 
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = names.add_parser(name, help=spec.help, description=spec.help)
         _add_corpus_options(sub)
         sub.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
+        engine.add_arguments(sub)
         for option in spec.options:
             sub.add_argument(*option.flags, **option.kwargs)
 
@@ -138,7 +139,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def _table(args: argparse.Namespace) -> int:
-    frame = tables.TABLES[args.table].build(prepare(args.corpus), args)
+    frame = engine.table(args.table, args)
     sys.stdout.write(render(frame, args.format))
     return 0
 

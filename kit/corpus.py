@@ -12,7 +12,7 @@ import hashlib
 import io
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -63,21 +63,43 @@ def load(corpus_dir: str | Path | None = None) -> pd.DataFrame:
             warns (CorpusWarning).
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
+    records = [record for _, record in read_articles(folder)]
+    documents = pd.DataFrame.from_records(records, columns=DOCUMENT_COLUMNS)
+    return documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def read_articles(folder: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """The articles of a corpus folder one at a time, in manifest order, each checked as :func:`load` does.
+
+    Yields:
+        ``(manifest line, record)``: the manifest row of each article with ``raw_text`` and ``sha256`` (what
+        :func:`read_article` gives); after the last, a CorpusWarning for each ``.txt`` file the manifest does not list.
+
+    Raises:
+        CorpusError: as :func:`load`, for the first bad row or file in manifest order.
+    """
     if not _exists(folder, Path.is_dir):
         raise CorpusError(f"{folder}: corpus folder does not exist")
     manifest_path = folder / config.MANIFEST_NAME
-    rows = read_manifest(manifest_path)
-    records, listed = [], set()
-    for line, row in rows:
-        path = _resolve(folder, row["file"], manifest_path, line)
-        raw = _read_article(path, manifest_path, line)
-        records.append({**row, "raw_text": _decode(raw, path), "sha256": hashlib.sha256(raw).hexdigest()})
-        listed.add(path)
+    listed = set()
+    for line, row in read_manifest(manifest_path):
+        yield line, read_article(folder, line, row)
+        listed.add(_resolve(folder, row["file"], manifest_path, line))
     for extra in _txt_files(folder):
         if _resolved(extra) not in listed:
             warnings.warn(f"{extra}: not listed in {manifest_path.name}; ignored", CorpusWarning, stacklevel=2)
-    documents = pd.DataFrame.from_records(records, columns=DOCUMENT_COLUMNS)
-    return documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def read_article(folder: Path, line: int, row: dict[str, str]) -> dict[str, str]:
+    """One manifest row (at ``line`` of the manifest) with its article's ``raw_text`` and ``sha256`` of its bytes.
+
+    Raises:
+        CorpusError: the file escapes the folder, is missing, empty, binary or not UTF-8.
+    """
+    manifest_path = folder / config.MANIFEST_NAME
+    path = _resolve(folder, row["file"], manifest_path, line)
+    raw = _read_article(path, manifest_path, line)
+    return {**row, "raw_text": _decode(raw, path), "sha256": hashlib.sha256(raw).hexdigest()}
 
 
 def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:

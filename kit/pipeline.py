@@ -8,6 +8,7 @@ Notebooks and the command line call :func:`prepare`; each stage can also be call
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -15,34 +16,65 @@ from kit import clean, config, corpus, text
 from kit.errors import CorpusError, preview
 from kit.types import Prepared
 
+if TYPE_CHECKING:
+    from kit import engine
 
-def prepare(corpus_dir: str | Path | None = None) -> Prepared:
+
+def prepare(corpus_dir: str | Path | None = None, *, settings: engine.Settings | None = None) -> Prepared:
     """Load, clean and tokenise a corpus folder (default ``seeds/``).
+
+    Args:
+        corpus_dir: the corpus folder.
+        settings: read and keep the tables through the store, by chunk, on ``settings.jobs`` processes
+            (:func:`kit.engine.prepare`: the same frames, and a rerun reads them); ``None``: all at once in memory.
 
     Raises:
         CorpusError: for any bad manifest row or article file (see :func:`kit.corpus.load`), and for a
             document with no word left after cleaning (see :func:`refuse_wordless`).
     """
-    documents = corpus.load(corpus_dir)
+    if settings is not None:
+        from kit import engine  # the engine runs the stages of this module
+
+        return engine.prepare(corpus_dir, settings)
+    prepared = prepare_documents(corpus.load(corpus_dir))
+    refuse_wordless(
+        wordless_documents(prepared.documents, prepared.tokens),
+        Path(corpus_dir) if corpus_dir is not None else config.SEEDS,
+    )
+    return prepared
+
+
+def prepare_documents(documents: pd.DataFrame) -> Prepared:
+    """Clean and tokenise a documents table (:func:`kit.corpus.load`'s, or any chunk of its rows).
+
+    Every stage works document by document, so a chunk of the rows gives exactly the rows of those documents.
+    """
     documents, removed, paragraphs = clean.clean(documents)
     sentence_table = text.sentences(documents, paragraphs)
     token_table = text.tokens(documents, sentence_table)
-    refuse_wordless(documents, token_table, Path(corpus_dir) if corpus_dir is not None else config.SEEDS)
     return Prepared(documents, removed, paragraphs, sentence_table, token_table)
 
 
-def refuse_wordless(documents: pd.DataFrame, token_table: pd.DataFrame, folder: Path) -> None:
+def wordless_documents(documents: pd.DataFrame, token_table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``documents`` (doc_id and file) whose document has no word token after cleaning."""
+    with_words = set(token_table.doc_id[~token_table.is_punct.astype(bool)])
+    return documents.loc[~documents.doc_id.isin(with_words), ["doc_id", "file"]].reset_index(drop=True)
+
+
+def refuse_wordless(wordless: pd.DataFrame, folder: Path) -> None:
     """Refuse a corpus in which some document has no word token (only punctuation, or nothing) after cleaning.
 
     Such a document (blank lines of non-breaking or ideographic spaces, every line repeated or furniture)
     would be an empty row that every rate divides by; it is refused here, after tokenising, so the check
     holds whatever the cleaning rules are.
 
+    Args:
+        wordless: doc_id and file of such documents, in document order (:func:`wordless_documents`).
+        folder: the corpus folder, for the message.
+
     Raises:
         CorpusError: one line naming the first such document's file and doc_id (and how many more).
     """
-    with_words = set(token_table.doc_id[~token_table.is_punct.astype(bool)])
-    wordless = documents[~documents.doc_id.isin(with_words)]
     if wordless.empty:
         return
     first = wordless.iloc[0]

@@ -9,16 +9,26 @@ import csv
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kit import config
+from kit import config, store
 from kit.pipeline import prepare
 from kit.types import MANIFEST_COLUMNS, Prepared
 from tests.seeds import ROW
+
+
+@pytest.fixture(autouse=True, scope="session")
+def store_in_session_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """``kit table`` keeps prepared tables in a store (kit.store): in tests a session folder, never ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    folder = tmp_path_factory.mktemp("store")
+    patch.setenv(store.STORE_ENV, str(folder))
+    yield folder
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

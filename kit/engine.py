@@ -1,0 +1,344 @@
+"""The per-document stages over chunks of documents, kept in the store: in this process, on N processes, on Dask.
+
+    manifest (every file read once for its sha256) → chunks of documents → for each chunk whose tables the
+    store lacks: read, clean, sentences, tokens, then dates / quotes / tone units / theme hits / sizes →
+    Parquet in the store → the tables asked for, read back chunk by chunk in document order
+
+A chunk holds only its own documents' rows, so memory follows the chunk size and the tables asked for, never
+the corpus. Every per-document stage gives a document's rows from that document alone, so the chunks' rows
+put together are the rows the whole corpus gives at once (tests compare them byte for byte).
+
+Chunks are cut where a doc_id's hash says (about one doc_id in ``chunk_size``), not every ``chunk_size``
+documents: adding or removing an article changes its own chunk's key, not every later chunk's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TypeVar, cast
+
+import pandas as pd
+from tqdm import tqdm
+
+from kit import chronology, config, corpus, overview, tables, themes, tone, voices
+from kit.clean import CleaningWarning
+from kit.errors import KitError
+from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
+from kit.store import STORE_ENV, Store, default_location, document_key, file_hash, refuse_inside, table_key
+from kit.types import DOCUMENT_COLUMNS, Prepared
+from kit.voices import actors
+
+# What cleaning and tokenising give (plus the cleaning warnings, replayed on every run).
+PREPARED_TABLES = ("documents", "removed", "paragraphs", "sentences", "tokens", "warnings")
+# What the analyses give per document: sizes (the documents table), dates, quotes, tone units, theme hits.
+ANALYSIS_TABLES = ("sizes", "dates", "quotes", "tone", "theme_hits")
+# About one document in CHUNK_SIZE ends a chunk; no chunk is longer than MAX_CHUNK_FACTOR times that.
+CHUNK_SIZE = 100
+MAX_CHUNK_FACTOR = 4
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """The data files the analyses read (``None``: the kit's own); ``no_lexicon`` scores tone with plain VADER."""
+
+    registry: Path | None = None
+    lexicon: Path | None = None
+    no_lexicon: bool = False
+    dictionary: Path | None = None
+
+    def hashes(self) -> dict[str, tuple[str, ...]]:
+        """Table → the hashes of the data files its rows depend on."""
+        prepared = (file_hash(config.ABBREVIATIONS), file_hash(config.STOPWORDS))
+        registry = file_hash(self.registry or config.ACTORS)
+        lexicon = "no lexicon" if self.no_lexicon else file_hash(self.lexicon or config.DIPLOMATIC_LEXICON)
+        extra = {
+            "quotes": (registry,),
+            "tone": (registry, lexicon),
+            "theme_hits": (file_hash(self.dictionary or config.THEMES),),
+        }
+        return {table: prepared + extra.get(table, ()) for table in PREPARED_TABLES + ANALYSIS_TABLES}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to run: where the store is, how many processes, which engine (and its scheduler), progress or not."""
+
+    store: Path | None = None
+    jobs: int | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+    progress: bool = True
+    chunk_size: int = CHUNK_SIZE
+    data: DataFiles = field(default_factory=DataFiles)
+
+    def workers(self) -> int:
+        """``jobs``, or every core this process may use."""
+        if self.jobs:
+            return self.jobs
+        if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on (a container's share)
+            return len(os.sched_getaffinity(0))
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document of a chunk: its manifest line and row (with the article's sha256, without its text)."""
+
+    line: int
+    row: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Documents next to each other in doc_id order, and the store key of each table over them."""
+
+    folder: Path
+    entries: tuple[Entry, ...]
+    keys: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a chunk's run reports: the documents left without a word (doc_id, file), and how many it had."""
+
+    wordless: pd.DataFrame
+    documents: int
+
+
+NO_DOCUMENTS = pd.DataFrame({"doc_id": pd.Series(dtype=object), "file": pd.Series(dtype=object)})
+
+
+def run(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> dict[str, pd.DataFrame]:
+    """The tables ``wanted`` (names from PREPARED_TABLES and ANALYSIS_TABLES) of a corpus folder.
+
+    Tables the store holds are read; the others are computed by chunk with ``settings.engine`` and kept.
+
+    Raises:
+        CorpusError: as :func:`kit.pipeline.prepare` (bad manifest row or file, a document without words).
+        KitError: a store inside the corpus folder or the seeds, or one that cannot be written.
+    """
+    folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
+    store = Store(settings.store or default_location())
+    refuse_inside(store.root, folder)
+    needed = tuple(dict.fromkeys([*wanted, "warnings"]))
+    chunks = list(make_chunks(folder, settings))
+    todo = [chunk for chunk in chunks if not all(store.has(t, chunk.keys[t]) for t in needed)]
+    documents = sum(len(chunk.entries) for chunk in chunks)
+    with tqdm(total=documents, unit="doc", desc="documents", disable=not settings.progress or None) as bar:
+        bar.update(documents - sum(len(chunk.entries) for chunk in todo))
+        outcomes = _execute(todo, store, needed, settings, bar)
+    wordless = [outcome.wordless for outcome in outcomes if not outcome.wordless.empty]
+    if wordless:
+        refuse_wordless(pd.concat(wordless).sort_values("doc_id", kind="stable"), folder)
+    for chunk in chunks:  # the warnings cleaning gave, in document order, whether computed now or read
+        for message in store.read("warnings", chunk.keys["warnings"]).message:
+            warnings.warn_explicit(str(message), CleaningWarning, filename="kit.clean", lineno=0)
+    return {table: _concat([store.read(table, chunk.keys[table]) for chunk in chunks]) for table in wanted}
+
+
+def make_chunks(folder: Path, settings: Settings) -> Iterator[Chunk]:
+    """The corpus's documents in doc_id order, cut into chunks, each with its tables' keys."""
+    entries = [
+        Entry(line, {k: v for k, v in record.items() if k != "raw_text"})
+        for line, record in corpus.read_articles(folder)
+    ]
+    entries.sort(key=lambda entry: entry.row["doc_id"])
+    hashes = settings.data.hashes()
+    current: list[Entry] = []
+    for i, entry in enumerate(entries):
+        current.append(entry)
+        if i == len(entries) - 1 or _ends_chunk(entry.row["doc_id"], len(current), settings.chunk_size):
+            document_keys = [document_key(e.row) for e in current]
+            keys = {table: table_key(table, table_hashes, document_keys) for table, table_hashes in hashes.items()}
+            yield Chunk(folder, tuple(current), keys)
+            current = []
+
+
+def _ends_chunk(doc_id: str, length: int, chunk_size: int) -> bool:
+    cut = int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8], 16) % chunk_size == 0
+    return cut or length >= MAX_CHUNK_FACTOR * chunk_size
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The chunks' rows as one table (chunks without rows left out, so they do not loosen a column's type)."""
+    with_rows = [frame for frame in frames if len(frame)] or frames[:1]
+    return pd.concat(with_rows, ignore_index=True) if len(with_rows) > 1 else with_rows[0].reset_index(drop=True)
+
+
+def _execute(todo: list[Chunk], store: Store, needed: tuple[str, ...], settings: Settings, bar: tqdm) -> list[Outcome]:
+    if settings.engine == "dask":
+        from kit.dask_engine import execute  # dask and distributed load only when asked for
+
+        return execute(todo, store, needed, settings, bar)
+    workers = min(settings.workers(), len(todo))
+    if workers <= 1:
+        outcomes = []
+        for chunk in todo:
+            outcomes.append(run_chunk(chunk, store, needed, settings.data))
+            bar.update(outcomes[-1].documents)
+        return outcomes
+    return _on_processes(todo, store, needed, settings, workers, bar)
+
+
+def _on_processes(
+    todo: list[Chunk], store: Store, needed: tuple[str, ...], settings: Settings, workers: int, bar: tqdm
+) -> list[Outcome]:
+    """Run the chunks on ``workers`` processes, at most two chunks each in flight (the rest wait unsent)."""
+    outcomes: list[Outcome] = []
+    pending: set[Future[Outcome]] = set()
+    waiting = iter(todo)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        while True:
+            for chunk in waiting:
+                pending.add(pool.submit(run_chunk, chunk, store, needed, settings.data))
+                if len(pending) >= 2 * workers:
+                    break
+            if not pending:
+                return outcomes
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                outcome = future.result()
+                outcomes.append(outcome)
+                bar.update(outcome.documents)
+
+
+def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> Outcome:
+    """Compute and keep the tables ``needed`` of one chunk that the store lacks (prepared tables read if kept)."""
+    missing = [table for table in needed if not store.has(table, chunk.keys[table])]
+    if not missing:
+        return Outcome(NO_DOCUMENTS, len(chunk.entries))
+    if all(store.has(table, chunk.keys[table]) for table in PREPARED_TABLES):
+        prepared = Prepared(*(store.read(table, chunk.keys[table]) for table in PREPARED_TABLES[:-1]))
+    else:
+        prepared, cleaning_warnings = _prepare(chunk)
+        wordless = wordless_documents(prepared.documents, prepared.tokens)
+        if not wordless.empty:  # nothing kept: this run is refused, and so is every rerun
+            return Outcome(wordless, len(chunk.entries))
+        frames = [prepared.documents, prepared.removed, prepared.paragraphs, prepared.sentences, prepared.tokens]
+        for table, frame in zip(PREPARED_TABLES, [*frames, cleaning_warnings], strict=True):
+            store.write(table, chunk.keys[table], frame)
+    computed: dict[str, pd.DataFrame] = {}
+    for table in ANALYSIS_TABLES:
+        if table in missing:
+            computed[table] = _analyse(table, prepared, data, lambda: _quotes(chunk, store, computed))
+            store.write(table, chunk.keys[table], computed[table])
+    return Outcome(NO_DOCUMENTS, len(chunk.entries))
+
+
+def _prepare(chunk: Chunk) -> tuple[Prepared, pd.DataFrame]:
+    """The chunk's documents read, cleaned and tokenised, and the warnings cleaning gave (one message a row)."""
+    records = [corpus.read_article(chunk.folder, entry.line, entry.row) for entry in chunk.entries]
+    documents = pd.DataFrame.from_records(records, columns=DOCUMENT_COLUMNS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        prepared = prepare_documents(documents)
+    messages = [str(w.message) for w in caught if issubclass(w.category, CleaningWarning)]
+    for other in caught:  # anything else is not this function's to keep: pass it on
+        if not issubclass(other.category, CleaningWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    return prepared, pd.DataFrame({"message": pd.Series(messages, dtype=object)})
+
+
+def _quotes(chunk: Chunk, store: Store, computed: dict[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """The chunk's quotations if computed now or kept (tone units start from them), else None."""
+    if "quotes" in computed:
+        return computed["quotes"]
+    return store.read("quotes", chunk.keys["quotes"]) if store.has("quotes", chunk.keys["quotes"]) else None
+
+
+def _analyse(
+    table: str, prepared: Prepared, data: DataFiles, quotes: Callable[[], pd.DataFrame | None]
+) -> pd.DataFrame:
+    """One analysis table of a chunk's prepared documents."""
+    if table == "sizes":
+        return overview.documents(prepared)
+    if table == "dates":
+        return chronology.date_expressions(prepared)
+    registry = _loaded(actors.load_registry, data.registry, config.ACTORS)
+    if table == "quotes":
+        return voices.extract_quotes(prepared, registry)
+    if table == "tone":
+        lexicon = None if data.no_lexicon else _loaded(tone.load_lexicon, data.lexicon, config.DIPLOMATIC_LEXICON)
+        return tone.score_units(prepared, lexicon=lexicon, quotes_table=quotes(), registry=registry)
+    return themes.matches(prepared, _loaded(themes.load_dictionary, data.dictionary, config.THEMES))
+
+
+Loaded = TypeVar("Loaded")
+
+
+def _loaded(load: Callable[[Path | None], Loaded], path: Path | None, default: Path) -> Loaded:
+    """``load(path)``, parsed once per process and file content (a YAML file takes longer to read than a chunk)."""
+    return cast(Loaded, _load_once(load, path, file_hash(path or default)))
+
+
+@cache
+def _load_once(load: Callable[[Path | None], object], path: Path | None, content_hash: str) -> object:
+    return load(path)
+
+
+def prepare(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
+    """What :func:`kit.pipeline.prepare` gives, by chunk and through the store."""
+    tables = run(corpus_dir, PREPARED_TABLES[:-1], settings)
+    return Prepared(*(tables[table] for table in PREPARED_TABLES[:-1]))
+
+
+# `kit table NAME` for the tables that are per-document rows: the store table each is read from.
+STORED = {"documents": "sizes", "removed": "removed", "paragraphs": "paragraphs", "sentences": "sentences"}
+STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "tone"}
+
+
+def table(name: str, args: argparse.Namespace) -> pd.DataFrame:
+    """The table ``python -m kit table NAME`` prints, by chunk through the store (see :func:`add_arguments`).
+
+    Per-document tables are read chunk by chunk; the corpus-wide ones (themes, keyness, kwic, events) are built
+    by :data:`kit.tables.TABLES` over the whole prepared corpus, itself read from the store.
+    """
+    settings = settings_from(args)
+    if name not in STORED:
+        return tables.TABLES[name].build(prepare(args.corpus, settings), args)
+    frame = run(args.corpus, [STORED[name]], settings)[STORED[name]]
+    if name == "dates" and args.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
+        frame = frame[frame.granularity != "vague"].reset_index(drop=True)
+    return frame
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The settings a command line's options give (options a table does not have are the defaults)."""
+    data = DataFiles(
+        registry=_path(getattr(args, "registry", None)),
+        lexicon=_path(getattr(args, "lexicon", None)),
+        no_lexicon=bool(getattr(args, "no_lexicon", False)),
+        dictionary=_path(getattr(args, "dictionary", None)),
+    )
+    if args.jobs is not None and args.jobs < 1:
+        raise KitError(f"--jobs {args.jobs}: give at least 1 process")
+    if args.scheduler and args.engine != "dask":
+        raise KitError("--scheduler names a Dask scheduler: give it with --engine dask")
+    return Settings(args.store, args.jobs, args.engine, args.scheduler, not args.no_progress, data=data)
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of the chunked run: ``--store``, ``--jobs``, ``--engine``, ``--scheduler``, ``--no-progress``."""
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help=f"folder of prepared tables (default ${STORE_ENV} or ~/.cache/presskit/store)",
+    )
+    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="processes (default: every core)")
+    parser.add_argument("--engine", choices=ENGINES, default="local", help="local processes (default) or Dask")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler (default: a LocalCluster)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")

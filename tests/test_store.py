@@ -1,0 +1,185 @@
+"""kit.store: Parquet tables keyed by article, data files and kit version; each key invalidates what it should."""
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kit
+from kit import config, engine, store
+from kit.errors import KitError
+
+SEED_FILES = sorted(p.name for p in config.SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    """The seeds copied into a folder the test may change."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(config.SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def computed(monkeypatch) -> dict[str, list[int]]:
+    """Counts the chunks prepared and each analysis computed (in this process: jobs=1)."""
+    calls: dict[str, list[int]] = {"prepared": []}
+    prepare, analyse = engine._prepare, engine._analyse
+
+    def counting_prepare(chunk):
+        calls["prepared"].append(len(chunk.entries))
+        return prepare(chunk)
+
+    def counting_analyse(table, prepared, data, quotes):
+        calls.setdefault(table, []).append(len(prepared.documents))
+        return analyse(table, prepared, data, quotes)
+
+    monkeypatch.setattr(engine, "_prepare", counting_prepare)
+    monkeypatch.setattr(engine, "_analyse", counting_analyse)
+    return calls
+
+
+def settings(tmp_path: Path, **data: Path | bool) -> engine.Settings:
+    # chunk_size=1: every document is a chunk of its own, so a count of computed chunks is a count of documents.
+    return engine.Settings(
+        store=tmp_path / "store", jobs=1, progress=False, chunk_size=1, data=engine.DataFiles(**data)
+    )
+
+
+ALL = ("sentences", "tokens", "dates", "quotes", "tone", "theme_hits")
+
+
+def test_a_rerun_reads_every_table_and_computes_nothing(seed_copy, tmp_path, computed):
+    first = engine.run(seed_copy, ALL, settings(tmp_path))
+    assert computed["prepared"] == [1] * 5 and computed["tone"] == [1] * 5
+    computed.clear()
+    computed["prepared"] = []
+    second = engine.run(seed_copy, ALL, settings(tmp_path))
+    assert computed == {"prepared": []}
+    for table in ALL:
+        pd.testing.assert_frame_equal(first[table], second[table])
+
+
+def test_a_changed_article_recomputes_its_chunk_only(seed_copy, tmp_path, computed):
+    engine.run(seed_copy, ALL, settings(tmp_path))
+    changed = seed_copy / SEED_FILES[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nBeijing said on Monday the talks were useful.\n")
+    computed.clear()
+    computed["prepared"] = []
+    tables = engine.run(seed_copy, ALL, settings(tmp_path))
+    assert computed == {"prepared": [1], "dates": [1], "quotes": [1], "tone": [1], "theme_hits": [1]}
+    assert "Beijing said on Monday the talks were useful." in set(tables["sentences"].text)
+
+
+def test_a_changed_manifest_row_recomputes_that_document(seed_copy, tmp_path, computed):
+    engine.run(seed_copy, ("dates",), settings(tmp_path))
+    manifest = seed_copy / config.MANIFEST_NAME
+    lines = manifest.read_text(encoding="utf-8").split("\n")
+    lines[2] = lines[2].replace("2018-03-28", "2018-03-29")  # the 2018 Diplomat article a day later: its dates move
+    assert lines[2] != manifest.read_text(encoding="utf-8").split("\n")[2]
+    manifest.write_text("\n".join(lines), encoding="utf-8")
+    computed.clear()
+    computed["prepared"] = []
+    engine.run(seed_copy, ("dates",), settings(tmp_path))
+    assert computed == {"prepared": [1], "dates": [1]}
+
+
+@pytest.mark.parametrize(
+    ("option", "source", "recomputed"),
+    [
+        ("registry", config.ACTORS, {"quotes", "tone"}),
+        ("lexicon", config.DIPLOMATIC_LEXICON, {"tone"}),
+        ("dictionary", config.THEMES, {"theme_hits"}),
+    ],
+)
+def test_a_changed_data_file_recomputes_the_tables_that_read_it(tmp_path, computed, option, source, recomputed):
+    copy = tmp_path / source.name
+    shutil.copyfile(source, copy)
+    engine.run(None, ALL, settings(tmp_path, **{option: copy}))
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n# a comment changes the file's hash\n", encoding="utf-8")
+    computed.clear()
+    computed["prepared"] = []
+    engine.run(None, ALL, settings(tmp_path, **{option: copy}))
+    assert computed == {"prepared": [], **{table: [1] * 5 for table in recomputed}}
+
+
+def test_plain_vader_tone_is_kept_apart_from_tone_with_the_lexicon(tmp_path, computed):
+    with_lexicon = engine.run(None, ("tone",), settings(tmp_path))["tone"]
+    plain = engine.run(None, ("tone",), settings(tmp_path, no_lexicon=True))["tone"]
+    assert computed["tone"] == [1] * 10
+    assert not with_lexicon.compound.equals(plain.compound)
+
+
+@pytest.mark.parametrize("path", [config.ABBREVIATIONS, config.STOPWORDS])
+def test_a_changed_tokeniser_list_recomputes_everything(tmp_path, computed, monkeypatch, path):
+    copy = tmp_path / path.name
+    shutil.copyfile(path, copy)
+    monkeypatch.setattr(config, path.stem.upper(), copy)
+    engine.run(None, ("dates",), settings(tmp_path))
+    copy.write_text(copy.read_text(encoding="utf-8") + "zzz\n", encoding="utf-8")
+    computed.clear()
+    computed["prepared"] = []
+    engine.run(None, ("dates",), settings(tmp_path))
+    assert computed == {"prepared": [1] * 5, "dates": [1] * 5}
+
+
+def test_a_new_kit_version_recomputes_everything(tmp_path, computed, monkeypatch):
+    engine.run(None, ("quotes",), settings(tmp_path))
+    monkeypatch.setattr(kit, "__version__", "99.0.0")
+    computed.clear()
+    computed["prepared"] = []
+    engine.run(None, ("quotes",), settings(tmp_path))
+    assert computed == {"prepared": [1] * 5, "quotes": [1] * 5}
+    assert store.kit_version().startswith("99.0.0+")
+
+
+def test_an_edited_kit_source_is_a_new_version(monkeypatch):
+    before = store.kit_version()
+    monkeypatch.setattr(store, "_source_fingerprint", lambda: "f" * 64)
+    assert store.kit_version() != before and store.kit_version().endswith("+" + "f" * 16)
+
+
+def test_a_table_is_read_back_as_written(tmp_path):
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "start": [0, 7], "time": [None, "16:00"], "is_stop": [True, False]})
+    kept = store.Store(tmp_path)
+    kept.write("dates", "ab" * 32, frame)
+    assert kept.has("dates", "ab" * 32) and not kept.has("dates", "cd" * 32)
+    assert kept.path("dates", "ab" * 32) == tmp_path / "dates" / "ab" / f"{'ab' * 32}.parquet"
+    pd.testing.assert_frame_equal(kept.read("dates", "ab" * 32), frame)
+    assert [p.name for p in (tmp_path / "dates" / "ab").iterdir()] == [f"{'ab' * 32}.parquet"]  # no temporary left
+
+
+def test_keys_tell_apart_every_part():
+    assert store.digest(["ab", "c"]) != store.digest(["a", "bc"])
+    row = {"doc_id": "a", "sha256": "0" * 64}
+    assert store.document_key(row) != store.document_key({**row, "sha256": "1" * 64})
+    assert store.table_key("dates", ["h"], ["d"]) != store.table_key("quotes", ["h"], ["d"])
+    assert store.table_key("dates", ["h"], ["d"]) != store.table_key("dates", ["g"], ["d"])
+
+
+def test_the_default_store_is_the_environment_variable_else_the_user_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv(store.STORE_ENV, str(tmp_path / "mine"))
+    assert store.default_location() == tmp_path / "mine"
+    monkeypatch.delenv(store.STORE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert store.default_location() == tmp_path / "cache" / "presskit" / "store"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert store.default_location() == Path.home() / ".cache" / "presskit" / "store"
+
+
+@pytest.mark.parametrize("inside", ["corpus", "corpus/.kit-store", "seeds"])
+def test_a_store_inside_the_corpus_or_the_seeds_is_refused(seed_copy, tmp_path, inside):
+    root = config.SEEDS / "store" if inside == "seeds" else tmp_path / inside
+    before = sorted(p.name for p in seed_copy.iterdir())
+    with pytest.raises(KitError, match="the store must not be inside"):
+        engine.run(seed_copy, ("sentences",), engine.Settings(store=root, jobs=1, progress=False))
+    assert sorted(p.name for p in seed_copy.iterdir()) == before
+    assert not (config.SEEDS / "store").exists()
+
+
+def test_an_unwritable_store_is_one_error_naming_it(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(KitError, match=r"file: cannot write the store"):
+        store.Store(blocker).write("dates", "ab" * 32, pd.DataFrame({"a": [1]}))
