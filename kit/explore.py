@@ -25,6 +25,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from kit import chronology
+from kit import display as kit_display
 from kit.errors import KitError
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ def show_static(view: View) -> None:
 
     shown = f" (the first {STATIC_ROWS} rows)" if len(view.rows) > STATIC_ROWS else ""
     print(f"{view.heading}{shown}; open the notebook in JupyterLab to change the selection")
-    display(view.rows.head(STATIC_ROWS))
+    display(kit_display.table(view.rows.head(STATIC_ROWS)))
     if view.draw is not None:
         figure = _figure(view.draw, view.height)
         display(figure)

@@ -198,8 +198,9 @@ def test_headless_display_shows_table_and_figure_and_no_widget(monkeypatch):
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
     explore.themes(KWIC, BY_OUTLET, DOCUMENTS, interactive=False)._ipython_display_()
-    assert [type(obj).__name__ for obj in shown] == ["DataFrame", "Figure"]
-    assert shown[0].match.tolist() == ["sanctions", "Embargo"]
+    # The table is the kit's reader's table (kit.display): no index column, blanks for missing values.
+    assert [type(obj).__name__ for obj in shown] == ["Table", "Figure"]
+    assert shown[0].frame.match.tolist() == ["sanctions", "Embargo"]
     assert not plt.get_fignums(), "the static figure is closed once shown, so the inline backend does not repeat it"
 
 
