@@ -11,6 +11,7 @@ shows. Article text is escaped (pandas ``escape=True``), so a quotation can neve
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,7 +40,7 @@ def document_labels(documents: pd.DataFrame, *, headline_words: int = HEADLINE_W
     seen: dict[str, int] = {}
     for row in documents.itertuples():
         # The day is enough to tell articles apart; a time of day (2018-03-28T21:45) is in the table.
-        parts = [_text(row.outlet), _text(row.published)[:10]]
+        parts = [_text(getattr(row, "outlet", "")), _text(getattr(row, "published", ""))[:10]]
         words = _text(getattr(row, "headline", "")).split()
         if headline_words and words:
             parts.append(" ".join(words[:headline_words]) + (" …" if len(words) > headline_words else ""))
@@ -95,10 +96,16 @@ def _text(value: Any) -> str:
 BREAK_AFTER_UNDERSCORE = "_\u200b"
 
 
+# A cell that is one short word (a number, a date, a voice): kept on one line however narrow the page, so only
+# prose breaks. Matched after escaping, so the cell holds no markup.
+ONE_WORD_CELL = re.compile(r"<td>([^<\s]{1,12})</td>")
+
+
 def to_html(frame: pd.DataFrame) -> str:
     """A frame as an HTML table: no index column, every row, every character, text escaped."""
     headed = frame.rename(columns=lambda name: str(name).replace("_", BREAK_AFTER_UNDERSCORE))
-    return headed.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table", max_rows=None)
+    page = headed.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table", max_rows=None)
+    return ONE_WORD_CELL.sub(r'<td class="kit-word">\1</td>', page)
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,10 @@ def test_folded_by_document_names_each_group_by_its_label():
 def test_a_group_name_is_escaped(name):
     page = display.folded(pd.DataFrame({"voice": [name], "x": [1]}), by="voice")._repr_html_()
     assert f"<strong>{name}</strong>" not in page
+
+
+def test_a_one_word_cell_stays_on_one_line_and_prose_may_wrap():
+    frame = pd.DataFrame({"score": [-0.7003], "day": ["2018-03-28"], "text": ["a sentence of several words"]})
+    page = display.table(frame)._repr_html_()
+    assert '<td class="kit-word">-0.7003</td>' in page and '<td class="kit-word">2018-03-28</td>' in page
+    assert "<td>a sentence of several words</td>" in page

@@ -67,23 +67,15 @@ def _index_row(run: Run, reports_dir: Path, outcome: Outcome | None) -> dict[str
     }
 
 
-def _headline_values(sidecar: Path) -> list[tuple[str, str]]:
+def _headline_values(sidecar: Path) -> list[tuple[str, Any]]:
+    """The sidecar's values as they were recorded (the template lays nested ones out as small tables)."""
     try:
         values = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
     if not isinstance(values, dict):
-        return [("values", _short(json.dumps(values, ensure_ascii=False)))]
-    rows = []
-    for name in sorted(values):
-        value = values[name]
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
-        rows.append((str(name), _short(text)))
-    return rows
-
-
-def _short(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        return [("values", values)]
+    return [(str(name), values[name]) for name in sorted(values)]
 
 
 def _title_from_file(notebook: Path) -> str:
