@@ -98,7 +98,7 @@ BREAK_AFTER_UNDERSCORE = "_\u200b"
 
 # A cell that is one short word (a number, a date, a voice): kept on one line however narrow the page, so only
 # prose breaks. Matched after escaping, so the cell holds no markup.
-ONE_WORD_CELL = re.compile(r"<td>([^<\s]{1,12})</td>")
+ONE_WORD_CELL = re.compile(r"<td>([^<\s]{1,16})</td>")
 
 
 def to_html(frame: pd.DataFrame) -> str:

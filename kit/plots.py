@@ -29,6 +29,10 @@ BLUE, RED = "#4c72b0", "#c44e52"
 # A 95% interval of a mean: percentiles of this many resampled means (seeded, so every run draws the same).
 RESAMPLES = 2000
 SEED = 0
+# The event timeline draws a key of outlet colours up to this many outlets.
+LEGEND_OUTLETS = 10
+# A heatmap with more columns than this turns its column labels upright.
+FEW_COLUMNS = 8
 
 
 def outlet_colours(outlets: Iterable[str]) -> dict[str, Colour]:
@@ -117,10 +121,38 @@ def heatmap(
             background = image.cmap(image.norm(values.to_numpy(dtype=float)[row, col]))
             shown = numbers.iat[row, col]
             ax.text(col, row, str(shown), ha="center", va="center", fontsize=8, color=text_colour(background))
-    width = max(8, int(90 / max(1, values.shape[1])))
-    ax.set_xticks(range(values.shape[1]), [wrap(str(label), width) for label in column_labels], fontsize=8)
+    if values.shape[1] <= FEW_COLUMNS:
+        width = max(8, int(90 / max(1, values.shape[1])))
+        ax.set_xticks(range(values.shape[1]), [wrap(str(label), width) for label in column_labels], fontsize=8)
+    else:
+        # Many columns: one label a line, turned upright, so neighbours never print over each other.
+        ax.set_xticks(range(values.shape[1]), [str(label) for label in column_labels], fontsize=7, rotation=90)
     ax.set_yticks(range(values.shape[0]), [str(name) for name in values.index])
     return image
+
+
+def heatmap_figure(
+    values: pd.DataFrame,
+    numbers: pd.DataFrame,
+    *,
+    column_labels: Sequence[str],
+    colorbar_label: str,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+) -> Figure:
+    """A :func:`heatmap` on a figure sized to its rows and columns (wider, and room for upright labels, when many)."""
+    columns, rows = values.shape[1], values.shape[0]
+    many = columns > FEW_COLUMNS
+    width = max(9.0, 0.38 * columns + 3) if many else 9.0
+    height = 0.45 * rows + (4.5 if many else 2.2)
+    figure, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    image = heatmap(ax, values, numbers, column_labels=column_labels)
+    figure.colorbar(image, ax=ax, label=colorbar_label)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    return figure
 
 
 def mean_interval(values: Sequence[float] | np.ndarray[Any, Any], *, level: float = 0.95) -> tuple[float, float, float]:
@@ -150,35 +182,52 @@ def strip_with_mean(
         order: the groups drawn, top to bottom; a group without units is a row saying n=0.
         value: the column of the values.
     """
+    counts = _strips(ax, units, group=group, order=order, value=value)
+    ax.set_yticks(range(len(order)), [f"{name} (n={n})" for name, n in zip(order, counts, strict=True)], fontsize=8)
+
+
+def _strips(ax: Axes, units: pd.DataFrame, *, group: str, order: Sequence[str], value: str) -> list[int]:
+    """Draws the rows of :func:`strip_with_mean`; returns each row's n."""
     rng = np.random.default_rng(SEED)
-    labels = []
+    counts = []
     for position, name in enumerate(order):
         chosen = units.loc[units[group] == name, value].to_numpy(dtype=float)
-        labels.append(f"{name} (n={len(chosen)})")
+        counts.append(len(chosen))
         if not len(chosen):
             continue
         jitter = rng.uniform(-0.22, 0.22, size=len(chosen))
         ax.scatter(chosen, position + jitter, s=14, color=BLUE, alpha=0.45, linewidths=0, zorder=2)
         mean, low, high = mean_interval(chosen)
         ax.errorbar(mean, position, xerr=[[mean - low], [high - mean]], fmt="D", color="black", capsize=4, zorder=3)
-    ax.set_yticks(range(len(order)), labels, fontsize=8)
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
+    return counts
 
 
 def tone_panels(units: pd.DataFrame, *, by: str, groups: Sequence[str], voices: Sequence[str], title: str) -> Figure:
-    """One :func:`strip_with_mean` panel per value of ``by`` (an outlet, a period), rows the voices, x shared."""
-    heights = [max(1, len(voices)) * 0.32 + 0.6 for _ in groups]
+    """Tone by ``by`` (outlet, period) and voice: one panel per voice side by side, one row per group in each.
+
+    Each row shows every unit, the mean with its 95% interval and its n (at the row's left end), so a corpus
+    of forty outlets is forty rows, not forty panels.
+    """
     figure, axes = plt.subplots(
-        len(groups), 1, figsize=(8, sum(heights) + 0.8), sharex=True, squeeze=False, height_ratios=heights
+        1,
+        max(1, len(voices)),
+        figsize=(10, 0.3 * len(groups) + 1.6),
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
     )
-    for ax, name in zip(axes[:, 0], groups, strict=True):
-        strip_with_mean(ax, units[units[by] == name], group="voice", order=voices)
-        ax.set_title(str(name), fontsize=9, loc="left")
-    axes[-1, 0].set_xlabel(TONE_AXIS)
+    for ax, voice in zip(axes[0], voices, strict=False):
+        counts = _strips(ax, units[units.voice == voice], group=by, order=groups, value="compound")
+        for row, n in enumerate(counts):
+            ax.text(-1.0, row, f"n={n}", ha="left", va="center", fontsize=7, color="#555", zorder=4)
+        ax.set_title(voice, fontsize=9)
+        ax.tick_params(axis="x", labelsize=7)
+    axes[0][0].set_yticks(range(len(groups)), [wrap(str(name), 30) for name in groups], fontsize=8)
+    figure.supxlabel(TONE_AXIS, fontsize=9)
     figure.suptitle(title)
-    figure.tight_layout()
     return figure
 
 
@@ -227,8 +276,15 @@ def event_timeline(
     latest = max([window[1], *ends])
     ranges = ([(earliest, window[0])] if history else []) + [(window[0], min(latest, window[1]))]
     ratios = [1, 3] if history else [1]
+    # Constrained layout keeps the title, the panels' titles and the shared x label off each other however tall.
     figure, axes = plt.subplots(
-        1, len(ranges), figsize=(10, 0.24 * len(events) + 1.8), sharey=True, squeeze=False, width_ratios=ratios
+        1,
+        len(ranges),
+        figsize=(10, 0.24 * len(events) + 1.8),
+        sharey=True,
+        squeeze=False,
+        width_ratios=ratios,
+        layout="constrained",
     )
     rows = np.arange(len(events))
     spans = (ends - starts).to_numpy()
@@ -260,11 +316,13 @@ def event_timeline(
     axes[0][0].set_yticks(rows, names, fontsize=7)
     axes[0][0].set_ylim(len(events) - 0.5, -0.5)
     axes[0][0].set_ylabel("event: document · expression (sentence)")
-    figure.supxlabel("date of the mentioned event (black tick: the article's publication)", fontsize=9)
-    handles = [Rectangle((0, 0), 1, 1, color=colours[o]) for o in dict.fromkeys(events.outlet) if o in colours]
-    axes[0][-1].legend(handles, list(dict.fromkeys(o for o in events.outlet if o in colours)), fontsize=7, loc="best")
+    axes[0][-1].set_xlabel("date of the mentioned event (black tick: the article's publication)", fontsize=9)
+    drawn = [str(o) for o in dict.fromkeys(events.outlet) if o in colours]
+    # Every row's label names its outlet; a key helps only while there are few colours to tell apart.
+    if 0 < len(drawn) <= LEGEND_OUTLETS:
+        handles = [Rectangle((0, 0), 1, 1, color=colours[o]) for o in drawn]
+        figure.legend(handles, drawn, fontsize=7, loc="outside lower center", ncols=min(3, len(drawn)))
     figure.suptitle("Events the articles mention (bars: spans over two months; diamonds: shorter)")
-    figure.tight_layout()
     return figure
 
 

@@ -101,3 +101,8 @@ def test_a_one_word_cell_stays_on_one_line_and_prose_may_wrap():
     page = display.table(frame)._repr_html_()
     assert '<td class="kit-word">-0.7003</td>' in page and '<td class="kit-word">2018-03-28</td>' in page
     assert "<td>a sentence of several words</td>" in page
+
+
+def test_a_word_of_up_to_sixteen_characters_is_one_word_and_a_longer_one_may_break():
+    page = display.table(pd.DataFrame({"a": ["part_of_month", "2018-03-28T21:45", "x" * 17]}))._repr_html_()
+    assert page.count('class="kit-word"') == 2 and f"<td>{'x' * 17}</td>" in page

@@ -118,3 +118,37 @@ def test_without_older_events_there_is_one_panel():
     fig = plots.event_timeline(events, publications, colours={}, labels={})
     assert len(fig.axes) == 1 and fig.axes[0].get_title() == ""
     assert len(fig.axes[0].collections[0].get_offsets()) == 1  # the diamond of a three-day span
+
+
+def test_tone_panels_are_one_per_voice_with_a_row_and_its_n_per_group():
+    units = pd.DataFrame(
+        {
+            "outlet": ["Daily Star", "Daily Star", "Evening Post"],
+            "voice": ["analyst", "narration", "analyst"],
+            "compound": [0.5, -0.2, 0.1],
+        }
+    )
+    fig = plots.tone_panels(
+        units, by="outlet", groups=["Daily Star", "Evening Post"], voices=["analyst", "narration"], title="t"
+    )
+    analyst, narration = fig.axes
+    assert (analyst.get_title(), narration.get_title()) == ("analyst", "narration")
+    assert [t.get_text() for t in analyst.get_yticklabels()] == ["Daily Star", "Evening Post"]
+    assert [t.get_text() for t in analyst.texts] == ["n=1", "n=1"]
+    assert [t.get_text() for t in narration.texts] == ["n=1", "n=0"]
+
+
+def test_a_heatmap_of_many_documents_turns_its_labels_upright_and_grows_wide():
+    values = pd.DataFrame([[float(i) for i in range(30)]], index=["trade"])
+    fig = plots.heatmap_figure(
+        values,
+        values.astype(int),
+        column_labels=[f"Outlet {i} · 2024-01-01" for i in range(30)],
+        colorbar_label="per_1k",
+        title="t",
+        xlabel="article",
+        ylabel="theme",
+    )
+    ax = fig.axes[0]
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0}
+    assert fig.get_figwidth() > 9 and ax.get_xticklabels()[0].get_text() == "Outlet 0 · 2024-01-01"
