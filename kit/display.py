@@ -2,7 +2,7 @@
 blanks for missing values, every row and every character, long groups folded under ``<details>``.
 
 The CSV files beside a report keep the hashed doc_ids and the offsets; these helpers change only what the page
-shows. Article text is escaped (pandas ``escape=True``), so a quotation can never become markup.
+shows. Article text is escaped (``html.escape``), so a quotation can never become markup.
 
     display.table(kwic, documents=corpus.documents)            # the last expression of a cell shows it
     display.folded(kwic, by="theme", documents=corpus.documents)   # one <details> per theme
@@ -96,16 +96,34 @@ def _text(value: Any) -> str:
 BREAK_AFTER_UNDERSCORE = "_\u200b"
 
 
-# A cell that is one short word (a number, a date, a voice): kept on one line however narrow the page, so only
-# prose breaks. Matched after escaping, so the cell holds no markup.
-ONE_WORD_CELL = re.compile(r"<td>([^<\s]{1,16})</td>")
+# A cell of one short word (a number, a date, a voice) is kept on one line however narrow the page: only prose breaks.
+ONE_WORD = re.compile(r"[^\s]{1,16}")
+# The context before a keyword-in-context match ends at the match: right-aligned, the match reads in one column.
+RIGHT_ALIGNED = frozenset({"left"})
 
 
 def to_html(frame: pd.DataFrame) -> str:
-    """A frame as an HTML table: no index column, every row, every character, text escaped."""
-    headed = frame.rename(columns=lambda name: str(name).replace("_", BREAK_AFTER_UNDERSCORE))
-    page = headed.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table", max_rows=None)
-    return ONE_WORD_CELL.sub(r'<td class="kit-word">\1</td>', page)
+    """A frame as an HTML table: no index column, every row, every character, text escaped.
+
+    A cell of one short word gets class ``kit-word`` (kept on one line); a KWIC ``left`` column ``kit-left``
+    (right-aligned, so it runs into the match).
+    """
+    header = "".join(
+        f"<th>{html.escape(str(name)).replace('_', BREAK_AFTER_UNDERSCORE)}</th>" for name in frame.columns
+    )
+    lines = ['<table class="dataframe kit-table">', "  <thead>", f'    <tr style="text-align: left;">{header}</tr>']
+    lines += ["  </thead>", "  <tbody>"]
+    aligned = [str(name) in RIGHT_ALIGNED for name in frame.columns]
+    for record in frame.itertuples(index=False, name=None):
+        cells = []
+        for right, value in zip(aligned, record, strict=True):
+            text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+            classes = [name for name, wanted in (("kit-word", ONE_WORD.fullmatch(text)), ("kit-left", right)) if wanted]
+            opening = f'<td class="{" ".join(classes)}">' if classes else "<td>"
+            cells.append(f"{opening}{html.escape(text, quote=False)}</td>")
+        lines.append(f"    <tr>{''.join(cells)}</tr>")
+    lines += ["  </tbody>", "</table>"]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)

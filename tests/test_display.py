@@ -106,3 +106,9 @@ def test_a_one_word_cell_stays_on_one_line_and_prose_may_wrap():
 def test_a_word_of_up_to_sixteen_characters_is_one_word_and_a_longer_one_may_break():
     page = display.table(pd.DataFrame({"a": ["part_of_month", "2018-03-28T21:45", "x" * 17]}))._repr_html_()
     assert page.count('class="kit-word"') == 2 and f"<td>{'x' * 17}</td>" in page
+
+
+def test_kwic_left_context_is_right_aligned_into_the_match():
+    lines = pd.DataFrame({"left": ["the talks on"], "match": ["sanctions"], "right": ["went nowhere"]})
+    page = display.table(lines)._repr_html_()
+    assert '<td class="kit-left">the talks on</td><td class="kit-word">sanctions</td><td>went nowhere</td>' in page
