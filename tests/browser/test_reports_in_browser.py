@@ -212,16 +212,15 @@ def layout_problems(chromium: str, page: Path, medium: str) -> list[str]:
     text = page.read_text(encoding="utf-8")
     if medium == "print":
         text = text.replace("@media print", "@media all")
-    # Beside the page's own folder, so its relative links and images resolve the same way.
-    copy = page.with_name(f".layout-{medium}-{page.name}")
+    # A page carries its styles and figures inline, so its copy lays out the same anywhere; the copies are kept
+    # under tests/browser/out/layout/ (never beside the reports) for a look when a check fails.
+    copy = OUT / "layout" / f"{page.parent.name}__{medium}__{page.name}"
+    copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
-    try:
-        width = WIDTHS[medium]
-        dumped = chromium_run(
-            chromium, f"--window-size={width},2000", "--virtual-time-budget=10000", "--dump-dom", copy.as_uri()
-        )
-    finally:
-        copy.unlink(missing_ok=True)
+    width = WIDTHS[medium]
+    dumped = chromium_run(
+        chromium, f"--window-size={width},2000", "--virtual-time-budget=10000", "--dump-dom", copy.as_uri()
+    )
     found = re.search(f'<pre id="{LAYOUT_ID}">(.*?)</pre>', dumped.stdout, re.S)
     assert found, f"the layout check did not run on {page.name}: {dumped.stderr[-1000:]}"
     return json.loads(html.unescape(found.group(1)))
