@@ -25,6 +25,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from kit import chronology
+from kit import display as kit_display
 from kit.errors import KitError
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class View:
     rows: pd.DataFrame
     draw: Callable[[Axes], None] | None = None
     height: float = 3.2
+    # The corpus's documents, so the shown table names each row's document (its doc_id stays in ``rows``).
+    documents: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ def show_static(view: View) -> None:
 
     shown = f" (the first {STATIC_ROWS} rows)" if len(view.rows) > STATIC_ROWS else ""
     print(f"{view.heading}{shown}; open the notebook in JupyterLab to change the selection")
-    display(view.rows.head(STATIC_ROWS))
+    display(kit_display.table(view.rows.head(STATIC_ROWS), documents=view.documents))
     if view.draw is not None:
         figure = _figure(view.draw, view.height)
         display(figure)
@@ -173,7 +176,7 @@ def to_html(view: View) -> str:
     """A view as one HTML fragment for the widget panel: article text escaped by pandas, the chart as SVG."""
     parts = [
         f"<h4>{html.escape(view.heading, quote=False)}</h4>",
-        view.rows.head(MAX_ROWS).to_html(index=False, escape=True, na_rep=""),
+        kit_display.to_html(kit_display.readable(view.rows.head(MAX_ROWS), documents=view.documents)),
     ]
     if view.draw is not None:
         figure = _figure(view.draw, view.height)
@@ -260,7 +263,7 @@ def themes(
             title=f"{theme} by outlet (all its entries)",
         )
         columns = ["doc_id", "sentence_id", "start", "end", "outlet", "left", "match", "right"]
-        return View(heading=heading, rows=chosen[columns].reset_index(drop=True), draw=draw)
+        return View(heading=heading, rows=chosen[columns].reset_index(drop=True), draw=draw, documents=documents)
 
     return Explorer(
         controls=(
@@ -316,7 +319,8 @@ def tone(
         )
         shown = ["doc_id", "sentence_id", "start", "end", "outlet", *columns[4:]]
         ordered = chosen.sort_values(["compound", "doc_id", "start"], kind="stable")
-        return View(heading=heading, rows=ordered[shown].reset_index(drop=True), draw=draw if len(chosen) else None)
+        rows = ordered[shown].reset_index(drop=True)
+        return View(heading=heading, rows=rows, draw=draw if len(chosen) else None, documents=documents)
 
     return Explorer(
         controls=(
@@ -335,6 +339,7 @@ def timeline(
     events: pd.DataFrame,
     publications: pd.DataFrame,
     *,
+    documents: pd.DataFrame | None = None,
     interactive: bool | None = None,
 ) -> Explorer:
     """A year-range slider over the event timeline: the events overlapping the range, drawn as spans.
@@ -343,6 +348,7 @@ def timeline(
         events: :func:`kit.chronology.events` (doc_id, outlet, sentence_id, start, end, expression,
             date_start, date_end, granularity, sentence).
         publications: :func:`kit.chronology.publications` (doc_id, first_day), the ticks on each row.
+        documents: the corpus's documents, to name each row's document by outlet, date and headline (optional).
         interactive: widgets (True), static outputs (False), or ask :func:`has_frontend` (None).
 
     Raises:
@@ -357,13 +363,15 @@ def timeline(
     last = int(str(max([*events.date_end, *publications.first_day]))[:4])
     years = tuple(range(first, last + 1))
     published = dict(zip(publications.doc_id, publications.first_day, strict=True))
+    labels = kit_display.document_labels(documents, headline_words=0) if documents is not None else {}
 
     def view(years: tuple[int, int]) -> View:
         chosen = chronology.filter_events(events, date_from=f"{years[0]}-01-01", date_to=f"{years[1]}-12-31")
         heading = f"events overlapping {years[0]}–{years[1]}: {len(chosen)}"
         rows = chosen[needed].reset_index(drop=True)
-        draw = _spans(rows, published, years) if len(rows) else None
-        return View(heading=heading, rows=rows, draw=draw, height=1.5 + 0.16 * min(len(rows), MAX_ROWS))
+        draw = _spans(rows, published, years, labels) if len(rows) else None
+        height = 1.5 + 0.16 * min(len(rows), MAX_ROWS)
+        return View(heading=heading, rows=rows, draw=draw, height=height, documents=documents)
 
     return Explorer(
         controls=(Control("years", "years", years, (years[0], years[-1]), kind="range"),),
@@ -372,7 +380,9 @@ def timeline(
     )
 
 
-def _spans(rows: pd.DataFrame, published: Mapping[str, str], years: tuple[int, int]) -> Callable[[Axes], None]:
+def _spans(
+    rows: pd.DataFrame, published: Mapping[str, str], years: tuple[int, int], labels: Mapping[str, str]
+) -> Callable[[Axes], None]:
     shown = rows.head(MAX_ROWS)
 
     def draw(axes: Axes) -> None:
@@ -381,13 +391,15 @@ def _spans(rows: pd.DataFrame, published: Mapping[str, str], years: tuple[int, i
         positions = range(len(shown))
         axes.barh(positions, ends - starts, left=starts, height=0.6, color="#4c72b0")
         axes.plot(pd.to_datetime(shown.doc_id.map(published)), positions, "|", color="black", markersize=8)
-        axes.set_yticks(
-            positions, [f"{str(r.doc_id)[:3]} s{r.sentence_id} · {r.expression}" for r in shown.itertuples()]
-        )
+        names = [
+            f"{labels.get(str(r.doc_id), r.outlet)} · “{r.expression}” (s{r.sentence_id})" for r in shown.itertuples()
+        ]
+        axes.set_yticks(positions, names)
         axes.tick_params(axis="y", labelsize=6)
         # Matplotlib converts dates through its unit registry; its stubs only list floats.
         axes.set_xlim(pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1] + 1}-01-01"))  # type: ignore[arg-type]
         axes.invert_yaxis()
+        axes.set_xlabel("date of the mentioned event")
         axes.set_title("Events in the range (bars: their spans; ticks: publication)")
 
     return draw

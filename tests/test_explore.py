@@ -198,8 +198,9 @@ def test_headless_display_shows_table_and_figure_and_no_widget(monkeypatch):
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
     explore.themes(KWIC, BY_OUTLET, DOCUMENTS, interactive=False)._ipython_display_()
-    assert [type(obj).__name__ for obj in shown] == ["DataFrame", "Figure"]
-    assert shown[0].match.tolist() == ["sanctions", "Embargo"]
+    # The table is the kit's reader's table (kit.display): no index column, blanks for missing values.
+    assert [type(obj).__name__ for obj in shown] == ["Table", "Figure"]
+    assert shown[0].frame.match.tolist() == ["sanctions", "Embargo"]
     assert not plt.get_fignums(), "the static figure is closed once shown, so the inline backend does not repeat it"
 
 
@@ -270,3 +271,13 @@ def test_headless_kernel_run_keeps_outputs_static(tmp_path):
     assert "application/vnd.jupyter.widget-view+json" not in mimes
     assert "text/html" in mimes and "image/svg+xml" in mimes
     assert "widgets" not in notebook.metadata
+
+
+def test_the_shown_table_names_documents_and_the_rows_keep_their_doc_ids(monkeypatch):
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    explorer = explore.tone(SCORES, DOCUMENTS, interactive=False)
+    explorer._ipython_display_()
+    assert "doc_id" in explorer.initial().rows.columns
+    assert "doc_id" not in shown[0].frame.columns and set(shown[0].frame.document) == {"Herald", "Post"}
+    assert ">Herald<" in explore.to_html(explorer.initial())

@@ -37,7 +37,9 @@ def read_views(path: Path, labels: Mapping[str, str]) -> list[ValueView]:
         return []
     if not isinstance(values, dict):
         return [ValueView("values", text=_text(values))]
-    return [view(str(name), values[name], labels, source=path.name) for name in sorted(values)]
+    # A notebook may record its own document labels; the index labels documents from the manifest.
+    names = sorted(name for name in values if name != "document_labels")
+    return [view(str(name), values[name], labels, source=path.name) for name in names]
 
 
 def view(name: str, value: Any, labels: Mapping[str, str], *, source: str = "values.json") -> ValueView:

@@ -1,14 +1,22 @@
-"""Every HTML report, and the index, rendered in a real headless Chromium: article text stays text.
+"""Every HTML report, and the index, rendered in a real headless Chromium: article text stays text, and the page
+fits its width on screen and on paper.
 
 The fixture site (tests/fixtures/report/, with the hostile corpus) is built into tests/browser/out/site/;
 the committed reports in reports/ and the seminar handouts in reports/seminar/ are checked too. Each page gets a screenshot in tests/browser/out/screenshots/
 and its DOM, as Chromium built it, must hold no script, no event handler and no ``javascript:`` URL, while
 the injected markup is visible as literal text.
+
+The layout check measures a copy of each page (the pages themselves run no script): a small script added to the
+copy opens every ``<details>``, then lists every element drawn outside the page and every table or cell whose
+content is wider than its box (a column cut off). It runs at a screen width and at the width of an A4 page with
+the page's print rules applied, and the index must show its recorded values as tables, never as raw JSON.
 """
 
 from __future__ import annotations
 
+import html
 import html.parser
+import json
 import re
 import shutil
 import subprocess
@@ -157,3 +165,92 @@ def test_page_renders_article_text_as_text(chromium, site, group, name):
     if group == "site" and name in XSS_PAGES:
         for literal in INJECTED_TEXT:
             assert literal in dom.visible_text
+
+
+# Screen: a laptop window. Print: A4 (210 mm) less the page margins of kit.css, at 96 pixels per inch.
+WIDTHS = {"screen": 1280, "print": 703}
+LAYOUT_ID = "kit-layout-check"
+# Lists what does not fit; runs after the page (and its images) loaded.
+MEASURE = """
+<script>
+window.addEventListener("load", () => {
+  document.querySelectorAll("details").forEach((d) => { d.open = true; });
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  const name = (el) => el.tagName.toLowerCase() + " '" + (el.textContent || "").trim().slice(0, 70) + "'";
+  if (document.documentElement.scrollWidth > width + 1) {
+    problems.push("the page scrolls sideways: " + document.documentElement.scrollWidth + "px > " + width + "px");
+  }
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+      problems.push("outside the page (" + Math.round(box.left) + "–" + Math.round(box.right) + "px): " + name(el));
+    }
+    const style = getComputedStyle(el);
+    if (style.overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1) {
+      problems.push("content wider than its box (" + style.overflowX + "): " + name(el));
+    }
+  }
+  for (const table of document.querySelectorAll("table")) {
+    if (table.getBoundingClientRect().right > table.parentElement.getBoundingClientRect().right + 1) {
+      problems.push("a table wider than its box: " + name(table));
+    }
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (cell.scrollWidth > cell.clientWidth + 1) problems.push("a cell cut off: " + name(cell));
+    }
+  }
+  const out = document.createElement("pre");
+  out.id = "LAYOUT_ID";
+  out.textContent = JSON.stringify(problems);
+  document.body.appendChild(out);
+});
+</script>
+""".replace("LAYOUT_ID", LAYOUT_ID)
+
+
+def layout_problems(chromium: str, page: Path, medium: str) -> list[str]:
+    """What does not fit on ``page`` at the medium's width (print: with the page's @media print rules applied)."""
+    text = page.read_text(encoding="utf-8")
+    if medium == "print":
+        text = text.replace("@media print", "@media all")
+    # A page carries its styles and figures inline, so its copy lays out the same anywhere; the copies are kept
+    # under tests/browser/out/layout/ (never beside the reports) for a look when a check fails.
+    copy = OUT / "layout" / f"{page.parent.name}__{medium}__{page.name}"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    width = WIDTHS[medium]
+    dumped = chromium_run(
+        chromium, f"--window-size={width},2000", "--virtual-time-budget=10000", "--dump-dom", copy.as_uri()
+    )
+    found = re.search(f'<pre id="{LAYOUT_ID}">(.*?)</pre>', dumped.stdout, re.S)
+    assert found, f"the layout check did not run on {page.name}: {dumped.stderr[-1000:]}"
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.browser
+@pytest.mark.enable_socket
+@pytest.mark.parametrize("medium", sorted(WIDTHS))
+@pytest.mark.parametrize(("group", "name"), PAGES, ids=[f"{g}/{n}" for g, n in PAGES])
+def test_page_fits_its_width_and_no_column_is_cut_off(chromium, site, group, name, medium):
+    page = (site if group == "site" else FOLDERS[group]) / name
+    problems = layout_problems(chromium, page, medium)
+    assert problems == [], f"{group}/{name} at {WIDTHS[medium]}px ({medium}):\n" + "\n".join(problems[:20])
+
+
+RAW_JSON = re.compile(r'[{\[]\s*"[^"]*"\s*:|"\s*:\s*[{\[]')
+
+
+@pytest.mark.browser
+@pytest.mark.enable_socket
+@pytest.mark.parametrize("folder", ["site", "reports"])
+def test_the_index_shows_values_as_tables_not_raw_json(chromium, site, folder):
+    page = (site if folder == "site" else config.REPORTS) / config.REPORT_INDEX_NAME
+    dumped = chromium_run(chromium, "--dump-dom", page.as_uri())
+    dom = DomSummary()
+    dom.feed(dumped.stdout)
+    dom.close()
+    assert dom.visible_text.strip(), "the index shows text"
+    assert not RAW_JSON.search(dom.visible_text), RAW_JSON.search(dom.visible_text)
+    if folder == "reports":
+        # The seeds' reports record values per document and per theme: they are laid out as tables.
+        assert '<table class="kit-values">' in dumped.stdout

@@ -1,0 +1,337 @@
+"""The report charts' shared drawing: outlet colours, labels kept inside the frame, readable heatmap numbers,
+the event timeline's focused axis and tone means drawn with every unit and an interval.
+
+Each function draws the kit's plain frames; none computes an analysis. Everything is deterministic (sorted
+names, seeded resampling), so a report's SVG is the same on every run (see :func:`kit.outputs.setup_plots`).
+"""
+
+from __future__ import annotations
+
+import colorsys
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Rectangle
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.image import AxesImage
+    from matplotlib.text import Text
+
+Colour = tuple[float, float, float]
+BLUE, RED = "#4c72b0", "#c44e52"
+# A 95% interval of a mean: percentiles of this many resampled means (seeded, so every run draws the same).
+RESAMPLES = 2000
+SEED = 0
+# The event timeline draws a key of outlet colours up to this many outlets.
+LEGEND_OUTLETS = 10
+# A heatmap with more columns than this turns its column labels upright.
+FEW_COLUMNS = 8
+
+
+def outlet_colours(outlets: Iterable[str]) -> dict[str, Colour]:
+    """One colour per outlet, for any number of outlets; the same names always get the same colours.
+
+    Up to 10 outlets take matplotlib's ``tab10``, up to 20 ``tab20``; beyond that hues step round the colour
+    wheel by the golden angle, alternating lightness, so neighbours in the sorted list stay apart.
+    """
+    names = sorted({str(name) for name in outlets})
+    if len(names) <= 10:
+        palette = [tuple(c[:3]) for c in plt.get_cmap("tab10").colors]  # type: ignore[attr-defined]
+    elif len(names) <= 20:
+        palette = [tuple(c[:3]) for c in plt.get_cmap("tab20").colors]  # type: ignore[attr-defined]
+    else:
+        palette = [colorsys.hls_to_rgb((i * 0.618034) % 1.0, 0.42 + 0.16 * (i % 2), 0.65) for i in range(len(names))]
+    return {name: (float(c[0]), float(c[1]), float(c[2])) for name, c in zip(names, palette, strict=False)}
+
+
+def wrap(label: str, width: int = 18) -> str:
+    """A tick label broken into lines of at most ``width`` characters (long outlet names)."""
+    return "\n".join(textwrap.wrap(label, width=width, break_long_words=True)) or label
+
+
+def keep_inside(ax: Axes, texts: Sequence[Text], *, margin: float = 0.02) -> None:
+    """Widen the x limits until every text (e.g. bar labels) lies inside the axes frame, off the tick labels."""
+    if not texts:
+        return
+    figure = ax.figure
+    for _ in range(6):
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        to_data = ax.transData.inverted()
+        lows, highs = [], []
+        for text in texts:
+            box = text.get_window_extent(renderer)
+            (x0, _), (x1, _) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
+            lows.append(x0)
+            highs.append(x1)
+        left, right = ax.get_xlim()
+        span = right - left
+        wanted = (min(left, min(lows) - margin * span), max(right, max(highs) + margin * span))
+        if wanted[0] >= left and wanted[1] <= right:
+            return
+        ax.set_xlim(*wanted)
+
+
+def signed_bars(
+    ax: Axes, names: Sequence[str], values: Sequence[float], labels: Sequence[str], *, xlabel: str, title: str
+) -> None:
+    """Horizontal bars, blue for positive and red for negative values, each labelled at its end inside the frame."""
+    colours = [RED if value < 0 else BLUE for value in values]
+    bars = ax.barh(list(names), list(values), color=colours)
+    texts = ax.bar_label(bars, labels=list(labels), padding=3, fontsize=8)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    keep_inside(ax, texts)
+
+
+def text_colour(background: Sequence[float]) -> str:
+    """Black or white, whichever contrasts more with an RGB(A) background (WCAG relative luminance)."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in background[:3]]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "white" if (1.05 / (luminance + 0.05)) > ((luminance + 0.05) / 0.05) else "black"
+
+
+def heatmap(
+    ax: Axes,
+    values: pd.DataFrame,
+    numbers: pd.DataFrame,
+    *,
+    column_labels: Sequence[str],
+    cmap: str = "Blues",
+) -> AxesImage:
+    """``values`` as coloured cells with ``numbers`` written in them, each in black or white by its cell's colour.
+
+    Args:
+        ax: the axes drawn on.
+        values: the colours' values (rows × columns).
+        numbers: what each cell says, the same shape (e.g. hits while the colour shows per_1k).
+        column_labels: one label per column (outlet and date, not a hashed id), wrapped to fit.
+        cmap: a matplotlib colour map.
+    """
+    image = ax.imshow(values.to_numpy(dtype=float), cmap=cmap, aspect="auto")
+    for row in range(values.shape[0]):
+        for col in range(values.shape[1]):
+            background = image.cmap(image.norm(values.to_numpy(dtype=float)[row, col]))
+            shown = numbers.iat[row, col]
+            ax.text(col, row, str(shown), ha="center", va="center", fontsize=8, color=text_colour(background))
+    if values.shape[1] <= FEW_COLUMNS:
+        width = max(8, int(90 / max(1, values.shape[1])))
+        ax.set_xticks(range(values.shape[1]), [wrap(str(label), width) for label in column_labels], fontsize=8)
+    else:
+        # Many columns: one label a line, turned upright, so neighbours never print over each other.
+        ax.set_xticks(range(values.shape[1]), [str(label) for label in column_labels], fontsize=7, rotation=90)
+    ax.set_yticks(range(values.shape[0]), [str(name) for name in values.index])
+    return image
+
+
+def heatmap_figure(
+    values: pd.DataFrame,
+    numbers: pd.DataFrame,
+    *,
+    column_labels: Sequence[str],
+    colorbar_label: str,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+) -> Figure:
+    """A :func:`heatmap` on a figure sized to its rows and columns (wider, and room for upright labels, when many)."""
+    columns, rows = values.shape[1], values.shape[0]
+    many = columns > FEW_COLUMNS
+    width = max(9.0, 0.38 * columns + 3) if many else 9.0
+    height = 0.45 * rows + (4.5 if many else 2.2)
+    figure, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    image = heatmap(ax, values, numbers, column_labels=column_labels)
+    figure.colorbar(image, ax=ax, label=colorbar_label)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    return figure
+
+
+def mean_interval(values: Sequence[float] | np.ndarray[Any, Any], *, level: float = 0.95) -> tuple[float, float, float]:
+    """The mean and a ``level`` bootstrap percentile interval (seeded); one value has no interval (low = high)."""
+    data = np.asarray(values, dtype=float)
+    if data.size == 0:
+        return float("nan"), float("nan"), float("nan")
+    mean = float(data.mean())
+    if data.size == 1:
+        return mean, mean, mean
+    rng = np.random.default_rng(SEED)
+    means = rng.choice(data, size=(RESAMPLES, data.size), replace=True).mean(axis=1)
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(means, [tail, 100 - tail])
+    return mean, float(low), float(high)
+
+
+def strip_with_mean(
+    ax: Axes, units: pd.DataFrame, *, group: str, order: Sequence[str], value: str = "compound"
+) -> None:
+    """Every unit as a dot, and per group its mean (diamond) with a 95% interval; each row says its n.
+
+    Args:
+        ax: the axes drawn on.
+        units: one row per unit, with the ``group`` and ``value`` columns.
+        group: the column naming each row of the chart (e.g. voice).
+        order: the groups drawn, top to bottom; a group without units is a row saying n=0.
+        value: the column of the values.
+    """
+    counts = _strips(ax, units, group=group, order=order, value=value)
+    ax.set_yticks(range(len(order)), [f"{name} (n={n})" for name, n in zip(order, counts, strict=True)], fontsize=8)
+
+
+def _strips(ax: Axes, units: pd.DataFrame, *, group: str, order: Sequence[str], value: str) -> list[int]:
+    """Draws the rows of :func:`strip_with_mean`; returns each row's n."""
+    rng = np.random.default_rng(SEED)
+    counts = []
+    for position, name in enumerate(order):
+        chosen = units.loc[units[group] == name, value].to_numpy(dtype=float)
+        counts.append(len(chosen))
+        if not len(chosen):
+            continue
+        jitter = rng.uniform(-0.22, 0.22, size=len(chosen))
+        ax.scatter(chosen, position + jitter, s=14, color=BLUE, alpha=0.45, linewidths=0, zorder=2)
+        mean, low, high = mean_interval(chosen)
+        ax.errorbar(mean, position, xerr=[[mean - low], [high - mean]], fmt="D", color="black", capsize=4, zorder=3)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    return counts
+
+
+def tone_panels(units: pd.DataFrame, *, by: str, groups: Sequence[str], voices: Sequence[str], title: str) -> Figure:
+    """Tone by ``by`` (outlet, period) and voice: one panel per voice side by side, one row per group in each.
+
+    Each row shows every unit, the mean with its 95% interval and its n (at the row's left end), so a corpus
+    of forty outlets is forty rows, not forty panels.
+    """
+    figure, axes = plt.subplots(
+        1,
+        max(1, len(voices)),
+        figsize=(10, 0.3 * len(groups) + 1.6),
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
+    )
+    for ax, voice in zip(axes[0], voices, strict=False):
+        counts = _strips(ax, units[units.voice == voice], group=by, order=groups, value="compound")
+        for row, n in enumerate(counts):
+            ax.text(-1.0, row, f"n={n}", ha="left", va="center", fontsize=7, color="#555", zorder=4)
+        ax.set_title(voice, fontsize=9)
+        ax.tick_params(axis="x", labelsize=7)
+    axes[0][0].set_yticks(range(len(groups)), [wrap(str(name), 30) for name in groups], fontsize=8)
+    figure.supxlabel(TONE_AXIS, fontsize=9)
+    figure.suptitle(title)
+    return figure
+
+
+TONE_AXIS = "VADER compound (-1 … +1); dots: units, diamond: mean with 95% bootstrap interval"
+
+
+# --- the event timeline -----------------------------------------------------------------------------------
+
+
+def publication_window(first_days: Iterable[Any], last_days: Iterable[Any]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The timeline's focus: from January of the year before the first publication to the end of the year after.
+
+    What the articles call "last year" and "next year" stays inside the window.
+    """
+    first = min(pd.Timestamp(day) for day in first_days)
+    last = max(pd.Timestamp(day) for day in last_days)
+    return pd.Timestamp(year=first.year - 1, month=1, day=1), pd.Timestamp(year=last.year + 2, month=1, day=1)
+
+
+def event_timeline(
+    events: pd.DataFrame,
+    publications: pd.DataFrame,
+    *,
+    colours: Mapping[str, Colour],
+    labels: Mapping[str, str],
+) -> Figure:
+    """Events as rows across the publication window, with older history in its own narrower panel on the left.
+
+    Args:
+        events: :func:`kit.chronology.events` rows (doc_id, outlet, sentence_id, expression, date_start, date_end).
+        publications: :func:`kit.chronology.publications` (doc_id, first_day, last_day): the black tick per row.
+        colours: a colour per outlet (:func:`outlet_colours`).
+        labels: a short label per doc_id (:func:`kit.display.document_labels` without headline).
+
+    Returns:
+        The figure: spans of more than two months as bars, shorter ones as diamonds at their first day; a
+        row's label names its document, the expression and its sentence.
+    """
+    published = publications.set_index("doc_id")
+    window = publication_window(published.first_day, published.last_day)
+    starts = pd.to_datetime(events.date_start).reset_index(drop=True)
+    ends = (pd.to_datetime(events.date_end) + pd.Timedelta(days=1)).reset_index(drop=True)
+    history = bool((starts < window[0]).any())
+    # Two years' room before the oldest event, so a bar that starts there is not drawn on the frame.
+    earliest = starts.min() - pd.Timedelta(days=730) if history else window[0]
+    latest = max([window[1], *ends])
+    ranges = ([(earliest, window[0])] if history else []) + [(window[0], min(latest, window[1]))]
+    ratios = [1, 3] if history else [1]
+    # Constrained layout keeps the title, the panels' titles and the shared x label off each other however tall.
+    figure, axes = plt.subplots(
+        1,
+        len(ranges),
+        figsize=(10, 0.24 * len(events) + 1.8),
+        sharey=True,
+        squeeze=False,
+        width_ratios=ratios,
+        layout="constrained",
+    )
+    rows = np.arange(len(events))
+    spans = (ends - starts).to_numpy()
+    long = spans > np.timedelta64(62, "D")
+    colour = [colours.get(str(o), (0.5, 0.5, 0.5)) for o in events.outlet]
+    ticks = pd.to_datetime(events.doc_id.map(published.first_day))
+    for ax, (low, high) in zip(axes[0], ranges, strict=True):
+        # Only what overlaps the panel: a marker just outside its limits would show half a diamond at the edge.
+        inside = ((starts < high) & (ends > low)).to_numpy()
+        bars, short = rows[long & inside], rows[~long & inside]
+        ax.barh(bars, spans[bars], left=starts[bars], height=0.7, color=[colour[i] for i in bars])
+        ax.scatter(starts[short], short, s=28, marker="D", color=[colour[i] for i in short], zorder=3)
+        drawn = ((ticks >= low) & (ticks < high)).to_numpy()
+        ax.plot(ticks[drawn], rows[drawn], "|", color="black", markersize=9)
+        ax.set_xlim(low, high)
+        # Matplotlib's dates module has no type annotations.
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if history and ax is axes[0][0] else 10)  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        ax.grid(axis="x", color="#e1e3e6", linewidth=0.6)
+        ax.tick_params(axis="x", labelsize=8)
+    if history:
+        _break_marks(axes[0][0], axes[0][1])
+        axes[0][0].set_title(f"before {window[0].year} (own scale)", fontsize=9)
+        axes[0][1].set_title(f"{window[0].year}–{window[1].year - 1}: the publication window", fontsize=9)
+    names = [
+        f"{labels.get(str(r.doc_id), str(r.doc_id))} · “{r.expression}” (s{r.sentence_id})" for r in events.itertuples()
+    ]
+    axes[0][0].set_yticks(rows, names, fontsize=7)
+    axes[0][0].set_ylim(len(events) - 0.5, -0.5)
+    axes[0][0].set_ylabel("event: document · expression (sentence)")
+    axes[0][-1].set_xlabel("date of the mentioned event (black tick: the article's publication)", fontsize=9)
+    drawn = [str(o) for o in dict.fromkeys(events.outlet) if o in colours]
+    # Every row's label names its outlet; a key helps only while there are few colours to tell apart.
+    if 0 < len(drawn) <= LEGEND_OUTLETS:
+        handles = [Rectangle((0, 0), 1, 1, color=colours[o]) for o in drawn]
+        figure.legend(handles, drawn, fontsize=7, loc="outside lower center", ncols=min(3, len(drawn)))
+    figure.suptitle("Events the articles mention (bars: spans over two months; diamonds: shorter)")
+    return figure
+
+
+def _break_marks(left: Axes, right: Axes) -> None:
+    """Diagonal strokes where the history panel's axis stops and the window's begins (a broken axis)."""
+    left.spines["right"].set_visible(False)
+    right.spines["left"].set_visible(False)
+    right.tick_params(axis="y", left=False)
+    stroke = [(-1.0, -1.5), (1.0, 1.5)]
+    for ax, x in ((left, 1), (right, 0)):
+        ax.plot([x, x], [0, 1], transform=ax.transAxes, marker=stroke, markersize=9, linestyle="none", color="black")
+        ax.lines[-1].set_clip_on(False)

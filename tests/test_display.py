@@ -1,0 +1,114 @@
+"""What a report page shows of a table (kit.display): documents by name, no index, blanks, every row, folded groups."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kit import display
+
+DOCUMENTS = pd.DataFrame(
+    {
+        "doc_id": ["h1", "h2", "h3", "h4"],
+        "outlet": ["Daily Star", "Daily Star", "Daily Star", "Evening Post"],
+        "published": ["2018-03-28T21:45", "2018-03-28", "2018-03-28", "2024-04"],
+        "headline": ["Kim visits Beijing for the first time since taking power", "", "", None],
+    }
+)
+
+
+def test_a_document_is_named_by_outlet_date_and_the_start_of_its_headline():
+    labels = display.document_labels(DOCUMENTS)
+    assert labels["h1"] == "Daily Star · 2018-03-28 · Kim visits Beijing for the first …"
+    assert labels["h4"] == "Evening Post · 2024-04"
+
+
+def test_documents_that_would_share_a_label_are_numbered_in_order():
+    labels = display.document_labels(DOCUMENTS)
+    assert (labels["h2"], labels["h3"]) == ("Daily Star · 2018-03-28", "Daily Star · 2018-03-28 #2")
+
+
+def test_chart_labels_leave_the_headline_out():
+    assert display.document_labels(DOCUMENTS, headline_words=0)["h1"] == "Daily Star · 2018-03-28"
+
+
+def test_readable_replaces_the_doc_id_in_place_and_blanks_what_is_missing():
+    frame = pd.DataFrame(
+        {"doc_id": ["h4", "h1"], "n": [1.5, float("nan")], "speaker": [None, "Xi"], "ids": [[1, 2], ()]},
+        index=[7, 9],
+    )
+    shown = display.readable(frame, documents=DOCUMENTS)
+    assert list(shown.columns) == ["document", "n", "speaker", "ids"]
+    assert shown.to_dict("records") == [
+        {"document": "Evening Post · 2024-04", "n": 1.5, "speaker": "", "ids": "1; 2"},
+        {"document": display.document_labels(DOCUMENTS)["h1"], "n": "", "speaker": "Xi", "ids": ""},
+    ]
+
+
+def test_a_list_of_doc_ids_becomes_a_list_of_labels():
+    shown = display.readable(pd.DataFrame({"speaker": ["Li"], "doc_ids": ["h4, h2"]}), documents=DOCUMENTS)
+    assert shown.documents.tolist() == ["Evening Post · 2024-04; Daily Star · 2018-03-28"]
+
+
+def test_the_html_has_no_index_no_nan_every_row_and_every_character_escaped():
+    long_quote = "“" + "we will never accept " * 20 + "<b>this</b>”"
+    frame = pd.DataFrame({"doc_id": ["h1"] * 80, "quote": [long_quote] * 80, "score": [None] * 80})
+    page = display.table(frame, documents=DOCUMENTS)._repr_html_()
+    assert page.count("<tr>") == 80 + 0 and page.count("<td>") == 80 * 3
+    assert long_quote.replace("<", "&lt;").replace(">", "&gt;") in page
+    assert "NaN" not in page and "None" not in page and "h1" not in page
+    assert "<th></th>" not in page and "<th>published_\u200bprecision" not in page
+    assert "<th>doc_\u200b" not in page and "<th>document</th>" in page
+
+
+def test_column_names_may_break_after_an_underscore():
+    page = display.table(pd.DataFrame({"published_precision": ["day"]}))._repr_html_()
+    assert "<th>published_\u200bprecision</th>" in page
+
+
+def test_plain_text_shows_every_row_and_says_when_there_is_none():
+    frame = pd.DataFrame({"word": [f"w{i}" for i in range(100)]})
+    assert repr(display.table(frame)).splitlines()[-1].strip() == "w99"
+    assert repr(display.table(frame.head(0))) == "(no rows)"
+
+
+def test_folded_groups_follow_the_order_and_open_only_short_groups():
+    lines = pd.DataFrame({"theme": ["trade"] * 13 + ["russia"] * 2 + ["alliance"], "doc_id": ["h1"] * 16})
+    folded = display.folded(lines, by="theme", documents=DOCUMENTS, order=["alliance", "absent"])
+    assert [name for name, _ in folded.groups] == ["alliance", "trade", "russia"]
+    assert [len(rows) for _, rows in folded.groups] == [1, 13, 2]
+    page = folded._repr_html_()
+    assert page.count("<details") == 3 and page.count('<details class="kit-group" open>') == 2
+    assert "theme <strong>trade</strong> · 13 rows" in page and "· 1 row</summary>" in page
+    assert "<th>theme</th>" not in page
+
+
+def test_folded_by_document_names_each_group_by_its_label():
+    removed = pd.DataFrame({"doc_id": ["h4", "h4", "h1"], "line": [1, 2, 3]})
+    folded = display.folded(removed, by="doc_id", documents=DOCUMENTS)
+    assert [name for name, _ in folded.groups] == ["Evening Post · 2024-04", display.document_labels(DOCUMENTS)["h1"]]
+    assert folded.by == "document" and "h4" not in folded._repr_html_()
+
+
+@pytest.mark.parametrize("name", ["<script>", "a & b"])
+def test_a_group_name_is_escaped(name):
+    page = display.folded(pd.DataFrame({"voice": [name], "x": [1]}), by="voice")._repr_html_()
+    assert f"<strong>{name}</strong>" not in page
+
+
+def test_a_one_word_cell_stays_on_one_line_and_prose_may_wrap():
+    frame = pd.DataFrame({"score": [-0.7003], "day": ["2018-03-28"], "text": ["a sentence of several words"]})
+    page = display.table(frame)._repr_html_()
+    assert '<td class="kit-word">-0.7003</td>' in page and '<td class="kit-word">2018-03-28</td>' in page
+    assert "<td>a sentence of several words</td>" in page
+
+
+def test_a_word_of_up_to_sixteen_characters_is_one_word_and_a_longer_one_may_break():
+    page = display.table(pd.DataFrame({"a": ["part_of_month", "2018-03-28T21:45", "x" * 17]}))._repr_html_()
+    assert page.count('class="kit-word"') == 2 and f"<td>{'x' * 17}</td>" in page
+
+
+def test_kwic_left_context_is_right_aligned_into_the_match():
+    lines = pd.DataFrame({"left": ["the talks on"], "match": ["sanctions"], "right": ["went nowhere"]})
+    page = display.table(lines)._repr_html_()
+    assert '<td class="kit-left">the talks on</td><td class="kit-word">sanctions</td><td>went nowhere</td>' in page
