@@ -44,6 +44,24 @@ def removed_summary(prepared: Prepared) -> pd.DataFrame:
     return table.rename_axis(index="doc_id", columns=None).reset_index()
 
 
+def removed_by_kind(prepared: Prepared) -> pd.DataFrame:
+    """Per furniture kind: lines removed, documents they came from, and how many were flagged suspect (long).
+
+    A narrow view of :func:`removed_summary` that fits a page for any number of documents; the per-document
+    counts are in that table, and every removed line in ``prepared.removed``.
+    """
+    removed = prepared.removed
+    grouped = removed.groupby("kind", sort=True)
+    table = pd.DataFrame(
+        {
+            "lines": grouped.size(),
+            "documents": grouped.doc_id.nunique(),
+            "suspect": grouped.suspect.sum().astype(int),
+        }
+    )
+    return table.rename_axis(index="kind").reset_index()
+
+
 def content_words(prepared: Prepared, *, top: int = 20, min_length: int = 3) -> pd.DataFrame:
     """The most frequent content words (not stopwords, not punctuation, not numbers).
 

@@ -25,6 +25,17 @@ def test_removed_summary_has_a_row_per_document(seeds):
     assert summary.loc["000_7466fcb0830044d8"].sum() == 0
 
 
+def test_removed_by_kind_counts_lines_documents_and_suspects(seeds):
+    by_kind = overview.removed_by_kind(seeds).set_index("kind")
+    assert by_kind.lines.sum() == len(seeds.removed) == 33
+    assert by_kind.loc["caption"].tolist() == [
+        (seeds.removed.kind == "caption").sum(),
+        seeds.removed[seeds.removed.kind == "caption"].doc_id.nunique(),
+        seeds.removed[seeds.removed.kind == "caption"].suspect.sum(),
+    ]
+    assert by_kind.index.tolist() == sorted(by_kind.index)
+
+
 def test_content_words_skip_stopwords_numbers_and_punctuation(seeds):
     words = overview.content_words(seeds, top=5)
     assert words.norm.tolist()[:2] == ["north", "korea"]

@@ -2,7 +2,9 @@
 fits its width on screen and on paper.
 
 The fixture site (tests/fixtures/report/, with the hostile corpus) is built into tests/browser/out/site/;
-the committed reports in reports/ and the seminar handouts in reports/seminar/ are checked too. Each page gets a screenshot in tests/browser/out/screenshots/
+the committed reports in reports/, a site on a dozen development-corpus articles imported from CSV
+(tests/browser/out/foreign/, see tests/foreign.py) and the seminar handouts in reports/seminar/ are checked too.
+Each page gets a screenshot in tests/browser/out/screenshots/
 and its DOM, as Chromium built it, must hold no script, no event handler and no ``javascript:`` URL, while
 the injected markup is visible as literal text.
 
@@ -26,6 +28,8 @@ from pathlib import Path
 import pytest
 
 from kit import config, report
+from kit.report.plan import bound_corpus
+from tests.foreign import DEVCORPUS, build_site
 
 OUT = config.ROOT / "tests" / "browser" / "out"
 SITE = OUT / "site"
@@ -62,11 +66,21 @@ def committed_pages() -> list[str]:
     return sorted(p.relative_to(config.REPORTS).as_posix() for p in pages)
 
 
+def foreign_pages() -> list[str]:
+    """The pages of a site on a corpus of another's: every report whose parameter set is not bound to the seeds."""
+    if not (DEVCORPUS / config.MANIFEST_NAME).is_file():
+        return []
+    runs = [run for run in report.plan(config.NOTEBOOKS, config.PARAMS) if bound_corpus(run) is None]
+    return ["index.html", *(f"{run.name}/report.html" for run in runs)]
+
+
 SEMINAR = config.REPORTS / "seminar"
-FOLDERS = {"reports": config.REPORTS, "seminar": SEMINAR}
+FOREIGN = OUT / "foreign"
+FOLDERS = {"reports": config.REPORTS, "seminar": SEMINAR, "foreign": FOREIGN / "my-site"}
 PAGES = (
     [("site", name) for name in site_pages()]
     + [("reports", name) for name in committed_pages()]
+    + [("foreign", name) for name in foreign_pages()]
     + [("seminar", p.name) for p in sorted(SEMINAR.glob("*.html"))]
 )
 
@@ -79,6 +93,16 @@ def site() -> Path:
     )
     assert code == 0
     return SITE
+
+
+@pytest.fixture(scope="module")
+def foreign() -> Path | None:
+    """A site built as a new user builds one: a CSV of a dozen devcorpus articles → kit import → kit report --out."""
+    if not foreign_pages():
+        return None
+    shutil.rmtree(FOREIGN, ignore_errors=True)
+    FOREIGN.mkdir(parents=True)
+    return build_site(FOREIGN)["site"]
 
 
 def chromium_run(binary: str, *args: str) -> subprocess.CompletedProcess:
@@ -140,7 +164,7 @@ class DomSummary(html.parser.HTMLParser):
 @pytest.mark.browser
 @pytest.mark.enable_socket
 @pytest.mark.parametrize(("group", "name"), PAGES, ids=[f"{g}/{n}" for g, n in PAGES])
-def test_page_renders_article_text_as_text(chromium, site, group, name):
+def test_page_renders_article_text_as_text(chromium, site, foreign, group, name):
     page = (site if group == "site" else FOLDERS[group]) / name
     assert page.exists(), page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -231,7 +255,7 @@ def layout_problems(chromium: str, page: Path, medium: str) -> list[str]:
 @pytest.mark.enable_socket
 @pytest.mark.parametrize("medium", sorted(WIDTHS))
 @pytest.mark.parametrize(("group", "name"), PAGES, ids=[f"{g}/{n}" for g, n in PAGES])
-def test_page_fits_its_width_and_no_column_is_cut_off(chromium, site, group, name, medium):
+def test_page_fits_its_width_and_no_column_is_cut_off(chromium, site, foreign, group, name, medium):
     page = (site if group == "site" else FOLDERS[group]) / name
     problems = layout_problems(chromium, page, medium)
     assert problems == [], f"{group}/{name} at {WIDTHS[medium]}px ({medium}):\n" + "\n".join(problems[:20])
@@ -242,9 +266,9 @@ RAW_JSON = re.compile(r'[{\[]\s*"[^"]*"\s*:|"\s*:\s*[{\[]')
 
 @pytest.mark.browser
 @pytest.mark.enable_socket
-@pytest.mark.parametrize("folder", ["site", "reports"])
-def test_the_index_shows_values_as_tables_not_raw_json(chromium, site, folder):
-    page = (site if folder == "site" else config.REPORTS) / config.REPORT_INDEX_NAME
+@pytest.mark.parametrize("folder", ["site", "reports", *(["foreign"] if foreign_pages() else [])])
+def test_the_index_shows_values_as_tables_not_raw_json(chromium, site, foreign, folder):
+    page = (site if folder == "site" else FOLDERS[folder]) / config.REPORT_INDEX_NAME
     dumped = chromium_run(chromium, "--dump-dom", page.as_uri())
     dom = DomSummary()
     dom.feed(dumped.stdout)
