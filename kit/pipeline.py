@@ -7,6 +7,7 @@ Notebooks and the command line call :func:`prepare`; each stage can also be call
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,18 +21,26 @@ if TYPE_CHECKING:
     from kit import engine
 
 
-def prepare(corpus_dir: str | Path | None = None, *, settings: engine.Settings | None = None) -> Prepared:
+def prepare(
+    corpus_dir: str | Path | None = None, *, settings: engine.Settings | None = None, warn_cleaning: bool = True
+) -> Prepared:
     """Load, clean and tokenise a corpus folder (default ``seeds/``).
 
     Args:
         corpus_dir: the corpus folder.
         settings: read and keep the tables through the store, by chunk, on ``settings.jobs`` processes
             (:func:`kit.engine.prepare`: the same frames, and a rerun reads them); ``None``: all at once in memory.
+        warn_cleaning: show cleaning's warnings (long removals); ``False`` where another page shows them (the
+            corpus report lists every removal, suspect ones flagged, so the analysis reports need not repeat it).
 
     Raises:
         CorpusError: for any bad manifest row or article file (see :func:`kit.corpus.load`), and for a
             document with no word left after cleaning (see :func:`refuse_wordless`).
     """
+    if not warn_cleaning:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", clean.CleaningWarning)
+            return prepare(corpus_dir, settings=settings)
     if settings is not None:
         from kit import engine  # the engine runs the stages of this module
 

@@ -1,8 +1,10 @@
 """kit.pipeline: prepare() all at once in memory, or by chunk through the store, gives the same frames."""
 
 import pandas as pd
+import pytest
 
 from kit import config, engine
+from kit.clean import CleaningWarning
 from kit.pipeline import prepare
 
 TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens"]
@@ -17,3 +19,11 @@ def test_prepare_through_the_store_gives_the_frames_prepare_gives_in_memory(seed
     chunks = list(engine.make_chunks(config.SEEDS, settings))
     assert len(chunks) > 1
     assert len(list((tmp_path / "store" / "tokens").rglob("*.parquet"))) == len(chunks)
+
+
+def test_cleaning_warnings_can_be_left_to_the_corpus_report(recwarn):
+    prepared = prepare(warn_cleaning=False)
+    assert not [w for w in recwarn if issubclass(w.category, CleaningWarning)]
+    assert prepared.removed.suspect.any()  # the long removals are still flagged in the table
+    with pytest.warns(CleaningWarning):
+        prepare()
