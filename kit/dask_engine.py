@@ -8,16 +8,30 @@ shared path): each worker writes its chunk's tables there, and only the small ou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import ExitStack
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
-from kit.engine import Chunk, Outcome, Settings, run_chunk
 from kit.store import Store
 
+if TYPE_CHECKING:  # the engine calls this module, handing it the work of one chunk
+    from kit.engine import Chunk, Outcome, Settings
 
-def execute(todo: list[Chunk], store: Store, needed: tuple[str, ...], settings: Settings, bar: tqdm) -> list[Outcome]:
-    """Run ``todo`` on the cluster (see the module docstring); the outcomes, in the order the chunks finished."""
+
+def execute(
+    todo: list[Chunk],
+    store: Store,
+    needed: tuple[str, ...],
+    settings: Settings,
+    bar: tqdm,
+    *,
+    work: Callable[..., Outcome],
+) -> list[Outcome]:
+    """Run ``work`` (:func:`kit.engine.run_chunk`) for each chunk of ``todo`` on the cluster (see the module
+    docstring); the outcomes, in the order the chunks finished.
+    """
     from distributed import Client, LocalCluster, as_completed
 
     outcomes: list[Outcome] = []
@@ -35,7 +49,7 @@ def execute(todo: list[Chunk], store: Store, needed: tuple[str, ...], settings: 
             )
             stack.enter_context(cluster)
             client = stack.enter_context(Client(cluster))
-        futures = client.map(run_chunk, todo, store=store, needed=needed, data=settings.data, pure=False)
+        futures = client.map(work, todo, store=store, needed=needed, data=settings.data, pure=False)
         for future in as_completed(futures):
             outcome: Outcome = future.result()
             outcomes.append(outcome)

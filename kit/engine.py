@@ -178,7 +178,7 @@ def _execute(todo: list[Chunk], store: Store, needed: tuple[str, ...], settings:
     if settings.engine == "dask":
         from kit.dask_engine import execute  # dask and distributed load only when asked for
 
-        return execute(todo, store, needed, settings, bar)
+        return execute(todo, store, needed, settings, bar, work=run_chunk)
     workers = min(settings.workers(), len(todo))
     if workers <= 1:
         outcomes = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,19 +16,12 @@ from kit import clean, config, corpus, text
 from kit.errors import CorpusError, preview
 from kit.types import Prepared
 
-if TYPE_CHECKING:
-    from kit import engine
 
-
-def prepare(
-    corpus_dir: str | Path | None = None, *, settings: engine.Settings | None = None, warn_cleaning: bool = True
-) -> Prepared:
+def prepare(corpus_dir: str | Path | None = None, *, warn_cleaning: bool = True) -> Prepared:
     """Load, clean and tokenise a corpus folder (default ``seeds/``).
 
     Args:
         corpus_dir: the corpus folder.
-        settings: read and keep the tables through the store, by chunk, on ``settings.jobs`` processes
-            (:func:`kit.engine.prepare`: the same frames, and a rerun reads them); ``None``: all at once in memory.
         warn_cleaning: show cleaning's warnings (long removals); ``False`` where another page shows them (the
             corpus report lists every removal, suspect ones flagged, so the analysis reports need not repeat it).
 
@@ -40,11 +32,7 @@ def prepare(
     if not warn_cleaning:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", clean.CleaningWarning)
-            return prepare(corpus_dir, settings=settings)
-    if settings is not None:
-        from kit import engine  # the engine runs the stages of this module
-
-        return engine.prepare(corpus_dir, settings)
+            return prepare(corpus_dir)
     prepared = prepare_documents(corpus.load(corpus_dir))
     refuse_wordless(
         wordless_documents(prepared.documents, prepared.tokens),

@@ -4,6 +4,7 @@ import csv
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kit import cli, config, engine, synth, tables
@@ -142,3 +143,17 @@ def test_bad_run_options_are_one_error_line(options, message, capsys):
 def test_the_default_is_every_core():
     assert engine.Settings().workers() >= 1
     assert engine.Settings(jobs=3).workers() == 3
+
+
+TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens"]
+
+
+def test_prepare_through_the_store_gives_the_frames_prepare_gives_in_memory(seeds, tmp_path):
+    settings = engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=2)
+    for _ in range(2):  # cold, then read back
+        stored = engine.prepare(None, settings)
+        for table in TABLES:
+            pd.testing.assert_frame_equal(getattr(stored, table), getattr(seeds, table), check_exact=True)
+    chunks = list(engine.make_chunks(config.SEEDS, settings))
+    assert len(chunks) > 1
+    assert len(list((tmp_path / "store" / "tokens").rglob("*.parquet"))) == len(chunks)
