@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ExitStack
-from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
+from kit.chunks import Chunk, Outcome, Settings
 from kit.store import Store
-
-if TYPE_CHECKING:  # the engine calls this module, handing it the work of one chunk
-    from kit.engine import Chunk, Outcome, Settings
 
 
 def execute(
