@@ -278,3 +278,32 @@ def test_the_index_shows_values_as_tables_not_raw_json(chromium, site, foreign, 
     if folder == "reports":
         # The seeds' reports record values per document and per theme: they are laid out as tables.
         assert '<table class="kit-values">' in dumped.stdout
+
+
+class Links(html.parser.HTMLParser):
+    """Every ``href`` of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hrefs += [value for name, value in attrs if name == "href" and value]
+
+
+REPORT_PAGES = [(group, name) for group, name in PAGES if name.endswith("/report.html")]
+
+
+@pytest.mark.browser
+@pytest.mark.enable_socket
+@pytest.mark.parametrize(("group", "name"), REPORT_PAGES, ids=[f"{g}/{n}" for g, n in REPORT_PAGES])
+def test_every_report_links_its_own_tables_and_the_index(site, foreign, group, name):
+    page = (site if group == "site" else FOLDERS[group]) / name
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    own = sorted(path.name for path in page.parent.iterdir() if path.suffix in {".csv", ".json", ".ipynb"})
+    assert own and set(own) <= set(links.hrefs), f"{name} does not link {sorted(set(own) - set(links.hrefs))}"
+    assert "../index.html" in links.hrefs
+    index = Links()
+    index.feed((page.parent.parent / config.REPORT_INDEX_NAME).read_text(encoding="utf-8"))
+    assert f"{page.parent.name}/report.html" in index.hrefs
