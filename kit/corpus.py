@@ -39,6 +39,8 @@ PUBLISHED_YEARS = range(1678, 2262)
 
 
 NUL = b"\x00"
+# A noncharacter standing in for NUL while the manifest is parsed (see read_manifest).
+NUL_STAND_IN = "\uffff"
 
 
 class CorpusWarning(KitWarning):
@@ -113,7 +115,9 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
         raise CorpusError(f"{manifest_path}: manifest not found")
     text = _decode(_read_bytes(manifest_path), manifest_path)
     # Lines end at "\n" only: str.splitlines would also break a field at U+2028 or a form feed.
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Python 3.10's csv module refuses a NUL anywhere in the file ("line contains NUL"); 3.11 reads it. Read it
+    # as a stand-in on every version, so that the field holding it is named (check_row refuses it).
+    reader = csv.DictReader(io.StringIO(text.replace("\x00", NUL_STAND_IN), newline=""))
     try:
         header = reader.fieldnames or []
         _check_header(list(header), manifest_path)
@@ -123,7 +127,7 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
             line = reader.line_num
             if None in row:
                 raise CorpusError(f"{manifest_path}:{line}: more fields than the header has")
-            clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+            clean = {c: (row.get(c) or "").strip().replace(NUL_STAND_IN, "\x00") for c in MANIFEST_COLUMNS}
             check_row(clean, f"{manifest_path}:{line}")
             if clean["doc_id"] in first_line:
                 raise CorpusError(

@@ -5,7 +5,6 @@ Constants and helpers that tests import (seed doc_ids, a manifest row) live in :
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import pytest
 from kit import config, store
 from kit.pipeline import prepare
 from kit.types import MANIFEST_COLUMNS, Prepared
+from tests.csvtext import csv_text
 from tests.seeds import ROW
 
 
@@ -55,10 +55,8 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
             return folder
         if rows is None:
             rows = [{**ROW, "doc_id": Path(name).stem, "file": name} for name in files]
-        with (folder / config.MANIFEST_NAME).open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({c: row.get(c, "") for c in MANIFEST_COLUMNS} for row in rows)
+        table = [MANIFEST_COLUMNS, *([row.get(c, "") for c in MANIFEST_COLUMNS] for row in rows)]
+        (folder / config.MANIFEST_NAME).write_text(csv_text(table), encoding="utf-8", newline="")
         return folder
 
     return build

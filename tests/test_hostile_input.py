@@ -28,6 +28,7 @@ from kit.errors import KitError
 from kit.pipeline import prepare
 from kit.report.plan import load_parameter_sets
 from kit.types import MANIFEST_COLUMNS, REQUIRED_MANIFEST_COLUMNS
+from tests.csvtext import csv_text
 from tests.seeds import ROW
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -319,11 +320,7 @@ def corpora(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
         if fault:
             row[fault] = draw(st.sampled_from(ROW_FAULTS[fault]))
         rows.append([row.get(column, "") for column in header])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue(), files
+    return csv_text([header, *rows]), files
 
 
 # The column each table's start/end offsets must reproduce from the cleaned text.

@@ -286,14 +286,14 @@ def test_a_rename_refused_after_the_commit_point_is_finished_by_the_next_run(tmp
 
 def test_a_reports_folder_that_cannot_be_created_is_one_line(tmp_path, monkeypatch, capsys):
     tree = make_tree(tmp_path)
-    real_mkdir = os.mkdir
+    real_mkdir = Path.mkdir
 
     def read_only(path, *args, **kwargs):
         if Path(path) == tree["reports"]:
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
         real_mkdir(path, *args, **kwargs)
 
-    monkeypatch.setattr(os, "mkdir", read_only)
+    monkeypatch.setattr(Path, "mkdir", read_only)  # pathlib binds os.mkdir at import on Python 3.10
     assert kit_report(tree) == cli.EXIT_BAD_INPUT
     reports = tree["reports"].resolve().as_posix()
     assert capsys.readouterr().err == f"error: {reports}: cannot write (Read-only file system)\n"
