@@ -9,15 +9,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
-
 from kit import cli, config
+from tests.devcorpus import DEVCORPUS
 
-DEVCORPUS = config.ROOT.parent / "shared" / "devcorpus"
 ARTICLES = 12
-needs_devcorpus = pytest.mark.skipif(
-    not (DEVCORPUS / config.MANIFEST_NAME).is_file(), reason="../shared/devcorpus is not beside the checkout"
-)
 
 
 def write_export(path: Path, articles: int = ARTICLES) -> Path:

@@ -7,7 +7,8 @@ import subprocess
 import pytest
 
 from kit import config, report
-from tests.foreign import ARTICLES, build_site, needs_devcorpus
+from tests.devcorpus import needs_devcorpus
+from tests.foreign import ARTICLES, build_site
 
 
 def git_status() -> str:

@@ -29,7 +29,8 @@ import pytest
 
 from kit import config, report
 from kit.report.plan import bound_corpus
-from tests.foreign import DEVCORPUS, build_site
+from tests.devcorpus import DEVCORPUS
+from tests.foreign import build_site
 
 OUT = config.ROOT / "tests" / "browser" / "out"
 SITE = OUT / "site"

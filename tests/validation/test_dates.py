@@ -6,6 +6,7 @@ import pytest
 from kit import chronology, config
 from kit.errors import KitError
 from kit.validation import dates as validation
+from tests.devcorpus import DEVCORPUS, needs_devcorpus
 from tests.seeds import CHOSUN
 
 
@@ -144,12 +145,7 @@ def test_not_dates_taken_for_dates(seeds, dates):
 
 # ---------------------------------------------------------------- the development corpus (../shared/devcorpus)
 
-DEVCORPUS = config.ROOT.parent / "shared" / "devcorpus"
 DEV_GOLD = config.ROOT / "tests" / "fixtures" / "gold" / "devcorpus"
-needs_devcorpus = pytest.mark.skipif(
-    not (DEVCORPUS / "manifest.csv").exists(),
-    reason=f"the development corpus is not beside the checkout ({DEVCORPUS}); CI has it at ../shared/devcorpus",
-)
 
 
 @pytest.fixture(scope="module")

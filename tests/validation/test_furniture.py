@@ -9,10 +9,10 @@ from kit.cli import main
 from kit.errors import KitError
 from kit.pipeline import prepare
 from kit.validation import furniture
+from tests.devcorpus import DEVCORPUS
 from tests.seeds import CHOSUN
 
 GOLD = config.ROOT / "tests" / "fixtures" / "gold"
-DEVCORPUS = config.ROOT.parent / "shared" / "devcorpus"
 FURNITURE_HEADER = "doc_id,line,furniture,kind,whole_line,note\n"
 
 

@@ -7,18 +7,12 @@ the build; raise a floor when the kit improves.
 
 from __future__ import annotations
 
-import pytest
-
-from kit import config
 from kit.cli import main
 from kit.pipeline import prepare
 from kit.validation import quotes
+from tests.devcorpus import DEVCORPUS, needs_devcorpus
 
-DEVCORPUS = config.ROOT.parent / "shared" / "devcorpus"
 DEV_GOLD = "tests/fixtures/gold/devcorpus/quotes.csv"
-needs_devcorpus = pytest.mark.skipif(
-    not (DEVCORPUS / "manifest.csv").exists(), reason="../shared/devcorpus is not beside the checkout"
-)
 
 
 def test_seed_scores(seeds, capsys):
