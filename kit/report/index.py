@@ -27,9 +27,6 @@ from kit.report.publish import move, write_file
 from kit.report.render import notebook_title
 from kit.report.values import read_views
 
-# How a document is named on the index (its id stays in the CSV files).
-HEADLINE_CHARACTERS = 40
-
 
 @dataclass(frozen=True)
 class CorpusSummary:
@@ -41,12 +38,15 @@ class CorpusSummary:
     first_published: str
     last_published: str
     manifest_sha256: str
-    labels: Mapping[str, str]  # doc_id → "outlet · date · headline"
+    labels: Mapping[str, str]  # doc_id → "outlet · date · headline" (kit.display.document_labels)
 
 
 def summarise_corpus(folder: Path) -> CorpusSummary:
     """Read ``folder``'s manifest (already checked by the run) into a :class:`CorpusSummary`."""
+    import pandas as pd
+
     from kit.corpus import read_manifest
+    from kit.display import document_labels
 
     manifest = folder / config.MANIFEST_NAME
     rows = [row for _, row in read_manifest(manifest)]
@@ -58,17 +58,8 @@ def summarise_corpus(folder: Path) -> CorpusSummary:
         first_published=days[0] if days else "",
         last_published=days[-1] if days else "",
         manifest_sha256=hashlib.sha256(manifest.read_bytes()).hexdigest(),
-        labels={row["doc_id"]: document_label(row) for row in rows},
+        labels=document_labels(pd.DataFrame.from_records(rows, columns=["doc_id", "outlet", "published", "headline"])),
     )
-
-
-def document_label(row: Mapping[str, str]) -> str:
-    """``"Outlet · 2018-03-28 · Short headline…"`` for a manifest row (parts that are unknown are left out)."""
-    headline = row.get("headline", "")
-    if len(headline) > HEADLINE_CHARACTERS:
-        headline = headline[: HEADLINE_CHARACTERS - 1].rstrip() + "…"
-    parts = [row.get("outlet", ""), row.get("published", "")[:10], headline]
-    return " · ".join(part for part in parts if part) or row["doc_id"]
 
 
 def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome], corpus: CorpusSummary) -> Path:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kit.errors import shorten
+
 # How much of a value the index shows; the JSON file beside the report has all of it.
 MAX_ROWS = 12
 MAX_COLUMNS = 8
@@ -37,7 +39,8 @@ def read_views(path: Path, labels: Mapping[str, str]) -> list[ValueView]:
         return []
     if not isinstance(values, dict):
         return [ValueView("values", text=_text(values))]
-    # A notebook may record its own document labels; the index labels documents from the manifest.
+    # values.json also carries the notebook's document_labels (for a reader of the file); the index labels
+    # documents from the manifest, the same way (kit.display.document_labels).
     names = sorted(name for name in values if name != "document_labels")
     return [view(str(name), values[name], labels, source=path.name) for name in names]
 
@@ -82,7 +85,7 @@ def _text(value: Any, labels: Mapping[str, str] | None = None) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str):
-        return _short((labels or {}).get(value, value))
+        return shorten((labels or {}).get(value, value), MAX_TEXT - 1)
     if isinstance(value, list):
         if not value:
             return "(none)"
@@ -93,8 +96,4 @@ def _text(value: Any, labels: Mapping[str, str] | None = None) -> str:
         return f"{value:g}" if abs(value) >= 1e-4 or value == 0 else f"{value:.2e}"
     if isinstance(value, int):
         return str(value)
-    return _short(json.dumps(value, ensure_ascii=False, sort_keys=True))
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+    return shorten(json.dumps(value, ensure_ascii=False, sort_keys=True), MAX_TEXT - 1)
