@@ -26,7 +26,7 @@ from kit import config
 from kit.errors import KitError
 from kit.report.execute import Outcome, execute, failure_reason
 from kit.report.index import prune, summarise_corpus, write_index
-from kit.report.layout import relative_to_root, shown
+from kit.report.layout import STAGING, relative_to_root, shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, bound_corpus, for_corpus, plan, select_runs
 from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
@@ -34,6 +34,8 @@ from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
 
 EXIT_FAILED = 1
+# The index page's body class (kit/report/templates/index.html.j2): how a site the kit wrote is recognised.
+INDEX_MARK = '<body class="kit-index">'
 
 
 def run(
@@ -113,7 +115,27 @@ def _corpus_folder(corpus: str | None, reports_dir: Path) -> Path:
     for raw in {folder, seeds}:
         if site == raw or raw in site.parents:
             raise KitError(f"--out {shown(reports_dir)}: inside the corpus folder {shown(raw)}; choose another folder")
+    _check_site(reports_dir)
     return folder
+
+
+def _check_site(reports_dir: Path) -> None:
+    """Refuse a site path that is a file, or a folder holding other things than a report site (its files could be
+    overwritten or pruned): a new or empty folder, ``reports/``, or a site the kit wrote earlier is fine.
+    """
+    if reports_dir.exists() and not reports_dir.is_dir():
+        raise KitError(f"--out {shown(reports_dir)}: not a folder; name a new or empty folder for the site")
+    if not reports_dir.is_dir() or reports_dir.resolve() == config.REPORTS.resolve():
+        return
+    index = reports_dir / config.REPORT_INDEX_NAME
+    written_by_kit = (reports_dir / STAGING).is_dir() or (
+        index.is_file() and INDEX_MARK in index.read_text(encoding="utf-8", errors="replace")
+    )
+    if any(reports_dir.iterdir()) and not written_by_kit:
+        raise KitError(
+            f"--out {shown(reports_dir)}: the folder holds files that are not a report site; "
+            "name a new or empty folder for the site"
+        )
 
 
 def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any]) -> dict[str, Outcome]:

@@ -160,3 +160,22 @@ def test_a_site_for_another_corpus_names_it_and_holds_no_absolute_path(tmp_path)
             assert not absolute.search(path.read_text()), path
     page = (site / "00-tiny__all" / "report.html").read_text()
     assert "<code>corpus_dir = '../" in page  # relative to the project, as the notebook was given it
+
+
+@pytest.mark.parametrize("kind", ["file", "folder of other files"])
+def test_a_site_path_that_is_a_file_or_a_folder_of_other_files_is_refused_and_left_alone(tmp_path, capsys, kind):
+    out = tmp_path / "out"
+    if kind == "file":
+        out.write_text("mine")
+        problem = "not a folder; name a new or empty folder for the site"
+    else:
+        out.mkdir()
+        (out / "index.html").write_text("my own page")
+        (out / "notes__2019.csv").write_text("mine")
+        problem = "the folder holds files that are not a report site; name a new or empty folder for the site"
+    before = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    tree = make_tree(tmp_path / "tree")
+    tree["reports"] = out
+    assert kit_report(tree) == cli.EXIT_BAD_INPUT
+    assert capsys.readouterr().err == f"error: --out {shown(out)}: {problem}\n"
+    assert {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "tree" not in p.parts} == before
