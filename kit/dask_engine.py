@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from tqdm import tqdm
 
 from kit.chunks import Chunk, Outcome, Settings
+from kit.errors import KitError, first_line
 from kit.store import Store
 
 
@@ -36,7 +37,10 @@ def execute(
         return outcomes
     with ExitStack() as stack:
         if settings.scheduler:
-            client = stack.enter_context(Client(settings.scheduler))
+            try:
+                client = stack.enter_context(Client(settings.scheduler))
+            except (OSError, ValueError) as err:  # unreachable, or not an address
+                raise KitError(f"--scheduler {settings.scheduler}: cannot connect ({first_line(str(err))})") from None
         else:
             cluster = LocalCluster(
                 n_workers=min(settings.workers(), len(todo)),

@@ -45,6 +45,14 @@ def test_the_command_line_takes_the_dask_engine(tmp_path, capsys):
     assert capsys.readouterr().out == expected
 
 
+def test_a_scheduler_address_that_cannot_be_reached_is_one_line(tmp_path, capsys):
+    argv = ["table", "quotes", "--store", str(tmp_path / "s"), "--engine", "dask", "--scheduler", "nonsense://x:1"]
+    assert cli.main([*argv, "--no-progress"]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith("error: --scheduler nonsense://x:1: cannot connect (unknown address scheme 'nonsense'")
+    assert err.count("\n") == 1
+
+
 def test_a_document_without_words_is_refused_as_the_default_engine_refuses_it(make_corpus, tmp_path):
     folder = make_corpus({"a1.txt": "Beijing said talks went well.\n", "b2.txt": "\u00a0\n"})
     settings = engine.Settings(store=tmp_path / "store", jobs=2, engine="dask", progress=False, chunk_size=1)
