@@ -9,11 +9,9 @@ import contextlib
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -25,6 +23,7 @@ from pathlib import Path
 import websocket
 
 from kit import config
+from tests.browser.processes import scratch_folder, stop_group
 
 # The environment the tests run in (.venv, or .venv-3.12 when CI tests another Python): `make lab` uses it too.
 VENV = Path(sys.prefix).relative_to(config.ROOT).as_posix() if config.ROOT in Path(sys.prefix).parents else ".venv"
@@ -98,9 +97,9 @@ def running_lab(*extra_args: str, folder: Path | None = None) -> Iterator[Lab]:
     stopped (with its kernels) on leaving.
     """
     args = " ".join(["--no-browser", "--ip=127.0.0.1", f"--port={free_port()}", *extra_args])
-    with tempfile.TemporaryDirectory() as scratch:
+    with scratch_folder() as scratch:
         # A private Jupyter config and runtime folder: no user settings leak in, no connection files left behind.
-        env = os.environ | {"JUPYTER_CONFIG_DIR": str(Path(scratch) / "config"), "JUPYTER_RUNTIME_DIR": scratch}
+        env = os.environ | {"JUPYTER_CONFIG_DIR": str(scratch / "config"), "JUPYTER_RUNTIME_DIR": str(scratch)}
         process = subprocess.Popen(
             ["make", "--no-print-directory", "lab", f"VENV={VENV}", f"LAB_ARGS={args}"]
             + ([f"LAB_DIR={folder}"] if folder else []),
@@ -123,7 +122,7 @@ def running_lab(*extra_args: str, folder: Path | None = None) -> Iterator[Lab]:
             _wait_listening(int(port))
             yield Lab(base=f"http://127.0.0.1:{port}", token=token, log=log)
         finally:
-            _stop(process)
+            stop_group(process)
 
 
 def _wait_listening(port: int) -> None:
@@ -142,14 +141,3 @@ def _read(process: subprocess.Popen, log: list[str], found: threading.Event) -> 
         if SERVING.search(line):
             found.set()
     found.set()  # the server stopped printing: it has exited
-
-
-def _stop(process: subprocess.Popen) -> None:
-    # The server is this test's own process group (make and jupyter): SIGTERM shuts its kernels down too.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)

@@ -13,7 +13,6 @@ import contextlib
 import itertools
 import json
 import subprocess
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -25,13 +24,14 @@ import websocket
 from kit import kwic, themes
 from kit.pipeline import prepare
 from tests.browser.jupyterlab import free_port, running_lab
+from tests.browser.processes import scratch_folder, stop_group
 from tests.browser.test_reports_in_browser import FLAGS, SCREENSHOTS
 
 PROBE_CODE = """\
 from kit import explore, kwic, themes
 from kit.pipeline import prepare
 
-corpus = prepare(None)
+corpus = prepare(None, warn_cleaning=False)
 dictionary = themes.load_dictionary(None)
 lines = kwic.kwic(corpus, dictionary)
 explore.themes(lines, themes.count(corpus, dictionary, by="outlet"), corpus.documents)"""
@@ -90,22 +90,18 @@ class DevTools:
 def headless_chromium(binary: str):
     """Chromium with a fresh profile and DevTools on a loopback port; its first page's DevTools client."""
     port = free_port()
-    with tempfile.TemporaryDirectory() as profile:
+    with scratch_folder() as profile:
         process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", f"--remote-debugging-port={port}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             pages = _devtools_pages(port)
             yield DevTools(pages[0]["webSocketDebuggerUrl"])
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            stop_group(process)
 
 
 def _devtools_pages(port: int) -> list[dict]:
@@ -131,17 +127,17 @@ def write_probe(folder: Path) -> str:
 @pytest.mark.browser
 @pytest.mark.enable_socket
 def test_theme_explorer_refreshes_in_jupyterlab(chromium):
-    corpus = prepare(None)
+    corpus = prepare(None, warn_cleaning=False)
     lines = kwic.kwic(corpus, themes.load_dictionary(None))
     expected = {theme: int((lines.theme == theme).sum()) for theme in ("alliance", "sanctions")}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     screenshot = SCREENSHOTS / "lab__theme-explorer.png"
     screenshot.unlink(missing_ok=True)
 
-    with tempfile.TemporaryDirectory() as notebooks:
-        probe = write_probe(Path(notebooks))
+    with scratch_folder() as notebooks:
+        probe = write_probe(notebooks)
         with (
-            running_lab("--LabApp.expose_app_in_browser=True", folder=Path(notebooks)) as lab,
+            running_lab("--LabApp.expose_app_in_browser=True", folder=notebooks) as lab,
             headless_chromium(chromium) as page,
         ):
             page.call("Page.navigate", url=f"{lab.base}/lab/tree/{probe}?token={lab.token}")

@@ -22,13 +22,13 @@ import json
 import re
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from kit import config, report
 from kit.report.plan import bound_corpus
+from tests.browser.processes import run_in_group, scratch_folder
 from tests.devcorpus import DEVCORPUS
 from tests.foreign import build_site
 
@@ -107,14 +107,8 @@ def foreign() -> Path | None:
 
 
 def chromium_run(binary: str, *args: str) -> subprocess.CompletedProcess:
-    with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run(
-            [binary, *FLAGS, f"--user-data-dir={profile}", *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+    with scratch_folder() as profile:
+        return run_in_group([binary, *FLAGS, f"--user-data-dir={profile}", *args], timeout=120)
 
 
 class DomSummary(html.parser.HTMLParser):
