@@ -284,3 +284,28 @@ def test_derived_periods_read_the_manifest_of_the_corpus(make_corpus):
     ]
     corpus = make_corpus({f"a{i}.txt": "Xi met Kim.\n" for i in range(3)}, rows=rows)
     assert derived_periods(str(corpus)) == ["2023-01=2023-01-01", "2023-03=2023-03-01"]
+
+
+@pytest.mark.parametrize("notebook", sorted(config.NOTEBOOKS.rglob("*.ipynb")), ids=lambda path: path.stem)
+def test_declared_parameters_read_as_papermill_reads_them(notebook):
+    from papermill.inspection import inspect_notebook
+
+    assert declared_parameters(notebook) == inspect_notebook(str(notebook))
+
+
+def test_declared_parameters_without_annotation_or_comment_and_with_a_hash_in_a_string(tmp_path):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell('top = 5\ntitle: str = "Issue #3"  # the heading\nflag: bool = False')
+    cell.metadata["tags"] = ["parameters"]
+    notebook.cells = [nbformat.v4.new_code_cell("import os"), cell]
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(notebook, path)
+
+    declared = declared_parameters(path)
+
+    assert list(declared) == ["top", "title", "flag"]
+    assert declared["top"] == {"name": "top", "inferred_type_name": "None", "default": "5", "help": ""}
+    assert declared["title"]["default"] == '"Issue #3"' and declared["title"]["help"] == "the heading"
+    assert declared["flag"]["inferred_type_name"] == "bool" and declared["flag"]["help"] == ""
