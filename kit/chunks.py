@@ -25,6 +25,13 @@ MAX_CHUNK_FACTOR = 4
 ENGINES = ("local", "dask")
 
 
+def available_cores() -> int:
+    """The cores this process may run on: the default of every ``--jobs``."""
+    if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on (a container's share)
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class DataFiles:
     """The data files the analyses read (``None``: the kit's own); ``no_lexicon`` scores tone with plain VADER."""
@@ -61,11 +68,7 @@ class Settings:
 
     def workers(self) -> int:
         """``jobs``, or every core this process may use."""
-        if self.jobs:
-            return self.jobs
-        if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on (a container's share)
-            return len(os.sched_getaffinity(0))
-        return os.cpu_count() or 1
+        return self.jobs or available_cores()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit import config, engine, tables
+from kit.chunks import available_cores
 from kit.errors import KitError, KitWarning
 from kit.pipeline import prepare
 
@@ -74,7 +75,13 @@ def _add_report_options(parser: argparse.ArgumentParser) -> None:
         help="run one notebook (00-corpus, corpus or 00) or one report "
         "(01-chronology__2018-only); repeatable; other reports stay as they are",
     )
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="run N notebooks in parallel (default 1)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=available_cores(),
+        metavar="N",
+        help="run N notebooks in parallel (default: every core this process may use)",
+    )
     parser.add_argument("--show-code", action="store_true", help="keep code cells in the HTML reports")
     parser.add_argument("--corpus", default=None, help="corpus folder with manifest.csv (default: seeds/)")
     parser.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="limit per cell (default 600)")
