@@ -1,118 +1,208 @@
-"""Streaming and the store at scale: wall time, CPU time and peak memory of a cold run and a warm rerun.
+"""Scale: the kit against a hand-written baseline, a cold run against a warm rerun, and the report command against
+papermill running empty notebooks; each figure printed beside its target (issue #13) and written to
+``bench/results/scale.json``. Nothing here is asserted: timings are noisy, tests never check them.
 
-For each size N a synthetic corpus is written (``kit synth --n N --seed 1``); the per-document stages the
-report needs (sizes, dates, quotes, tone units, theme hits) then run through :func:`kit.engine.run` in a child
-process, once on an empty store (cold) and once more on the same store (warm). Peak memory is the highest sum
-of the resident set sizes of that process and its workers, sampled every 50 ms (psutil). Results are printed
-and written to ``bench/results/scale.json``; nothing here is asserted. psutil comes with ipykernel.
+For each size N a synthetic corpus is written (``kit synth --n N --seed 1``). Measured in child processes:
 
-    python -m bench.scale --sizes 1000 4000 --jobs 2 [--whole]
+- **baseline** (smallest size): :mod:`bench.baseline`, one process;
+- **kit cold / warm**: the per-document stages every report reads (prepare, then theme hits, dates, quotes,
+  tone units and sizes) through :func:`kit.engine.build` on ``--jobs`` processes into an empty store, then
+  again on the same store (smallest size only). Nothing is read back whole, as a report reads chunk by chunk;
+- **report**: ``python -m kit report`` on the seeds into a scratch site, against papermill executing as many
+  one-empty-cell notebooks on the same kernel, both one notebook at a time.
+
+Wall time is ``time.perf_counter``; CPU time and peak memory are those of the child and its workers (the
+highest sum of their resident set sizes, sampled every 50 ms with psutil, which comes with ipykernel).
+
+    python -m bench.scale --sizes 10000 100000 [--jobs N] [--no-report]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import psutil
 
 from bench.record import write_results
-from kit import chronology, engine, overview, synth, themes, tone, voices
+from kit import config, engine, synth
 from kit.clean import CleaningWarning
-from kit.pipeline import prepare
+from kit.report.plan import plan
 
 TABLES = ["sizes", "dates", "quotes", "tone", "theme_hits"]
 
 
-def run_once(corpus: Path, store: Path | None, jobs: int) -> dict[str, Any]:
-    """Run the stages in a child process (without a store: the whole corpus at once, in memory, as before the
-    store); its wall and CPU seconds (workers included) and peak RSS (MiB).
-    """
-    command = [sys.executable, "-m", "bench.scale", "--child", str(corpus), str(store or "whole"), str(jobs)]
+@dataclass(frozen=True)
+class Target:
+    """One figure of issue #13: its name, the most it may be, and how it is printed."""
+
+    name: str
+    limit: float
+    unit: str = "×"
+
+
+TARGETS = {
+    "wall_ratio": Target("kit wall time ÷ baseline wall time, {small} articles, --jobs {jobs}", 1.2),
+    "cpu_ratio": Target("kit CPU time ÷ baseline CPU time, {small} articles", 2.5),
+    "growth": Target("time({large}) ÷ time({small})", 10.5),
+    "peak_gib": Target("peak RSS at {large} articles", 1.5, " GiB"),
+    "warm_ratio": Target("warm rerun ÷ cold run, unchanged corpus, {small} articles", 0.1),
+    "report_ratio": Target("kit report on the seeds ÷ papermill running {sets} empty notebooks", 2.0),
+}
+
+
+def measure(command: list[str]) -> dict[str, float]:
+    """Run ``command``; its wall seconds, CPU seconds (its processes' user + system) and peak RSS (MiB)."""
     start = time.perf_counter()
     child = psutil.Popen(command, stdout=subprocess.DEVNULL)
-    peak, cpu = 0, 0.0
-    seen: dict[int, float] = {}
+    peak = 0
+    cpu: dict[int, float] = {}
     while child.poll() is None:
         try:
-            tree = [child, *child.children(recursive=True)]
             rss = 0
-            for process in tree:
+            for process in [child, *child.children(recursive=True)]:
                 with process.oneshot():
                     rss += process.memory_info().rss
                     times = process.cpu_times()
-                    seen[process.pid] = times.user + times.system
+                    cpu[process.pid] = times.user + times.system + times.children_user + times.children_system
             peak = max(peak, rss)
         except psutil.NoSuchProcess:
             pass
         time.sleep(0.05)
     wall = time.perf_counter() - start
     if child.returncode != 0:
-        raise SystemExit(f"the run failed (exit {child.returncode})")
-    cpu = sum(seen.values())
-    return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 2), "peak_mib": round(peak / 2**20, 1)}
+        raise SystemExit(f"{' '.join(command)}: failed (exit {child.returncode})")
+    return {"seconds": round(wall, 2), "cpu_seconds": round(sum(cpu.values()), 2), "peak_mib": round(peak / 2**20)}
 
 
-def child(corpus: str, store: str, jobs: str) -> int:
+def kit_child(corpus: str, store: str, jobs: str) -> int:
+    """The kit's per-document stages into ``store`` (the child a measurement runs)."""
     warnings.simplefilter("ignore", CleaningWarning)  # the seeds' long captions, once per source paragraph
-    if store == "whole":
-        prepared = prepare(corpus)
-        quotes = voices.extract_quotes(prepared)
-        tables = {"sizes": overview.documents(prepared), "dates": chronology.date_expressions(prepared)}
-        tables |= {
-            "quotes": quotes,
-            "tone": tone.score_units(prepared, lexicon=tone.load_lexicon(), quotes_table=quotes),
-        }
-        tables["theme_hits"] = themes.matches(prepared, themes.load_dictionary())
-    else:
-        tables = engine.run(corpus, TABLES, engine.Settings(store=Path(store), jobs=int(jobs), progress=False))
-    print({name: len(frame) for name, frame in tables.items()})
+    settings = engine.Settings(store=Path(store), jobs=int(jobs), progress=False)
+    _, chunks = engine.build(corpus, TABLES, settings)
+    print(f"{sum(len(chunk.entries) for chunk in chunks)} documents in {len(chunks)} chunks")
+    return 0
+
+
+def empty_child(count: str, folder: str) -> int:
+    """Papermill executing ``count`` notebooks of one empty code cell, one after the other, on the kit's kernel."""
+    import nbformat
+    import papermill
+
+    from kit.report.execute import KERNEL, kernel_environment
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("")]
+    source = Path(folder) / "empty.ipynb"
+    nbformat.write(notebook, source)
+    with kernel_environment():
+        for i in range(int(count)):
+            papermill.execute_notebook(
+                str(source), str(Path(folder) / f"out{i}.ipynb"), kernel_name=KERNEL, progress_bar=False
+            )
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] == ["--child"]:
-        return child(*arguments[1:4])
+    children = {"--kit": kit_child, "--empty": empty_child}
+    if arguments[:1] and arguments[0] in children:
+        return children[arguments[0]](*arguments[1:])
     parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000], help="articles per synthetic corpus")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000], help="articles per corpus")
     parser.add_argument("--jobs", type=int, default=engine.Settings().workers(), help="processes (default: cores)")
-    parser.add_argument("--whole", action="store_true", help="also the whole corpus in memory, without the store")
+    parser.add_argument("--no-report", action="store_true", help="leave out the report figure")
     args = parser.parse_args(arguments)
-    results = []
+    sizes = sorted(set(args.sizes))
+    rows: dict[int, dict[str, Any]] = {}
+    python = [sys.executable, "-m"]
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
+        for n in sizes:
             with warnings.catch_warnings():
-                warnings.simplefilter("ignore", CleaningWarning)  # synth cleans the seeds it recombines
+                warnings.simplefilter("ignore", CleaningWarning)  # synth cleans the articles it recombines
                 corpus = synth.synthesise(n, Path(tmp) / f"synth{n}", seed=1)
-            text_mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
             store = Path(tmp) / f"store{n}"
-            cold, warm = run_once(corpus, store, args.jobs), run_once(corpus, store, args.jobs)
-            store_mb = sum(p.stat().st_size for p in store.rglob("*.parquet")) / 1e6
-            row = {"articles": n, "text_mb": round(text_mb, 1), "jobs": args.jobs, "store_mb": round(store_mb, 1)}
-            row |= {f"cold_{k}": v for k, v in cold.items()} | {f"warm_{k}": v for k, v in warm.items()}
-            row["warm_over_cold"] = round(warm["seconds"] / cold["seconds"], 3)
-            if args.whole:
-                whole = run_once(corpus, None, 1)
-                row |= {f"whole_{k}": v for k, v in whole.items()}
-                print(
-                    f"{n:>7} articles, whole corpus in memory: {whole['seconds']:.1f} s,"
-                    f" peak {whole['peak_mib']:.0f} MiB"
-                )
-            results.append(row)
-            print(
-                f"{n:>7} articles ({text_mb:.1f} MB text, store {store_mb:.0f} MB, --jobs {args.jobs}): "
-                f"cold {cold['seconds']:.1f} s (CPU {cold['cpu_seconds']:.1f} s, peak {cold['peak_mib']:.0f} MiB), "
-                f"warm {warm['seconds']:.1f} s (peak {warm['peak_mib']:.0f} MiB), warm/cold {row['warm_over_cold']:.3f}"
-            )
-    write_results("scale", results)
+            kit = [*python, "bench.scale", "--kit", str(corpus), str(store), str(args.jobs)]
+            row: dict[str, Any] = {"articles": n, "text_mb": round(_size(corpus.glob("*.txt")) / 1e6, 1)}
+            row["cold"] = measure(kit)
+            row["store_mb"] = round(_size(store.rglob("*.parquet")) / 1e6, 1)
+            if n == sizes[0]:
+                row["warm"] = measure(kit)
+                row["baseline"] = measure([*python, "bench.baseline", str(corpus)])
+            rows[n] = row
+            _print_size(row, args.jobs)
+            shutil.rmtree(corpus)  # the next size's corpus needs the disk, not this one
+        report = None if args.no_report else _report_figures(Path(tmp))
+    figures = _figures(rows, sizes, args.jobs, report)
+    write_results("scale", [{"jobs": args.jobs, "sizes": list(rows.values()), "report": report}, *figures])
     return 0
+
+
+def _report_figures(tmp: Path) -> dict[str, Any]:
+    sets = len(plan(config.NOTEBOOKS, config.PARAMS))
+    site, scratch = tmp / "site", tmp / "empty"
+    scratch.mkdir()
+    report = measure([sys.executable, "-m", "kit", "report", "--out", str(site), "--no-progress"])
+    empty = measure([sys.executable, "-m", "bench.scale", "--empty", str(sets), str(scratch)])
+    print(
+        f"kit report on the seeds ({sets} sets): {report['seconds']:.1f} s;"
+        f" {sets} empty notebooks: {empty['seconds']:.1f} s"
+    )
+    return {"sets": sets, "kit_report": report, "empty_notebooks": empty}
+
+
+def _figures(
+    rows: dict[int, dict[str, Any]], sizes: list[int], jobs: int, report: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """Each figure of issue #13 that this run measured, beside its target; printed as a table too."""
+    small, large = rows[sizes[0]], rows[sizes[-1]]
+    values: dict[str, float] = {
+        "wall_ratio": small["cold"]["seconds"] / small["baseline"]["seconds"],
+        "cpu_ratio": small["cold"]["cpu_seconds"] / small["baseline"]["cpu_seconds"],
+        "warm_ratio": small["warm"]["seconds"] / small["cold"]["seconds"],
+        "peak_gib": large["cold"]["peak_mib"] / 1024,
+    }
+    if len(sizes) > 1:
+        values["growth"] = large["cold"]["seconds"] / small["cold"]["seconds"]
+    if report:
+        values["report_ratio"] = report["kit_report"]["seconds"] / report["empty_notebooks"]["seconds"]
+    names = {"small": f"{sizes[0]:,}", "large": f"{sizes[-1]:,}", "jobs": jobs, "sets": report and report["sets"]}
+    figures = []
+    print(f"\n{'figure':<72} {'measured':>10} {'target':>10}  met")
+    for key, target in TARGETS.items():
+        if key not in values:
+            continue
+        name = target.name.format(**names)
+        value = round(values[key], 3)
+        met = value <= target.limit
+        figures.append({"figure": name, "value": value, "target": target.limit, "met": met})
+        print(f"{name:<72} {str(value) + target.unit:>10} {'≤ ' + str(target.limit):>10}  {'yes' if met else 'NO'}")
+    return figures
+
+
+def _print_size(row: dict[str, Any], jobs: int) -> None:
+    cold = row["cold"]
+    line = (
+        f"{row['articles']:>7,} articles ({row['text_mb']:.1f} MB text, store {row['store_mb']:.0f} MB):"
+        f" kit --jobs {jobs} "
+        f"cold {cold['seconds']:.1f} s (CPU {cold['cpu_seconds']:.1f} s, peak {cold['peak_mib']:.0f} MiB)"
+    )
+    if "warm" in row:
+        line += f", warm {row['warm']['seconds']:.1f} s; baseline {row['baseline']['seconds']:.1f} s"
+        line += f" (CPU {row['baseline']['cpu_seconds']:.1f} s)"
+    print(line)
+
+
+def _size(paths: Any) -> int:
+    return sum(path.stat().st_size for path in paths)
 
 
 if __name__ == "__main__":

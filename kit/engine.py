@@ -58,6 +58,7 @@ __all__ = [
     "Outcome",
     "Settings",
     "add_arguments",
+    "build",
     "make_chunks",
     "prepare",
     "run",
@@ -78,6 +79,16 @@ def run(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings
         CorpusError: as :func:`kit.pipeline.prepare` (bad manifest row or file, a document without words).
         KitError: a store inside the corpus folder or the seeds, or one that cannot be written.
     """
+    store, chunks = build(corpus_dir, wanted, settings)
+    return {table: _concat([store.read(table, chunk.keys[table]) for chunk in chunks]) for table in wanted}
+
+
+def build(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> tuple[Store, list[Chunk]]:
+    """Make sure the store holds the tables ``wanted`` of every chunk of a corpus folder; the store and the chunks.
+
+    Nothing is read back: a caller reads the chunks it needs (``store.read(table, chunk.keys[table])``), one at
+    a time, so memory follows a chunk, never the corpus. Raises as :func:`run`.
+    """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
     store = Store(settings.store or default_location())
     refuse_inside(store.root, folder)
@@ -94,7 +105,7 @@ def run(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings
     for chunk in chunks:  # the warnings cleaning gave, in document order, whether computed now or read
         for message in store.read("warnings", chunk.keys["warnings"]).message:
             warnings.warn_explicit(str(message), CleaningWarning, filename="kit.clean", lineno=0)
-    return {table: _concat([store.read(table, chunk.keys[table]) for chunk in chunks]) for table in wanted}
+    return store, chunks
 
 
 def make_chunks(folder: Path, settings: Settings) -> Iterator[Chunk]:
