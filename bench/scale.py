@@ -11,8 +11,8 @@ For each size N a synthetic corpus is written (``kit synth --n N --seed 1``). Me
 - **report**: ``python -m kit report`` on the seeds into a scratch site, against papermill executing as many
   one-empty-cell notebooks on the same kernel, both one notebook at a time.
 
-Wall time is ``time.perf_counter``; CPU time and peak memory are those of the child and its workers (the
-highest sum of their resident set sizes, sampled every 50 ms with psutil, which comes with ipykernel).
+Wall time is ``time.perf_counter``; CPU time that of the child and its workers (``getrusage``); peak memory the
+highest sum of their resident set sizes, sampled every 50 ms with psutil (which comes with ipykernel).
 
     python -m bench.scale --sizes 10000 100000 [--jobs N] [--no-report]
 """
@@ -20,6 +20,8 @@ highest sum of their resident set sizes, sampled every 50 ms with psutil, which 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import resource
 import shutil
 import subprocess
 import sys
@@ -60,27 +62,25 @@ TARGETS = {
 
 
 def measure(command: list[str]) -> dict[str, float]:
-    """Run ``command``; its wall seconds, CPU seconds (its processes' user + system) and peak RSS (MiB)."""
+    """Run ``command``; its wall seconds, CPU seconds and peak RSS (MiB).
+
+    CPU time is user + system of the child and every process it waited for (its workers), from
+    ``getrusage(RUSAGE_CHILDREN)`` before and after; peak RSS the highest sum over the live process tree.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     child = psutil.Popen(command, stdout=subprocess.DEVNULL)
     peak = 0
-    cpu: dict[int, float] = {}
     while child.poll() is None:
-        try:
-            rss = 0
-            for process in [child, *child.children(recursive=True)]:
-                with process.oneshot():
-                    rss += process.memory_info().rss
-                    times = process.cpu_times()
-                    cpu[process.pid] = times.user + times.system + times.children_user + times.children_system
-            peak = max(peak, rss)
-        except psutil.NoSuchProcess:
-            pass
+        with contextlib.suppress(psutil.NoSuchProcess):  # a worker that ended between listing and reading
+            peak = max(peak, sum(p.memory_info().rss for p in [child, *child.children(recursive=True)]))
         time.sleep(0.05)
     wall = time.perf_counter() - start
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(command)}: failed (exit {child.returncode})")
-    return {"seconds": round(wall, 2), "cpu_seconds": round(sum(cpu.values()), 2), "peak_mib": round(peak / 2**20)}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 2), "peak_mib": round(peak / 2**20)}
 
 
 def kit_child(corpus: str, store: str, jobs: str) -> int:
