@@ -84,9 +84,11 @@ def read_articles(folder: Path) -> Iterator[tuple[int, dict[str, str]]]:
         raise CorpusError(f"{folder}: corpus folder does not exist")
     manifest_path = folder / config.MANIFEST_NAME
     listed = set()
+    root = folder.resolve()  # once, not once per article: resolving walks every component of the path
     for line, row in read_manifest(manifest_path):
-        yield line, read_article(folder, line, row)
-        listed.add(_resolve(folder, row["file"], manifest_path, line))
+        path = _resolve(folder, root, row["file"], manifest_path, line)
+        yield line, _with_text(row, path, manifest_path, line)
+        listed.add(path)
     for extra in _txt_files(folder):
         if _resolved(extra) not in listed:
             warnings.warn(f"{extra}: not listed in {manifest_path.name}; ignored", CorpusWarning, stacklevel=2)
@@ -99,7 +101,11 @@ def read_article(folder: Path, line: int, row: dict[str, str]) -> dict[str, str]
         CorpusError: the file escapes the folder, is missing, empty, binary or not UTF-8.
     """
     manifest_path = folder / config.MANIFEST_NAME
-    path = _resolve(folder, row["file"], manifest_path, line)
+    path = _resolve(folder, folder.resolve(), row["file"], manifest_path, line)
+    return _with_text(row, path, manifest_path, line)
+
+
+def _with_text(row: dict[str, str], path: Path, manifest_path: Path, line: int) -> dict[str, str]:
     raw = _read_article(path, manifest_path, line)
     return {**row, "raw_text": _decode(raw, path), "sha256": hashlib.sha256(raw).hexdigest()}
 
@@ -190,11 +196,12 @@ def check_row(row: dict[str, str], where: str) -> None:
         )
 
 
-def _resolve(folder: Path, name: str, manifest_path: Path, line: int) -> Path:
+def _resolve(folder: Path, root: Path, name: str, manifest_path: Path, line: int) -> Path:
+    """The article file ``name`` of the manifest row at ``line``, resolved, inside ``root`` (``folder`` resolved)."""
     relative = Path(name)
     try:
         path = (folder / relative).resolve()
-        inside = not relative.is_absolute() and path.is_relative_to(folder.resolve())
+        inside = not relative.is_absolute() and path.is_relative_to(root)
     except (OSError, RuntimeError) as err:  # a symlink loop, a name too long for the file system
         raise CorpusError(f"{manifest_path}:{line}: field file {preview(name)}: cannot resolve ({err})") from None
     if not inside:
