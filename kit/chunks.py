@@ -58,7 +58,7 @@ class DataFiles:
 class Settings:
     """How to run: where the store is, how many processes, which engine (and its scheduler), progress or not."""
 
-    store: Path | None = None
+    store: Path | str | None = None  # a folder, or an fsspec URL (see kit.store.location)
     jobs: int | None = None
     engine: str = "local"
     scheduler: str | None = None

@@ -42,7 +42,7 @@ from kit.chunks import (
 from kit.clean import CleaningWarning
 from kit.errors import KitError
 from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
-from kit.store import STORE_ENV, Store, default_location, document_key, file_hash, refuse_inside, table_key
+from kit.store import STORE_ENV, Store, document_key, file_hash, location, refuse_inside, table_key
 from kit.types import DOCUMENT_COLUMNS, Prepared
 from kit.voices import actors
 
@@ -90,7 +90,7 @@ def build(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settin
     a time, so memory follows a chunk, never the corpus. Raises as :func:`run`.
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
-    store = Store(settings.store or default_location())
+    store = Store(location(settings.store))
     refuse_inside(store.root, folder)
     needed = tuple(dict.fromkeys([*wanted, "warnings"]))
     chunks = list(make_chunks(folder, settings))
@@ -297,9 +297,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of the chunked run: ``--store``, ``--jobs``, ``--engine``, ``--scheduler``, ``--no-progress``."""
     parser.add_argument(
         "--store",
-        type=Path,
         default=None,
-        help=f"folder of prepared tables (default ${STORE_ENV} or ~/.cache/presskit/store)",
+        help=f"folder or fsspec URL (s3://…) of prepared tables (default ${STORE_ENV} or ~/.cache/presskit/store)",
     )
     parser.add_argument("--jobs", type=int, default=None, metavar="N", help="processes (default: every core)")
     parser.add_argument("--engine", choices=ENGINES, default="local", help="local processes (default) or Dask")

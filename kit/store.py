@@ -10,7 +10,8 @@ temporary name and renamed, so a crash leaves no half-written table and two runs
 
 The store lives in ``$PRESSKIT_STORE`` when set, else in the user cache folder
 (``$XDG_CACHE_HOME/presskit/store``, by default ``~/.cache/presskit/store``); ``--store DIR`` chooses another
-(a shared path on a cluster). Never inside ``seeds/`` or a corpus folder: a corpus is read, never written.
+(a shared path on a cluster) or a URL of object storage that fsspec reaches (``s3://bucket/store`` with s3fs
+installed). Never inside ``seeds/`` or a corpus folder: a corpus is read, never written.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -35,10 +37,11 @@ STORE_ENV = "PRESSKIT_STORE"
 LAYOUT = "1"
 
 
-def default_location() -> Path:
+def default_location() -> Path | str:
     """``$PRESSKIT_STORE``, else ``$XDG_CACHE_HOME/presskit/store`` (``~/.cache/presskit/store``)."""
     if os.environ.get(STORE_ENV):
-        return Path(os.environ[STORE_ENV])
+        value = os.environ[STORE_ENV]
+        return value if _is_url(value) else Path(value)
     cache_home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(cache_home) / "presskit" / "store"
 
@@ -79,51 +82,94 @@ def table_key(table: str, data_hashes: Iterable[str], document_keys: Iterable[st
 
 @dataclass(frozen=True)
 class Store:
-    """A folder of Parquet tables, ``ROOT/TABLE/KEY[:2]/KEY.parquet``."""
+    """A folder of Parquet tables, ``ROOT/TABLE/KEY[:2]/KEY.parquet``.
 
-    root: Path
+    ``root`` is a local folder, or a URL that fsspec knows (``s3://bucket/store``, ``gs://…``, ``memory://…``):
+    a research group's object storage, reached by every worker of a cluster. On a local folder a table is
+    written under a temporary name and renamed into place; an object store puts an object whole in one step.
+    """
 
-    def path(self, table: str, key: str) -> Path:
+    root: Path | str
+
+    @property
+    def local(self) -> bool:
+        """Whether the store is a folder on this machine (not a URL)."""
+        return not _is_url(self.root)
+
+    def path(self, table: str, key: str) -> str:
         """Where the table with this key is (or would be) kept."""
-        return self.root / table / key[:2] / f"{key}.parquet"
+        return f"{str(self.root).rstrip('/')}/{table}/{key[:2]}/{key}.parquet"
 
     def has(self, table: str, key: str) -> bool:
         """Whether the table with this key is in the store."""
-        return self.path(table, key).is_file()
+        if self.local:
+            return Path(self.path(table, key)).is_file()
+        return bool(_filesystem(str(self.root)).isfile(self.path(table, key)))
 
     def read(self, table: str, key: str) -> pd.DataFrame:
         """The table with this key, as it was written."""
-        return pd.read_parquet(self.path(table, key), engine="pyarrow")
+        if self.local:
+            return pd.read_parquet(self.path(table, key), engine="pyarrow")
+        with _filesystem(str(self.root)).open(self.path(table, key), "rb") as handle:
+            return pd.read_parquet(handle, engine="pyarrow")
 
     def write(self, table: str, key: str, frame: pd.DataFrame) -> None:
-        """Keep ``frame`` under this key: written whole under a temporary name, then renamed into place.
+        """Keep ``frame`` under this key, whole: never a half-written table, wherever the run stops.
 
         Raises:
-            KitError: the store folder cannot be written.
+            KitError: the store cannot be written.
         """
-        path = self.path(table, key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-            os.close(handle)
-            try:
-                frame.to_parquet(temporary, engine="pyarrow", index=False)
-                os.replace(temporary, path)
-            finally:
-                Path(temporary).unlink(missing_ok=True)
+            if self.local:
+                self._write_local(Path(self.path(table, key)), frame)
+            else:
+                with _filesystem(str(self.root)).open(self.path(table, key), "wb") as handle:
+                    frame.to_parquet(handle, engine="pyarrow", index=False)
         except OSError as err:
-            raise KitError(
-                f"{self.root}: cannot write the store ({err.strerror}); choose another with --store"
-            ) from None
+            reason = err.strerror or str(err)
+            raise KitError(f"{self.root}: cannot write the store ({reason}); choose another with --store") from None
+
+    @staticmethod
+    def _write_local(path: Path, frame: pd.DataFrame) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        os.close(handle)
+        try:
+            frame.to_parquet(temporary, engine="pyarrow", index=False)
+            os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
 
 
-def refuse_inside(store_root: Path, folder: Path) -> None:
-    """Refuse a store inside the seeds or inside the corpus folder it would describe.
+def _is_url(root: Path | str) -> bool:
+    return isinstance(root, str) and "://" in root
+
+
+@cache
+def _filesystem(url: str) -> Any:
+    """The fsspec file system of a store URL (one per process; fsspec imports only when a URL is given)."""
+    import fsspec
+
+    filesystem, _ = fsspec.core.url_to_fs(url)
+    return filesystem
+
+
+def location(value: str | Path | None) -> Path | str:
+    """A ``--store`` value as a store root: a URL as given, anything else a local folder (default: see above)."""
+    if value is None or value == "":
+        return default_location()
+    return str(value) if _is_url(value) else Path(value)
+
+
+def refuse_inside(store_root: Path | str, folder: Path) -> None:
+    """Refuse a store inside the seeds or inside the corpus folder it would describe (a URL is never inside).
 
     Raises:
         KitError: naming the store and the folder it must stay out of.
     """
-    root = store_root.resolve()
+    if _is_url(store_root):
+        return
+    root = Path(store_root).resolve()
     for protected in (config.SEEDS.resolve(), folder.resolve()):
         if root == protected or root.is_relative_to(protected):
             raise KitError(f"{store_root}: the store must not be inside {protected} (a corpus is never written)")

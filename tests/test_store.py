@@ -145,7 +145,7 @@ def test_a_table_is_read_back_as_written(tmp_path):
     kept = store.Store(tmp_path)
     kept.write("dates", "ab" * 32, frame)
     assert kept.has("dates", "ab" * 32) and not kept.has("dates", "cd" * 32)
-    assert kept.path("dates", "ab" * 32) == tmp_path / "dates" / "ab" / f"{'ab' * 32}.parquet"
+    assert kept.path("dates", "ab" * 32) == str(tmp_path / "dates" / "ab" / f"{'ab' * 32}.parquet")
     pd.testing.assert_frame_equal(kept.read("dates", "ab" * 32), frame)
     assert [p.name for p in (tmp_path / "dates" / "ab").iterdir()] == [f"{'ab' * 32}.parquet"]  # no temporary left
 
@@ -183,3 +183,27 @@ def test_an_unwritable_store_is_one_error_naming_it(tmp_path):
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(KitError, match=r"file: cannot write the store"):
         store.Store(blocker).write("dates", "ab" * 32, pd.DataFrame({"a": [1]}))
+
+
+def test_a_store_at_an_fsspec_url_keeps_and_reads_tables_as_a_folder_does(tmp_path, computed):
+    url = f"memory://kit-tests/{tmp_path.name}/store"  # fsspec's in-process file system stands in for s3:// or gs://
+    on_disk = engine.run(None, ALL, settings(tmp_path))
+    computed.clear()
+    computed["prepared"] = []
+    at_url = engine.run(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
+    assert computed["prepared"] == [1] * 5
+    for table in ALL:
+        pd.testing.assert_frame_equal(at_url[table], on_disk[table])
+    computed.clear()
+    computed["prepared"] = []
+    engine.run(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
+    assert computed == {"prepared": []}  # read back from the URL, nothing computed again
+
+
+def test_a_store_url_from_the_environment_or_the_command_line_stays_a_url(monkeypatch, tmp_path):
+    monkeypatch.setenv(store.STORE_ENV, "s3://lab-bucket/presskit")
+    assert store.default_location() == "s3://lab-bucket/presskit"
+    assert store.location(None) == "s3://lab-bucket/presskit"
+    assert store.location("gs://group/store") == "gs://group/store"
+    assert store.location(str(tmp_path)) == tmp_path
+    store.refuse_inside("s3://lab-bucket/presskit", config.SEEDS)  # a URL is never inside a corpus folder

@@ -56,7 +56,8 @@ def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
     }
     declared: dict[str, dict[str, Any]] = {}
     for statement in ast.parse(source).body:
-        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value:
+        target: ast.expr
+        if isinstance(statement, ast.AnnAssign):
             target, annotation = statement.target, ast.get_source_segment(source, statement.annotation)
         elif isinstance(statement, ast.Assign) and len(statement.targets) == 1:
             target, annotation = statement.targets[0], "None"
