@@ -64,7 +64,7 @@ teaching-test: $(STAMP) ## run every teaching workbook and solution headless (th
 bench: $(STAMP) ## measure speed and memory of the pipeline (writes bench/results/)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.hostile
-	$(BIN)/python -m bench.scale --sizes 1000 4000
+	$(BIN)/python -m bench.scale --sizes 10000 100000
 
 dates-baseline: $(STAMP) ## score the kit's date rules and dateparser against the hand-annotated seeds
 	$(BIN)/python -m bench.dateparser_baseline
