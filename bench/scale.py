@@ -5,8 +5,8 @@ papermill running empty notebooks; each figure printed beside its target (issue 
 For each size N a synthetic corpus is written (``kit synth --n N --seed 1``). Measured in child processes:
 
 - **baseline** (smallest size): :mod:`bench.baseline`, one process;
-- **kit cold / warm**: the per-document stages every report reads (prepare, then theme hits, dates, quotes,
-  tone units and sizes) through :func:`kit.engine.build` on ``--jobs`` processes into an empty store, then
+- **kit cold / warm**: the per-document stages every report reads (prepare, then theme hits and sums, dates,
+  quotes, tone units and sizes) through :func:`kit.engine.build` on ``--jobs`` processes into an empty store, then
   again on the same store (smallest size only). Nothing is read back whole, as a report reads chunk by chunk;
 - **report**: ``python -m kit report`` on the seeds into a scratch site, against papermill executing as many
   one-empty-cell notebooks on the same kernel, both one notebook at a time.
@@ -39,7 +39,7 @@ from kit import config, engine, synth
 from kit.clean import CleaningWarning
 from kit.report.plan import plan
 
-TABLES = ["sizes", "dates", "quotes", "tone", "theme_hits"]
+TABLES = ["sizes", "dates", "quotes", "tone", "theme_hits", "theme_sums"]
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from kit.store import file_hash
 
 # What cleaning and tokenising give (plus the cleaning warnings, replayed on every run).
 PREPARED_TABLES = ("documents", "removed", "paragraphs", "sentences", "tokens", "warnings")
-# What the analyses give per document: sizes (the documents table), dates, quotes, tone units, theme hits.
-ANALYSIS_TABLES = ("sizes", "dates", "quotes", "tone", "theme_hits")
+# What the analyses give per document: sizes (the documents table), dates, quotes, tone units, theme hits, and
+# the per-document theme sums every theme count is made of (kit.themes.document_sums).
+ANALYSIS_TABLES = ("sizes", "dates", "quotes", "tone", "theme_hits", "theme_sums")
 # About one document in CHUNK_SIZE ends a chunk; no chunk is longer than MAX_CHUNK_FACTOR times that.
 CHUNK_SIZE = 100
 MAX_CHUNK_FACTOR = 4
@@ -50,6 +51,7 @@ class DataFiles:
             "quotes": (registry,),
             "tone": (registry, lexicon),
             "theme_hits": (file_hash(self.dictionary or config.THEMES),),
+            "theme_sums": (file_hash(self.dictionary or config.THEMES),),
         }
         return {table: prepared + extra.get(table, ()) for table in PREPARED_TABLES + ANALYSIS_TABLES}
 

@@ -232,7 +232,10 @@ def _analyse(
     if table == "tone":
         lexicon = None if data.no_lexicon else _loaded(tone.load_lexicon, data.lexicon, config.DIPLOMATIC_LEXICON)
         return tone.score_units(prepared, lexicon=lexicon, quotes_table=quotes(), registry=registry)
-    return themes.matches(prepared, _loaded(themes.load_dictionary, data.dictionary, config.THEMES))
+    dictionary = _loaded(themes.load_dictionary, data.dictionary, config.THEMES)
+    if table == "theme_sums":
+        return themes.document_sums(prepared, dictionary)
+    return themes.matches(prepared, dictionary)
 
 
 Loaded = TypeVar("Loaded")
@@ -262,10 +265,16 @@ STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "to
 def table(name: str, args: argparse.Namespace) -> pd.DataFrame:
     """The table ``python -m kit table NAME`` prints, by chunk through the store (see :func:`add_arguments`).
 
-    Per-document tables are read chunk by chunk; the corpus-wide ones (themes, keyness, kwic, events) are built
+    Per-document tables are read chunk by chunk; theme counts are summed from the per-document theme sums kept
+    by chunk (never the corpus's tokens at once); the other corpus-wide tables (keyness, kwic, events) are built
     by :data:`kit.tables.TABLES` over the whole prepared corpus, itself read from the store.
     """
     settings = settings_from(args)
+    if name == "themes":  # the dictionary read first: a bad one is refused before any article is read
+        dictionary = _loaded(themes.load_dictionary, settings.data.dictionary, config.THEMES).subset(args.theme)
+        kept = run(args.corpus, ["sizes", "theme_sums"], settings)
+        periods = args.periods or "year"
+        return themes.tally(kept["theme_sums"], kept["sizes"], dictionary, by=args.by, periods=periods)
     if name not in STORED:
         return tables.TABLES[name].build(prepare(args.corpus, settings), args)
     frame = run(args.corpus, [STORED[name]], settings)[STORED[name]]

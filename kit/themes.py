@@ -27,7 +27,7 @@ import yaml
 
 from kit import config, lookup, yamlfile
 from kit.errors import KitError
-from kit.periods import assign as assign_periods  # also the name notebooks/03-themes.ipynb calls
+from kit.periods import assign_documents
 from kit.types import Prepared
 
 # A theme name: a letter, then letters, digits, "_" or "-", e.g. "united_states".
@@ -243,22 +243,61 @@ def count(
     if by not in ("document", "outlet", "period"):
         raise KitError(f"by={by!r}: expected document, outlet or period")
     chosen = dictionary.subset(themes)
-    found = matches(prepared, chosen)
+    return tally(document_sums(prepared, chosen), prepared.documents, chosen, by=by, periods=periods)
+
+
+def document_sums(prepared: Prepared, dictionary: Dictionary) -> pd.DataFrame:
+    """What every count is summed from: per document and theme, hits, weighted (unrounded) and word tokens.
+
+    A document's rows come from that document alone, so the rows of chunks of a corpus put together are the
+    rows of the whole corpus (the store keeps them per chunk; :func:`tally` counts from them).
+
+    Returns:
+        doc_id, outlet, published, theme, hits, weighted, tokens — documents in the table's order, themes in
+        the dictionary's.
+    """
+    found = matches(prepared, dictionary)
     documents = prepared.documents[["doc_id", "outlet", "published"]].reset_index(drop=True)
-    grid = documents.merge(pd.DataFrame({"theme": chosen.names}), how="cross")
+    grid = documents.merge(pd.DataFrame({"theme": dictionary.names}), how="cross")
     sums = found.groupby(["doc_id", "theme"]).agg(hits=("weight", "size"), weighted=("weight", "sum"))
     sums = sums.astype({"hits": int, "weighted": float})  # typed even when nothing matched
     table = grid.join(sums, on=["doc_id", "theme"]).fillna({"hits": 0, "weighted": 0.0})
     table["hits"] = table.hits.astype(int)
     table["tokens"] = table.doc_id.map(word_tokens(prepared)).astype(int)
-    order = {name: i for i, name in enumerate(chosen.names)}
+    return table
+
+
+def tally(
+    sums: pd.DataFrame,
+    documents: pd.DataFrame,
+    dictionary: Dictionary,
+    *,
+    by: str = "document",
+    periods: str | Sequence[str] = "year",
+) -> pd.DataFrame:
+    """:func:`count` from :func:`document_sums` rows (of these themes or more) and the documents table.
+
+    Args:
+        sums: :func:`document_sums` of the corpus, in doc_id order.
+        documents: doc_id, published, published_precision of every document (the documents or sizes table).
+        dictionary: the themes to count, in order (a subset of the themes ``sums`` has).
+        by: ``"document"``, ``"outlet"`` or ``"period"``, as :func:`count`.
+        periods: for ``by="period"``, as :func:`count`.
+
+    Raises:
+        KitError: an unknown ``by``, bad period boundaries.
+    """
+    if by not in ("document", "outlet", "period"):
+        raise KitError(f"by={by!r}: expected document, outlet or period")
+    order = {name: i for i, name in enumerate(dictionary.names)}
+    table = sums[sums.theme.isin(order)].reset_index(drop=True)
     if by == "document":
         table = table.sort_values(["doc_id", "theme"], key=_theme_key(order), kind="stable")
         return _with_rate(table)[COUNT_COLUMNS].reset_index(drop=True)
     if by == "outlet":
         unit, unit_order = "outlet", None
     else:
-        assigned = assign_periods(prepared, periods)
+        assigned = assign_documents(documents, periods)
         table = table.merge(assigned, on="doc_id", how="left")
         unit, unit_order = "period", "period_order"
     keys = [unit, unit_order] if unit_order else [unit]

@@ -73,6 +73,26 @@ def test_chunks_of_a_synthetic_corpus_give_the_whole_corpus_tables_on_one_proces
     assert frames_as_csv(engine.run(synthetic, STREAMED, two)) == one
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--by", "outlet"],
+        ["--by", "period"],
+        ["--by", "period", "--periods", "2018", "2024-04"],
+        ["--theme", "sanctions", "--theme", "alliance"],
+    ],
+    ids=["outlet", "period-year", "period-boundaries", "two-themes"],
+)
+def test_theme_counts_summed_from_the_kept_document_sums_are_the_whole_corpus_counts(
+    options, synthetic, tmp_path, capsys
+):
+    argv = ["table", "themes", "--corpus", str(synthetic), *options, "--no-progress", "--store", str(tmp_path / "s")]
+    expected = whole_corpus_csv(argv)
+    assert expected.count("\n") > 4
+    assert chunked_csv([*argv, "--jobs", "2"], capsys) == expected  # cold, the sums computed by chunk
+    assert chunked_csv([*argv, "--jobs", "1"], capsys) == expected  # warm, read back
+
+
 def test_jobs_two_on_the_command_line_prints_what_jobs_one_prints(synthetic, tmp_path, capsys):
     argv = ["table", "quotes", "--corpus", str(synthetic), "--no-progress"]
     one = chunked_csv([*argv, "--jobs", "1", "--store", str(tmp_path / "one")], capsys)

@@ -47,7 +47,7 @@ def settings(tmp_path: Path, **data: Path | bool) -> engine.Settings:
     )
 
 
-ALL = ("sentences", "tokens", "dates", "quotes", "tone", "theme_hits")
+ALL = ("sentences", "tokens", "dates", "quotes", "tone", "theme_hits", "theme_sums")
 
 
 def test_a_rerun_reads_every_table_and_computes_nothing(seed_copy, tmp_path, computed):
@@ -68,7 +68,7 @@ def test_a_changed_article_recomputes_its_chunk_only(seed_copy, tmp_path, comput
     computed.clear()
     computed["prepared"] = []
     tables = engine.run(seed_copy, ALL, settings(tmp_path))
-    assert computed == {"prepared": [1], "dates": [1], "quotes": [1], "tone": [1], "theme_hits": [1]}
+    assert computed == {"prepared": [1], "dates": [1], "quotes": [1], "tone": [1], "theme_hits": [1], "theme_sums": [1]}
     assert "Beijing said on Monday the talks were useful." in set(tables["sentences"].text)
 
 
@@ -90,7 +90,7 @@ def test_a_changed_manifest_row_recomputes_that_document(seed_copy, tmp_path, co
     [
         ("registry", config.ACTORS, {"quotes", "tone"}),
         ("lexicon", config.DIPLOMATIC_LEXICON, {"tone"}),
-        ("dictionary", config.THEMES, {"theme_hits"}),
+        ("dictionary", config.THEMES, {"theme_hits", "theme_sums"}),
     ],
 )
 def test_a_changed_data_file_recomputes_the_tables_that_read_it(tmp_path, computed, option, source, recomputed):
