@@ -1,8 +1,11 @@
 """Tables as a researcher reads them on a report page: documents by outlet, date and headline, no index column,
-blanks for missing values, every row and every character, long groups folded under ``<details>``.
+blanks for missing values, every character, long groups folded under ``<details>``.
 
-The CSV files beside a report keep the hashed doc_ids and the offsets; these helpers change only what the page
-shows. Article text is escaped (``html.escape``), so a quotation can never become markup.
+The CSV files beside a report keep every row, the hashed doc_ids and the offsets; these helpers change only what
+the page shows. A page shows every row up to :data:`SHOWN_ROWS` a table (all rows of a corpus of a few hundred
+articles); past that, the first ones and a line saying how many more the CSV holds, so the report of an archive
+of 100,000 articles stays a page a browser opens. Article text is escaped (``html.escape``), so a quotation can
+never become markup.
 
     display.table(kwic, documents=corpus.documents)            # the last expression of a cell shows it
     display.folded(kwic, by="theme", documents=corpus.documents)   # one <details> per theme
@@ -23,6 +26,8 @@ HEADLINE_WORDS = 6
 # A group of more rows than this is folded (closed) under its summary line; shorter ones are shown open.
 OPEN_UP_TO = 12
 DOCUMENT = "document"
+# The most rows one table (or one folded display, all its groups together) shows on a page.
+SHOWN_ROWS = 2000
 
 
 def document_labels(documents: pd.DataFrame, *, headline_words: int = HEADLINE_WORDS) -> dict[str, str]:
@@ -126,22 +131,34 @@ def to_html(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _more(left_out: int, what: str = "rows") -> str:
+    return f"… and {left_out:,} more {what}: every row is in the report's CSV tables"
+
+
 @dataclass(frozen=True)
 class Table:
-    """A table shown whole: the HTML a report page renders, and plain text elsewhere (a terminal, a test)."""
+    """A table as a page shows it (HTML) and as plain text elsewhere (a terminal, a test); ``left_out`` rows of
+    the full table are not shown (see :data:`SHOWN_ROWS`).
+    """
 
     frame: pd.DataFrame
+    left_out: int = 0
 
     def _repr_html_(self) -> str:
-        return to_html(self.frame)
+        note = f'\n<p class="kit-more">{html.escape(_more(self.left_out))}</p>' if self.left_out else ""
+        return to_html(self.frame) + note
 
     def __repr__(self) -> str:
-        return self.frame.to_string(index=False, max_rows=None, max_colwidth=None) if len(self.frame) else "(no rows)"
+        text = self.frame.to_string(index=False, max_rows=None, max_colwidth=None) if len(self.frame) else "(no rows)"
+        return f"{text}\n{_more(self.left_out)}" if self.left_out else text
 
 
 def table(frame: pd.DataFrame, *, documents: pd.DataFrame | None = None) -> Table:
-    """Show ``frame`` as a reader's table (see :func:`readable`): every row, no index column, no NaN."""
-    return Table(readable(frame, documents=documents))
+    """Show ``frame`` as a reader's table (see :func:`readable`): no index column, no NaN, every row up to
+    :data:`SHOWN_ROWS` (then the first ones and how many more).
+    """
+    shown = frame.head(SHOWN_ROWS)
+    return Table(readable(shown, documents=documents), left_out=len(frame) - len(shown))
 
 
 @dataclass(frozen=True)
@@ -151,20 +168,33 @@ class Folded:
     groups: tuple[tuple[str, pd.DataFrame], ...]
     by: str
     open_up_to: int = OPEN_UP_TO
+    # Rows of the full table not shown (see SHOWN_ROWS): the end of the last group shown, and the groups after it.
+    left_out: int = 0
+    sizes: tuple[int, ...] = ()  # each shown group's row count in the full table (default: the rows shown)
+
+    def _size(self, index: int) -> int:
+        return self.sizes[index] if self.sizes else len(self.groups[index][1])
 
     def _repr_html_(self) -> str:
         parts = []
-        for name, rows in self.groups:
-            opened = " open" if len(rows) <= self.open_up_to else ""
-            noun = "row" if len(rows) == 1 else "rows"
-            summary = f"{html.escape(self.by)} <strong>{html.escape(name)}</strong> · {len(rows)} {noun}"
+        for index, (name, rows) in enumerate(self.groups):
+            size = self._size(index)
+            opened = " open" if size <= self.open_up_to else ""
+            noun = "row" if size == 1 else "rows"
+            summary = f"{html.escape(self.by)} <strong>{html.escape(name)}</strong> · {size} {noun}"
             parts.append(
                 f'<details class="kit-group"{opened}>\n<summary>{summary}</summary>\n{to_html(rows)}\n</details>'
             )
+        if self.left_out:
+            parts.append(f'<p class="kit-more">{html.escape(_more(self.left_out))}</p>')
         return "\n".join(parts) if parts else "<p>(no rows)</p>"
 
     def __repr__(self) -> str:
-        return "\n\n".join(f"{self.by} {name} ({len(rows)} rows)\n{Table(rows)!r}" for name, rows in self.groups)
+        parts = [
+            f"{self.by} {name} ({self._size(index)} rows)\n{Table(rows)!r}"
+            for index, (name, rows) in enumerate(self.groups)
+        ]
+        return "\n\n".join([*parts, _more(self.left_out)] if self.left_out else parts)
 
 
 def folded(
@@ -175,7 +205,8 @@ def folded(
     order: Sequence[str] = (),
     open_up_to: int = OPEN_UP_TO,
 ) -> Folded:
-    """Every row of ``frame``, one collapsible group per value of ``by`` (groups of up to ``open_up_to`` rows open).
+    """The rows of ``frame``, one collapsible group per value of ``by`` (groups of up to ``open_up_to`` rows open);
+    every row up to :data:`SHOWN_ROWS` in all, then a line saying how many more the CSV holds.
 
     Args:
         frame: a table with a ``by`` column (e.g. KWIC lines by theme, quotations by voice).
@@ -185,13 +216,24 @@ def folded(
             with documents: document labels).
         open_up_to: the largest group shown open.
     """
-    shown = readable(frame, documents=documents)
     # Grouped by document, the groups are named by the documents' labels, never by their hashed ids.
     key = DOCUMENT if by == "doc_id" and documents is not None else by
-    present = set(shown[key])
-    names = [*[name for name in order if name in present], *shown[key]]
-    groups = []
+    values = readable(frame[[by]], documents=documents)[key]
+    # Row positions by group in one pass (a mask per group would cost groups × rows on a large corpus).
+    positions = pd.Series(range(len(frame))).groupby(values.to_numpy(), sort=False).indices
+    names = [*[name for name in order if name in positions], *values]
+    chosen, budget = [], SHOWN_ROWS
     for name in dict.fromkeys(names):
-        rows = shown[shown[key] == name].drop(columns=key).reset_index(drop=True)
-        groups.append((_text(name) or "(none)", rows))
-    return Folded(groups=tuple(groups), by=key, open_up_to=open_up_to)
+        if budget <= 0:
+            break
+        chosen.append((name, positions[name][:budget]))
+        budget -= len(chosen[-1][1])
+    shown_rows = [position for _, group in chosen for position in group]
+    shown = readable(frame.iloc[shown_rows], documents=documents).drop(columns=key)
+    groups, first = [], 0
+    for name, group in chosen:
+        groups.append((_text(name) or "(none)", shown.iloc[first : first + len(group)].reset_index(drop=True)))
+        first += len(group)
+    sizes = tuple(len(positions[name]) for name, _ in chosen)
+    left_out = len(frame) - len(shown_rows)
+    return Folded(groups=tuple(groups), by=key, open_up_to=open_up_to, left_out=left_out, sizes=sizes)

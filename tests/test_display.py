@@ -112,3 +112,32 @@ def test_kwic_left_context_is_right_aligned_into_the_match():
     lines = pd.DataFrame({"left": ["the talks on"], "match": ["sanctions"], "right": ["went nowhere"]})
     page = display.table(lines)._repr_html_()
     assert '<td class="kit-left">the talks on</td><td class="kit-word">sanctions</td><td>went nowhere</td>' in page
+
+
+def test_a_table_longer_than_a_page_shows_its_first_rows_and_says_how_many_more_the_csv_holds(monkeypatch):
+    monkeypatch.setattr(display, "SHOWN_ROWS", 5)
+    shown = display.table(pd.DataFrame({"doc_id": ["h1"] * 8, "n": range(8)}), documents=DOCUMENTS)
+    page = shown._repr_html_()
+    assert page.count("<tr>") == 5 and ">4</td>" in page and ">5</td>" not in page
+    assert "… and 3 more rows: every row is in the report&#x27;s CSV tables" in page
+    assert repr(shown).splitlines()[-1] == "… and 3 more rows: every row is in the report's CSV tables"
+    assert "more rows" not in display.table(pd.DataFrame({"n": range(5)}))._repr_html_()
+
+
+def test_folded_groups_share_one_page_budget_and_keep_their_full_counts(monkeypatch):
+    monkeypatch.setattr(display, "SHOWN_ROWS", 5)
+    lines = pd.DataFrame({"theme": ["trade"] * 3 + ["russia"] * 4 + ["alliance"] * 2, "n": range(9)})
+    folded = display.folded(lines, by="theme")
+    assert [(name, len(rows)) for name, rows in folded.groups] == [("trade", 3), ("russia", 2)]
+    assert list(folded.groups[1][1].n) == [3, 4]
+    page = folded._repr_html_()
+    assert "theme <strong>russia</strong> · 4 rows" in page and "alliance" not in page
+    assert "… and 4 more rows: every row is in the report" in page
+
+
+def test_folding_many_documents_groups_in_one_pass():
+    many = pd.DataFrame({"doc_id": [f"d{i:05d}" for i in range(20000)], "line": range(20000)})
+    documents = pd.DataFrame({"doc_id": many.doc_id, "outlet": "Wire", "published": "2020-01-01", "headline": ""})
+    folded = display.folded(many, by="doc_id", documents=documents)  # a mask per group would take minutes here
+    assert len(folded.groups) == display.SHOWN_ROWS and folded.left_out == 20000 - display.SHOWN_ROWS
+    assert folded.groups[0][0] == "Wire · 2020-01-01" and folded.groups[1][0] == "Wire · 2020-01-01 #2"
