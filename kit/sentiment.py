@@ -39,6 +39,8 @@ class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vader
     def __init__(self, extra_lexicon: Mapping[str, float] | None = None):
         super().__init__()
         self.lexicon.update({word.lower(): float(valence) for word, valence in (extra_lexicon or {}).items()})
+        # The characters polarity_scores replaces by a description (it looks text up one character at a time).
+        self._emoji_characters = frozenset(key for key in self.emojis if len(key) == 1)
 
     def explain(self, text: str) -> tuple[dict[str, float], Drivers]:
         """Score ``text`` and list the words that drove the score.
@@ -55,9 +57,11 @@ class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vader
         # The loop of vaderSentiment's polarity_scores, step for step, so the valences it leaves per word
         # are the ones its score is computed from.
         for i, item in enumerate(words):
-            if item.lower() in BOOSTER_DICT or (
-                i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
-            ):
+            lowered = item.lower()
+            if lowered in BOOSTER_DICT or (i < len(words) - 1 and lowered == "kind" and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                continue
+            if lowered not in self.lexicon:  # sentiment_valence would add the 0 it was given, and do nothing else
                 sentiments.append(0)
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
@@ -68,6 +72,8 @@ class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vader
 
     def _described_emojis(self, text: str) -> str:
         """Each emoji replaced by its description, spaced as ``polarity_scores`` spaces it."""
+        if self._emoji_characters.isdisjoint(text):  # most texts: nothing to replace, one pass in C
+            return text.strip()
         described = []
         prev_space = True
         for character in text:
@@ -80,6 +86,21 @@ class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vader
                 described.append(character)
                 prev_space = character == " "
         return "".join(described).strip()
+
+    # VADER's negation and idiom checks lower-case every word of the text each time they look at the three
+    # words before one; given only those words (and the two after), they return the same, in time that does
+    # not grow with the sentence. Every index they read is i-3..i+2 and never below 0 (they run for i > start_i).
+    @staticmethod
+    def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
+        first = max(0, i - 3)
+        window = words_and_emoticons[first : i + 1]
+        return SentimentIntensityAnalyzer._negation_check(valence, window, start_i, i - first)  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
+        first = max(0, i - 3)
+        window = words_and_emoticons[first : i + 3]
+        return SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - first)  # type: ignore[no-any-return]
 
 
 @cache

@@ -1,5 +1,7 @@
 """kit.sentiment: the reference VADER (vaderSentiment), with the words behind each score and an extra lexicon."""
 
+import random
+
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from kit import sentiment
@@ -28,3 +30,20 @@ def test_an_extra_lexicon_replaces_vaders_value_and_adds_new_words():
         ("pressure", -2.0),
     ]
     assert sentiment.vader_lexicon_path().name == "vader_lexicon.txt"
+
+
+def test_negation_idiom_and_booster_rules_score_as_the_reference_scores_them():
+    # Random sentences of the words VADER's checks look for, at every distance from a lexicon word, so the
+    # kit's shortcuts (words outside the lexicon skipped, checks given only the nearby words) must agree.
+    words = (  # noqa: SIM905  (a list literal of 40 words would not read as a sentence of them)
+        "never so this without doubt not no nor or least at very good bad the bomb shit kind of sort cut mustard "
+        "isn't extremely hand to mouth but GREAT yeah right hardly nice ugly back handed 💘 :) ,"
+    ).split()
+    rng = random.Random(4)
+    reference = SentimentIntensityAnalyzer()
+    analyzer = sentiment.vader()
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        expected = reference.polarity_scores(sentence)
+        assert analyzer.explain(sentence)[0] == expected, sentence
+        assert analyzer.polarity_scores(sentence) == expected, sentence

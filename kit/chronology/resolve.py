@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from kit.chronology.rules import RULE_ORDER, RULES, Rule
+from kit.chronology.prefilter import possible_rules
+from kit.chronology.rules import RULE_ORDER, Rule
 from kit.chronology.spans import Anchor, Span
 from kit.chronology.tense import tense
 from kit.chronology.vocabulary import CLOCK_TIME
@@ -46,9 +47,10 @@ def candidates(sentence: str, blocked: Sequence[tuple[int, int, str]] = ()) -> l
     """Every rule's matches in a sentence, longest first, without overlaps (earlier rules win ties).
 
     ``blocked`` lists ``(start, end, rule name)`` matches already found not to be dates. Returned in text order.
+    Only the rules the sentence can match run (:func:`kit.chronology.prefilter.possible_rules`).
     """
     found = []
-    for rule in RULES:
+    for rule in possible_rules(sentence):
         for m in rule.pattern.finditer(sentence):
             if m.end() > m.start() and (m.start(), m.end(), rule.name) not in blocked:
                 found.append(Candidate(m.start(), m.end(), rule, m))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kit.clean import patterns
 
@@ -123,3 +125,21 @@ def test_a_line_that_starts_with_the_headline_has_it_cut():
     assert start == len(headline) + 1
     assert rest == "A train crosses the bridge in this file photo." and cuts[0].kind == "headline"
     assert patterns.cut_parts("The North is poor (WPK)", "")[1] == "The North is poor (WPK)"  # no sentence end before
+
+
+@pytest.mark.parametrize("pattern", list(patterns.SUFFIX_ENDINGS), ids=lambda p: p.pattern[:30])
+def test_a_line_holding_a_suffix_ends_as_its_pattern_needs(pattern):
+    # cut_parts skips a suffix on a line not ending so: strings built from the pattern must all end so.
+    @settings(max_examples=200, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern))
+    def check(line):
+        if "\n" not in line and pattern.search(line):
+            assert line.endswith(patterns.SUFFIX_ENDINGS[pattern]), line
+
+    check()
+
+
+def test_straight_changes_only_curly_quotes_and_no_break_spaces():
+    line = "“Talks,” he said\u00a0— ‘soon’ — ½ \u2019s"
+    assert patterns.straight(line) == "\"Talks,\" he said — 'soon' — ½ 's"
+    assert len(patterns.straight(line)) == len(line)
