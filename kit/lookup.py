@@ -18,10 +18,13 @@ independently (a token may count for two themes).
 from __future__ import annotations
 
 import fnmatch
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from kit import text, yamlfile
@@ -30,6 +33,8 @@ from kit.errors import KitError, preview
 # The glob characters of a pattern word, and the hyphen the tokenizer keeps inside a word ("Jong-un").
 GLOB_MARKS = "*?"
 HYPHEN = "-"
+# Every character fnmatch gives a meaning to (a "[…]" set as well as the globs).
+FNMATCH_MARKS = "*?["
 
 MATCH_COLUMNS = [
     "doc_id",
@@ -66,10 +71,15 @@ class Entry:
 
 @dataclass(frozen=True)
 class Word:
-    """One word of a compiled pattern: its regex, and whether it may match a part of a hyphenated token."""
+    """One word of a compiled pattern: its regex, and whether it may match a part of a hyphenated token.
+
+    ``literal`` is the word itself when it has no glob character (``""`` for a glob): the token it matches
+    can then be found by a dictionary look-up instead of a regex (see :class:`_StartIndex`).
+    """
 
     regex: re.Pattern[str]
     matches_parts: bool = False
+    literal: str = ""
 
     def matches(self, token: str) -> bool:
         """The token is this word, or (for a glob without a hyphen) one of the token's hyphen-joined parts is."""
@@ -101,7 +111,10 @@ def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[Word, 
         word = pattern[start:end] if case_sensitive else text.normalise(pattern[start:end])
         flags = 0 if case_sensitive else re.IGNORECASE
         is_glob = any(mark in word for mark in GLOB_MARKS)
-        words.append(Word(re.compile(fnmatch.translate(word), flags), matches_parts=is_glob and HYPHEN not in word))
+        regex = re.compile(fnmatch.translate(word), flags)
+        # fnmatch also reads "[…]" as a set of characters: only a word with none of its marks is literal
+        literal = "" if any(mark in word for mark in FNMATCH_MARKS) else word
+        words.append(Word(regex, matches_parts=is_glob and HYPHEN not in word, literal=literal))
     return tuple(words)
 
 
@@ -130,11 +143,21 @@ def compile_entries(entries: Iterable[Entry]) -> list[_Compiled]:
     return [
         _Compiled(
             entry,
-            pattern_words(entry.pattern, case_sensitive=entry.case_sensitive),
-            tuple(pattern_words(x, case_sensitive=entry.case_sensitive) for x in entry.exclude),
+            _words(entry.pattern, bool(entry.case_sensitive)),
+            tuple(_words(x, bool(entry.case_sensitive)) for x in entry.exclude),
         )
         for entry in entries
     ]
+
+
+# How many compiled patterns are kept between calls: every pattern of the kit's dictionaries, with room to spare.
+PATTERNS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=PATTERNS_KEPT)
+def _words(pattern: str, case_sensitive: bool) -> tuple[Word, ...]:
+    """:func:`pattern_words`, kept by the pattern and case rule: the engine compiles a registry once per chunk."""
+    return pattern_words(pattern, case_sensitive=case_sensitive)
 
 
 def find(
@@ -156,18 +179,24 @@ def find(
         A match never crosses a sentence boundary.
     """
     compiled = [e if isinstance(e, _Compiled) else compile_entries([e])[0] for e in entries]
-    starts = _StartIndex(compiled)
+    starts = _start_index(tuple((c.words[0], bool(c.entry.case_sensitive)) for c in compiled))
     # The sentences in (doc_id, sentence_id) order, as plain lists: slicing them costs far less than a
     # pandas group per sentence, which matters for an article of a million sentences.
     ordered = tokens.sort_values(["doc_id", "sentence_id"], kind="stable")
     doc_ids, sentence_ids = ordered.doc_id.tolist(), ordered.sentence_id.tolist()
     written, norms = ordered.token.tolist(), ordered.norm.tolist()
     token_ids, token_starts, token_ends = ordered.token_id.tolist(), ordered.start.tolist(), ordered.end.tolist()
+    # The entries that can start at each token: one cached look-up per token, so a sentence where no
+    # entry starts (most of them, for most entry sets) is skipped without looking at its words again.
+    first_words = [starts.at(token, norm) for token, norm in zip(written, norms, strict=True)]
     rows = []
-    for first_row, end_row in _sentence_slices(doc_ids, sentence_ids):
+    for first_row, end_row in _sentence_slices(ordered):
+        if not any(first_words[first_row:end_row]):
+            continue
         doc_id, sentence_id = doc_ids[first_row], sentence_ids[first_row]
         by_category: dict[str, list[tuple[_Compiled, int, int]]] = {}
-        for candidate in _candidates(written[first_row:end_row], norms[first_row:end_row], starts):
+        sentence = slice(first_row, end_row)
+        for candidate in _candidates(written[sentence], norms[sentence], first_words[sentence], compiled):
             by_category.setdefault(candidate[0].entry.category, []).append(candidate)
         for category in sorted(by_category):
             for c, i, n in _longest_first(by_category[category]):
@@ -190,41 +219,89 @@ def find(
     return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
 
 
-def _sentence_slices(doc_ids: list[str], sentence_ids: list[int]) -> Iterable[tuple[int, int]]:
-    """(first row, end row) of each run of equal (doc_id, sentence_id) in rows sorted by them."""
-    first = 0
-    for row in range(1, len(doc_ids) + 1):
-        if row == len(doc_ids) or doc_ids[row] != doc_ids[first] or sentence_ids[row] != sentence_ids[first]:
-            yield first, row
-            first = row
+def _sentence_slices(ordered: pd.DataFrame) -> Iterable[tuple[int, int]]:
+    """(first row, end row) of each run of equal (doc_id, sentence_id) in a token table sorted by them."""
+    doc_ids, sentence_ids = ordered.doc_id.to_numpy(), ordered.sentence_id.to_numpy()
+    changes = np.flatnonzero((doc_ids[1:] != doc_ids[:-1]) | (sentence_ids[1:] != sentence_ids[:-1])) + 1
+    bounds = [0, *changes.tolist(), len(ordered)] if len(ordered) else []
+    return itertools.pairwise(bounds)
+
+
+# How many entry sets keep their start index between calls (themes, actors, the lexicon, a few more), and
+# how many distinct tokens one index remembers before it starts afresh: a long process cannot grow them.
+INDEXES_KEPT = 8
+TOKENS_KEPT = 200_000
+
+
+@functools.lru_cache(maxsize=INDEXES_KEPT)
+def _start_index(first_words: tuple[tuple[Word, bool], ...]) -> _StartIndex:
+    """The start index of an entry set, kept between calls.
+
+    Keyed on what the index reads (each entry's first word and case rule), and answering with positions in
+    the entry list, so the entries that share an index never lend each other their weight or category.
+    The engine calls :func:`find` once per chunk of documents with the same entries, and a chunk's tokens
+    mostly recur in the next; what an index remembers never changes what it answers.
+    """
+    return _StartIndex(first_words)
 
 
 class _StartIndex:
-    """Which entries can start at a token: each distinct token is tested against each entry once.
+    """Which entries can start at a token, found by dictionary look-ups and remembered per distinct token.
 
-    Matching then costs one dictionary look-up per token instead of one regex per entry per token.
+    A literal first word (no glob) is looked up by its text: exactly as written when the case counts,
+    lower-cased when it does not. Lower-case equality is what a case-insensitive regex means for ASCII text
+    only (outside it "K", the Kelvin sign, matches "k"), so a token outside ASCII is tested against every
+    case-insensitive literal, and globs and literals outside ASCII are always tested. Every candidate is
+    confirmed by its regex: the look-ups only decide which entries are worth testing.
     """
 
-    def __init__(self, compiled: list[_Compiled]):
-        self._compiled = compiled
-        self._cache: dict[tuple[str, str], list[_Compiled]] = {}
+    def __init__(self, first_words: tuple[tuple[Word, bool], ...]):
+        self._first_words = first_words
+        self._exact: dict[str, list[int]] = {}  # case-sensitive literal → positions in ``first_words``
+        self._folded: dict[str, list[int]] = {}  # lower-cased ASCII literal (case ignored) → positions
+        self._all_folded: list[int] = []  # every position in ``_folded``, for a token outside ASCII
+        self._tested: list[int] = []  # globs and case-insensitive literals outside ASCII
+        for position, (word, case_sensitive) in enumerate(first_words):
+            if word.literal and case_sensitive:
+                self._exact.setdefault(word.literal, []).append(position)
+            elif word.literal and word.literal.isascii():
+                self._folded.setdefault(word.literal.lower(), []).append(position)
+                self._all_folded.append(position)
+            else:
+                self._tested.append(position)
+        self._cache: dict[tuple[str, str], tuple[int, ...]] = {}
 
-    def at(self, written: str, norm: str) -> list[_Compiled]:
+    def at(self, written: str, norm: str) -> tuple[int, ...]:
+        """Positions of the entries whose first word matches this token (as written, or normalised), in order."""
         key = (written, norm)
-        if key not in self._cache:
-            self._cache[key] = [
-                c for c in self._compiled if c.words[0].matches(written if c.entry.case_sensitive else norm)
-            ]
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= TOKENS_KEPT:
+                self._cache.clear()
+            found = self._cache[key] = self._look_up(written, norm)
+        return found
+
+    def _look_up(self, written: str, norm: str) -> tuple[int, ...]:
+        folded = self._folded.get(norm.lower(), []) if norm.isascii() else self._all_folded
+        positions = sorted([*self._exact.get(written, []), *folded, *self._tested])
+        return tuple(
+            p for p in positions if self._first_words[p][0].matches(written if self._first_words[p][1] else norm)
+        )
 
 
-def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> list[tuple[_Compiled, int, int]]:
-    """(entry, first token index, length) for every place an entry matches and no exclusion covers."""
+def _candidates(
+    written: list[str], norms: list[str], first_words: list[tuple[int, ...]], compiled: list[_Compiled]
+) -> list[tuple[_Compiled, int, int]]:
+    """(entry, first token index, length) for every place an entry matches and no exclusion covers.
+
+    ``first_words[i]`` holds the positions in ``compiled`` of the entries whose first word matches token
+    ``i`` (:meth:`_StartIndex.at`).
+    """
     found = []
     # Per entry with exclusions: the token indices its exclusion phrases cover in this sentence.
     blocked: dict[int, set[int]] = {}
-    for i, (token, norm) in enumerate(zip(written, norms, strict=True)):
-        for c in starts.at(token, norm):
+    for i, starting in enumerate(first_words):
+        for c in (compiled[p] for p in starting):
             tokens = written if c.entry.case_sensitive else norms
             n = len(c.words)
             if i + n > len(tokens) or not all(c.words[k].matches(tokens[i + k]) for k in range(1, n)):
