@@ -197,6 +197,7 @@ def side(description: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)  # the same registry names and phrases are typed again in every article
 def body_type(name: str) -> str:
     """What kind of body a name is: agency, broadcaster, newspaper, ministry, party, council, government,
     think_tank — or "" when the name does not say.
