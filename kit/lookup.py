@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kit import text, yamlfile
+from kit import text, wordtrie, yamlfile
 from kit.errors import KitError, preview
 
 # The glob characters of a pattern word, and the hyphen the tokenizer keeps inside a word ("Jong-un").
@@ -179,16 +179,14 @@ def find(
         A match never crosses a sentence boundary.
     """
     compiled = [e if isinstance(e, _Compiled) else compile_entries([e])[0] for e in entries]
-    starts = _start_index(tuple((c.words[0], bool(c.entry.case_sensitive)) for c in compiled))
+    trie = wordtrie.trie_for(tuple((c.words, bool(c.entry.case_sensitive)) for c in compiled))
     # The sentences in (doc_id, sentence_id) order, as plain lists: slicing them costs far less than a
     # pandas group per sentence, which matters for an article of a million sentences.
     ordered = tokens.sort_values(["doc_id", "sentence_id"], kind="stable")
     doc_ids, sentence_ids = ordered.doc_id.tolist(), ordered.sentence_id.tolist()
     written, norms = ordered.token.tolist(), ordered.norm.tolist()
     token_ids, token_starts, token_ends = ordered.token_id.tolist(), ordered.start.tolist(), ordered.end.tolist()
-    # The entries that can start at each token: one cached look-up per token, so a sentence where no
-    # entry starts (most of them, for most entry sets) is skipped without looking at its words again.
-    first_words = [starts.at(token, norm) for token, norm in zip(written, norms, strict=True)]
+    first_words = _first_steps(written, norms, trie)
     rows = []
     for first_row, end_row in _sentence_slices(ordered):
         if not any(first_words[first_row:end_row]):
@@ -196,7 +194,7 @@ def find(
         doc_id, sentence_id = doc_ids[first_row], sentence_ids[first_row]
         by_category: dict[str, list[tuple[_Compiled, int, int]]] = {}
         sentence = slice(first_row, end_row)
-        for candidate in _candidates(written[sentence], norms[sentence], first_words[sentence], compiled):
+        for candidate in _candidates(written[sentence], norms[sentence], first_words[sentence], trie, compiled):
             by_category.setdefault(candidate[0].entry.category, []).append(candidate)
         for category in sorted(by_category):
             for c, i, n in _longest_first(by_category[category]):
@@ -219,6 +217,17 @@ def find(
     return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
 
 
+def _first_steps(written: list[str], norms: list[str], trie: wordtrie.WordTrie) -> list[tuple[int, ...]]:
+    """Per token, the trie nodes it leads to from the root (where an entry can start there).
+
+    Looked up once per distinct (token, norm) pair, since a corpus repeats its words; a sentence where no
+    entry starts is then skipped without reading its words again.
+    """
+    pairs = list(zip(written, norms, strict=True))
+    steps = {pair: trie.step(wordtrie.ROOT, *pair) for pair in set(pairs)}
+    return [steps[pair] for pair in pairs]
+
+
 def _sentence_slices(ordered: pd.DataFrame) -> Iterable[tuple[int, int]]:
     """(first row, end row) of each run of equal (doc_id, sentence_id) in a token table sorted by them."""
     doc_ids, sentence_ids = ordered.doc_id.to_numpy(), ordered.sentence_id.to_numpy()
@@ -227,101 +236,49 @@ def _sentence_slices(ordered: pd.DataFrame) -> Iterable[tuple[int, int]]:
     return itertools.pairwise(bounds)
 
 
-# How many entry sets keep their start index between calls (themes, actors, the lexicon, a few more), and
-# how many distinct tokens one index remembers before it starts afresh: a long process cannot grow them.
-INDEXES_KEPT = 8
-TOKENS_KEPT = 200_000
-
-
-@functools.lru_cache(maxsize=INDEXES_KEPT)
-def _start_index(first_words: tuple[tuple[Word, bool], ...]) -> _StartIndex:
-    """The start index of an entry set, kept between calls.
-
-    Keyed on what the index reads (each entry's first word and case rule), and answering with positions in
-    the entry list, so the entries that share an index never lend each other their weight or category.
-    The engine calls :func:`find` once per chunk of documents with the same entries, and a chunk's tokens
-    mostly recur in the next; what an index remembers never changes what it answers.
-    """
-    return _StartIndex(first_words)
-
-
-class _StartIndex:
-    """Which entries can start at a token, found by dictionary look-ups and remembered per distinct token.
-
-    A literal first word (no glob) is looked up by its text: exactly as written when the case counts,
-    lower-cased when it does not. Lower-case equality is what a case-insensitive regex means for ASCII text
-    only (outside it "K", the Kelvin sign, matches "k"), so a token outside ASCII is tested against every
-    case-insensitive literal, and globs and literals outside ASCII are always tested. Every candidate is
-    confirmed by its regex: the look-ups only decide which entries are worth testing.
-    """
-
-    def __init__(self, first_words: tuple[tuple[Word, bool], ...]):
-        self._first_words = first_words
-        self._exact: dict[str, list[int]] = {}  # case-sensitive literal → positions in ``first_words``
-        self._folded: dict[str, list[int]] = {}  # lower-cased ASCII literal (case ignored) → positions
-        self._all_folded: list[int] = []  # every position in ``_folded``, for a token outside ASCII
-        self._tested: list[int] = []  # globs and case-insensitive literals outside ASCII
-        for position, (word, case_sensitive) in enumerate(first_words):
-            if word.literal and case_sensitive:
-                self._exact.setdefault(word.literal, []).append(position)
-            elif word.literal and word.literal.isascii():
-                self._folded.setdefault(word.literal.lower(), []).append(position)
-                self._all_folded.append(position)
-            else:
-                self._tested.append(position)
-        self._cache: dict[tuple[str, str], tuple[int, ...]] = {}
-
-    def at(self, written: str, norm: str) -> tuple[int, ...]:
-        """Positions of the entries whose first word matches this token (as written, or normalised), in order."""
-        key = (written, norm)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) >= TOKENS_KEPT:
-                self._cache.clear()
-            found = self._cache[key] = self._look_up(written, norm)
-        return found
-
-    def _look_up(self, written: str, norm: str) -> tuple[int, ...]:
-        folded = self._folded.get(norm.lower(), []) if norm.isascii() else self._all_folded
-        positions = sorted([*self._exact.get(written, []), *folded, *self._tested])
-        return tuple(
-            p for p in positions if self._first_words[p][0].matches(written if self._first_words[p][1] else norm)
-        )
-
-
 def _candidates(
-    written: list[str], norms: list[str], first_words: list[tuple[int, ...]], compiled: list[_Compiled]
+    written: list[str],
+    norms: list[str],
+    first_words: list[tuple[int, ...]],
+    trie: wordtrie.WordTrie,
+    compiled: list[_Compiled],
 ) -> list[tuple[_Compiled, int, int]]:
     """(entry, first token index, length) for every place an entry matches and no exclusion covers.
 
-    ``first_words[i]`` holds the positions in ``compiled`` of the entries whose first word matches token
-    ``i`` (:meth:`_StartIndex.at`).
+    ``first_words[i]`` holds the trie nodes token ``i`` leads to from the root; found in entry order per token.
     """
     found = []
-    # Per entry with exclusions: the token indices its exclusion phrases cover in this sentence.
-    blocked: dict[int, set[int]] = {}
-    for i, starting in enumerate(first_words):
-        for c in (compiled[p] for p in starting):
-            tokens = written if c.entry.case_sensitive else norms
-            n = len(c.words)
-            if i + n > len(tokens) or not all(c.words[k].matches(tokens[i + k]) for k in range(1, n)):
+    for i, nodes in enumerate(first_words):
+        if not nodes:
+            continue
+        matched: list[tuple[int, int]] = []  # (entry position, length)
+        length = 1
+        while nodes:
+            matched += [(position, length) for node in nodes for position in trie.ends(node)]
+            if i + length == len(written):
+                break
+            nodes = tuple(child for node in nodes for child in trie.step(node, written[i + length], norms[i + length]))
+            length += 1
+        for position, n in sorted(matched):
+            c = compiled[position]
+            if c.exclusions and _excluded(written if c.entry.case_sensitive else norms, c.exclusions, i, n):
                 continue
-            if c.exclusions:
-                if id(c) not in blocked:
-                    blocked[id(c)] = {
-                        k for x in c.exclusions for a, m in _occurrences(tokens, x) for k in range(a, a + m)
-                    }
-                if not blocked[id(c)].isdisjoint(range(i, i + n)):
-                    continue
             found.append((c, i, n))
     return found
 
 
-def _occurrences(tokens: list[str], words: tuple[Word, ...]) -> Iterable[tuple[int, int]]:
-    n = len(words)
-    for i in range(len(tokens) - n + 1):
-        if all(words[k].matches(tokens[i + k]) for k in range(n)):
-            yield i, n
+def _excluded(tokens: list[str], exclusions: tuple[tuple[Word, ...], ...], first: int, length: int) -> bool:
+    """True when an exclusion phrase occurs over any of the tokens ``first`` … ``first + length - 1``.
+
+    Only the places where such an occurrence could start are tried (it must reach the match), so the cost
+    does not grow with the sentence.
+    """
+    for words in exclusions:
+        span = len(words)
+        for start in range(max(0, first - span + 1), min(first + length, len(tokens) - span + 1)):
+            if all(words[k].matches(tokens[start + k]) for k in range(span)):
+                return True
+    return False
 
 
 def _longest_first(candidates: list[tuple[_Compiled, int, int]]) -> list[tuple[_Compiled, int, int]]:

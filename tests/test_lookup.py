@@ -196,3 +196,13 @@ def test_a_case_sensitive_and_a_case_insensitive_entry_of_the_same_word_are_told
     body = "KIM met Kim."
     assert find(body, lookup.Entry("Kim", "t", case_sensitive=True)).match.tolist() == ["Kim"]
     assert find(body, lookup.Entry("Kim", "t")).match.tolist() == ["KIM", "Kim"]
+
+
+def test_an_exclusion_counts_wherever_it_overlaps_the_match_and_nowhere_else():
+    entry = lookup.Entry("pressure", "t", exclude=("maximum pressure", "pressure campaign"))
+    found = find("Maximum pressure. Pressure campaign now. Pressure, then maximum pressure again; pressure.", entry)
+    assert found.match.tolist() == ["Pressure", "pressure"]
+    assert found.sentence_id.tolist() == [2, 2]
+    # An exclusion over the last word of a phrase blocks the phrase; one after it does not.
+    phrase = lookup.Entry("talks resumed", "t", exclude=("resumed fighting",))
+    assert find("Talks resumed fighting. Talks resumed, and fighting stopped.", phrase).sentence_id.tolist() == [1]
