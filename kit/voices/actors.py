@@ -21,6 +21,7 @@ import pandas as pd
 from kit import config, lookup, text, yamlfile
 from kit.errors import KitError
 from kit.types import Prepared
+from kit.voices import roles
 
 # Who speaks for whom. "unknown" is for speakers the kit could not place; the registry may not use it.
 GROUPS = ("official_prc", "official_dprk", "official_other", "analyst", "unnamed_source", "unknown")
@@ -80,6 +81,19 @@ class Registry:
     def _by_id(self) -> dict[str, Actor]:
         # Built once per registry (not per look-up): the voices stages look an actor up for every mention.
         return {actor.id: actor for actor in self.actors}
+
+    def body_type_of(self, actor_id: str) -> str:
+        """A body's type: from the registry, else read from its name and aliases ("" for a person)."""
+        return self._body_types.get(actor_id, "")
+
+    @functools.cached_property
+    def _body_types(self) -> dict[str, str]:
+        # Read once per registry: the voices stages ask for every mention of a body.
+        return {
+            a.id: a.body_type or roles.body_type(" ".join([a.name, *(e.pattern for e in a.aliases)]))
+            for a in self.actors
+            if not a.is_person
+        }
 
     def with_surname(self, surname: str) -> list[Actor]:
         """The registry's persons with this surname, in file order."""

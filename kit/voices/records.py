@@ -7,6 +7,7 @@ view (one article's text, sentences, paragraphs, quote spans, registry mentions)
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
@@ -117,7 +118,12 @@ class DocView:
 
     def sentence_at(self, offset: int) -> int:
         """Index (into this document's sentences) of the sentence holding ``offset``."""
-        return max(bisect_right(self.sentence_spans, offset, key=_start) - 1, 0)
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @functools.cached_property
+    def _sentence_starts(self) -> tuple[int, ...]:
+        # Bisected without a key function: every mention and cue asks which sentence it is in.
+        return tuple(start for start, _ in self.sentence_spans)
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (its sentence's paragraph)."""
@@ -164,10 +170,6 @@ def _given_name_before(body: str, start: int) -> bool:
     """A capitalised name word right before the surname, in Western order: "Peter Jung" (not "President Xi")."""
     match = re.search(r"([A-Z][a-z]+)\s+$", body[max(0, start - 30) : start])
     return match is not None and roles.is_name_word(match.group(1))
-
-
-def _start(span: tuple[int, int]) -> int:
-    return span[0]
 
 
 # The columns of the prepared tables a DocView is built from.
