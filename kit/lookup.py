@@ -18,18 +18,23 @@ independently (a token may count for two themes).
 from __future__ import annotations
 
 import fnmatch
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from kit import text, yamlfile
+from kit import text, wordtrie, yamlfile
 from kit.errors import KitError, preview
 
 # The glob characters of a pattern word, and the hyphen the tokenizer keeps inside a word ("Jong-un").
 GLOB_MARKS = "*?"
 HYPHEN = "-"
+# Every character fnmatch gives a meaning to (a "[…]" set as well as the globs).
+FNMATCH_MARKS = "*?["
 
 MATCH_COLUMNS = [
     "doc_id",
@@ -66,10 +71,15 @@ class Entry:
 
 @dataclass(frozen=True)
 class Word:
-    """One word of a compiled pattern: its regex, and whether it may match a part of a hyphenated token."""
+    """One word of a compiled pattern: its regex, and whether it may match a part of a hyphenated token.
+
+    ``literal`` is the word itself when it has no glob character (``""`` for a glob): the token it matches
+    can then be found by a dictionary look-up instead of a regex (see :class:`_StartIndex`).
+    """
 
     regex: re.Pattern[str]
     matches_parts: bool = False
+    literal: str = ""
 
     def matches(self, token: str) -> bool:
         """The token is this word, or (for a glob without a hyphen) one of the token's hyphen-joined parts is."""
@@ -101,7 +111,10 @@ def pattern_words(pattern: str, *, case_sensitive: bool = False) -> tuple[Word, 
         word = pattern[start:end] if case_sensitive else text.normalise(pattern[start:end])
         flags = 0 if case_sensitive else re.IGNORECASE
         is_glob = any(mark in word for mark in GLOB_MARKS)
-        words.append(Word(re.compile(fnmatch.translate(word), flags), matches_parts=is_glob and HYPHEN not in word))
+        regex = re.compile(fnmatch.translate(word), flags)
+        # fnmatch also reads "[…]" as a set of characters: only a word with none of its marks is literal
+        literal = "" if any(mark in word for mark in FNMATCH_MARKS) else word
+        words.append(Word(regex, matches_parts=is_glob and HYPHEN not in word, literal=literal))
     return tuple(words)
 
 
@@ -130,11 +143,21 @@ def compile_entries(entries: Iterable[Entry]) -> list[_Compiled]:
     return [
         _Compiled(
             entry,
-            pattern_words(entry.pattern, case_sensitive=entry.case_sensitive),
-            tuple(pattern_words(x, case_sensitive=entry.case_sensitive) for x in entry.exclude),
+            _words(entry.pattern, bool(entry.case_sensitive)),
+            tuple(_words(x, bool(entry.case_sensitive)) for x in entry.exclude),
         )
         for entry in entries
     ]
+
+
+# How many compiled patterns are kept between calls: every pattern of the kit's dictionaries, with room to spare.
+PATTERNS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=PATTERNS_KEPT)
+def _words(pattern: str, case_sensitive: bool) -> tuple[Word, ...]:
+    """:func:`pattern_words`, kept by the pattern and case rule: the engine compiles a registry once per chunk."""
+    return pattern_words(pattern, case_sensitive=case_sensitive)
 
 
 def find(
@@ -156,18 +179,22 @@ def find(
         A match never crosses a sentence boundary.
     """
     compiled = [e if isinstance(e, _Compiled) else compile_entries([e])[0] for e in entries]
-    starts = _StartIndex(compiled)
+    trie = wordtrie.trie_for(tuple((c.words, bool(c.entry.case_sensitive)) for c in compiled))
     # The sentences in (doc_id, sentence_id) order, as plain lists: slicing them costs far less than a
     # pandas group per sentence, which matters for an article of a million sentences.
     ordered = tokens.sort_values(["doc_id", "sentence_id"], kind="stable")
     doc_ids, sentence_ids = ordered.doc_id.tolist(), ordered.sentence_id.tolist()
     written, norms = ordered.token.tolist(), ordered.norm.tolist()
     token_ids, token_starts, token_ends = ordered.token_id.tolist(), ordered.start.tolist(), ordered.end.tolist()
+    first_words = _first_steps(written, norms, trie)
     rows = []
-    for first_row, end_row in _sentence_slices(doc_ids, sentence_ids):
+    for first_row, end_row in _sentence_slices(ordered):
+        if not any(first_words[first_row:end_row]):
+            continue
         doc_id, sentence_id = doc_ids[first_row], sentence_ids[first_row]
         by_category: dict[str, list[tuple[_Compiled, int, int]]] = {}
-        for candidate in _candidates(written[first_row:end_row], norms[first_row:end_row], starts):
+        sentence = slice(first_row, end_row)
+        for candidate in _candidates(written[sentence], norms[sentence], first_words[sentence], trie, compiled):
             by_category.setdefault(candidate[0].entry.category, []).append(candidate)
         for category in sorted(by_category):
             for c, i, n in _longest_first(by_category[category]):
@@ -190,61 +217,68 @@ def find(
     return frame.sort_values(["doc_id", "start", "category"], kind="stable").reset_index(drop=True)
 
 
-def _sentence_slices(doc_ids: list[str], sentence_ids: list[int]) -> Iterable[tuple[int, int]]:
-    """(first row, end row) of each run of equal (doc_id, sentence_id) in rows sorted by them."""
-    first = 0
-    for row in range(1, len(doc_ids) + 1):
-        if row == len(doc_ids) or doc_ids[row] != doc_ids[first] or sentence_ids[row] != sentence_ids[first]:
-            yield first, row
-            first = row
+def _first_steps(written: list[str], norms: list[str], trie: wordtrie.WordTrie) -> list[tuple[int, ...]]:
+    """Per token, the trie nodes it leads to from the root (where an entry can start there).
 
-
-class _StartIndex:
-    """Which entries can start at a token: each distinct token is tested against each entry once.
-
-    Matching then costs one dictionary look-up per token instead of one regex per entry per token.
+    Looked up once per distinct (token, norm) pair, since a corpus repeats its words; a sentence where no
+    entry starts is then skipped without reading its words again.
     """
-
-    def __init__(self, compiled: list[_Compiled]):
-        self._compiled = compiled
-        self._cache: dict[tuple[str, str], list[_Compiled]] = {}
-
-    def at(self, written: str, norm: str) -> list[_Compiled]:
-        key = (written, norm)
-        if key not in self._cache:
-            self._cache[key] = [
-                c for c in self._compiled if c.words[0].matches(written if c.entry.case_sensitive else norm)
-            ]
-        return self._cache[key]
+    pairs = list(zip(written, norms, strict=True))
+    steps = {pair: trie.step(wordtrie.ROOT, *pair) for pair in set(pairs)}
+    return [steps[pair] for pair in pairs]
 
 
-def _candidates(written: list[str], norms: list[str], starts: _StartIndex) -> list[tuple[_Compiled, int, int]]:
-    """(entry, first token index, length) for every place an entry matches and no exclusion covers."""
+def _sentence_slices(ordered: pd.DataFrame) -> Iterable[tuple[int, int]]:
+    """(first row, end row) of each run of equal (doc_id, sentence_id) in a token table sorted by them."""
+    doc_ids, sentence_ids = ordered.doc_id.to_numpy(), ordered.sentence_id.to_numpy()
+    changes = np.flatnonzero((doc_ids[1:] != doc_ids[:-1]) | (sentence_ids[1:] != sentence_ids[:-1])) + 1
+    bounds = [0, *changes.tolist(), len(ordered)] if len(ordered) else []
+    return itertools.pairwise(bounds)
+
+
+def _candidates(
+    written: list[str],
+    norms: list[str],
+    first_words: list[tuple[int, ...]],
+    trie: wordtrie.WordTrie,
+    compiled: list[_Compiled],
+) -> list[tuple[_Compiled, int, int]]:
+    """(entry, first token index, length) for every place an entry matches and no exclusion covers.
+
+    ``first_words[i]`` holds the trie nodes token ``i`` leads to from the root; found in entry order per token.
+    """
     found = []
-    # Per entry with exclusions: the token indices its exclusion phrases cover in this sentence.
-    blocked: dict[int, set[int]] = {}
-    for i, (token, norm) in enumerate(zip(written, norms, strict=True)):
-        for c in starts.at(token, norm):
-            tokens = written if c.entry.case_sensitive else norms
-            n = len(c.words)
-            if i + n > len(tokens) or not all(c.words[k].matches(tokens[i + k]) for k in range(1, n)):
+    for i, nodes in enumerate(first_words):
+        if not nodes:
+            continue
+        matched: list[tuple[int, int]] = []  # (entry position, length)
+        length = 1
+        while nodes:
+            matched += [(position, length) for node in nodes for position in trie.ends(node)]
+            if i + length == len(written):
+                break
+            nodes = tuple(child for node in nodes for child in trie.step(node, written[i + length], norms[i + length]))
+            length += 1
+        for position, n in sorted(matched):
+            c = compiled[position]
+            if c.exclusions and _excluded(written if c.entry.case_sensitive else norms, c.exclusions, i, n):
                 continue
-            if c.exclusions:
-                if id(c) not in blocked:
-                    blocked[id(c)] = {
-                        k for x in c.exclusions for a, m in _occurrences(tokens, x) for k in range(a, a + m)
-                    }
-                if not blocked[id(c)].isdisjoint(range(i, i + n)):
-                    continue
             found.append((c, i, n))
     return found
 
 
-def _occurrences(tokens: list[str], words: tuple[Word, ...]) -> Iterable[tuple[int, int]]:
-    n = len(words)
-    for i in range(len(tokens) - n + 1):
-        if all(words[k].matches(tokens[i + k]) for k in range(n)):
-            yield i, n
+def _excluded(tokens: list[str], exclusions: tuple[tuple[Word, ...], ...], first: int, length: int) -> bool:
+    """True when an exclusion phrase occurs over any of the tokens ``first`` … ``first + length - 1``.
+
+    Only the places where such an occurrence could start are tried (it must reach the match), so the cost
+    does not grow with the sentence.
+    """
+    for words in exclusions:
+        span = len(words)
+        for start in range(max(0, first - span + 1), min(first + length, len(tokens) - span + 1)):
+            if all(words[k].matches(tokens[start + k]) for k in range(span)):
+                return True
+    return False
 
 
 def _longest_first(candidates: list[tuple[_Compiled, int, int]]) -> list[tuple[_Compiled, int, int]]:

@@ -172,3 +172,37 @@ def test_matching_cost_grows_linearly_inside_one_long_sentence():
         assert len(lookup.find(tokens, entry, texts=texts)) == tokens.sentence_id.size // 4
 
     assert doubling_ratio(step, long_sentence, 3000) < 2.6
+
+
+def test_a_letter_outside_ascii_matches_as_the_regex_says_not_only_by_lower_case():
+    # Python's case-insensitive match takes "ſ" (long s) for "s": lower-case look-ups alone would miss it.
+    assert find("New ſanctions followed.", lookup.Entry("sanctions", "t")).match.tolist() == ["ſanctions"]
+    assert find("António Guterres spoke.", lookup.Entry("ANTÓNIO guterres", "t")).match.tolist() == ["António Guterres"]
+    # "[" is a word of its own, tested by its regex (fnmatch gives "[" a meaning, so it is never looked up).
+    assert find("A [s]ic note, a [sic] one.", lookup.Entry("[s]ic", "t")).match.tolist() == ["[s]ic"]
+
+
+def test_entry_sets_that_differ_only_in_weight_or_category_keep_their_own():
+    # The start index is shared by entry sets with the same words; what it answers must not carry the
+    # weight (1 and 1.0 are equal keys) or the category of the set that built it.
+    body = "Pressure grew."
+    first = find(body, lookup.Entry("pressure", "a", weight=1))
+    second = find(body, lookup.Entry("pressure", "b", weight=2.5))
+    assert (first.category.tolist(), first.weight.tolist()) == (["a"], [1])
+    assert (second.category.tolist(), second.weight.tolist()) == (["b"], [2.5])
+
+
+def test_a_case_sensitive_and_a_case_insensitive_entry_of_the_same_word_are_told_apart():
+    body = "KIM met Kim."
+    assert find(body, lookup.Entry("Kim", "t", case_sensitive=True)).match.tolist() == ["Kim"]
+    assert find(body, lookup.Entry("Kim", "t")).match.tolist() == ["KIM", "Kim"]
+
+
+def test_an_exclusion_counts_wherever_it_overlaps_the_match_and_nowhere_else():
+    entry = lookup.Entry("pressure", "t", exclude=("maximum pressure", "pressure campaign"))
+    found = find("Maximum pressure. Pressure campaign now. Pressure, then maximum pressure again; pressure.", entry)
+    assert found.match.tolist() == ["Pressure", "pressure"]
+    assert found.sentence_id.tolist() == [2, 2]
+    # An exclusion over the last word of a phrase blocks the phrase; one after it does not.
+    phrase = lookup.Entry("talks resumed", "t", exclude=("resumed fighting",))
+    assert find("Talks resumed fighting. Talks resumed, and fighting stopped.", phrase).sentence_id.tolist() == [1]

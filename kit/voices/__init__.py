@@ -22,9 +22,9 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.types import Prepared
-from kit.voices import actors, attribution, cues, mentions, names
+from kit.voices import actors, attribution, cues, mentions, names, records
 from kit.voices.actors import GROUPS, Registry, load_registry
-from kit.voices.records import DocView, Quoted, build_view
+from kit.voices.records import DocView, Quoted
 from kit.voices.roles import classify_role
 
 __all__ = [
@@ -82,16 +82,19 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
     registry = registry or load_registry()
     found = actors.mentions(prepared, registry)
     rows: list[dict[str, object]] = []
-    sentences_by_doc = dict(iter(prepared.sentences.groupby("doc_id", sort=False)))
-    paragraphs_by_doc = dict(iter(prepared.paragraphs.groupby("doc_id", sort=False)))
-    mentions_by_doc = dict(iter(found.groupby("doc_id", sort=False)))
+    sentences_by_doc = records.columns_by_doc(prepared.sentences, records.SENTENCE_COLUMNS)
+    paragraphs_by_doc = records.columns_by_doc(prepared.paragraphs, records.PARAGRAPH_COLUMNS)
+    mentions_by_doc = records.columns_by_doc(found, records.MENTION_COLUMNS)
+    no_sentences = dict.fromkeys(records.SENTENCE_COLUMNS, ())
+    no_paragraphs = dict.fromkeys(records.PARAGRAPH_COLUMNS, ())
+    no_mentions = dict.fromkeys(records.MENTION_COLUMNS, ())
     for doc_id, body in zip(prepared.documents.doc_id.astype(str), prepared.documents.text.astype(str), strict=True):
-        view = build_view(
+        view = records.view_of_columns(
             doc_id,
             body,
-            sentences_by_doc.get(doc_id, prepared.sentences.iloc[:0]),
-            paragraphs_by_doc.get(doc_id, prepared.paragraphs.iloc[:0]),
-            mentions_by_doc.get(doc_id, found.iloc[:0]),
+            sentences_by_doc.get(doc_id, no_sentences),
+            paragraphs_by_doc.get(doc_id, no_paragraphs),
+            mentions_by_doc.get(doc_id, no_mentions),
         )
         rows += document_quotes(view, registry)
     frame = pd.DataFrame.from_records(rows, columns=QUOTE_COLUMNS)

@@ -11,6 +11,7 @@ matched exactly as theme words are — and, for a person, an optional surname. A
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ import pandas as pd
 from kit import config, lookup, text, yamlfile
 from kit.errors import KitError
 from kit.types import Prepared
+from kit.voices import roles
 
 # Who speaks for whom. "unknown" is for speakers the kit could not place; the registry may not use it.
 GROUPS = ("official_prc", "official_dprk", "official_other", "analyst", "unnamed_source", "unknown")
@@ -73,10 +75,25 @@ class Registry:
     actors: tuple[Actor, ...]
 
     def __getitem__(self, actor_id: str) -> Actor:
-        return self._by_id()[actor_id]
+        return self._by_id[actor_id]
 
+    @functools.cached_property
     def _by_id(self) -> dict[str, Actor]:
+        # Built once per registry (not per look-up): the voices stages look an actor up for every mention.
         return {actor.id: actor for actor in self.actors}
+
+    def body_type_of(self, actor_id: str) -> str:
+        """A body's type: from the registry, else read from its name and aliases ("" for a person)."""
+        return self._body_types.get(actor_id, "")
+
+    @functools.cached_property
+    def _body_types(self) -> dict[str, str]:
+        # Read once per registry: the voices stages ask for every mention of a body.
+        return {
+            a.id: a.body_type or roles.body_type(" ".join([a.name, *(e.pattern for e in a.aliases)]))
+            for a in self.actors
+            if not a.is_person
+        }
 
     def with_surname(self, surname: str) -> list[Actor]:
         """The registry's persons with this surname, in file order."""
@@ -216,14 +233,16 @@ def mentions(prepared: Prepared, registry: Registry) -> pd.DataFrame:
 
 def _longest_across_actors(found: pd.DataFrame) -> pd.DataFrame:
     """Across actors, keep at each place the longest match (ties: the actor id that sorts first)."""
+    doc_ids, starts, ends = found.doc_id.tolist(), found.start.tolist(), found.end.tolist()
+    # Per document, by start and longest first; a stable sort keeps the matcher's order (actor id) for ties.
+    # Plain lists and one sort, not a pandas group per document: this runs on every registry mention.
+    order = sorted(range(len(doc_ids)), key=lambda row: (doc_ids[row], starts[row], starts[row] - ends[row]))
     keep: list[int] = []
-    for _, group in found.groupby("doc_id", sort=True):
-        ordered = group.assign(_length=group.end - group.start).sort_values(
-            ["start", "_length"], ascending=[True, False], kind="stable"
-        )
-        reach = -1
-        for index, start, end in zip(ordered.index, ordered.start, ordered.end, strict=True):
-            if start >= reach:
-                keep.append(int(index))
-                reach = end
-    return found.loc[sorted(keep)]
+    document, reach = None, -1
+    for row in order:
+        if doc_ids[row] != document:
+            document, reach = doc_ids[row], -1
+        if starts[row] >= reach:
+            keep.append(row)
+            reach = ends[row]
+    return found.iloc[sorted(keep)]

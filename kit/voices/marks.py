@@ -26,6 +26,8 @@ from dataclasses import dataclass
 OPEN_DOUBLE = "“"
 CLOSE_DOUBLE = "”"
 STRAIGHT_DOUBLE = '"'
+# Any double mark, so a paragraph is read mark by mark rather than character by character: “, ” or ".
+_DOUBLE_MARK = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{STRAIGHT_DOUBLE}]")
 # A single mark that may open a quotation: after the start, a space or an opening bracket or mark,
 # before a letter or digit: "named the 'Year…", "‘insurance’".
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[“\"—–-]))['‘](?=[^\W_])")
@@ -87,10 +89,8 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tup
 def _double_spans(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i in range(para_start, para_end):
-        ch = text[i]
-        if ch not in (OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT_DOUBLE):
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, para_start, para_end):
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch != CLOSE_DOUBLE:  # a closing mark with nothing open is stray: skipped
                 open_at = i

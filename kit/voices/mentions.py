@@ -312,12 +312,9 @@ def speaking_mention(view: DocView, start: int, end: int, speaker: Speaker) -> M
 def registered(registry: Registry, actor_id: str) -> Speaker:
     """The speaker of a registry actor (its body type from the registry or its name)."""
     actor = registry[actor_id]
-    kind = (
-        ""
-        if actor.is_person
-        else (actor.body_type or roles.body_type(" ".join([actor.name, *(a.pattern for a in actor.aliases)])))
+    return Speaker(
+        actor.name, actor.group, actor.id, is_person=actor.is_person, body_type=registry.body_type_of(actor.id)
     )
-    return Speaker(actor.name, actor.group, actor.id, is_person=actor.is_person, body_type=kind)
 
 
 def salient(view: DocView, start: int, end: int) -> bool:

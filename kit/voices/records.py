@@ -7,9 +7,12 @@ view (one article's text, sentences, paragraphs, quote spans, registry mentions)
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -115,7 +118,12 @@ class DocView:
 
     def sentence_at(self, offset: int) -> int:
         """Index (into this document's sentences) of the sentence holding ``offset``."""
-        return max(bisect_right(self.sentence_spans, offset, key=_start) - 1, 0)
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @functools.cached_property
+    def _sentence_starts(self) -> tuple[int, ...]:
+        # Bisected without a key function: every mention and cue asks which sentence it is in.
+        return tuple(start for start, _ in self.sentence_spans)
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (its sentence's paragraph)."""
@@ -164,8 +172,13 @@ def _given_name_before(body: str, start: int) -> bool:
     return match is not None and roles.is_name_word(match.group(1))
 
 
-def _start(span: tuple[int, int]) -> int:
-    return span[0]
+# The columns of the prepared tables a DocView is built from.
+SENTENCE_COLUMNS = ("sentence_id", "start", "end", "paragraph_id")
+PARAGRAPH_COLUMNS = ("paragraph_id", "start", "end", "kind")
+MENTION_COLUMNS = ("start", "end", "actor_id", "surname")
+
+# One document's rows of a table as plain lists, column name → values in row order.
+Columns = Mapping[str, Sequence[Any]]
 
 
 def build_view(
@@ -176,29 +189,62 @@ def build_view(
     registry_mentions: pd.DataFrame,
 ) -> DocView:
     """The :class:`DocView` of one document from its rows of the prepared tables."""
-    paragraph_ids = tuple(int(p) for p in paragraphs.paragraph_id)
+    return view_of_columns(
+        doc_id,
+        body,
+        columns_of(sentences, SENTENCE_COLUMNS),
+        columns_of(paragraphs, PARAGRAPH_COLUMNS),
+        columns_of(registry_mentions, MENTION_COLUMNS),
+    )
+
+
+def columns_of(table: pd.DataFrame, names: Sequence[str]) -> dict[str, list[Any]]:
+    """The named columns of a table as plain lists."""
+    return {name: table[name].tolist() for name in names}
+
+
+def columns_by_doc(table: pd.DataFrame, names: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
+    """doc_id → the named columns of that document's rows (in table order), as plain lists.
+
+    One pass over the table for the whole corpus: reading columns of a pandas group per document costs
+    more than the document's analysis.
+    """
+    columns = columns_of(table, names)
+    rows_of: dict[str, list[int]] = {}
+    for row, doc_id in enumerate(table.doc_id.tolist()):
+        rows_of.setdefault(doc_id, []).append(row)
+    return {
+        doc_id: {name: [values[row] for row in rows] for name, values in columns.items()}
+        for doc_id, rows in rows_of.items()
+    }
+
+
+def view_of_columns(
+    doc_id: str, body: str, sentences: Columns, paragraphs: Columns, registry_mentions: Columns
+) -> DocView:
+    """The :class:`DocView` of one document from its rows as plain lists (:func:`columns_by_doc`)."""
+    paragraph_ids = tuple(int(p) for p in paragraphs["paragraph_id"])
     index_of = {pid: i for i, pid in enumerate(paragraph_ids)}
-    sentence_spans = tuple(zip(sentences.start.tolist(), sentences.end.tolist(), strict=True))
-    paragraph_spans = tuple(zip(paragraphs.start.tolist(), paragraphs.end.tolist(), strict=True))
+    sentence_spans = tuple(zip(sentences["start"], sentences["end"], strict=True))
+    paragraph_spans = tuple(zip(paragraphs["start"], paragraphs["end"], strict=True))
     spans = tuple(marks.find_spans(body, list(paragraph_spans), list(sentence_spans)))
     masked = list(body)
     for span in spans:
         if span.mark == "double":
             masked[span.open_at : span.outer_end] = MASK * (span.outer_end - span.open_at)
+    found = tuple(zip(*(registry_mentions[name] for name in MENTION_COLUMNS), strict=True))
     return DocView(
         doc_id=doc_id,
         text=body,
         masked="".join(masked),
-        sentence_ids=tuple(int(s) for s in sentences.sentence_id),
+        sentence_ids=tuple(int(s) for s in sentences["sentence_id"]),
         sentence_spans=sentence_spans,
-        sentence_paragraph=tuple(index_of[int(p)] for p in sentences.paragraph_id),
+        sentence_paragraph=tuple(index_of[int(p)] for p in sentences["paragraph_id"]),
         paragraph_ids=paragraph_ids,
         paragraph_spans=paragraph_spans,
-        paragraph_kinds=tuple(paragraphs.kind),
+        paragraph_kinds=tuple(paragraphs["kind"]),
         spans=spans,
-        registry_mentions=_without_names_surnames(
-            tuple(registry_mentions[["start", "end", "actor_id", "surname"]].itertuples(index=False, name=None)), body
-        ),
+        registry_mentions=_without_names_surnames(found, body),
     )
 
 
