@@ -17,6 +17,7 @@ installed). Never inside ``seeds/`` or a corpus folder: a corpus is read, never 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 import kit
 from kit import config
@@ -107,11 +109,16 @@ class Store:
         return bool(_filesystem(str(self.root)).isfile(self.path(table, key)))
 
     def read(self, table: str, key: str) -> pd.DataFrame:
-        """The table with this key, as it was written."""
-        if self.local:
-            return pd.read_parquet(self.path(table, key), engine="pyarrow")
-        with _filesystem(str(self.root)).open(self.path(table, key), "rb") as handle:
-            return pd.read_parquet(handle, engine="pyarrow")
+        """The table with this key, as it was written.
+
+        Read without Arrow's thread pool (a chunk's table is small): a pool still alive when Python exits can
+        abort the process after its work is done (apache/arrow#34314), and reading through a Python file object
+        can hang it there (apache/arrow#50482), so a URL's bytes are fetched first and read from memory.
+        """
+        source: Any = self.path(table, key)
+        if not self.local:
+            source = pa.BufferReader(_filesystem(str(self.root)).cat_file(source))
+        return pd.read_parquet(source, engine="pyarrow", use_threads=False)
 
     def write(self, table: str, key: str, frame: pd.DataFrame) -> None:
         """Keep ``frame`` under this key, whole: never a half-written table, wherever the run stops.
@@ -122,9 +129,10 @@ class Store:
         try:
             if self.local:
                 self._write_local(Path(self.path(table, key)), frame)
-            else:
-                with _filesystem(str(self.root)).open(self.path(table, key), "wb") as handle:
-                    frame.to_parquet(handle, engine="pyarrow", index=False)
+            else:  # one object put whole: a reader never sees part of it
+                buffer = io.BytesIO()
+                frame.to_parquet(buffer, engine="pyarrow", index=False)
+                _filesystem(str(self.root)).pipe_file(self.path(table, key), buffer.getvalue())
         except OSError as err:
             reason = err.strerror or str(err)
             raise KitError(f"{self.root}: cannot write the store ({reason}); choose another with --store") from None
