@@ -60,6 +60,7 @@ def run(
     """
     if jobs < 1:
         raise KitError(f"--jobs {jobs}: must be 1 or more")
+    skip_iri_grammars()
     if timeout is not None and timeout <= 0:
         raise KitError(f"--timeout {timeout}: must be a positive number of seconds")
     runs = plan(notebooks_dir, params_dir)
@@ -98,6 +99,18 @@ def run(
     done = len(outcomes) - len(failures)
     print(f"{done} of {len(outcomes)} reports written; index: {shown(index)}", file=sys.stderr)
     return EXIT_FAILED if failures else 0
+
+
+def skip_iri_grammars() -> None:
+    """Leave out a module the runner never uses and that costs each of its processes 0.7 s to import.
+
+    nbformat imports jsonschema, and jsonschema's format checkers import ``rfc3987_syntax`` when it is installed
+    (jupyter-events, a JupyterLab dependency, brings it), which builds 38 Lark grammars for an "iri" format check
+    that neither nbformat (it validates with fastjsonschema) nor the kit asks for. Marked absent in this process
+    before anything imports jsonschema, so jsonschema goes without that checker; called by :func:`run` and in
+    each worker it starts, never in a notebook's kernel. A process that imported it already keeps it.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "import raises ImportError"
 
 
 def _corpus_folder(corpus: str | None, reports_dir: Path) -> Path:
@@ -153,7 +166,9 @@ def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: d
                 bar.update()
             return outcomes
         context = multiprocessing.get_context("spawn")
-        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=skip_iri_grammars
+        ) as pool:
             pending = {pool.submit(execute, item, **options): item for item in chosen}
             bar.set_postfix_str(", ".join(item.name for item in chosen[:jobs]))
             for future in concurrent.futures.as_completed(pending):

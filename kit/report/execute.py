@@ -75,6 +75,9 @@ def execute(
                 kernel_name=KERNEL,
                 cwd=str(config.ROOT),
                 progress_bar=False,
+                # Saved when it ends (or fails) and every 30 s of a long cell, not after every cell: writing the
+                # whole notebook after each of ~50 cells was a third of the runner's own time.
+                request_save_on_cell_execute=False,
                 execution_timeout=timeout,
                 config=kernel_config,
             )

@@ -179,3 +179,16 @@ def test_a_site_path_that_is_a_file_or_a_folder_of_other_files_is_refused_and_le
     assert kit_report(tree) == cli.EXIT_BAD_INPUT
     assert capsys.readouterr().err == f"error: --out {shown(out)}: {problem}\n"
     assert {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "tree" not in p.parts} == before
+
+
+def test_the_runner_leaves_out_the_iri_grammars_and_still_validates_notebooks():
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from kit.report import skip_iri_grammars; skip_iri_grammars(); import nbformat; "
+        f"nbformat.validate(nbformat.read({str(config.NOTEBOOKS / '03-themes.ipynb')!r}, as_version=4)); "
+        "print(sys.modules['rfc3987_syntax'] is None, 'jsonschema' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
