@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import cache
 from pathlib import Path
@@ -192,7 +192,7 @@ def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFil
     computed: dict[str, pd.DataFrame] = {}
     for table in ANALYSIS_TABLES:
         if table in missing:
-            computed[table] = _analyse(table, prepared, data, lambda: _quotes(chunk, store, computed))
+            computed[table] = _analyse(table, prepared, data, lambda: _quotes(chunk, store, computed), computed)
             store.write(table, chunk.keys[table], computed[table])
     return Outcome(NO_DOCUMENTS, len(chunk.entries))
 
@@ -219,9 +219,14 @@ def _quotes(chunk: Chunk, store: Store, computed: dict[str, pd.DataFrame]) -> pd
 
 
 def _analyse(
-    table: str, prepared: Prepared, data: DataFiles, quotes: Callable[[], pd.DataFrame | None]
+    table: str,
+    prepared: Prepared,
+    data: DataFiles,
+    quotes: Callable[[], pd.DataFrame | None],
+    earlier: Mapping[str, pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
-    """One analysis table of a chunk's prepared documents."""
+    """One analysis table of a chunk's prepared documents (``earlier``: the chunk's tables computed before it)."""
+    earlier = earlier or {}
     if table == "sizes":
         return overview.documents(prepared)
     if table == "dates":
@@ -233,8 +238,8 @@ def _analyse(
         lexicon = None if data.no_lexicon else _loaded(tone.load_lexicon, data.lexicon, config.DIPLOMATIC_LEXICON)
         return tone.score_units(prepared, lexicon=lexicon, quotes_table=quotes(), registry=registry)
     dictionary = _loaded(themes.load_dictionary, data.dictionary, config.THEMES)
-    if table == "theme_sums":
-        return themes.document_sums(prepared, dictionary)
+    if table == "theme_sums":  # from the chunk's theme hits when they were just found: matching is the cost
+        return themes.document_sums(prepared, dictionary, found=earlier.get("theme_hits"))
     return themes.matches(prepared, dictionary)
 
 

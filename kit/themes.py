@@ -246,17 +246,22 @@ def count(
     return tally(document_sums(prepared, chosen), prepared.documents, chosen, by=by, periods=periods)
 
 
-def document_sums(prepared: Prepared, dictionary: Dictionary) -> pd.DataFrame:
+def document_sums(prepared: Prepared, dictionary: Dictionary, *, found: pd.DataFrame | None = None) -> pd.DataFrame:
     """What every count is summed from: per document and theme, hits, weighted (unrounded) and word tokens.
 
     A document's rows come from that document alone, so the rows of chunks of a corpus put together are the
     rows of the whole corpus (the store keeps them per chunk; :func:`tally` counts from them).
 
+    Args:
+        prepared: the prepared corpus.
+        dictionary: from :func:`load_dictionary`.
+        found: :func:`matches` of the same corpus and dictionary, when already at hand (default: found now).
+
     Returns:
         doc_id, outlet, published, theme, hits, weighted, tokens — documents in the table's order, themes in
         the dictionary's.
     """
-    found = matches(prepared, dictionary)
+    found = matches(prepared, dictionary) if found is None else found
     documents = prepared.documents[["doc_id", "outlet", "published"]].reset_index(drop=True)
     grid = documents.merge(pd.DataFrame({"theme": dictionary.names}), how="cross")
     sums = found.groupby(["doc_id", "theme"]).agg(hits=("weight", "size"), weighted=("weight", "sum"))

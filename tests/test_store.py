@@ -31,9 +31,9 @@ def computed(monkeypatch) -> dict[str, list[int]]:
         calls["prepared"].append(len(chunk.entries))
         return prepare(chunk)
 
-    def counting_analyse(table, prepared, data, quotes):
+    def counting_analyse(table, prepared, data, quotes, earlier=None):
         calls.setdefault(table, []).append(len(prepared.documents))
-        return analyse(table, prepared, data, quotes)
+        return analyse(table, prepared, data, quotes, earlier)
 
     monkeypatch.setattr(engine, "_prepare", counting_prepare)
     monkeypatch.setattr(engine, "_analyse", counting_analyse)
