@@ -29,10 +29,10 @@ import pandas as pd
 
 from kit import text, wordtrie, yamlfile
 from kit.errors import KitError, preview
+from kit.wordtrie import HYPHEN, Word  # the unit of a compiled pattern, walked by the trie
 
-# The glob characters of a pattern word, and the hyphen the tokenizer keeps inside a word ("Jong-un").
+# The glob characters of a pattern word (the hyphen the tokenizer keeps inside a word is kit.wordtrie.HYPHEN).
 GLOB_MARKS = "*?"
-HYPHEN = "-"
 # Every character fnmatch gives a meaning to (a "[…]" set as well as the globs).
 FNMATCH_MARKS = "*?["
 
@@ -67,27 +67,6 @@ class Entry:
     weight: float = 1.0
     case_sensitive: bool = False
     exclude: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word of a compiled pattern: its regex, and whether it may match a part of a hyphenated token.
-
-    ``literal`` is the word itself when it has no glob character (``""`` for a glob): the token it matches
-    can then be found by a dictionary look-up instead of a regex (see :class:`_StartIndex`).
-    """
-
-    regex: re.Pattern[str]
-    matches_parts: bool = False
-    literal: str = ""
-
-    def matches(self, token: str) -> bool:
-        """The token is this word, or (for a glob without a hyphen) one of the token's hyphen-joined parts is."""
-        if self.regex.fullmatch(token):
-            return True
-        if not self.matches_parts or HYPHEN not in token:
-            return False
-        return any(self.regex.fullmatch(part) for part in token.split(HYPHEN))
 
 
 @dataclass(frozen=True)

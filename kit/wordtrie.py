@@ -11,11 +11,33 @@ the entry list, so the trie says *where* entries match and the caller keeps *whi
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kit.lookup import Word
+# The hyphen the tokenizer keeps inside a word ("Jong-un"): a glob word may match one of its parts.
+HYPHEN = "-"
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a compiled pattern: its regex, and whether it may match a part of a hyphenated token.
+
+    ``literal`` is the word itself when it has no glob character (``""`` for a glob): the token it matches
+    can then be found by a dictionary look-up instead of a regex (see :class:`WordTrie`).
+    """
+
+    regex: re.Pattern[str]
+    matches_parts: bool = False
+    literal: str = ""
+
+    def matches(self, token: str) -> bool:
+        """The token is this word, or (for a glob without a hyphen) one of the token's hyphen-joined parts is."""
+        if self.regex.fullmatch(token):
+            return True
+        if not self.matches_parts or HYPHEN not in token:
+            return False
+        return any(self.regex.fullmatch(part) for part in token.split(HYPHEN))
+
 
 # How many entry sets keep their trie between calls (themes, actors, the lexicon, a few more), and how
 # many steps one trie remembers before it starts afresh: a long process cannot grow them.
