@@ -113,9 +113,10 @@ def empty_child(count: str, folder: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    children = {"--kit": kit_child, "--empty": empty_child}
-    if arguments[:1] and arguments[0] in children:
-        return children[arguments[0]](*arguments[1:])
+    if arguments[:1] == ["--kit"]:
+        return kit_child(*arguments[1:4])
+    if arguments[:1] == ["--empty"]:
+        return empty_child(*arguments[1:3])
     parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000], help="articles per corpus")
     parser.add_argument("--jobs", type=int, default=engine.Settings().workers(), help="processes (default: cores)")
