@@ -32,7 +32,7 @@ import pyarrow as pa
 
 import kit
 from kit import config
-from kit.errors import KitError
+from kit.errors import KitError, first_line
 
 STORE_ENV = "PRESSKIT_STORE"
 # Bump when the layout of the store changes (file names, what a key covers).
@@ -155,10 +155,17 @@ def _is_url(root: Path | str) -> bool:
 
 @cache
 def _filesystem(url: str) -> Any:
-    """The fsspec file system of a store URL (one per process; fsspec imports only when a URL is given)."""
+    """The fsspec file system of a store URL (one per process; fsspec imports only when a URL is given).
+
+    Raises:
+        KitError: a scheme fsspec does not know, or one whose package is not installed (``s3://`` without s3fs).
+    """
     import fsspec
 
-    filesystem, _ = fsspec.core.url_to_fs(url)
+    try:
+        filesystem, _ = fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError) as err:  # fsspec: "Install s3fs to access S3", "Protocol not known: …"
+        raise KitError(f"--store {url}: cannot open the store ({first_line(str(err))})") from None
     return filesystem
 
 

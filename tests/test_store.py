@@ -207,3 +207,9 @@ def test_a_store_url_from_the_environment_or_the_command_line_stays_a_url(monkey
     assert store.location("gs://group/store") == "gs://group/store"
     assert store.location(str(tmp_path)) == tmp_path
     store.refuse_inside("s3://lab-bucket/presskit", config.SEEDS)  # a URL is never inside a corpus folder
+
+
+@pytest.mark.parametrize(("url", "reason"), [("nosuch://lab/store", "Protocol not known"), ("s3://lab/store", "s3fs")])
+def test_a_store_url_fsspec_cannot_open_is_one_error_naming_it(tmp_path, url, reason):
+    with pytest.raises(KitError, match=rf"--store {url}: cannot open the store \(.*{reason}"):
+        engine.run(None, ("sentences",), engine.Settings(store=url, jobs=1, progress=False))
