@@ -1,7 +1,7 @@
 """The per-document stages over chunks of documents, kept in the store: in this process, on N processes, on Dask.
 
     manifest (every file read once for its sha256) → chunks of documents → for each chunk whose tables the
-    store lacks: read, clean, sentences, tokens, then dates / quotes / tone units / theme hits / sizes →
+    store lacks: read, clean, sentences, tokens, then sizes / dates / quotes / tone units / theme hits and sums →
     Parquet in the store → the tables asked for, read back chunk by chunk in document order
 
 A chunk holds only its own documents' rows, so memory follows the chunk size and the tables asked for, never
@@ -192,7 +192,7 @@ def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFil
     computed: dict[str, pd.DataFrame] = {}
     for table in ANALYSIS_TABLES:
         if table in missing:
-            computed[table] = _analyse(table, prepared, data, lambda: _quotes(chunk, store, computed), computed)
+            computed[table] = _analyse(table, prepared, data, lambda name: _earlier(name, chunk, store, computed))
             store.write(table, chunk.keys[table], computed[table])
     return Outcome(NO_DOCUMENTS, len(chunk.entries))
 
@@ -211,22 +211,19 @@ def _prepare(chunk: Chunk) -> tuple[Prepared, pd.DataFrame]:
     return prepared, pd.DataFrame({"message": pd.Series(messages, dtype=object)})
 
 
-def _quotes(chunk: Chunk, store: Store, computed: dict[str, pd.DataFrame]) -> pd.DataFrame | None:
-    """The chunk's quotations if computed now or kept (tone units start from them), else None."""
-    if "quotes" in computed:
-        return computed["quotes"]
-    return store.read("quotes", chunk.keys["quotes"]) if store.has("quotes", chunk.keys["quotes"]) else None
+def _earlier(table: str, chunk: Chunk, store: Store, computed: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """A table of the chunk that a later one starts from, if computed now or kept, else None (then it is found
+    again): tone units start from the quotations, theme sums from the theme hits.
+    """
+    if table in computed:
+        return computed[table]
+    return store.read(table, chunk.keys[table]) if store.has(table, chunk.keys[table]) else None
 
 
 def _analyse(
-    table: str,
-    prepared: Prepared,
-    data: DataFiles,
-    quotes: Callable[[], pd.DataFrame | None],
-    earlier: Mapping[str, pd.DataFrame] | None = None,
+    table: str, prepared: Prepared, data: DataFiles, earlier: Callable[[str], pd.DataFrame | None]
 ) -> pd.DataFrame:
-    """One analysis table of a chunk's prepared documents (``earlier``: the chunk's tables computed before it)."""
-    earlier = earlier or {}
+    """One analysis table of a chunk's prepared documents (``earlier``: see :func:`_earlier`)."""
     if table == "sizes":
         return overview.documents(prepared)
     if table == "dates":
@@ -236,10 +233,10 @@ def _analyse(
         return voices.extract_quotes(prepared, registry)
     if table == "tone":
         lexicon = None if data.no_lexicon else _loaded(tone.load_lexicon, data.lexicon, config.DIPLOMATIC_LEXICON)
-        return tone.score_units(prepared, lexicon=lexicon, quotes_table=quotes(), registry=registry)
+        return tone.score_units(prepared, lexicon=lexicon, quotes_table=earlier("quotes"), registry=registry)
     dictionary = _loaded(themes.load_dictionary, data.dictionary, config.THEMES)
-    if table == "theme_sums":  # from the chunk's theme hits when they were just found: matching is the cost
-        return themes.document_sums(prepared, dictionary, found=earlier.get("theme_hits"))
+    if table == "theme_sums":  # from the chunk's theme hits when at hand: matching is what costs
+        return themes.document_sums(prepared, dictionary, found=earlier("theme_hits"))
     return themes.matches(prepared, dictionary)
 
 

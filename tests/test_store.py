@@ -31,9 +31,9 @@ def computed(monkeypatch) -> dict[str, list[int]]:
         calls["prepared"].append(len(chunk.entries))
         return prepare(chunk)
 
-    def counting_analyse(table, prepared, data, quotes, earlier=None):
+    def counting_analyse(table, prepared, data, earlier):
         calls.setdefault(table, []).append(len(prepared.documents))
-        return analyse(table, prepared, data, quotes, earlier)
+        return analyse(table, prepared, data, earlier)
 
     monkeypatch.setattr(engine, "_prepare", counting_prepare)
     monkeypatch.setattr(engine, "_analyse", counting_analyse)
