@@ -44,18 +44,20 @@ def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
     over a second in every kernel that checks its own parameters (a test holds the two readers equal).
     Each ``name: type = value  # help`` (or ``name = value``) statement of the cell is a parameter.
     """
-    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
-    tagged = [cell for cell in cells if "parameters" in cell.get("metadata", {}).get("tags", [])]
-    if not tagged:
+    source = _parameters_source(Path(notebook))
+    if source is None:
         return {}
-    source = "".join(tagged[0]["source"]) if isinstance(tagged[0]["source"], list) else tagged[0]["source"]
-    comments = {
+    try:
+        statements = ast.parse(source).body
+    except SyntaxError as err:
+        raise KitError(f"{shown(notebook)}: the parameters cell is not valid Python (line {err.lineno})") from None
+    comments = {  # the source parses, so it tokenizes
         token.start[0]: token.string.lstrip("#").strip()
         for token in tokenize.generate_tokens(io.StringIO(source).readline)
         if token.type == tokenize.COMMENT
     }
     declared: dict[str, dict[str, Any]] = {}
-    for statement in ast.parse(source).body:
+    for statement in statements:
         target: ast.expr
         if isinstance(statement, ast.AnnAssign):
             target, annotation = statement.target, ast.get_source_segment(source, statement.annotation)
@@ -71,6 +73,30 @@ def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
                 "help": comments.get(statement.end_lineno or statement.lineno, ""),
             }
     return declared
+
+
+def _parameters_source(notebook: Path) -> str | None:
+    """The source of the notebook's first cell tagged ``parameters`` (None: no such cell).
+
+    Raises:
+        KitError: the file cannot be read or is not a notebook (naming the line and column of bad JSON).
+    """
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+        tagged = [cell for cell in cells if "parameters" in cell.get("metadata", {}).get("tags", [])]
+        if not tagged:
+            return None
+        source = tagged[0]["source"]
+        return "".join(source) if isinstance(source, list) else str(source)
+    except OSError as err:
+        raise KitError(f"{shown(notebook)}: cannot read the notebook ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise KitError(f"{shown(notebook)}: not a notebook (not UTF-8 text)") from None
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno} column {err.colno}"
+        raise KitError(f"{shown(notebook)}: not a notebook (bad JSON at {where})") from None
+    except (AttributeError, KeyError, TypeError):
+        raise KitError(f"{shown(notebook)}: not a notebook (no list of cells with metadata and source)") from None
 
 
 def check_parameters(run: Run, declared: Mapping[str, Mapping[str, Any]], extra: Mapping[str, Any]) -> None:

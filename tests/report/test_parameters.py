@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -309,3 +310,21 @@ def test_declared_parameters_without_annotation_or_comment_and_with_a_hash_in_a_
     assert declared["top"] == {"name": "top", "inferred_type_name": "None", "default": "5", "help": ""}
     assert declared["title"]["default"] == '"Issue #3"' and declared["title"]["help"] == "the heading"
     assert declared["flag"]["inferred_type_name"] == "bool" and declared["flag"]["help"] == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"cells": [', "not a notebook (bad JSON at line 1 column 12)"),
+        ('{"cells": [{"metadata": {"tags": ["parameters"]}}]}', "not a notebook (no list of cells"),
+        (
+            '{"cells": [{"metadata": {"tags": ["parameters"]}, "source": "top: int = (5"}]}',
+            "the parameters cell is not valid Python (line 1)",
+        ),
+    ],
+)
+def test_a_notebook_that_cannot_be_read_is_one_error_naming_it(tmp_path, content, message):
+    path = tmp_path / "broken.ipynb"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KitError, match=rf"broken\.ipynb: {re.escape(message)}"):
+        declared_parameters(path)
