@@ -26,7 +26,7 @@ from typing import TypeVar, cast
 import pandas as pd
 from tqdm import tqdm
 
-from kit import chronology, config, corpus, overview, tables, themes, tone, voices
+from kit import chronology, config, corpus, overview, themes, tone, voices
 from kit.chunks import (
     ANALYSIS_TABLES,
     CHUNK_SIZE,
@@ -59,7 +59,9 @@ __all__ = [
     "Settings",
     "add_arguments",
     "build",
+    "concat",
     "make_chunks",
+    "open_store",
     "prepare",
     "run",
     "run_chunk",
@@ -80,7 +82,7 @@ def run(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings
         KitError: a store inside the corpus folder or the seeds, or one that cannot be written.
     """
     store, chunks = build(corpus_dir, wanted, settings)
-    return {table: _concat([store.read(table, chunk.keys[table]) for chunk in chunks]) for table in wanted}
+    return {table: concat([store.read(table, chunk.keys[table]) for chunk in chunks]) for table in wanted}
 
 
 def build(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> tuple[Store, list[Chunk]]:
@@ -90,8 +92,7 @@ def build(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settin
     a time, so memory follows a chunk, never the corpus. Raises as :func:`run`.
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
-    store = Store(location(settings.store))
-    refuse_inside(store.root, folder)
+    store = open_store(settings, folder)
     needed = tuple(dict.fromkeys([*wanted, "warnings"]))
     chunks = list(make_chunks(folder, settings))
     todo = [chunk for chunk in chunks if not all(store.has(t, chunk.keys[t]) for t in needed)]
@@ -106,6 +107,13 @@ def build(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settin
         for message in store.read("warnings", chunk.keys["warnings"]).message:
             warnings.warn_explicit(str(message), CleaningWarning, filename="kit.clean", lineno=0)
     return store, chunks
+
+
+def open_store(settings: Settings, folder: Path) -> Store:
+    """The store ``settings`` name, refused when it lies inside the corpus folder or the seeds."""
+    store = Store(location(settings.store))
+    refuse_inside(store.root, folder)
+    return store
 
 
 def make_chunks(folder: Path, settings: Settings) -> Iterator[Chunk]:
@@ -131,7 +139,7 @@ def _ends_chunk(doc_id: str, length: int, chunk_size: int) -> bool:
     return cut or length >= MAX_CHUNK_FACTOR * chunk_size
 
 
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The chunks' rows as one table (chunks without rows left out, so they do not loosen a column's type)."""
     with_rows = [frame for frame in frames if len(frame)] or frames[:1]
     return pd.concat(with_rows, ignore_index=True) if len(with_rows) > 1 else with_rows[0].reset_index(drop=True)
@@ -268,8 +276,8 @@ def table(name: str, args: argparse.Namespace) -> pd.DataFrame:
     """The table ``python -m kit table NAME`` prints, by chunk through the store (see :func:`add_arguments`).
 
     Per-document tables are read chunk by chunk; theme counts are summed from the per-document theme sums kept
-    by chunk (never the corpus's tokens at once); the other corpus-wide tables (keyness, kwic, events) are built
-    by :data:`kit.tables.TABLES` over the whole prepared corpus, itself read from the store.
+    by chunk; events, kwic lines and keyness are computed chunk by chunk (:func:`kit.archive.command_table`), so
+    no table holds the corpus's tokens at once.
     """
     settings = settings_from(args)
     if name == "themes":  # the dictionary read first: a bad one is refused before any article is read
@@ -278,7 +286,9 @@ def table(name: str, args: argparse.Namespace) -> pd.DataFrame:
         periods = args.periods or "year"
         return themes.tally(kept["theme_sums"], kept["sizes"], dictionary, by=args.by, periods=periods)
     if name not in STORED:
-        return tables.TABLES[name].build(prepare(args.corpus, settings), args)
+        from kit import archive  # kit.archive reads the store through this module
+
+        return archive.command_table(name, args, settings)
     frame = run(args.corpus, [STORED[name]], settings)[STORED[name]]
     if name == "dates" and args.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
         frame = frame[frame.granularity != "vague"].reset_index(drop=True)

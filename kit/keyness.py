@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +22,10 @@ from kit import themes
 from kit.errors import KitError
 from kit.periods import assign as assign_periods
 from kit.themes import Dictionary
-from kit.types import Prepared
+from kit.types import Described, Prepared
+
+if TYPE_CHECKING:  # kit.archive reads the store through kit.engine, which imports this module's callers
+    from kit.archive import Archive
 
 KEYNESS_COLUMNS = [
     "item",
@@ -101,12 +106,69 @@ def keyness(
     """
     if unit not in ("theme", "word"):
         raise KitError(f"unit={unit!r}: expected theme or word")
+    chosen = choose_sides(prepared, by=by, periods=periods, target=target, reference=reference)
+    sizes = themes.word_tokens(prepared)
+    if unit == "theme":
+        dictionary = dictionary or themes.load_dictionary()
+        return scored(theme_counts(themes.document_sums(prepared, dictionary), dictionary, chosen), sizes, chosen)
+    return scored(word_counts(prepared, chosen), sizes, chosen, min_count=min_count)
+
+
+def stored_keyness(
+    archive: Archive,
+    dictionary: Dictionary | None = None,
+    *,
+    unit: str = "theme",
+    by: str = "period",
+    periods: str | Sequence[str] = "year",
+    target: str | Sequence[str] | None = None,
+    reference: str | Sequence[str] | None = None,
+    min_count: int = 3,
+) -> pd.DataFrame:
+    """:func:`keyness` of an archive in the store: theme hits from the kept theme sums, word counts summed
+    chunk by chunk, token totals from the documents table, so the corpus's tokens are never held at once.
+
+    ``dictionary`` must be (a subset of) the one the archive's theme sums were counted with. Raises as
+    :func:`keyness`.
+    """
+    if unit not in ("theme", "word"):
+        raise KitError(f"unit={unit!r}: expected theme or word")
+    chosen = choose_sides(archive, by=by, periods=periods, target=target, reference=reference)
+    sizes = archive.documents.set_index("doc_id").n_words
+    if unit == "theme":
+        dictionary = dictionary or themes.load_dictionary()
+        return scored(theme_counts(archive.table("theme_sums"), dictionary, chosen), sizes, chosen)
+    return scored(archive.gather(word_counts, chosen), sizes, chosen, min_count=min_count)
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The two groups keyness compares: their labels (periods or outlets) and their documents."""
+
+    by: str
+    target: list[str]
+    reference: list[str]
+    target_docs: list[str]
+    reference_docs: list[str]
+
+
+def choose_sides(
+    corpus: Described,
+    *,
+    by: str = "period",
+    periods: str | Sequence[str] = "year",
+    target: str | Sequence[str] | None = None,
+    reference: str | Sequence[str] | None = None,
+) -> Sides:
+    """The target and reference groups of :func:`keyness` (default: the latest period against every other
+    document). Raises KitError for an unknown grouping, a label no document has, overlapping or empty groups.
+    """
     if by == "period":
-        groups = assign_periods(prepared, periods).sort_values(["period_order", "doc_id"], kind="stable")
+        groups = assign_periods(corpus, periods).sort_values(["period_order", "doc_id"], kind="stable")
         labels = dict(zip(groups.doc_id, groups.period, strict=True))
         default_target = groups.period.iloc[-1]
     elif by == "outlet":
-        labels = dict(zip(prepared.documents.doc_id, prepared.documents.outlet, strict=True))
+        labels = dict(zip(corpus.documents.doc_id, corpus.documents.outlet, strict=True))
         default_target = sorted(labels.values())[0]
     else:
         raise KitError(f"by={by!r}: expected period or outlet")
@@ -122,28 +184,51 @@ def keyness(
     reference_docs = sorted(d for d, label in labels.items() if label in reference_labels)
     if not target_docs or not reference_docs:
         raise KitError(f"keyness: both groups need documents (target {target_labels}, reference {reference_labels})")
-    sizes = themes.word_tokens(prepared)
-    target_total, reference_total = int(sizes[target_docs].sum()), int(sizes[reference_docs].sum())
-    if unit == "theme":
-        chosen = dictionary or themes.load_dictionary()
-        found = themes.matches(prepared, chosen)
-        items = chosen.names
-        counted = found.groupby(["theme", "doc_id"]).size()
-        counts = {
-            side: [int(sum(counted.get((name, d), 0) for d in docs)) for name in items]
-            for side, docs in (("target", target_docs), ("reference", reference_docs))
+    return Sides(by, target_labels, reference_labels, target_docs, reference_docs)
+
+
+def theme_counts(sums: pd.DataFrame, dictionary: Dictionary, sides: Sides) -> pd.DataFrame:
+    """The hits of each theme (item, in the dictionary's order) in each group, from :func:`themes.document_sums`."""
+    hits = sums.groupby(["theme", "doc_id"]).hits.sum()
+    rows = [
+        {
+            "item": name,
+            "target": int(sum(hits.get((name, d), 0) for d in sides.target_docs)),
+            "reference": int(sum(hits.get((name, d), 0) for d in sides.reference_docs)),
         }
-    else:
-        tokens = prepared.tokens
-        words = tokens[~tokens.is_punct & ~tokens.is_stop & tokens.norm.str.match(r"^[^\W\d_]")]
-        table = pd.crosstab(words.norm, words.doc_id.isin(target_docs) * 1 + words.doc_id.isin(reference_docs) * 2)
-        table = table.reindex(columns=[1, 2], fill_value=0)
-        table = table[table.sum(axis=1) >= min_count]
-        items = table.index.tolist()
-        counts = {"target": table[1].tolist(), "reference": table[2].tolist()}
-    frame = _score(items, counts["target"], counts["reference"], target_total, reference_total)
+        for name in dictionary.names
+    ]
+    return pd.DataFrame(rows, columns=["item", "target", "reference"])
+
+
+def word_counts(prepared: Prepared, sides: Sides) -> pd.DataFrame:
+    """Each word's tokens (item: its norm; stopwords, punctuation and numbers left out) in the target and
+    reference documents among these. Documents are counted apart, so chunks' counts add up (:func:`scored`).
+    """
+    tokens = prepared.tokens
+    words = tokens[~tokens.is_punct & ~tokens.is_stop & tokens.norm.str.match(r"^[^\W\d_]")]
+    side = words.doc_id.isin(sides.target_docs) * 1 + words.doc_id.isin(sides.reference_docs) * 2
+    table = pd.crosstab(words.norm, side).reindex(columns=[1, 2], fill_value=0)
+    table = table.rename_axis(index="item", columns=None).rename(columns={1: "target", 2: "reference"})
+    return table.reset_index()
+
+
+def scored(counts: pd.DataFrame, sizes: pd.Series, sides: Sides, *, min_count: int = 0) -> pd.DataFrame:
+    """The keyness table of ``counts`` (item, target, reference; rows of one item summed, so chunks' counts can
+    be given as they come), with ``sizes`` (word tokens per doc_id) for the totals; words seen fewer than
+    ``min_count`` times in both groups together are left out. ``frame.attrs`` holds the sides and totals.
+    """
+    summed = counts.groupby("item", sort=False)[["target", "reference"]].sum()
+    summed = summed[summed.target + summed.reference >= min_count]
+    target_total = int(sizes.reindex(sides.target_docs, fill_value=0).sum())
+    reference_total = int(sizes.reindex(sides.reference_docs, fill_value=0).sum())
+    items = [str(item) for item in summed.index]
+    frame = _score(items, summed.target.tolist(), summed.reference.tolist(), target_total, reference_total)
     frame.attrs.update(
-        target=target_labels, reference=reference_labels, target_tokens=target_total, reference_tokens=reference_total
+        target=sides.target,
+        reference=sides.reference,
+        target_tokens=target_total,
+        reference_tokens=reference_total,
     )
     return frame
 

@@ -131,6 +131,16 @@ def collocations(
     Returns:
         collocate, side ("left"/"right" of the theme match), freq, score (likelihood ratio) — best first.
     """
+    counts = collocation_counts(prepared, dictionary, theme=theme, window=window)
+    return ranked_collocations(counts, theme=theme, window=window, min_freq=min_freq, top=top)
+
+
+def collocation_counts(
+    prepared: Prepared, dictionary: Dictionary | None = None, *, theme: str, window: int = 5
+) -> pd.DataFrame:
+    """The word and node-pair counts :func:`collocations` ranks (:func:`kit.text.node_counts` rows), for these
+    documents; counts of chunks of a corpus add up to the corpus's (:func:`ranked_collocations` sums them).
+    """
     chosen = (dictionary or themes.load_dictionary()).subset([theme])
     found = themes.matches(prepared, chosen)
     node = f"<{theme}>"
@@ -150,4 +160,11 @@ def collocations(
             elif not token.is_punct and not token.is_stop and _WORD_START.match(token.norm):
                 words.append(token.norm)
         sentences.append(words)
-    return text.node_collocations(sentences, node, window_size=window, min_freq=min_freq, top=top)
+    return text.node_counts(sentences, node, window_size=window)
+
+
+def ranked_collocations(
+    counts: pd.DataFrame, *, theme: str, window: int = 5, min_freq: int = 2, top: int = 15
+) -> pd.DataFrame:
+    """:func:`collocations` from :func:`collocation_counts` rows (of a corpus, or of its chunks put together)."""
+    return text.rank_node_pairs(counts, f"<{theme}>", window_size=window, min_freq=min_freq, top=top)

@@ -9,26 +9,29 @@ import pandas as pd
 
 from kit.types import Prepared
 
+SIZE_COLUMNS = ["n_paragraphs", "n_sentences", "n_tokens", "n_words"]
+
 
 def documents(prepared: Prepared) -> pd.DataFrame:
-    """The documents table without article texts, plus n_paragraphs, n_sentences and n_tokens."""
+    """The documents table without article texts, plus n_paragraphs, n_sentences, n_tokens and n_words (tokens
+    that are not punctuation).
+    """
+    tokens = prepared.tokens
     sizes = pd.DataFrame(
         {
             "n_paragraphs": prepared.paragraphs.groupby("doc_id").size(),
             "n_sentences": prepared.sentences.groupby("doc_id").size(),
-            "n_tokens": prepared.tokens.groupby("doc_id").size(),
+            "n_tokens": tokens.groupby("doc_id").size(),
+            "n_words": tokens[~tokens.is_punct.astype(bool)].groupby("doc_id").size(),
         }
     )
     table = prepared.documents.drop(columns=["raw_text", "text"]).join(sizes, on="doc_id")
-    counts = ["n_paragraphs", "n_sentences", "n_tokens"]
-    return table.fillna(dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))
+    return table.fillna(dict.fromkeys(SIZE_COLUMNS, 0)).astype(dict.fromkeys(SIZE_COLUMNS, int))
 
 
-def sizes_by_outlet(prepared: Prepared) -> pd.DataFrame:
-    """Per outlet: documents, sentences, tokens and word tokens (tokens that are not punctuation)."""
-    words = prepared.tokens[~prepared.tokens.is_punct].groupby("doc_id").size().rename("n_words")
-    table = documents(prepared).join(words, on="doc_id").fillna({"n_words": 0})
-    grouped = table.groupby("outlet", sort=True).agg(
+def sizes_by_outlet(documents_table: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: documents, sentences, tokens and word tokens, from :func:`documents` (or an archive's)."""
+    grouped = documents_table.groupby("outlet", sort=True).agg(
         documents=("doc_id", "size"),
         sentences=("n_sentences", "sum"),
         tokens=("n_tokens", "sum"),
@@ -44,13 +47,12 @@ def removed_summary(prepared: Prepared) -> pd.DataFrame:
     return table.rename_axis(index="doc_id", columns=None).reset_index()
 
 
-def removed_by_kind(prepared: Prepared) -> pd.DataFrame:
+def removed_by_kind(removed: pd.DataFrame) -> pd.DataFrame:
     """Per furniture kind: lines removed, documents they came from, and how many were flagged suspect (long).
 
     A narrow view of :func:`removed_summary` that fits a page for any number of documents; the per-document
-    counts are in that table, and every removed line in ``prepared.removed``.
+    counts are in that table, and every removed line in ``removed`` (a prepared corpus's or an archive's).
     """
-    removed = prepared.removed
     grouped = removed.groupby("kind", sort=True)
     table = pd.DataFrame(
         {
@@ -73,9 +75,23 @@ def content_words(prepared: Prepared, *, top: int = 20, min_length: int = 3) -> 
     Returns:
         norm, count, documents (how many articles use it) — sorted by count, then alphabetically.
     """
+    return top_words(word_counts(prepared, min_length=min_length), top=top)
+
+
+def word_counts(prepared: Prepared, *, min_length: int = 3) -> pd.DataFrame:
+    """Every content word of these documents with its count and the number of documents using it (norm order).
+
+    Documents are counted apart, so the counts of chunks of a corpus add up to the corpus's (see
+    :func:`top_words`).
+    """
     tokens = prepared.tokens
     words = tokens[~tokens.is_stop & ~tokens.is_punct & tokens.norm.str.match(r"^[^\W\d_]")]
     words = words[words.norm.str.len() >= min_length]
-    table = words.groupby("norm").agg(count=("norm", "size"), documents=("doc_id", "nunique")).reset_index()
+    return words.groupby("norm").agg(count=("norm", "size"), documents=("doc_id", "nunique")).reset_index()
+
+
+def top_words(counts: pd.DataFrame, *, top: int = 20) -> pd.DataFrame:
+    """The ``top`` words of :func:`word_counts` rows (of one corpus, or of its chunks put together, summed here)."""
+    table = counts.groupby("norm", sort=True)[["count", "documents"]].sum().reset_index()
     table = table.sort_values(["count", "norm"], ascending=[False, True], kind="stable")
     return table.head(top).reset_index(drop=True)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from kit.corpus import PUBLISHED_FORMATS
 from kit.errors import KitError
-from kit.types import Prepared
+from kit.types import Described
 
 PERIOD_COLUMNS = ["doc_id", "period", "period_order"]
 # Derived periods: at most this many (a chart of themes × periods stays readable).
@@ -100,7 +100,7 @@ def _parse_day(value: str, item: object) -> pd.Timestamp:
     raise KitError(f"period boundary {item!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD, optionally 'LABEL=DATE'")
 
 
-def assign(prepared: Prepared, periods: str | Sequence[str] = "year") -> pd.DataFrame:
+def assign(prepared: Described, periods: str | Sequence[str] = "year") -> pd.DataFrame:
     """The period of each document, from its publication date and the date's precision.
 
     Args:

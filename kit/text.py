@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -272,17 +273,46 @@ def node_collocations(
     Returns:
         collocate, side ("left" or "right" of the node), freq, score — sorted by score, then collocate.
     """
-    word_fd = FreqDist()
-    pair_fd = FreqDist()
+    counts = node_counts(sentences, node, window_size=window_size)
+    return rank_node_pairs(counts, node, window_size=window_size, min_freq=min_freq, top=top)
+
+
+def node_counts(sentences: Iterable[list[str]], node: str, *, window_size: int = 5) -> pd.DataFrame:
+    """What :func:`rank_node_pairs` scores: every word's count (``second`` empty) and the count of each pair
+    (first, second) within ``window_size`` words that has ``node`` on one side, as rows first, second, count.
+
+    Counts of separate batches of sentences add up, so a corpus's counts can be summed chunk by chunk; pairs
+    without the node are never scored, so they are not counted (a corpus's pairs would not fit in memory).
+    """
+    word_fd: Counter[str] = Counter()
+    pair_fd: Counter[tuple[str, str]] = Counter()
     for words in sentences:
         words = list(words)
         word_fd.update(words)
         for i, first in enumerate(words):
             for second in words[i + 1 : i + window_size]:
-                pair_fd[(first, second)] += 1
+                if (first == node) != (second == node):
+                    pair_fd[(first, second)] += 1
+    rows = [{"first": w, "second": "", "count": n} for w, n in word_fd.items()]
+    rows += [{"first": w1, "second": w2, "count": n} for (w1, w2), n in pair_fd.items()]
+    return pd.DataFrame(rows, columns=["first", "second", "count"])
+
+
+def rank_node_pairs(
+    counts: pd.DataFrame, node: str, *, window_size: int = 5, min_freq: int = 2, top: int = 15
+) -> pd.DataFrame:
+    """The collocates of :func:`node_collocations` from :func:`node_counts` rows (summed here when repeated)."""
+    summed = counts.groupby(["first", "second"], sort=True)["count"].sum()
+    word_fd, pair_fd = FreqDist(), FreqDist()
+    for first, second, n in zip(
+        summed.index.get_level_values(0), summed.index.get_level_values(1), summed, strict=True
+    ):
+        if second:
+            pair_fd[(first, second)] = int(n)
+        else:
+            word_fd[first] = int(n)
     finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window_size)
     finder.apply_freq_filter(min_freq)
-    finder.apply_ngram_filter(lambda w1, w2: node not in (w1, w2) or w1 == w2)
     rows = [
         {
             "collocate": w2 if w1 == node else w1,

@@ -8,6 +8,7 @@ cleaned text, so any number can be traced back to its sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import pandas as pd
 
@@ -65,3 +66,15 @@ class Prepared:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     tokens: pd.DataFrame
+
+
+class Described(Protocol):
+    """Anything with a documents table (doc_id, outlet, headline, published, published_precision, …): a prepared
+    corpus, or an archive in the store (:class:`kit.archive.Archive`). Analyses that only need the manifest facts
+    take this, so they run the same on an archive too large to prepare in memory.
+    """
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """One row per article with its manifest facts."""
+        ...

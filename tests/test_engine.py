@@ -47,6 +47,27 @@ def test_dates_without_vague_expressions_as_the_chronology_leaves_them_out(optio
     assert (",vague," in out) is not bool(option)
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["events"],
+        ["kwic", "--window", "3"],
+        ["kwic", "--word", "sanction*", "--across-sentences"],
+        ["keyness"],
+        ["keyness", "--unit", "word", "--periods", "2018", "2024"],
+    ],
+    ids=["events", "kwic", "kwic-word", "keyness-themes", "keyness-words"],
+)
+def test_tables_over_the_whole_corpus_computed_chunk_by_chunk_are_the_whole_corpus_tables(
+    options, synthetic, tmp_path, capsys
+):
+    assert len(list(engine.make_chunks(synthetic, engine.Settings()))) > 1
+    argv = ["table", *options, "--corpus", str(synthetic), "--no-progress", "--store", str(tmp_path / "s")]
+    expected = whole_corpus_csv(argv)
+    assert expected.count("\n") > 7  # every theme, or many more lines
+    assert chunked_csv(argv, capsys) == expected
+
+
 def test_plain_vader_tone_through_the_store_is_the_plain_table(tmp_path, capsys):
     argv = ["table", "tone", "--no-lexicon", "--store", str(tmp_path / "store"), "--jobs", "1"]
     assert chunked_csv(argv, capsys) == whole_corpus_csv(argv)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -9,10 +11,11 @@ def test_documents_table_has_sizes_and_no_texts(seeds):
     table = overview.documents(seeds).set_index("doc_id")
     assert "raw_text" not in table and "text" not in table
     assert tuple(table.loc[HERALD, ["n_paragraphs", "n_sentences", "n_tokens"]]) == (23, 36, 1097)
+    assert table.loc[HERALD, "n_words"] == (~seeds.tokens[seeds.tokens.doc_id == HERALD].is_punct).sum()
 
 
 def test_sizes_by_outlet_sum_to_the_corpus(seeds):
-    by_outlet = overview.sizes_by_outlet(seeds)
+    by_outlet = overview.sizes_by_outlet(overview.documents(seeds))
     assert by_outlet.documents.sum() == 5
     assert by_outlet.tokens.sum() == len(seeds.tokens)
     assert by_outlet.words.sum() == (~seeds.tokens.is_punct).sum()
@@ -26,7 +29,7 @@ def test_removed_summary_has_a_row_per_document(seeds):
 
 
 def test_removed_by_kind_counts_lines_documents_and_suspects(seeds):
-    by_kind = overview.removed_by_kind(seeds).set_index("kind")
+    by_kind = overview.removed_by_kind(seeds.removed).set_index("kind")
     assert by_kind.lines.sum() == len(seeds.removed) == 33
     assert by_kind.loc["caption"].tolist() == [
         (seeds.removed.kind == "caption").sum(),
@@ -52,3 +55,14 @@ def test_corpus_notebook_runs_headless_and_records_values(run_notebook, tmp_path
     assert values["top_content_word"] == "north"
     words = pd.read_csv(tmp_path / "00-corpus" / "content_words.csv")
     assert len(words) == 5
+
+
+def test_word_counts_of_chunks_add_up_to_the_corpus(seeds):
+    halves = [seeds.documents.doc_id.iloc[:2], seeds.documents.doc_id.iloc[2:]]
+    counts = []
+    for ids in halves:
+        part = seeds.tokens[seeds.tokens.doc_id.isin(ids)]
+        counts.append(overview.word_counts(replace(seeds, tokens=part), min_length=3))
+    together = overview.top_words(pd.concat(counts), top=20)
+    pd.testing.assert_frame_equal(together, overview.content_words(seeds, top=20, min_length=3))
+    assert together.documents.iloc[0] == 5  # "north": every seed article

@@ -15,7 +15,7 @@ from kit.errors import KitError
 
 # The one place chronology learns when each article was published (the manifest date as a span of days).
 from kit.periods import publication_periods
-from kit.types import Prepared
+from kit.types import Described, Prepared
 
 DATE_COLUMNS = [
     "doc_id",
@@ -60,7 +60,7 @@ GRANULARITIES = (
 )
 
 
-def publications(prepared: Prepared) -> pd.DataFrame:
+def publications(prepared: Described) -> pd.DataFrame:
     """When each article was published: doc_id, outlet, headline, published, published_precision, and
     first_day/last_day (ISO days) of the period the manifest date can mean (a whole month at month
     precision). Sorted by first_day, then doc_id.

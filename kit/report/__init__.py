@@ -18,11 +18,13 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kit import config
+from kit.clean import CleaningWarning
 from kit.errors import KitError
 from kit.report.execute import Outcome, execute, failure_reason
 from kit.report.index import prune, summarise_corpus, write_index
@@ -86,6 +88,7 @@ def run(
         with exclusive(reports_dir):
             for name in recover(reports_dir):
                 print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
+            fill_store(folder, jobs=jobs, progress=progress)
             outcomes = _execute_all(chosen, jobs=jobs, progress=progress, options=options)
             if not only:
                 for path in prune(runs, reports_dir):
@@ -99,6 +102,22 @@ def run(
     done = len(outcomes) - len(failures)
     print(f"{done} of {len(outcomes)} reports written; index: {shown(index)}", file=sys.stderr)
     return EXIT_FAILED if failures else 0
+
+
+def fill_store(folder: Path, *, jobs: int, progress: bool) -> None:
+    """Compute, with ``jobs`` processes, the store tables the notebooks read (kit's data files, and tone with plain
+    VADER too), so each notebook's kernel only reads them; a set naming its own data files computes its tables.
+
+    Cleaning's warnings are the corpus report's to show, not the runner's.
+    """
+    from kit import archive, engine
+    from kit.chunks import DataFiles, Settings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CleaningWarning)
+        for data in (DataFiles(), DataFiles(no_lexicon=True)):
+            tables = [*archive.BASE_TABLES, *archive.REPORT_TABLES] if not data.no_lexicon else ["tone"]
+            engine.build(folder, tables, Settings(jobs=jobs, progress=progress, data=data))
 
 
 def skip_iri_grammars() -> None:

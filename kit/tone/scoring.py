@@ -14,7 +14,7 @@ from kit import sentiment, text, voices
 from kit.diplomatic import Lexicon, LexiconMatch
 from kit.diplomatic import load_lexicon as load_lexicon  # the name tables and notebooks call (tone.load_lexicon)
 from kit.errors import KitError
-from kit.types import Prepared
+from kit.types import Described, Prepared
 from kit.voices import actors
 
 # The columns every scored unit has, whatever the unit.
@@ -277,7 +277,7 @@ def format_drivers(drivers: list[tuple[str, float]]) -> str:
 
 def select_units(
     scores: pd.DataFrame,
-    prepared: Prepared,
+    prepared: Described,
     *,
     voices: Sequence[str] | None = None,
     outlets: Sequence[str] | None = None,

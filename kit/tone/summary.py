@@ -9,7 +9,7 @@ import pandas as pd
 from kit.errors import KitError
 from kit.periods import assign as assign_periods
 from kit.tone.scoring import NEGATIVE, OFFICIAL, POSITIVE, TOP_WORDS, VOICES, format_drivers
-from kit.types import Prepared
+from kit.types import Described
 
 SUMMARY_COLUMNS = [
     "units",
@@ -33,7 +33,7 @@ COMPARE_COLUMNS = [
 
 def summarise(
     scores: pd.DataFrame,
-    prepared: Prepared,
+    prepared: Described,
     *,
     by: str | Sequence[str] = "voice",
     periods: str | Sequence[str] = "year",
