@@ -157,7 +157,7 @@ def command_table(name: str, args: argparse.Namespace, settings: Settings) -> pd
         options = {"theme": args.theme, "word": args.word, "window": args.window}
         return corpus.gather(kwic.kwic, dictionary, **options, sentence_bounded=not args.across_sentences)
     groups = {"by": args.by, "periods": args.periods or "year", "target": args.target, "reference": args.reference}
-    return keyness.stored_keyness(corpus, dictionary, unit=args.unit, **groups, min_count=args.min_count)
+    return keyness.keyness(corpus, dictionary, unit=args.unit, **groups, min_count=args.min_count)
 
 
 def data_files(*, registry: str = "", lexicon: str = "", dictionary: str = "") -> DataFiles:

@@ -72,7 +72,7 @@ def log_ratio(target: npt.ArrayLike, reference: npt.ArrayLike, target_total: flo
 
 
 def keyness(
-    prepared: Prepared,
+    corpus: Prepared | Archive,
     dictionary: Dictionary | None = None,
     *,
     unit: str = "theme",
@@ -85,7 +85,9 @@ def keyness(
     """Which themes (or words) are over- or under-used in one group of documents against another.
 
     Args:
-        prepared: the prepared corpus.
+        corpus: the prepared corpus, or an archive in the store (:class:`kit.archive.Archive`: theme hits from its
+            kept theme sums, which ``dictionary`` must be (a subset of); word counts summed chunk by chunk; the
+            same table, without holding the corpus's tokens).
         dictionary: for ``unit="theme"`` (default: the kit's dictionary).
         unit: ``"theme"`` (theme hits; weights are ignored because G2 needs counts) or ``"word"``
             (normalised word tokens, stopwords and numbers left out).
@@ -106,39 +108,19 @@ def keyness(
     """
     if unit not in ("theme", "word"):
         raise KitError(f"unit={unit!r}: expected theme or word")
-    chosen = choose_sides(prepared, by=by, periods=periods, target=target, reference=reference)
-    sizes = themes.word_tokens(prepared)
-    if unit == "theme":
-        dictionary = dictionary or themes.load_dictionary()
-        return scored(theme_counts(themes.document_sums(prepared, dictionary), dictionary, chosen), sizes, chosen)
-    return scored(word_counts(prepared, chosen), sizes, chosen, min_count=min_count)
-
-
-def stored_keyness(
-    archive: Archive,
-    dictionary: Dictionary | None = None,
-    *,
-    unit: str = "theme",
-    by: str = "period",
-    periods: str | Sequence[str] = "year",
-    target: str | Sequence[str] | None = None,
-    reference: str | Sequence[str] | None = None,
-    min_count: int = 3,
-) -> pd.DataFrame:
-    """:func:`keyness` of an archive in the store: theme hits from the kept theme sums, word counts summed
-    chunk by chunk, token totals from the documents table, so the corpus's tokens are never held at once.
-
-    ``dictionary`` must be (a subset of) the one the archive's theme sums were counted with. Raises as
-    :func:`keyness`.
-    """
-    if unit not in ("theme", "word"):
-        raise KitError(f"unit={unit!r}: expected theme or word")
-    chosen = choose_sides(archive, by=by, periods=periods, target=target, reference=reference)
-    sizes = archive.documents.set_index("doc_id").n_words
-    if unit == "theme":
-        dictionary = dictionary or themes.load_dictionary()
-        return scored(theme_counts(archive.table("theme_sums"), dictionary, chosen), sizes, chosen)
-    return scored(archive.gather(word_counts, chosen), sizes, chosen, min_count=min_count)
+    chosen = choose_sides(corpus, by=by, periods=periods, target=target, reference=reference)
+    dictionary = dictionary or themes.load_dictionary()
+    if isinstance(corpus, Prepared):
+        sizes = themes.word_tokens(corpus)
+        if unit == "word":
+            return scored(word_counts(corpus, chosen), sizes, chosen, min_count=min_count)
+        sums = themes.document_sums(corpus, dictionary)
+    else:
+        sizes = corpus.documents.set_index("doc_id").n_words
+        if unit == "word":
+            return scored(corpus.gather(word_counts, chosen), sizes, chosen, min_count=min_count)
+        sums = corpus.table("theme_sums")
+    return scored(theme_counts(sums, dictionary, chosen), sizes, chosen)
 
 
 @dataclass(frozen=True)

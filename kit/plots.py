@@ -1,5 +1,6 @@
-"""The report charts' shared drawing: outlet colours, labels kept inside the frame, readable heatmap numbers,
-the event timeline's focused axis and tone means drawn with every unit and an interval.
+"""The report charts' shared drawing: outlet colours, labels kept inside the frame, readable heatmap numbers
+(themes × documents, or × outlets beyond :data:`MOST_ROWS` documents) and tone means drawn with their units and
+an interval. The time axes (publications, events) are in :mod:`kit.timeline_plots`.
 
 Each function draws the kit's plain frames; none computes an analysis. Everything is deterministic (sorted
 names, seeded resampling), so a report's SVG is the same on every run (see :func:`kit.outputs.setup_plots`).
@@ -9,14 +10,14 @@ from __future__ import annotations
 
 import colorsys
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.patches import Rectangle
+
+from kit import display
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -37,6 +38,8 @@ MOST_DOTS = 400
 LEGEND_OUTLETS = 10
 # A heatmap with more columns than this turns its column labels upright.
 FEW_COLUMNS = 8
+# A chart with one row (or column) per document or event draws at most this many; beyond, it draws counts.
+MOST_ROWS = 60
 
 
 def outlet_colours(outlets: Iterable[str]) -> dict[str, Colour]:
@@ -159,6 +162,32 @@ def heatmap_figure(
     return figure
 
 
+def themes_heatmap(
+    by_document: pd.DataFrame, by_outlet: pd.DataFrame, documents: pd.DataFrame, *, value: str
+) -> Figure:
+    """Themes × documents (colour: ``value``; numbers: hits) up to :data:`MOST_ROWS` documents; beyond, themes ×
+    outlets from ``by_outlet`` (:func:`kit.themes.count` by outlet).
+    """
+    themes = list(dict.fromkeys(by_document.theme))
+    if documents.doc_id.nunique() <= MOST_ROWS:
+        table, column, names = by_document, "doc_id", display.document_labels(documents, headline_words=0)
+        xlabel, unit = "article (outlet · publication date)", "document"
+    else:
+        table, column, names = by_outlet, "outlet", {}
+        xlabel, unit = "outlet", "outlet"
+    grid = table.pivot(index="theme", columns=column, values=value).loc[themes]
+    hits = table.pivot(index="theme", columns=column, values="hits").loc[themes]
+    return heatmap_figure(
+        grid,
+        hits,
+        column_labels=[names.get(str(c), str(c)) for c in grid.columns],
+        colorbar_label=value,
+        title=f"Themes by {unit} (colour: {value}; numbers: hits)",
+        xlabel=xlabel,
+        ylabel="theme",
+    )
+
+
 def mean_interval(values: Sequence[float] | np.ndarray[Any, Any], *, level: float = 0.95) -> tuple[float, float, float]:
     """The mean and a ``level`` bootstrap percentile interval (seeded); one value has no interval (low = high)."""
     data = np.asarray(values, dtype=float)
@@ -240,106 +269,3 @@ def tone_panels(units: pd.DataFrame, *, by: str, groups: Sequence[str], voices: 
 
 
 TONE_AXIS = "VADER compound (-1 … +1); dots: units, diamond: mean with 95% bootstrap interval"
-
-
-# --- the event timeline -----------------------------------------------------------------------------------
-
-
-def publication_window(first_days: Iterable[Any], last_days: Iterable[Any]) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The timeline's focus: from January of the year before the first publication to the end of the year after.
-
-    What the articles call "last year" and "next year" stays inside the window.
-    """
-    first = min(pd.Timestamp(day) for day in first_days)
-    last = max(pd.Timestamp(day) for day in last_days)
-    return pd.Timestamp(year=first.year - 1, month=1, day=1), pd.Timestamp(year=last.year + 2, month=1, day=1)
-
-
-def event_timeline(
-    events: pd.DataFrame,
-    publications: pd.DataFrame,
-    *,
-    colours: Mapping[str, Colour],
-    labels: Mapping[str, str],
-) -> Figure:
-    """Events as rows across the publication window, with older history in its own narrower panel on the left.
-
-    Args:
-        events: :func:`kit.chronology.events` rows (doc_id, outlet, sentence_id, expression, date_start, date_end).
-        publications: :func:`kit.chronology.publications` (doc_id, first_day, last_day): the black tick per row.
-        colours: a colour per outlet (:func:`outlet_colours`).
-        labels: a short label per doc_id (:func:`kit.display.document_labels` without headline).
-
-    Returns:
-        The figure: spans of more than two months as bars, shorter ones as diamonds at their first day; a
-        row's label names its document, the expression and its sentence.
-    """
-    published = publications.set_index("doc_id")
-    window = publication_window(published.first_day, published.last_day)
-    starts = pd.to_datetime(events.date_start).reset_index(drop=True)
-    ends = (pd.to_datetime(events.date_end) + pd.Timedelta(days=1)).reset_index(drop=True)
-    history = bool((starts < window[0]).any())
-    # Two years' room before the oldest event, so a bar that starts there is not drawn on the frame.
-    earliest = starts.min() - pd.Timedelta(days=730) if history else window[0]
-    latest = max([window[1], *ends])
-    ranges = ([(earliest, window[0])] if history else []) + [(window[0], min(latest, window[1]))]
-    ratios = [1, 3] if history else [1]
-    # Constrained layout keeps the title, the panels' titles and the shared x label off each other however tall.
-    figure, axes = plt.subplots(
-        1,
-        len(ranges),
-        figsize=(10, 0.24 * len(events) + 1.8),
-        sharey=True,
-        squeeze=False,
-        width_ratios=ratios,
-        layout="constrained",
-    )
-    rows = np.arange(len(events))
-    spans = (ends - starts).to_numpy()
-    long = spans > np.timedelta64(62, "D")
-    colour = [colours.get(str(o), (0.5, 0.5, 0.5)) for o in events.outlet]
-    ticks = pd.to_datetime(events.doc_id.map(published.first_day))
-    for ax, (low, high) in zip(axes[0], ranges, strict=True):
-        # Only what overlaps the panel: a marker just outside its limits would show half a diamond at the edge.
-        inside = ((starts < high) & (ends > low)).to_numpy()
-        bars, short = rows[long & inside], rows[~long & inside]
-        ax.barh(bars, spans[bars], left=starts[bars], height=0.7, color=[colour[i] for i in bars])
-        ax.scatter(starts[short], short, s=28, marker="D", color=[colour[i] for i in short], zorder=3)
-        drawn = ((ticks >= low) & (ticks < high)).to_numpy()
-        ax.plot(ticks[drawn], rows[drawn], "|", color="black", markersize=9)
-        ax.set_xlim(low, high)
-        # Matplotlib's dates module has no type annotations.
-        locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if history and ax is axes[0][0] else 10)  # type: ignore[no-untyped-call]
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-        ax.grid(axis="x", color="#e1e3e6", linewidth=0.6)
-        ax.tick_params(axis="x", labelsize=8)
-    if history:
-        _break_marks(axes[0][0], axes[0][1])
-        axes[0][0].set_title(f"before {window[0].year} (own scale)", fontsize=9)
-        axes[0][1].set_title(f"{window[0].year}–{window[1].year - 1}: the publication window", fontsize=9)
-    names = [
-        f"{labels.get(str(r.doc_id), str(r.doc_id))} · “{r.expression}” (s{r.sentence_id})" for r in events.itertuples()
-    ]
-    axes[0][0].set_yticks(rows, names, fontsize=7)
-    axes[0][0].set_ylim(len(events) - 0.5, -0.5)
-    axes[0][0].set_ylabel("event: document · expression (sentence)")
-    axes[0][-1].set_xlabel("date of the mentioned event (black tick: the article's publication)", fontsize=9)
-    drawn = [str(o) for o in dict.fromkeys(events.outlet) if o in colours]
-    # Every row's label names its outlet; a key helps only while there are few colours to tell apart.
-    if 0 < len(drawn) <= LEGEND_OUTLETS:
-        handles = [Rectangle((0, 0), 1, 1, color=colours[o]) for o in drawn]
-        figure.legend(handles, drawn, fontsize=7, loc="outside lower center", ncols=min(3, len(drawn)))
-    figure.suptitle("Events the articles mention (bars: spans over two months; diamonds: shorter)")
-    return figure
-
-
-def _break_marks(left: Axes, right: Axes) -> None:
-    """Diagonal strokes where the history panel's axis stops and the window's begins (a broken axis)."""
-    left.spines["right"].set_visible(False)
-    right.spines["left"].set_visible(False)
-    right.tick_params(axis="y", left=False)
-    stroke = [(-1.0, -1.5), (1.0, 1.5)]
-    for ax, x in ((left, 1), (right, 0)):
-        ax.plot([x, x], [0, 1], transform=ax.transAxes, marker=stroke, markersize=9, linestyle="none", color="black")
-        ax.lines[-1].set_clip_on(False)

@@ -79,7 +79,7 @@ def test_counts_summed_over_the_chunks_give_the_whole_corpus_rankings(chunked, w
 
 @pytest.mark.parametrize("unit", ["theme", "word"])
 def test_keyness_from_the_store_is_the_keyness_of_the_whole_corpus(chunked, whole, unit):
-    stored = keyness.stored_keyness(chunked, unit=unit, periods=PERIODS)
+    stored = keyness.keyness(chunked, unit=unit, periods=PERIODS)
     expected = keyness.keyness(whole, unit=unit, periods=PERIODS)
     same(stored, expected)
     assert stored.attrs == expected.attrs

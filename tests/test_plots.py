@@ -1,5 +1,5 @@
 """The charts' shared drawing (kit.plots): colours for any number of outlets, labels inside the frame, readable
-heatmap numbers, the focused timeline and tone means with every unit."""
+heatmap numbers (by document, or by outlet for many documents) and tone means with their units."""
 
 from __future__ import annotations
 
@@ -74,52 +74,6 @@ def test_strip_rows_say_their_n_even_when_empty():
     assert labels == ["analyst (n=2)", "official_prc (n=0)", "narration (n=1)"]
 
 
-def test_publication_window_runs_from_the_year_before_to_the_year_after():
-    low, high = plots.publication_window(["2018-03-28", "2025-09-05"], ["2018-03-28", "2025-09-05"])
-    assert (low, high) == (pd.Timestamp("2017-01-01"), pd.Timestamp("2027-01-01"))
-
-
-def test_older_events_get_their_own_panel_and_the_window_keeps_its_scale():
-    publications = pd.DataFrame({"doc_id": ["d1"], "first_day": ["2018-03-28"], "last_day": ["2018-03-28"]})
-    events = pd.DataFrame(
-        {
-            "doc_id": ["d1", "d1"],
-            "outlet": ["Daily Star"] * 2,
-            "sentence_id": [3, 9],
-            "expression": ["1950-53", "last year"],
-            "date_start": ["1950-01-01", "2017-01-01"],
-            "date_end": ["1953-12-31", "2017-12-31"],
-        }
-    )
-    fig = plots.event_timeline(
-        events, publications, colours=plots.outlet_colours(["Daily Star"]), labels={"d1": "Daily Star · 2018-03-28"}
-    )
-    history, window = fig.axes[:2]
-    assert matplotlib.dates.num2date(window.get_xlim()[0]).year == 2017
-    assert matplotlib.dates.num2date(history.get_xlim()[1]).year == 2017
-    assert matplotlib.dates.num2date(history.get_xlim()[0]).year <= 1948
-    names = [t.get_text() for t in history.get_yticklabels()]
-    assert names == ["Daily Star · 2018-03-28 · “1950-53” (s3)", "Daily Star · 2018-03-28 · “last year” (s9)"]
-    assert len(history.patches) == 1 and len(window.patches) == 1  # each bar drawn where it lies
-
-
-def test_without_older_events_there_is_one_panel():
-    publications = pd.DataFrame({"doc_id": ["d1"], "first_day": ["2024-04-01"], "last_day": ["2024-04-30"]})
-    events = pd.DataFrame(
-        {
-            "doc_id": ["d1"],
-            "outlet": ["Daily Star"],
-            "sentence_id": [1],
-            "expression": ["April 11-13"],
-            "date_start": ["2024-04-11"],
-            "date_end": ["2024-04-13"],
-        }
-    )
-    fig = plots.event_timeline(events, publications, colours={}, labels={})
-    assert len(fig.axes) == 1 and fig.axes[0].get_title() == ""
-    assert len(fig.axes[0].collections[0].get_offsets()) == 1  # the diamond of a three-day span
-
-
 def test_tone_panels_are_one_per_voice_with_a_row_and_its_n_per_group():
     units = pd.DataFrame(
         {
@@ -152,3 +106,45 @@ def test_a_heatmap_of_many_documents_turns_its_labels_upright_and_grows_wide():
     ax = fig.axes[0]
     assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0}
     assert fig.get_figwidth() > 9 and ax.get_xticklabels()[0].get_text() == "Outlet 0 · 2024-01-01"
+
+
+def test_a_large_row_draws_a_sample_of_dots_but_its_mean_and_n_count_every_unit():
+    values = [(-1) ** i * (i % 97) / 100 for i in range(5000)]
+    units = pd.DataFrame({"voice": ["narration"] * len(values), "compound": values})
+    _, ax = plt.subplots()
+    plots.strip_with_mean(ax, units, group="voice", order=["narration"])
+    dots, mean = ax.collections[0], ax.lines[0]
+    assert len(dots.get_offsets()) == plots.MOST_DOTS
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["narration (n=5000)"]
+    assert mean.get_xdata()[0] == pytest.approx(sum(values) / len(values))
+
+
+def test_resampling_in_batches_gives_an_interval_around_the_mean(monkeypatch):
+    values = [i / 1000 for i in range(-500, 1500)]
+    whole = plots.mean_interval(values)
+    monkeypatch.setattr(plots, "RESAMPLE_BATCH", 3 * len(values))  # 667 batches of three resamples
+    batched = plots.mean_interval(values)
+    assert batched[0] == whole[0]
+    assert batched[1] == pytest.approx(whole[1], abs=0.01) and batched[2] == pytest.approx(whole[2], abs=0.01)
+    assert batched[1] < batched[0] < batched[2]
+
+
+def theme_rows(documents: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    ids = [f"d{i:03d}" for i in range(documents)]
+    docs = pd.DataFrame({"doc_id": ids, "outlet": [f"Outlet {i % 3}" for i in range(documents)]})
+    docs = docs.assign(published="2024-01-02", published_precision="day", headline="")
+    by_document = pd.DataFrame(
+        [{"doc_id": d, "theme": t, "hits": 1, "per_1k": 2.0} for d in ids for t in ("alliance", "trade")]
+    )
+    by_outlet = by_document.merge(docs[["doc_id", "outlet"]]).groupby(["outlet", "theme"], as_index=False).sum()
+    return by_document, by_outlet, docs
+
+
+def test_the_theme_heatmap_has_a_column_per_document_while_they_fit_and_per_outlet_beyond():
+    few = plots.themes_heatmap(*theme_rows(plots.MOST_ROWS), value="per_1k")
+    assert few.axes[0].get_title() == "Themes by document (colour: per_1k; numbers: hits)"
+    assert len(few.axes[0].get_xticks()) == plots.MOST_ROWS
+    many = plots.themes_heatmap(*theme_rows(plots.MOST_ROWS + 1), value="per_1k")
+    assert many.axes[0].get_title() == "Themes by outlet (colour: per_1k; numbers: hits)"
+    assert [t.get_text() for t in many.axes[0].get_xticklabels()] == ["Outlet 0", "Outlet 1", "Outlet 2"]
+    assert [t.get_text() for t in many.axes[0].get_yticklabels()] == ["alliance", "trade"]

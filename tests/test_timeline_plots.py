@@ -1,0 +1,115 @@
+"""The time axes (kit.timeline_plots): the focused event timeline, and counts instead of rows for many items."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from kit import plots, timeline_plots
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_publication_window_runs_from_the_year_before_to_the_year_after():
+    low, high = timeline_plots.publication_window(["2018-03-28", "2025-09-05"], ["2018-03-28", "2025-09-05"])
+    assert (low, high) == (pd.Timestamp("2017-01-01"), pd.Timestamp("2027-01-01"))
+
+
+def test_older_events_get_their_own_panel_and_the_window_keeps_its_scale():
+    publications = pd.DataFrame({"doc_id": ["d1"], "first_day": ["2018-03-28"], "last_day": ["2018-03-28"]})
+    events = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1"],
+            "outlet": ["Daily Star"] * 2,
+            "sentence_id": [3, 9],
+            "expression": ["1950-53", "last year"],
+            "date_start": ["1950-01-01", "2017-01-01"],
+            "date_end": ["1953-12-31", "2017-12-31"],
+        }
+    )
+    fig = timeline_plots.event_timeline(
+        events, publications, colours=plots.outlet_colours(["Daily Star"]), labels={"d1": "Daily Star · 2018-03-28"}
+    )
+    history, window = fig.axes[:2]
+    assert matplotlib.dates.num2date(window.get_xlim()[0]).year == 2017
+    assert matplotlib.dates.num2date(history.get_xlim()[1]).year == 2017
+    assert matplotlib.dates.num2date(history.get_xlim()[0]).year <= 1948
+    names = [t.get_text() for t in history.get_yticklabels()]
+    assert names == ["Daily Star · 2018-03-28 · “1950-53” (s3)", "Daily Star · 2018-03-28 · “last year” (s9)"]
+    assert len(history.patches) == 1 and len(window.patches) == 1  # each bar drawn where it lies
+
+
+def test_without_older_events_there_is_one_panel():
+    publications = pd.DataFrame({"doc_id": ["d1"], "first_day": ["2024-04-01"], "last_day": ["2024-04-30"]})
+    events = pd.DataFrame(
+        {
+            "doc_id": ["d1"],
+            "outlet": ["Daily Star"],
+            "sentence_id": [1],
+            "expression": ["April 11-13"],
+            "date_start": ["2024-04-11"],
+            "date_end": ["2024-04-13"],
+        }
+    )
+    fig = timeline_plots.event_timeline(events, publications, colours={}, labels={})
+    assert len(fig.axes) == 1 and fig.axes[0].get_title() == ""
+    assert len(fig.axes[0].collections[0].get_offsets()) == 1  # the diamond of a three-day span
+
+
+def many_events(n: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i % 7}" for i in range(n)],
+            "outlet": ["Daily Star" if i % 3 else "Evening Post" for i in range(n)],
+            "sentence_id": list(range(n)),
+            "expression": ["last year"] * n,
+            "date_start": [f"{2000 + i % 20}-01-01" for i in range(n)],
+            "date_end": [f"{2000 + i % 20}-12-31" for i in range(n)],
+        }
+    )
+
+
+def test_more_events_than_fit_are_counted_per_year_and_outlet():
+    publications = pd.DataFrame({"doc_id": ["d1"], "first_day": ["2024-04-01"], "last_day": ["2024-04-30"]})
+    events = many_events(plots.MOST_ROWS + 1)
+    fig = timeline_plots.event_timeline(events, publications, colours=plots.outlet_colours(events.outlet), labels={})
+    ax = fig.axes[0]
+    assert "by the year they start (61 events)" in ax.get_title()
+    heights = sum(p.get_height() for p in ax.patches)
+    assert heights == len(events) and len(ax.patches) == 2 * 20  # a bar per year and outlet
+    assert (
+        len(
+            timeline_plots.event_timeline(events.head(plots.MOST_ROWS), publications, colours={}, labels={})
+            .axes[0]
+            .get_yticks()
+        )
+        == plots.MOST_ROWS
+    )
+
+
+def test_more_articles_than_fit_are_counted_per_month_the_smallest_outlets_as_one():
+    n = plots.MOST_ROWS + 40
+    chosen = pd.DataFrame(
+        {
+            "doc_id": [f"d{i:03d}" for i in range(n)],
+            "outlet": [f"Outlet {i % 12:02d}" for i in range(n)],
+            "published_precision": ["day"] * n,
+            "first_day": [f"2024-{1 + i % 6:02d}-15" for i in range(n)],
+            "last_day": [f"2024-{1 + i % 6:02d}-15" for i in range(n)],
+        }
+    )
+    fig = timeline_plots.publication_timeline(chosen, colours=plots.outlet_colours(chosen.outlet), labels={})
+    ax = fig.axes[0]
+    assert ax.get_title() == "Publications per month, by outlet"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == plots.LEGEND_OUTLETS + 1 and legend[-1] == timeline_plots.OTHER
+    assert sum(p.get_height() for p in ax.patches) == n
