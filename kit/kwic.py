@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kit import lookup, text, themes
@@ -82,17 +83,18 @@ def context(prepared: Prepared, found: pd.DataFrame, *, window: int, sentence_bo
         :data:`KWIC_COLUMNS`, one row per match, in the order of ``found``.
     """
     texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
-    by_doc = {doc_id: group for doc_id, group in prepared.tokens.groupby("doc_id", sort=False)}
+    by_doc = {doc_id: _Positions(group) for doc_id, group in prepared.tokens.groupby("doc_id", sort=False)}
     rows = []
-    for hit in found.itertuples(index=False):
+    hits: Iterable[Any] = found.itertuples(index=False)  # pandas types each field as any scalar
+    for hit in hits:
         tokens = by_doc[hit.doc_id]
-        if sentence_bounded:
-            tokens = tokens[tokens.sentence_id == hit.sentence_id]
-        before = tokens[tokens.token_id < hit.first_token].tail(window)
-        after = tokens[tokens.token_id > hit.last_token].head(window)
+        low, high = tokens.sentence(hit.sentence_id) if sentence_bounded else (0, len(tokens.ids))
+        first, last = tokens.position(hit.first_token), tokens.position(hit.last_token)
+        before = max(low, first - window)  # positions before..first-1: up to `window` tokens on the left
+        after = min(high, last + 1 + window)  # positions last+1..after-1 on the right
         body = texts[hit.doc_id]
-        left = body[int(before.start.iloc[0]) : hit.start] if window and len(before) else ""
-        right = body[hit.end : int(after.end.iloc[-1])] if window and len(after) else ""
+        left = body[int(tokens.starts[before]) : hit.start] if window and before < first else ""
+        right = body[hit.end : int(tokens.ends[after - 1])] if window and after > last + 1 else ""
         rows.append(
             {
                 "doc_id": hit.doc_id,
@@ -107,6 +109,25 @@ def context(prepared: Prepared, found: pd.DataFrame, *, window: int, sentence_bo
             }
         )
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+class _Positions:
+    """A document's tokens as arrays in token order: where a token id and a sentence's tokens are."""
+
+    def __init__(self, tokens: pd.DataFrame) -> None:
+        ordered = tokens.sort_values("token_id", kind="stable")
+        self.ids = ordered.token_id.to_numpy()
+        self.sentences = ordered.sentence_id.to_numpy()
+        self.starts = ordered.start.to_numpy()
+        self.ends = ordered.end.to_numpy()
+
+    def position(self, token_id: int) -> int:
+        return int(np.searchsorted(self.ids, token_id))
+
+    def sentence(self, sentence_id: int) -> tuple[int, int]:
+        """The positions low..high-1 of the sentence's tokens (sentences run in token order)."""
+        low = int(np.searchsorted(self.sentences, sentence_id, side="left"))
+        return low, int(np.searchsorted(self.sentences, sentence_id, side="right"))
 
 
 def _single_spaced(context: str) -> str:
@@ -146,20 +167,23 @@ def collocation_counts(
     node = f"<{theme}>"
     hits: Iterable[Any] = found.itertuples(index=False)  # pandas types each field as any scalar
     starts = {(r.doc_id, r.first_token): r.last_token for r in hits}
-    sentences = []
-    for _, sentence in prepared.tokens.groupby(["doc_id", "sentence_id"], sort=True):
-        words: list[str] = []
-        skip_to = -1
-        tokens: Iterable[Any] = sentence.itertuples(index=False)
-        for token in tokens:
-            if token.token_id <= skip_to:
-                continue
-            if (token.doc_id, token.token_id) in starts:
-                words.append(node)
-                skip_to = starts[(token.doc_id, token.token_id)]
-            elif not token.is_punct and not token.is_stop and _WORD_START.match(token.norm):
-                words.append(token.norm)
-        sentences.append(words)
+    tokens = prepared.tokens.sort_values(["doc_id", "sentence_id", "token_id"], kind="stable")
+    counted = (~tokens.is_punct & ~tokens.is_stop & tokens.norm.str.match(_WORD_START)).to_numpy()
+    columns = [tokens[c].to_numpy() for c in ("doc_id", "sentence_id", "token_id", "norm")]
+    sentences: list[list[str]] = []
+    current: tuple[Any, Any] | None = None
+    skip_to = -1
+    for doc_id, sentence_id, token_id, norm, word in zip(*columns, counted, strict=True):
+        if (doc_id, sentence_id) != current:
+            current, skip_to = (doc_id, sentence_id), -1
+            sentences.append([])
+        if token_id <= skip_to:
+            continue
+        if (doc_id, token_id) in starts:
+            sentences[-1].append(node)
+            skip_to = starts[(doc_id, token_id)]
+        elif word:
+            sentences[-1].append(norm)
     return text.node_counts(sentences, node, window_size=window)
 
 

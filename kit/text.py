@@ -289,10 +289,13 @@ def node_counts(sentences: Iterable[list[str]], node: str, *, window_size: int =
     for words in sentences:
         words = list(words)
         word_fd.update(words)
-        for i, first in enumerate(words):
-            for second in words[i + 1 : i + window_size]:
-                if (first == node) != (second == node):
-                    pair_fd[(first, second)] += 1
+        for i in [i for i, word in enumerate(words) if word == node]:  # only pairs with the node are scored
+            for left in words[max(0, i - window_size + 1) : i]:
+                if left != node:
+                    pair_fd[(left, node)] += 1
+            for right in words[i + 1 : i + window_size]:
+                if right != node:
+                    pair_fd[(node, right)] += 1
     rows = [{"first": w, "second": "", "count": n} for w, n in word_fd.items()]
     rows += [{"first": w1, "second": w2, "count": n} for (w1, w2), n in pair_fd.items()]
     return pd.DataFrame(rows, columns=["first", "second", "count"])
