@@ -95,7 +95,7 @@ class Archive:
     def _ensure(self, tables: Sequence[str]) -> None:
         missing = [t for t in tables if not all(self.store.has(t, chunk.keys[t]) for chunk in self.chunks)]
         if missing:
-            with warnings.catch_warnings():  # replayed by open() already
+            with warnings.catch_warnings():  # open_archive() showed them (or was asked not to)
                 warnings.simplefilter("ignore", CleaningWarning)
                 engine.build(self.folder, missing, self.settings)
 

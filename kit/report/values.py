@@ -55,9 +55,7 @@ def view(name: str, value: Any, labels: Mapping[str, str], *, source: str = "val
     shown_keys = keys[:MAX_ROWS]
     more_rows = len(keys) - len(shown_keys)
     if all(isinstance(value[key], dict) for key in keys):
-        inner: list[str] = []
-        for key in keys:
-            inner += [column for column in value[key] if column not in inner]
+        inner = list(dict.fromkeys(column for key in keys for column in value[key]))  # first-seen order
         columns = inner[:MAX_COLUMNS]
         rows = tuple(
             (_label(key, labels), *(_text(value[key].get(column, "")) for column in columns)) for key in shown_keys

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+from kit.report import values
 from kit.report.values import MAX_ROWS, read_views, view
+from tests.scaling import doubling_ratio
 
 LABELS = {"001_a3cb": "The Diplomat · 2018-03-28 · Xi and Kim"}
 
@@ -37,3 +39,15 @@ def test_an_unreadable_file_shows_nothing(tmp_path):
     assert read_views(tmp_path / "values.json", LABELS) == []
     (tmp_path / "values.json").write_text(json.dumps({"b": 1, "a": {"x": 2}}))
     assert [v.name for v in read_views(tmp_path / "values.json", LABELS)] == ["a", "b"]
+
+
+def test_a_matrix_with_a_column_per_document_is_read_in_linear_time():
+    """theme_hits at 100,000 articles: seven rows of 100,000 columns (a quadratic scan took hours)."""
+
+    def matrix(documents: int) -> dict:
+        return {theme: {f"d{i:06d}": i % 5 for i in range(documents)} for theme in ("alliance", "trade", "russia")}
+
+    table = values.view("theme_hits", matrix(20), {})
+    assert table.columns == ("", *(f"d{i:06d}" for i in range(values.MAX_COLUMNS)))
+    assert table.more == "and 12 more columns in values.json"
+    assert doubling_ratio(lambda m: values.view("theme_hits", m, {}), matrix, 20000) < 3
