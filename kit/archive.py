@@ -142,15 +142,32 @@ def opened(folder: Path, settings: Settings, *, tables: Sequence[str] = (), warn
     return Archive(folder, settings, store, tuple(chunks), documents)
 
 
-def command_table(name: str, args: argparse.Namespace, settings: Settings) -> pd.DataFrame:
-    """``python -m kit table events|kwic|keyness``: computed chunk by chunk through the store, as the whole
-    prepared corpus gives them (:data:`kit.tables.TABLES`), never holding the corpus's tokens at once.
+# `kit table NAME` for the tables that are per-document rows: the store table each is read from.
+STORED = {"documents": "sizes", "removed": "removed", "paragraphs": "paragraphs", "sentences": "sentences"}
+STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "tone"}
+
+
+def command_table(name: str, args: argparse.Namespace) -> pd.DataFrame:
+    """The table ``python -m kit table NAME`` prints, through the store (options: :func:`kit.engine.add_arguments`).
+
+    Per-document tables are read chunk by chunk; theme counts are summed from the per-document theme sums kept
+    by chunk; events and kwic lines are computed chunk by chunk, keyness from the theme sums or word counts
+    summed by chunk: no table holds the corpus's tokens at once, and each is the table :data:`kit.tables.TABLES`
+    builds over the whole prepared corpus.
     """
-    dictionary = None
-    if name in ("kwic", "keyness") and (name == "kwic" or args.unit == "theme"):  # a bad file refused first
-        dictionary = themes.load_dictionary(settings.data.dictionary)
+    settings = engine.settings_from(args)
+    if name in STORED:
+        frame = engine.run(args.corpus, [STORED[name]], settings)[STORED[name]]
+        if name == "dates" and args.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
+            frame = frame[frame.granularity != "vague"].reset_index(drop=True)
+        return frame
     folder = Path(args.corpus) if args.corpus is not None else config.SEEDS
+    dictionary = themes.load_dictionary(settings.data.dictionary)  # a bad file: refused before any article is read
     corpus = opened(folder, settings)
+    if name == "themes":
+        sums = corpus.table("theme_sums")
+        periods = args.periods or "year"
+        return themes.tally(sums, corpus.documents, dictionary.subset(args.theme), by=args.by, periods=periods)
     if name == "events":
         return corpus.gather(chronology.events, tables=["dates"])
     if name == "kwic":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import config, engine, tables
+from kit import archive, config, engine, tables
 from kit.chunks import available_cores
 from kit.errors import KitError, KitWarning
 from kit.pipeline import prepare
@@ -146,7 +146,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def _table(args: argparse.Namespace) -> int:
-    frame = engine.table(args.table, args)
+    frame = archive.command_table(args.table, args)
     sys.stdout.write(render(frame, args.format))
     return 0
 

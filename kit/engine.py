@@ -66,7 +66,6 @@ __all__ = [
     "run",
     "run_chunk",
     "settings_from",
-    "table",
 ]
 
 NO_DOCUMENTS = pd.DataFrame({"doc_id": pd.Series(dtype=object), "file": pd.Series(dtype=object)})
@@ -265,34 +264,6 @@ def prepare(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
     """What :func:`kit.pipeline.prepare` gives, by chunk and through the store."""
     tables = run(corpus_dir, PREPARED_TABLES[:-1], settings)
     return Prepared(*(tables[table] for table in PREPARED_TABLES[:-1]))
-
-
-# `kit table NAME` for the tables that are per-document rows: the store table each is read from.
-STORED = {"documents": "sizes", "removed": "removed", "paragraphs": "paragraphs", "sentences": "sentences"}
-STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "tone"}
-
-
-def table(name: str, args: argparse.Namespace) -> pd.DataFrame:
-    """The table ``python -m kit table NAME`` prints, by chunk through the store (see :func:`add_arguments`).
-
-    Per-document tables are read chunk by chunk; theme counts are summed from the per-document theme sums kept
-    by chunk; events, kwic lines and keyness are computed chunk by chunk (:func:`kit.archive.command_table`), so
-    no table holds the corpus's tokens at once.
-    """
-    settings = settings_from(args)
-    if name == "themes":  # the dictionary read first: a bad one is refused before any article is read
-        dictionary = _loaded(themes.load_dictionary, settings.data.dictionary, config.THEMES).subset(args.theme)
-        kept = run(args.corpus, ["sizes", "theme_sums"], settings)
-        periods = args.periods or "year"
-        return themes.tally(kept["theme_sums"], kept["sizes"], dictionary, by=args.by, periods=periods)
-    if name not in STORED:
-        from kit import archive  # kit.archive reads the store through this module
-
-        return archive.command_table(name, args, settings)
-    frame = run(args.corpus, [STORED[name]], settings)[STORED[name]]
-    if name == "dates" and args.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
-        frame = frame[frame.granularity != "vague"].reset_index(drop=True)
-    return frame
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -22,10 +21,7 @@ from kit import themes
 from kit.errors import KitError
 from kit.periods import assign as assign_periods
 from kit.themes import Dictionary
-from kit.types import Described, Prepared
-
-if TYPE_CHECKING:  # kit.archive reads the store through kit.engine, which imports this module's callers
-    from kit.archive import Archive
+from kit.types import Chunked, Described, Prepared
 
 KEYNESS_COLUMNS = [
     "item",
@@ -72,7 +68,7 @@ def log_ratio(target: npt.ArrayLike, reference: npt.ArrayLike, target_total: flo
 
 
 def keyness(
-    corpus: Prepared | Archive,
+    corpus: Prepared | Chunked,
     dictionary: Dictionary | None = None,
     *,
     unit: str = "theme",

@@ -91,21 +91,8 @@ def event_timeline(
         The figure: spans of more than two months as bars, shorter ones as diamonds at their first day; a
         row's label names its document, the expression and its sentence.
     """
-    if len(events) <= MOST_ROWS:
-        return _event_rows(events, publications, colours=colours, labels=labels)
-    years = pd.Series(pd.to_datetime(events.date_start.str[:4] + "-01-01"))
-    title = f"Events the articles mention, by the year they start ({len(events):,} events)"
-    return _stacked(years, events.outlet, colours, "Y", "events", title)
-
-
-def _event_rows(
-    events: pd.DataFrame,
-    publications: pd.DataFrame,
-    *,
-    colours: Mapping[str, Colour],
-    labels: Mapping[str, str],
-) -> Figure:
-    """The row-per-event form of :func:`event_timeline`."""
+    if len(events) > MOST_ROWS:
+        return _events_per_year(events, colours)
     published = publications.set_index("doc_id")
     window = publication_window(published.first_day, published.last_day)
     starts = pd.to_datetime(events.date_start).reset_index(drop=True)
@@ -175,6 +162,12 @@ def _break_marks(left: Axes, right: Axes) -> None:
     for ax, x in ((left, 1), (right, 0)):
         ax.plot([x, x], [0, 1], transform=ax.transAxes, marker=stroke, markersize=9, linestyle="none", color="black")
         ax.lines[-1].set_clip_on(False)
+
+
+def _events_per_year(events: pd.DataFrame, colours: Mapping[str, Colour]) -> Figure:
+    years = pd.Series(pd.to_datetime(events.date_start.str[:4] + "-01-01"))
+    title = f"Events the articles mention, by the year they start ({len(events):,} events)"
+    return _stacked(years, events.outlet, colours, "Y", "events", title)
 
 
 def _stacked(

@@ -7,8 +7,9 @@ cleaned text, so any number can be traced back to its sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -77,4 +78,20 @@ class Described(Protocol):
     @property
     def documents(self) -> pd.DataFrame:
         """One row per article with its manifest facts."""
+        ...
+
+
+class Chunked(Described, Protocol):
+    """A corpus read from the store chunk by chunk (:class:`kit.archive.Archive`), as the analyses that take either
+    it or a prepared corpus see it.
+    """
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A per-document table of every chunk, in document order."""
+        ...
+
+    def gather(
+        self, analyse: Callable[..., pd.DataFrame], *args: Any, tables: Sequence[str] = (), **kwargs: Any
+    ) -> pd.DataFrame:
+        """``analyse`` run on each chunk's prepared documents, its rows put together in document order."""
         ...
