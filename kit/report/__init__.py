@@ -57,7 +57,8 @@ def run(
     Raises:
         KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1,
             a ``timeout`` of zero seconds or less, a missing ``--corpus`` folder, or another run holding
-            ``reports/``: nothing runs then. A full disk or a read-only reports folder (``ReportsUnwritable``):
+            ``reports/``: nothing runs then. CorpusError: a bad manifest row or article, found while the store is
+            filled: the site is not touched. A full disk or a read-only reports folder (``ReportsUnwritable``):
             the run stops, the report being written keeps its previous files and its staging is removed.
     """
     if jobs < 1:
@@ -83,12 +84,12 @@ def run(
         check_parameters(item, declared_by_notebook[item.notebook], extra)
 
     options = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code, "timeout": timeout}
+    fill_store(folder, jobs=jobs, progress=progress)  # a bad article is refused here, before the site is touched
     with writing_reports(reports_dir):
         reports_dir.mkdir(parents=True, exist_ok=True)
         with exclusive(reports_dir):
             for name in recover(reports_dir):
                 print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
-            fill_store(folder, jobs=jobs, progress=progress)
             outcomes = _execute_all(chosen, jobs=jobs, progress=progress, options=options)
             if not only:
                 for path in prune(runs, reports_dir):

@@ -143,6 +143,17 @@ def test_another_corpus_needs_a_site_of_its_own(tmp_path, capsys):
 
 
 @pytest.mark.enable_socket
+def test_a_bad_article_is_one_line_and_the_new_site_is_not_made(tmp_path, capsys):
+    corpus = tmp_path / "my-corpus"
+    shutil.copytree(config.SEEDS, corpus)
+    first = sorted(corpus.glob("*.txt"))[0]
+    first.write_bytes(b"\x00binary")
+    site = tmp_path / "site"
+    assert cli.main(["report", "--corpus", str(corpus), "--out", str(site), "--no-progress"]) == cli.EXIT_BAD_INPUT
+    assert capsys.readouterr().err.endswith(f"error: {first}: binary file (NUL byte at offset 0), not text\n")
+    assert not site.exists()
+
+
 def test_a_site_for_another_corpus_names_it_and_holds_no_absolute_path(tmp_path):
     corpus = tmp_path / "my-corpus"
     shutil.copytree(config.SEEDS, corpus)
