@@ -24,10 +24,12 @@ from typing import Any
 
 import pandas as pd
 
-from kit import chronology, config, engine, keyness, kwic, themes
+from kit import config, engine, themes
 from kit.chunks import CHUNK_SIZE, PREPARED_TABLES, Chunk, DataFiles, Settings
 from kit.clean import CleaningWarning
+from kit.errors import KitError
 from kit.store import Store
+from kit.tables import TABLES
 from kit.types import Prepared
 
 # What every notebook reads: the documents with their sizes (and, by chunk, the prepared tables behind them).
@@ -150,10 +152,9 @@ STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "to
 def command_table(name: str, args: argparse.Namespace) -> pd.DataFrame:
     """The table ``python -m kit table NAME`` prints, through the store (options: :func:`kit.engine.add_arguments`).
 
-    Per-document tables are read chunk by chunk; theme counts are summed from the per-document theme sums kept
-    by chunk; events and kwic lines are computed chunk by chunk, keyness from the theme sums or word counts
-    summed by chunk: no table holds the corpus's tokens at once, and each is the table :data:`kit.tables.TABLES`
-    builds over the whole prepared corpus.
+    Per-document tables are read chunk by chunk; the tables over the whole corpus are built by their
+    :data:`~kit.tables.TABLES` entry's ``chunked`` form on an archive, so no table holds
+    the corpus's tokens at once, and each is the table the entry's ``build`` gives on the whole prepared corpus.
     """
     settings = engine.settings_from(args)
     if name in STORED:
@@ -161,20 +162,23 @@ def command_table(name: str, args: argparse.Namespace) -> pd.DataFrame:
         if name == "dates" and args.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
             frame = frame[frame.granularity != "vague"].reset_index(drop=True)
         return frame
-    folder = Path(args.corpus) if args.corpus is not None else config.SEEDS
-    dictionary = themes.load_dictionary(settings.data.dictionary)  # a bad file: refused before any article is read
-    corpus = opened(folder, settings)
-    if name == "themes":
-        sums = corpus.table("theme_sums")
-        periods = args.periods or "year"
-        return themes.tally(sums, corpus.documents, dictionary.subset(args.theme), by=args.by, periods=periods)
-    if name == "events":
-        return corpus.gather(chronology.events, tables=["dates"])
-    if name == "kwic":
-        options = {"theme": args.theme, "word": args.word, "window": args.window}
-        return corpus.gather(kwic.kwic, dictionary, **options, sentence_bounded=not args.across_sentences)
-    groups = {"by": args.by, "periods": args.periods or "year", "target": args.target, "reference": args.reference}
-    return keyness.keyness(corpus, dictionary, unit=args.unit, **groups, min_count=args.min_count)
+    themes.load_dictionary(settings.data.dictionary)  # a bad dictionary: refused before any article is read
+    chunked = TABLES[name].chunked
+    if chunked is None:  # a table over the whole corpus that cannot be built by chunk: none of the kit's
+        raise KitError(f"kit table {name}: the table has no form that reads the store by chunk")
+    return chunked(opened(Path(args.corpus) if args.corpus is not None else config.SEEDS, settings), args)
+
+
+def fill_report_tables(folder: Path, *, jobs: int, progress: bool) -> None:
+    """Compute, with ``jobs`` processes, the store tables the report notebooks read with the kit's data files
+    (and tone with plain VADER too), so each notebook's kernel only reads them. A parameter set naming its own
+    data files computes its tables in its kernel. Cleaning's warnings are the corpus report's to show.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CleaningWarning)
+        engine.build(folder, [*BASE_TABLES, *REPORT_TABLES], Settings(jobs=jobs, progress=progress))
+        plain = Settings(jobs=jobs, progress=progress, data=DataFiles(no_lexicon=True))
+        engine.build(folder, ["tone"], plain)
 
 
 def data_files(*, registry: str = "", lexicon: str = "", dictionary: str = "") -> DataFiles:

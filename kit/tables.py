@@ -1,7 +1,10 @@
 """The tidy tables ``python -m kit table NAME`` prints, one entry per table.
 
 Each entry names a builder that takes the prepared corpus (and the parsed command-line options) and
-returns a plain DataFrame. Analyses add their tables here; the command line needs no other change.
+returns a plain DataFrame. A table over the whole corpus (themes, events, kwic) also names ``chunked``: the
+same table from an archive in the store, chunk by chunk (:class:`kit.archive.Archive`), which is what the
+command line prints; keyness takes either kind of corpus. Analyses add their tables here; the command line
+needs no other change.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from typing import Any
 import pandas as pd
 
 from kit import chronology, keyness, kwic, overview, themes, tone, voices
-from kit.types import Prepared
+from kit.types import Chunked, Prepared
 from kit.validation import dates as dates_validation
 from kit.validation import furniture
 from kit.validation import quotes as quote_validation
 from kit.voices import actors
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
+ChunkedBuilder = Callable[[Chunked, argparse.Namespace], pd.DataFrame]
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class TableSpec:
     help: str
     build: Builder
     options: tuple[Option, ...] = ()
+    chunked: ChunkedBuilder | None = None
 
 
 TABLES: dict[str, TableSpec] = {
@@ -57,12 +62,21 @@ TABLES: dict[str, TableSpec] = {
     "events": TableSpec(
         "one row per resolved date span and document, with its first sentence, outlet and mention count",
         lambda p, _: chronology.events(p),
+        chunked=lambda c, _: c.gather(chronology.events, tables=["dates"]),
     ),
     # Theme frequency (kit.themes): counts, keyword-in-context lines, keyness.
     "themes": TableSpec(
         "theme hits, weighted hits, word tokens and weighted hits per 1,000 word tokens, per document",
         lambda p, a: themes.count(
             p, themes.load_dictionary(a.dictionary), by=a.by, themes=a.theme, periods=a.periods or "year"
+        ),
+        # summed from the per-document theme sums kept by chunk
+        chunked=lambda c, a: themes.tally(
+            c.table("theme_sums"),
+            c.documents,
+            themes.load_dictionary(a.dictionary).subset(a.theme),
+            by=a.by,
+            periods=a.periods or "year",
         ),
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
@@ -73,14 +87,8 @@ TABLES: dict[str, TableSpec] = {
     ),
     "kwic": TableSpec(
         "keyword-in-context lines for a theme (or --word), with offsets into the cleaned text",
-        lambda p, a: kwic.kwic(
-            p,
-            themes.load_dictionary(a.dictionary),
-            theme=a.theme,
-            word=a.word,
-            window=a.window,
-            sentence_bounded=not a.across_sentences,
-        ),
+        lambda p, a: kwic.kwic(p, themes.load_dictionary(a.dictionary), **_kwic_options(a)),
+        chunked=lambda c, a: c.gather(kwic.kwic, themes.load_dictionary(a.dictionary), **_kwic_options(a)),
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
             Option(("--theme",), {"default": None, "help": "theme name (default: every theme)"}),
@@ -91,16 +99,8 @@ TABLES: dict[str, TableSpec] = {
     ),
     "keyness": TableSpec(
         "log-likelihood (G2) and log ratio of themes or words, target group vs reference group",
-        lambda p, a: keyness.keyness(
-            p,
-            themes.load_dictionary(a.dictionary) if a.unit == "theme" else None,
-            unit=a.unit,
-            by=a.by,
-            periods=a.periods or "year",
-            target=a.target,
-            reference=a.reference,
-            min_count=a.min_count,
-        ),
+        lambda p, a: _keyness(p, a),
+        chunked=lambda c, a: _keyness(c, a),  # theme hits from the kept theme sums, word counts summed by chunk
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
             Option(("--unit",), {"choices": ["theme", "word"], "default": "theme"}),
@@ -131,6 +131,21 @@ TABLES: dict[str, TableSpec] = {
         ),
     ),
 }
+
+
+def _keyness(corpus: Prepared | Chunked, args: argparse.Namespace) -> pd.DataFrame:
+    dictionary = themes.load_dictionary(args.dictionary) if args.unit == "theme" else None
+    groups = {"by": args.by, "periods": args.periods or "year", "target": args.target, "reference": args.reference}
+    return keyness.keyness(corpus, dictionary, unit=args.unit, **groups, min_count=args.min_count)
+
+
+def _kwic_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "theme": args.theme,
+        "word": args.word,
+        "window": args.window,
+        "sentence_bounded": not args.across_sentences,
+    }
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,11 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import sys
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kit import config
-from kit.clean import CleaningWarning
 from kit.errors import KitError
 from kit.report.execute import Outcome, execute, failure_reason
 from kit.report.index import prune, summarise_corpus, write_index
@@ -84,7 +82,9 @@ def run(
         check_parameters(item, declared_by_notebook[item.notebook], extra)
 
     options = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code, "timeout": timeout}
-    fill_store(folder, jobs=jobs, progress=progress)  # a bad article is refused here, before the site is touched
+    from kit.archive import fill_report_tables  # the store's engine loads only for a run that executes
+
+    fill_report_tables(folder, jobs=jobs, progress=progress)  # a bad article: refused before the site is touched
     with writing_reports(reports_dir):
         reports_dir.mkdir(parents=True, exist_ok=True)
         with exclusive(reports_dir):
@@ -103,22 +103,6 @@ def run(
     done = len(outcomes) - len(failures)
     print(f"{done} of {len(outcomes)} reports written; index: {shown(index)}", file=sys.stderr)
     return EXIT_FAILED if failures else 0
-
-
-def fill_store(folder: Path, *, jobs: int, progress: bool) -> None:
-    """Compute, with ``jobs`` processes, the store tables the notebooks read (kit's data files, and tone with plain
-    VADER too), so each notebook's kernel only reads them; a set naming its own data files computes its tables.
-
-    Cleaning's warnings are the corpus report's to show, not the runner's.
-    """
-    from kit import archive, engine
-    from kit.chunks import DataFiles, Settings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CleaningWarning)
-        for data in (DataFiles(), DataFiles(no_lexicon=True)):
-            tables = [*archive.BASE_TABLES, *archive.REPORT_TABLES] if not data.no_lexicon else ["tone"]
-            engine.build(folder, tables, Settings(jobs=jobs, progress=progress, data=data))
 
 
 def skip_iri_grammars() -> None:
