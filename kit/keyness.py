@@ -167,6 +167,10 @@ def choose_sides(
 
 def theme_counts(sums: pd.DataFrame, dictionary: Dictionary, sides: Sides) -> pd.DataFrame:
     """The hits of each theme (item, in the dictionary's order) in each group, from :func:`themes.document_sums`."""
+    counted = set(sums.theme)  # every document has a row per theme, zeros included
+    missing = [name for name in dictionary.names if name not in counted]
+    if missing:
+        raise KitError(f"keyness: no theme sums for {missing[0]!r}; they were counted with another dictionary")
     hits = sums.groupby(["theme", "doc_id"]).hits.sum()
     rows = [
         {

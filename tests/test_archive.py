@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from kit import archive, chronology, config, keyness, kwic, overview, synth, themes, tone, voices
+from kit.errors import KitError
 from kit.pipeline import prepare
 from kit.voices import actors
 
@@ -84,6 +85,13 @@ def test_keyness_from_the_store_is_the_keyness_of_the_whole_corpus(chunked, whol
     same(stored, expected)
     assert stored.attrs == expected.attrs
     assert stored.attrs["target_tokens"] > 0
+
+
+def test_keyness_with_a_dictionary_the_sums_were_not_counted_with_is_refused(chunked, tmp_path):
+    mine = tmp_path / "themes.yaml"
+    mine.write_text("themes:\n  only:\n    label: Only\n    entries: [sanction*]\n", encoding="utf-8")
+    with pytest.raises(KitError, match="no theme sums for 'only'; they were counted with another dictionary"):
+        keyness.keyness(chunked, themes.load_dictionary(mine), periods=PERIODS)
 
 
 def test_a_data_file_of_its_own_is_read(chunked, tmp_path):
