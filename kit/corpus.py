@@ -90,7 +90,8 @@ def read_articles(folder: Path) -> Iterator[tuple[int, dict[str, str]]]:
         yield line, _with_text(row, path, manifest_path, line)
         listed.add(path)
     for extra in _txt_files(folder):
-        if _resolved(extra) not in listed:
+        # A file listed under its own name is root/name (resolving it would walk its path again); a link is resolved.
+        if root / extra.name not in listed and _resolved(extra) not in listed:
             warnings.warn(f"{extra}: not listed in {manifest_path.name}; ignored", CorpusWarning, stacklevel=2)
 
 

@@ -91,6 +91,16 @@ def test_unlisted_file_warns_but_loads(make_corpus):
     assert list(docs.doc_id) == ["a1"]
 
 
+def test_a_link_to_a_listed_file_is_not_reported_as_unlisted(make_corpus, recwarn):
+    folder = make_corpus({"a1.txt": GOOD}, [{**ROW}])
+    (folder / "alias.txt").symlink_to(folder / "a1.txt")
+    (folder / "stray.txt").symlink_to(folder / "manifest.csv")
+    assert list(corpus.load(folder).doc_id) == ["a1"]
+    assert [str(w.message).rsplit("/", 1)[-1] for w in recwarn.list] == [
+        "stray.txt: not listed in manifest.csv; ignored"
+    ]
+
+
 def test_a_full_run_leaves_the_seeds_untouched(tmp_path):
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(config.SEEDS.iterdir())}
     copy = tmp_path / "seeds"
