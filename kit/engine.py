@@ -15,6 +15,8 @@ documents: adding or removing an article changes its own chunk's key, not every 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import hashlib
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -68,6 +70,10 @@ __all__ = [
     "settings_from",
 ]
 
+# A chunk's stages make millions of small objects that hold no reference cycles (rows, tokens, matches); at
+# Python's default, the cycle collector looks through the young ones every 700 allocations and finds nothing,
+# a few per cent of a chunk's time. While a chunk runs it looks every GC_YOUNG_THRESHOLD allocations instead.
+GC_YOUNG_THRESHOLD = 50_000
 NO_DOCUMENTS = pd.DataFrame({"doc_id": pd.Series(dtype=object), "file": pd.Series(dtype=object)})
 
 
@@ -95,6 +101,8 @@ def build(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settin
     needed = tuple(dict.fromkeys([*wanted, "warnings"]))
     chunks = list(make_chunks(folder, settings))
     todo = [chunk for chunk in chunks if not all(store.has(t, chunk.keys[t]) for t in needed)]
+    # Largest first, so that no process is left running a long chunk while the others have nothing to do.
+    todo.sort(key=lambda chunk: len(chunk.entries), reverse=True)
     documents = sum(len(chunk.entries) for chunk in chunks)
     with tqdm(total=documents, unit="doc", desc="documents", disable=not settings.progress or None) as bar:
         bar.update(documents - sum(len(chunk.entries) for chunk in todo))
@@ -183,6 +191,22 @@ def _on_processes(
 
 def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> Outcome:
     """Compute and keep the tables ``needed`` of one chunk that the store lacks (prepared tables read if kept)."""
+    with _rarer_collections():
+        return _run_chunk(chunk, store, needed, data)
+
+
+@contextlib.contextmanager
+def _rarer_collections() -> Iterator[None]:
+    """The cycle collector's youngest generation collected every GC_YOUNG_THRESHOLD allocations, then as before."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> Outcome:
     missing = [table for table in needed if not store.has(table, chunk.keys[table])]
     if not missing:
         return Outcome(NO_DOCUMENTS, len(chunk.entries))

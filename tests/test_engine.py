@@ -1,6 +1,7 @@
 """kit.engine: the per-document stages by chunk (in process or on N processes) give the whole corpus's tables."""
 
 import csv
+import gc
 import io
 from pathlib import Path
 
@@ -18,6 +19,12 @@ CLI_TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens", "date
 def synthetic(tmp_path_factory) -> Path:
     """120 articles recombined from the seeds (seed 3)."""
     return synth.synthesise(120, tmp_path_factory.mktemp("synth") / "corpus", seed=3)
+
+
+@pytest.fixture(scope="module")
+def longer(tmp_path_factory) -> Path:
+    """400 articles recombined from the seeds (seed 3): more than one chunk of the default size."""
+    return synth.synthesise(400, tmp_path_factory.mktemp("synth") / "corpus", seed=3)
 
 
 def whole_corpus_csv(argv: list[str]) -> str:
@@ -59,10 +66,10 @@ def test_dates_without_vague_expressions_as_the_chronology_leaves_them_out(optio
     ids=["events", "kwic", "kwic-word", "keyness-themes", "keyness-words"],
 )
 def test_tables_over_the_whole_corpus_computed_chunk_by_chunk_are_the_whole_corpus_tables(
-    options, synthetic, tmp_path, capsys
+    options, longer, tmp_path, capsys
 ):
-    assert len(list(engine.make_chunks(synthetic, engine.Settings()))) > 1
-    argv = ["table", *options, "--corpus", str(synthetic), "--no-progress", "--store", str(tmp_path / "s")]
+    assert len(list(engine.make_chunks(longer, engine.Settings()))) > 1
+    argv = ["table", *options, "--corpus", str(longer), "--no-progress", "--store", str(tmp_path / "s")]
     expected = whole_corpus_csv(argv)
     assert expected.count("\n") > 7  # every theme, or many more lines
     assert chunked_csv(argv, capsys) == expected
@@ -198,3 +205,37 @@ def test_prepare_through_the_store_gives_the_frames_prepare_gives_in_memory(seed
     chunks = list(engine.make_chunks(config.SEEDS, settings))
     assert len(chunks) > 1
     assert len(list((tmp_path / "store" / "tokens").rglob("*.parquet"))) == len(chunks)
+
+
+def test_the_largest_chunks_run_first(synthetic, tmp_path, monkeypatch):
+    sizes: list[int] = []
+    run_chunk = engine._run_chunk
+    monkeypatch.setattr(
+        engine, "_run_chunk", lambda chunk, *rest: sizes.append(len(chunk.entries)) or run_chunk(chunk, *rest)
+    )
+    engine.build(synthetic, ["sizes"], engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=10))
+    assert len(set(sizes)) > 3 and sizes == sorted(sizes, reverse=True)
+    assert sum(sizes) == 120
+
+
+def test_a_chunk_runs_with_fewer_collections_and_leaves_the_thresholds_as_they_were(tmp_path, monkeypatch):
+    before = gc.get_threshold()
+    during: list[int] = []
+    run_chunk = engine._run_chunk
+
+    def spying(*args):
+        during.append(gc.get_threshold()[0])
+        return run_chunk(*args)
+
+    monkeypatch.setattr(engine, "_run_chunk", spying)
+    engine.build(None, ["sizes"], engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=2))
+    assert len(during) > 1 and set(during) == {max(before[0], engine.GC_YOUNG_THRESHOLD)}
+    assert gc.get_threshold() == before
+
+    def failing(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(engine, "_run_chunk", failing)
+    with pytest.raises(OSError):
+        engine.build(None, ["sizes"], engine.Settings(store=tmp_path / "other", jobs=1, progress=False))
+    assert gc.get_threshold() == before
