@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kit.voices import mentions, names, roles
+from kit.voices import mentions, names, roles, wordstart
 from kit.voices.actors import Registry
 from kit.voices.mentions import Memory
 from kit.voices.phrases import Head, Reader, noun_phrase, with_roles
@@ -36,27 +36,32 @@ from kit.voices.records import MASK, Cue, DocView, Speaker
 # "…,” KCNA said, as quoted by South Korea's Yonhap news agency", "…,” the party said in a statement read on
 # state television", "in an article that was carried by South Korean newspapers".
 ACCORDING = re.compile(
-    r"\b(?:according to|as (?:quoted|cited|carried|relayed) by|(?:read|broadcast|aired) on|"
-    r"(?:carried|published) (?:by|in))\s+",
+    wordstart.words(
+        r"according to|as (?:quoted|cited|carried|relayed) by|(?:read|broadcast|aired) on|"
+        r"(?:carried|published) (?:by|in)"
+    )
+    + r"\s+",
     re.IGNORECASE,
 )
 # The relays among them: they name a channel, never the voice a later "it" or "the report" means.
 CHANNEL_ONLY = re.compile(r"(?!according)", re.IGNORECASE)
 # "X was quoted as saying (by Y)", e.g. "Kim was quoted as saying by China's Xinhua Agency".
 QUOTED_AS = re.compile(
-    r"\b(?:was|were|is|are|has been|had been)\s+(?:quoted|cited)\s+as\s+(?:saying|telling)\b(?:\s+by\s+)?",
+    wordstart.words("was|were|is|are|has been|had been")
+    + r"\s+(?:quoted|cited)\s+as\s+(?:saying|telling)\b(?:\s+by\s+)?",
     re.IGNORECASE,
 )
 # "Y paraphrased/quoted X as saying", e.g. "KCNA quoted him as saying".
 RELAYED = re.compile(
-    r"\b(?:quoted|paraphrased|cited)\s+(?P<who>[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b", re.IGNORECASE
+    wordstart.words("quoted|paraphrased|cited") + r"\s+(?P<who>[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b",
+    re.IGNORECASE,
 )
 # A statement noun with its source, e.g. "summary from Xinhua", "a report by the Korean Central News Agency".
 _TEXT_AND_SOURCE = (
     r"(?:news release|release|summary|statement|report|readout|communiqu[eé]|announcement|commentary|"
     r"editorial|dispatch|article)s?\s+(?:from|by|of|issued by|carried by|published by|in)\s+"
 )
-SOURCE_NOUN = re.compile(r"\b" + _TEXT_AND_SOURCE, re.IGNORECASE)
+SOURCE_NOUN = re.compile(wordstart.words(_TEXT_AND_SOURCE), re.IGNORECASE)
 # A text named before its source inside "according to …", e.g. "a report from ", "the latest statement by ".
 _DOCUMENT_OF = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?" + _TEXT_AND_SOURCE, re.IGNORECASE)
 # Words that open a clause before its subject: "As Xinhua emphasized", "and warned".

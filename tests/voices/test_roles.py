@@ -71,9 +71,3 @@ def test_name_parts_keep_hyphenated_given_names_whole():
 def test_reporting_verbs_are_found_whatever_their_case_and_only_as_words():
     text = "He SAID so; they Pointed Out that she used the metaphor; unsaid, sayings and Sayid are not verbs."
     assert [m.group() for m in roles.REPORTING_VERBS.finditer(text)] == ["SAID", "Pointed Out", "used the metaphor"]
-
-
-def test_the_letters_reporting_verbs_start_with_are_read_off_their_alternatives():
-    assert roles._starting_letters("said|noted|used the (?:analogy|metaphor)|Told") == "nstu"
-    with pytest.raises(ValueError, match=r"starts with '\('"):
-        roles._starting_letters("said|(?:re)?told")
