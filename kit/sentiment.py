@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer, SentiText
 
 Drivers = list[tuple[str, float]]
 
@@ -93,14 +93,49 @@ class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vader
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
         first = max(0, i - 3)
-        window = words_and_emoticons[first : i + 1]
-        return SentimentIntensityAnalyzer._negation_check(valence, window, start_i, i - first)  # type: ignore[no-any-return]
+        return _negation_check(
+            [str(w).lower() for w in words_and_emoticons[first : i + 1]], valence, start_i, i - first
+        )
 
     @staticmethod
     def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
         first = max(0, i - 3)
         window = words_and_emoticons[first : i + 3]
         return SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - first)  # type: ignore[no-any-return]
+
+
+# VADER's negation words: its negated() of one word tests each of them in turn; a set tests them at once.
+_NEGATE = frozenset(NEGATE)
+
+
+def _negates(word: str) -> bool:
+    """What VADER's ``negated([word])`` answers for a lower-cased word."""
+    return word in _NEGATE or "n't" in word
+
+
+def _negation_check(lower: list[str], valence: float, start_i: int, i: int) -> float:
+    """VADER's ``_negation_check`` step for step, on lower-cased words, with :func:`_negates` for its negated()."""
+    if start_i == 0 and _negates(lower[i - 1]):  # 1 word preceding the lexicon word
+        valence = valence * N_SCALAR
+    if start_i == 1:
+        if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            pass
+        elif _negates(lower[i - 2]):  # 2 words preceding
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (
+            # as VADER has it: "never so"/"never this" three words back, or "so"/"this" right before
+            (lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this"))
+            or (lower[i - 1] == "so" or lower[i - 1] == "this")
+        ):
+            valence = valence * 1.25
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            pass
+        elif _negates(lower[i - 3]):  # 3 words preceding
+            valence = valence * N_SCALAR
+    return valence
 
 
 @cache

@@ -35,9 +35,10 @@ def test_an_extra_lexicon_replaces_vaders_value_and_adds_new_words():
 def test_negation_idiom_and_booster_rules_score_as_the_reference_scores_them():
     # Random sentences of the words VADER's checks look for, at every distance from a lexicon word, so the
     # kit's shortcuts (words outside the lexicon skipped, checks given only the nearby words) must agree.
-    words = (  # noqa: SIM905  (a list literal of 40 words would not read as a sentence of them)
+    words = (  # noqa: SIM905  (a list literal of 50 words would not read as a sentence of them)
         "never so this without doubt not no nor or least at very good bad the bomb shit kind of sort cut mustard "
-        "isn't extremely hand to mouth but GREAT yeah right hardly nice ugly back handed 💘 :) ,"
+        "isn't extremely hand to mouth but GREAT yeah right hardly nice ugly back handed 💘 :) , NOT Never DON'T "
+        "wasnt ain't cannot"
     ).split()
     rng = random.Random(4)
     reference = SentimentIntensityAnalyzer()
