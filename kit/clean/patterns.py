@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kit import wordstart
+
 # A line longer than this reads as prose; removing one is a warning.
 PROSE_CHARS = 150
 
@@ -36,7 +38,8 @@ AUTHOR = re.compile(
     r"^(?:(?:Authors?|Written by|Story by|Writer|Reporter)\s*:\s*[A-Z]|The (?:author|writer)s? (?:is|are)\b)"
 )
 # Copyright lines: "Copyright 2010 The Associated Press", "© 2024 Reuters. All rights reserved."
-COPYRIGHT = re.compile(r"^(?:Copyright|©)\s*(?:©\s*|\(c\)\s*)?\d{4}|\bAll rights reserved\b", re.IGNORECASE)
+_COPYRIGHT = r"^(?:Copyright|©)\s*(?:©\s*|\(c\)\s*)?\d{4}|\bAll rights reserved\b"
+COPYRIGHT = re.compile(wordstart.ahead("c©a", _COPYRIGHT), re.IGNORECASE)  # what a match starts with, looked for first
 # Pointers to other stories: "Read more: …", "SEE ALSO: …", "Related posts:", "Continue reading…".
 RELATED = re.compile(
     r"^(?i:read more|read also|also read|see also|related(?: posts| stories| articles| coverage)?|more from|"
@@ -49,9 +52,10 @@ SITE_PATH = re.compile(
     re.IGNORECASE,
 )
 # Notices about the reader's browser: "… is no longer accessible on Internet Explorer … use another browser".
-SITE_NOTICE = re.compile(
+_SITE_NOTICE = (
     r"\b(?:[Yy]our browser|[Tt]his browser|another browser|JavaScript|cookies)\b.*\b(?:enable|update|upgrade|support)"
 )
+SITE_NOTICE = re.compile(wordstart.ahead("YyTtaJc", _SITE_NOTICE))
 # Words a share/print/navigation strip is made of: "Email | Print | Subscribe", "Text size Aa Aa", "PrintPrint".
 NAVIGATION_WORDS = frozenset({
     "advertise", "advertisement", "aa", "apa", "back", "blog", "bookmark", "by", "chicago", "cite", "close",
@@ -67,10 +71,13 @@ NAVIGATION = {"back to top", "advertisement", "recent features", "related", "rea
 # ---------------------------------------------------------------- captions
 # A photo credit inside a line: "Photograph: Xinhua/Reuters", "File Photo by Stephen Shaver/UPI | License Photo",
 # "Image | NKIN file.", "Source: Reuters /Kevin Lamarque", "[KOREAN CENTRAL TELEVISION]" (at the end).
-PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = (
     r"\b(?i:photograph|photo|image|picture)s?\s*[:|]\s*\S|\b(?:File )?Photo by [A-Z]|\|\s*License Photo\b|"
     r"\bSource:\s*[A-Z][\w.]*\s*/\s*[A-Z]|\[[A-Z][A-Z0-9 .,&/'-]{2,}\]$"
 )
+# Searched through every paragraph: the characters a match starts with are looked for first ("İ" and "ı" are
+# what "(?i:i)" matches besides "i" and "I"), which passes most places at once (kit.wordstart).
+PHOTO_CREDIT = re.compile(wordstart.ahead("FPSpiI|[\u0130\u0131", _PHOTO_CREDIT))
 # Caption phrasing: "In this Oct 10, 2015 image made from video, …", "… in this file photo.", "A photograph released …".
 CAPTION_PHRASE = re.compile(
     r"^In this\b.{0,40}?\b(?:photo|image|picture|photograph|handout)\b|\bin this (?:\w+ )?(?:photo|image|picture)\b|"

@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kit.voices import mentions, names, roles, wordstart
+from kit import wordstart
+from kit.voices import mentions, names, roles
 from kit.voices.actors import Registry
 from kit.voices.mentions import Memory
 from kit.voices.phrases import Head, Reader, noun_phrase, with_roles

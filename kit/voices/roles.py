@@ -16,11 +16,11 @@ from __future__ import annotations
 import functools
 import re
 
-from kit.voices import wordstart
+from kit import wordstart
 
 # Reporting verbs, e.g. "said", "noting", "pointed out", and the verbs that frame a quoted fragment:
 # "denounced the 'bullying'", "highlighted the 'invincibility'", "called for 'restraint'".
-# Every verb starts a word, with one of a few letters: the look-ahead for them (kit.voices.wordstart) lets the
+# Every verb starts a word, with one of a few letters: the look-ahead for them (kit.wordstart) lets the
 # regex pass every other place without trying each verb there; it never changes a match.
 _VERBS = (
     r"said|says|say|saying|stated|states|stating|noted|notes|noting|added|adds|adding|told|tells|"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kit import config, corpus
 from kit.clean import patterns
+from tests.devcorpus import DEVCORPUS
 
 
 @pytest.mark.parametrize(
@@ -143,3 +147,42 @@ def test_straight_changes_only_curly_quotes_and_no_break_spaces():
     line = "“Talks,” he said\u00a0— ‘soon’ — ½ \u2019s"
     assert patterns.straight(line) == "\"Talks,\" he said — 'soon' — ½ 's"
     assert len(patterns.straight(line)) == len(line)
+
+
+# The patterns searched through every paragraph behind a look-ahead for their first characters, and the same
+# patterns without it: the look-ahead must change no match.
+LOOKED_AHEAD = [
+    (patterns.PHOTO_CREDIT, re.compile(patterns._PHOTO_CREDIT)),
+    (patterns.COPYRIGHT, re.compile(patterns._COPYRIGHT, re.IGNORECASE)),
+    (patterns.SITE_NOTICE, re.compile(patterns._SITE_NOTICE)),
+]
+PIECES = [
+    "Photo", "photos", "İmage", "ımage", "PICTURE", "Photograph", ":", " | ", "|", "License Photo", "Source: ",
+    "Reuters / Kim", "[KCNA TV]", "File Photo by A", "© 2024", "copyright 2019", "All Rights Reserved", "ſ", "K",
+    "Your browser", "this browser", "cookies", " enable", "JavaScript", "x", " ", "\n", "(c)", "2019",
+]  # fmt: skip
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_the_look_ahead_for_first_characters_changes_no_match(text):
+    for fast, plain in LOOKED_AHEAD:
+        assert spans(fast, text) == spans(plain, text)
+
+
+def test_the_look_ahead_changes_no_match_in_any_line_of_the_seeds_or_the_development_corpus():
+    folders = [config.SEEDS, *([DEVCORPUS] if (DEVCORPUS / config.MANIFEST_NAME).is_file() else [])]
+    lines = [
+        line for folder in folders for _, row in corpus.read_articles(folder) for line in row["raw_text"].split("\n")
+    ]
+    assert len(lines) > 100
+    found = 0
+    for fast, plain in LOOKED_AHEAD:
+        for line in lines:
+            assert spans(fast, line) == spans(plain, line), line
+            found += bool(spans(fast, line))
+    assert found > 0

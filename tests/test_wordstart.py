@@ -1,10 +1,11 @@
-"""kit.voices.wordstart: the letters word alternatives start with, looked ahead for; the same matches, sooner."""
+"""kit.wordstart: the letters word alternatives start with, looked ahead for; the same matches, sooner."""
 
 import re
 
 import pytest
 
-from kit.voices import cues, roles, wordstart
+from kit import wordstart
+from kit.voices import cues, roles
 
 
 def test_the_letters_are_read_off_the_alternatives_and_the_groups_they_start_with():

@@ -1,15 +1,18 @@
-"""Word alternatives as a regex that skips quickly over places where none of them can start.
+"""Regex alternatives behind a look-ahead for the characters they start with, so a search skips quickly over
+the places where none of them can start.
 
-A case-insensitive alternation of many words, searched through a text, tries every alternative at every
-place. Python's ``re`` does not look ahead at the first letter by itself, so :func:`words` puts that look-ahead
-in front: ``\\b(?=[acs])(?:said|according to|…)``. A place whose letter starts no alternative is passed with
-one test; the matches are the same as those of ``\\b(?:…)``.
+An alternation searched through a text tries every alternative at every place; Python's ``re`` does not look
+at the first character by itself when the pattern starts with ``\\b`` or a case-insensitive word. A look-ahead
+in front, ``\\b(?=[acs])(?:said|according to|…)``, passes a place whose character starts no alternative with
+one test; the matches are the same as those of the pattern without it.
 
     words("said|noted|(?:read|aired) on") → r"\\b(?=[anrs])(?:said|noted|(?:read|aired) on)"
+    ahead("Pp|[", r"\\bPhoto by|\\[[A-Z]+\\]$")  → the characters given by hand, where they cannot be read off
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 # A group this module can read the first letters of: a plain non-capturing or a named group.
@@ -26,6 +29,15 @@ def words(alternatives: str) -> str:
             (a character class, an escape, an optional group), whose first letters this cannot tell.
     """
     return rf"\b(?=[{starting_letters(alternatives)}])(?:{alternatives})"
+
+
+def ahead(characters: str, pattern: str) -> str:
+    """``pattern`` behind a look-ahead for ``characters``, which every match of it must start with.
+
+    For patterns whose first characters :func:`starting_letters` cannot read (anchors, escapes, case rules that
+    change inside the pattern): the module that uses it tests that the look-ahead changes no match.
+    """
+    return f"(?=[{''.join(re.escape(character) for character in characters)}])(?:{pattern})"
 
 
 def starting_letters(alternatives: str) -> str:
