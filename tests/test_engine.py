@@ -3,6 +3,7 @@
 import csv
 import gc
 import io
+import multiprocessing
 from pathlib import Path
 
 import pandas as pd
@@ -239,3 +240,20 @@ def test_a_chunk_runs_with_fewer_collections_and_leaves_the_thresholds_as_they_w
     with pytest.raises(OSError):
         engine.build(None, ["sizes"], engine.Settings(store=tmp_path / "other", jobs=1, progress=False))
     assert gc.get_threshold() == before
+
+
+def test_the_worker_processes_are_forked_before_the_articles_are_read(synthetic, tmp_path, monkeypatch):
+    # A process forked after reading every article would start from the parent's memory as that left it.
+    children_then: list[int] = []
+    make_chunks = engine.make_chunks
+
+    def counting(*args):
+        children_then.append(len(multiprocessing.active_children()))
+        return make_chunks(*args)
+
+    monkeypatch.setattr(engine, "make_chunks", counting)
+    settings = engine.Settings(store=tmp_path / "store", jobs=2, progress=False, chunk_size=10)
+    assert frames_as_csv(engine.run(synthetic, ["sizes"], settings)) == frames_as_csv(
+        engine.run(synthetic, ["sizes"], engine.Settings(store=tmp_path / "one", jobs=1, progress=False))
+    )
+    assert children_then[0] >= 1 and children_then[1] == 0  # two processes, then one (no pool at all)
