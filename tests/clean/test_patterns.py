@@ -180,9 +180,13 @@ def test_the_look_ahead_changes_no_match_in_any_line_of_the_seeds_or_the_develop
         line for folder in folders for _, row in corpus.read_articles(folder) for line in row["raw_text"].split("\n")
     ]
     assert len(lines) > 100
-    found = 0
+    lines += [  # furniture the seeds do not have (the development corpus does): each pattern's own examples
+        "Photograph: Xinhua/Reuters",
+        "File Photo by Stephen Shaver/UPI | License Photo",
+        "Copyright © 2024 The Korea Herald. All rights reserved.",
+        "Your browser does not support the video tag. Please enable JavaScript.",
+    ]
     for fast, plain in LOOKED_AHEAD:
         for line in lines:
             assert spans(fast, line) == spans(plain, line), line
-            found += bool(spans(fast, line))
-    assert found > 0
+        assert any(spans(fast, line) for line in lines), fast.pattern  # each pattern matches some line
