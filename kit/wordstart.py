@@ -41,11 +41,14 @@ def ahead(characters: str, pattern: str) -> str:
 
 
 def starting_letters(alternatives: str) -> str:
-    """The letters (lower case, sorted) that the top-level alternatives of a regex start with."""
+    """The letters, as written and sorted, that the top-level alternatives of a regex start with.
+
+    As written: a pattern compiled with ``re.IGNORECASE`` matches them in either case, one without as written.
+    """
     letters: set[str] = set()
     for alternative in _split(alternatives):
         if alternative[:1].isalpha():
-            letters.add(alternative[0].lower())
+            letters.add(alternative[0])
         elif alternative.startswith(_GROUP_OPENINGS):
             end = _closing(alternative)
             if alternative[end + 1 : end + 2] in _OPTIONAL:

@@ -9,7 +9,8 @@ from kit.voices import cues, roles
 
 
 def test_the_letters_are_read_off_the_alternatives_and_the_groups_they_start_with():
-    assert wordstart.starting_letters("said|noted|used the (?:analogy|metaphor)|Told") == "nstu"
+    assert wordstart.starting_letters("said|noted|used the (?:analogy|metaphor)|Told") == "Tnsu"
+    assert re.fullmatch(wordstart.words("Xinhua|KCNA"), "KCNA") and not re.search(wordstart.words("KCNA"), "kcna")
     assert wordstart.starting_letters("(?:read|aired) on|(?P<verb>quoted|cited) by|according to") == "acqr"
     assert wordstart.starting_letters(r"a[|(]b|c\|d") == "ac"  # a bar in a class or escaped is no alternative
 
