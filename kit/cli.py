@@ -20,6 +20,7 @@ from kit import archive, config, engine, tables
 from kit.chunks import available_cores
 from kit.errors import KitError, KitWarning
 from kit.pipeline import prepare
+from kit.validation import split
 
 # Exit code for bad input (argparse uses 2 for bad usage as well).
 EXIT_BAD_INPUT = 2
@@ -48,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub = checks.add_parser(name, help=check.help, description=check.help)
         _add_corpus_options(sub)
         sub.add_argument("--gold", required=True, help="hand-coded CSV (format in the README)")
+        sub.add_argument(
+            "--half",
+            choices=split.HALVES,
+            default=None,
+            help="score one half of the corpus only (split by a hash of each doc_id; see kit.validation.split)",
+        )
         for option in check.options:
             sub.add_argument(*option.flags, **option.kwargs)
 
@@ -153,7 +160,10 @@ def _table(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     spec = tables.VALIDATORS[args.check]
-    sys.stdout.write(spec.run(prepare(args.corpus), args))
+    prepared = prepare(args.corpus)
+    if args.half is not None:
+        prepared = split.subset(prepared, args.half)
+    sys.stdout.write(spec.run(prepared, args))
     return 0
 
 
