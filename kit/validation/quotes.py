@@ -16,6 +16,7 @@ from kit.errors import KitError
 from kit.types import Prepared
 from kit.validation import Figure, Finding, Report
 from kit.voices import GROUPS, KINDS, Registry, extract_quotes, load_registry
+from kit.voices.actors import OFFICIAL_GROUPS
 from kit.voices.passes import comparable
 
 GOLD_COLUMNS = ("doc_id", "quote", "speaker", "group")
@@ -79,7 +80,8 @@ def score(
             None,
         )
         record = {**row, "found": match is not None, "kit_speaker": "", "kit_group": "", "speaker_ok": False}
-        record.update({"group_ok": False, "kind_ok": pd.NA, "via_ok": pd.NA, "start": -1, "end": -1})
+        record.update({"group_ok": False, "wrong_side": False, "kind_ok": pd.NA, "via_ok": pd.NA})
+        record.update({"start": -1, "end": -1})
         if match is not None:
             used.add(match)
             kit = quotes_table.iloc[match]
@@ -89,6 +91,7 @@ def score(
                     "kit_group": kit.speaker_group,
                     "speaker_ok": _same_actor(row["speaker"], kit.speaker, kit.speaker_id, registry),
                     "group_ok": row["group"] == kit.speaker_group,
+                    "wrong_side": crossed_sides(row["group"], kit.speaker_group),
                     "kind_ok": pd.NA if not row["kind"] else row["kind"] == kit.kind,
                     "via_ok": pd.NA if not row["via"] else _same_actor(row["via"], kit.via, kit.via_id, registry),
                     "start": int(kit.start),
@@ -96,18 +99,35 @@ def score(
                 }
             )
         records.append(record)
-    columns = [*gold_rows.columns, "found", "kit_speaker", "kit_group", "speaker_ok", "group_ok", "kind_ok"]
+    columns = [*gold_rows.columns, "found", "kit_speaker", "kit_group", "speaker_ok", "group_ok", "wrong_side"]
+    columns.append("kind_ok")
     per_gold = pd.DataFrame.from_records(records, columns=[*columns, "via_ok", "start", "end"])
     voices = quotes_table[quotes_table.kind != "term"]
     extra = voices[[i not in used for i in voices.index]]
     return per_gold, extra.reset_index(drop=True)
 
 
+def crossed_sides(gold_group: str, kit_group: str) -> bool:
+    """True when the kit moved a quotation across sides: an official's words given to another state's side
+    or to a non-official voice (analyst, media, business, public, NGO), or such a voice's words given to an
+    official. ``unknown`` and ``unnamed_source`` say nothing of a side, so they never cross (an abstention
+    is a gap, not an error of side); a term (no group) never crosses.
+    """
+    sideless = {"", "unknown", "unnamed_source"}
+    if gold_group in sideless or kit_group in sideless or gold_group == kit_group:
+        return False
+    return gold_group in OFFICIAL_GROUPS or kit_group in OFFICIAL_GROUPS
+
+
 def _same_actor(gold_name: str, kit_name: str, kit_id: str, registry: Registry) -> bool:
-    wanted = comparable(gold_name)
-    if wanted == comparable(kit_name):
-        return True
-    return bool(kit_id) and wanted in {comparable(form) for form in registry.names_of(kit_id)}
+    wanted = _without_article(comparable(gold_name))
+    if wanted == _without_article(comparable(kit_name)):
+        return True  # "the Russian Foreign Ministry" is "Russian Foreign Ministry"
+    return bool(kit_id) and wanted in {_without_article(comparable(form)) for form in registry.names_of(kit_id)}
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
 
 
 def figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
@@ -119,6 +139,7 @@ def figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
         Figure("group right (of found)", int(found.group_ok.sum()), len(found)),
         Figure("speaker right (of all gold quotations)", int(found.speaker_ok.sum()), len(per_gold)),
         Figure("group right (of all gold quotations)", int(found.group_ok.sum()), len(per_gold)),
+        Figure("given to the wrong side (of all gold quotations)", int(found.wrong_side.sum()), len(per_gold)),
     ]
     for column, label in (("kind_ok", "kind right"), ("via_ok", "via right")):
         coded = found[found[column].notna()]
@@ -147,6 +168,10 @@ def report(prepared: Prepared, gold_path: str) -> Report:
     findings += [
         Finding("group", str(r.doc_id), f"{r.quote!r}: gold {r.group!r}, kit {r.kit_group!r}")
         for r in found[speaker_ok & ~found.group_ok.astype(bool)].itertuples()
+    ]
+    findings += [
+        Finding("wrong side", str(r.doc_id), f"{r.quote!r}: gold {r.group!r}, kit {r.kit_group!r} ({r.kit_speaker!r})")
+        for r in found[found.wrong_side.astype(bool)].itertuples()
     ]
     findings += [
         Finding("kind", str(r.doc_id), f"{r.quote!r}: gold {r.kind!r}")

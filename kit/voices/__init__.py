@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.types import Prepared
-from kit.voices import actors, attribution, cues, mentions, names, records
+from kit.voices import actors, attribution, cues, mentions, names, records, speakers
 from kit.voices.actors import GROUPS, Registry, load_registry
 from kit.voices.records import DocView, Quoted
 from kit.voices.roles import classify_role
@@ -54,6 +54,7 @@ QUOTE_COLUMNS = [
     "registered",
     "role",
     "rule",
+    "abstained",
     "unclosed",
     "mark",
     "paragraph_id",
@@ -76,8 +77,9 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
         speaker_id / via_id (registry ids, empty when not registered), registered, role (the role that
         introduced the speaker: "a professor at Dongguk University"), rule (how the speaker was found:
         "cue after", "cue before", "shared", "sentence", "frame", "continuation", "paragraph before",
-        "relayed", "echo", "none"), unclosed, mark (double or single), paragraph_id, last_sentence_id —
-        ordered by document and position.
+        "relayed", "echo", "none"), abstained (why the rules' candidate was refused as a speaker, see
+        :mod:`kit.voices.speakers`; empty otherwise), unclosed, mark (double, single or label), paragraph_id,
+        last_sentence_id — ordered by document and position.
     """
     registry = registry or load_registry()
     found = actors.mentions(prepared, registry)
@@ -116,6 +118,9 @@ def _row(view: DocView, quote: Quoted) -> dict[str, object]:
     shown = cue is not None and chosen.rule not in ("continuation", "none")
     cue_text = view.text[cue.start : cue.end] if shown and cue is not None else ""
     group = "" if quote.kind == "term" else (speaker.group if speaker is not None else "unknown")
+    abstained = speakers.fragment_reason(speaker.name) if speaker is not None and quote.kind != "term" else ""
+    if abstained:  # a piece of a clause is no voice: leave the quotation to nobody, and say why
+        speaker, group = None, "unknown"
     return {
         "doc_id": view.doc_id,
         "sentence_id": view.sentence_ids[quote.sentence],
@@ -132,6 +137,7 @@ def _row(view: DocView, quote: Quoted) -> dict[str, object]:
         "registered": bool(speaker is not None and speaker.actor_id),
         "role": speaker.role if speaker is not None else "",
         "rule": chosen.rule,
+        "abstained": abstained,
         "unclosed": span.unclosed,
         "mark": span.mark,
         "paragraph_id": view.paragraph_ids[quote.paragraph],

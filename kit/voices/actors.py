@@ -24,7 +24,21 @@ from kit.types import Prepared
 from kit.voices import roles
 
 # Who speaks for whom. "unknown" is for speakers the kit could not place; the registry may not use it.
-GROUPS = ("official_prc", "official_dprk", "official_other", "analyst", "unnamed_source", "unknown")
+GROUPS = (
+    "official_prc",
+    "official_dprk",
+    "official_other",
+    "analyst",
+    "media",
+    "business",
+    "public",
+    "ngo",
+    "unnamed_source",
+    "unknown",
+)
+# The groups that speak for a state: a quotation moved between these, or between one of these and any other
+# group, has crossed sides (``unknown`` is no side).
+OFFICIAL_GROUPS = ("official_prc", "official_dprk", "official_other")
 ACTOR_KINDS = ("person", "body")
 # An actor id: a letter, then letters, digits, "_" or "-", e.g. "kim_jong_un".
 ACTOR_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from kit.voices import mentions, roles
+from kit.voices import labels, mentions, roles
 from kit.voices.actors import Registry
 from kit.voices.kinds import opens_sentence
 from kit.voices.marks import QuoteSpan
@@ -81,7 +81,22 @@ def attribute(view: DocView, cues: list[Cue], memory: Memory, registry: Registry
     found = relayed(view, found)
     found = media_channels(index.in_sentences, found)
     found = named_later(view, memory, found)
+    found = labelled(view, memory, registry, found)
     return finished(view, found)
+
+
+def labelled(view: DocView, memory: Memory, registry: Registry, found: list[Quoted]) -> list[Quoted]:
+    """A transcript's turns ("Hua Chunying: …", "Q: “…”") are the labelled speaker's (:mod:`kit.voices.labels`);
+    an answer label with no spokesperson named before it leaves the turn to nobody rather than guess.
+    """
+    result = []
+    for quote in found:
+        label = labels.label_of(view, quote.span)
+        if label is not None:
+            speaker = labels.speaker_of(view, memory, registry, *label)
+            quote = replace(quote, attribution=Attribution(speaker, None, None, "label"), fallback=None, set_off=True)
+        result.append(quote)
+    return result
 
 
 def own_cues(view: DocView, index: CueIndex, memory: Memory, registry: Registry, span: QuoteSpan) -> Quoted:

@@ -52,9 +52,19 @@ QUOTED_AS = re.compile(
     + r"\s+(?:quoted|cited)\s+as\s+(?:saying|telling)\b(?:\s+by\s+)?",
     re.IGNORECASE,
 )
-# "Y paraphrased/quoted X as saying", e.g. "KCNA quoted him as saying".
+# "Y paraphrased/quoted X as saying", e.g. "KCNA quoted him as saying", "quoting him as hailing …",
+# "state media reported Xi's letter as saying": the speaker is X (the writer of a letter or message), via Y.
 RELAYED = re.compile(
-    wordstart.words("quoted|paraphrased|cited") + r"\s+(?P<who>[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b",
+    wordstart.words("quoted|quoting|paraphrased|paraphrasing|cited|citing|reported|reporting|carried|carrying")
+    + r"\s+(?P<who>[^,.;]{1,60}?)\s+as\s+(?:saying|telling|stating|noting|adding|warning|urging|stressing|"
+    r"praising|calling|describing|hailing|denouncing|condemning|critici[sz]ing|welcoming|accusing|expressing|"
+    r"emphasi[sz]ing|vowing|pledging|promising|insisting|declaring|asking|wishing|congratulating)\b",
+    re.IGNORECASE,
+)
+# The writer of a text relayed: "Xi's letter", "Kim's New Year message" → Xi, Kim.
+_WRITER_OF = re.compile(
+    r"(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:letter|message|statement|speech|remarks|greeting|card|reply|"
+    r"telegram|cable|address|article|note)s?\s*$",
     re.IGNORECASE,
 )
 # A statement noun with its source, e.g. "summary from Xinhua", "a report by the Korean Central News Agency".
@@ -137,7 +147,9 @@ def _cue(reader: Reader, kind: str, match: re.Match[str], index: int, start: int
         return Cue(match.start(), source.end, kind, index, source.speaker, verb_end=source.end)
     if kind == "relayed":
         channel = _before(reader, start, match.start(), index)
-        who = _after(reader, match.start("who"), match.end("who"), allow_prepositions=False)
+        writer = _WRITER_OF.match(match.group("who"))
+        who_end = match.start("who") + writer.end("owner") if writer else match.end("who")
+        who = _after(reader, match.start("who"), who_end, allow_prepositions=False)
         cue_start = min(channel.start, match.start()) if channel else match.start()
         speaker = who.speaker if who else None
         return Cue(cue_start, match.end(), kind, index, speaker, _speaker_of(channel), match.end())

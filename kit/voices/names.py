@@ -18,7 +18,9 @@ from kit.voices.records import DocView, Speaker
 
 # A person's name not in the registry: two to four capitalised words (initials allowed), e.g.
 # "Boo Seung-chan", "Chad O’Carroll", "Scott A. Snyder".
-_WORD = r"(?:[A-Z][a-z]*['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)"
+# Letters beyond ASCII count (Latin-1 and Latin Extended-A): "Lü Chao", "Sönke", "Łukasz".
+_UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ſ", "a-zß-öø-ÿĀ-ſ"
+_WORD = rf"(?:[{_UP}][{_LOW}]*['’][{_UP}][{_LOW}]+|Mc[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 NAME = re.compile(rf"\b{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD}){{1,3}}\b")
 # Last words that make a capitalised run a place, an event or a thing, not a person.
 _NOT_PERSON_ENDS = {
@@ -69,10 +71,9 @@ def name_speaker(view: DocView, start: int, end: int) -> Speaker | None:
         return None
     kind = roles.body_type(run)
     if kind:
-        group = roles.side(owner_before(view, start) + " " + run) if kind in _STATE_BODIES else ""
-        if not group and kind in ("ministry", "government"):
-            group = "official_other"
-        return Speaker(_without_article(run), group or "unknown", body_type=kind)
+        return Speaker(
+            _without_article(run), roles.body_group(owner_before(view, start) + " " + run, kind), body_type=kind
+        )
     title, name = roles.split_title(run)
     if len(name.split()) < 2 or name.split()[-1].lower() in _NOT_PERSON_ENDS:
         return None
@@ -82,9 +83,6 @@ def name_speaker(view: DocView, start: int, end: int) -> Speaker | None:
     if not role:
         return None
     return Speaker(name, roles.classify_role(role), role=role, is_person=True)
-
-
-_STATE_BODIES = {"agency", "broadcaster", "newspaper", "ministry", "party", "council", "government"}
 
 
 def _without_article(name: str) -> str:

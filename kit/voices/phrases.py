@@ -82,10 +82,14 @@ def noun_phrase(
     for i, (s, e, what, value) in enumerate(candidates):
         before = view.text[start:s].split()
         after = view.text[e : e + 2]
-        if after[:2] in names.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s"):
+        owner = after[:2] in names.POSSESSIVE or (after[:1] in ("'", "’", "`") and view.text[e - 1] == "s")
+        if (
+            owner and e < end
+        ):  # a possessor inside the phrase ("China's foreign ministry"); at its end, the caller cut it
             continue
-        if not allow_prepositions and _after_preposition(before):
-            continue
+        titled_name = what in (_NAMED, _ACTOR) and _name_after_title(view.text[start:end], view.text[s:e])
+        if not allow_prepositions and _after_preposition(before) and not titled_name:
+            continue  # "a source in Beijing" — but "Chinese Ambassador to the U.N. Zhang Jun" ends in his name
         if any(w.lower() in _CLAUSE_WORDS or (w.islower() and w.endswith("ing")) for w in before[1:]):
             continue  # inside a modifier: "sources working to rescue North Koreans"
         if subject and len(before) > 3:
@@ -153,6 +157,12 @@ def _medium_name(phrase: str) -> str:
     while words and (not roles.is_name_word(words[0]) or words[0].endswith(names.POSSESSIVE)):
         words.pop(0)  # the owner or the side: "Russian", "Japan's"
     return " ".join(words)
+
+
+def _name_after_title(phrase: str, name: str) -> bool:
+    """True when a phrase is a title or role ending in this name: "Chinese Ambassador to the U.N. Zhang Jun"."""
+    title, last = roles.split_title(phrase.strip())
+    return last == name and len(name.split()) >= 2 and not roles.body_type(name) and roles.has_role_words(title)
 
 
 def _joined_by_and(text: str, end: int, later: list[tuple[int, int, str, str]]) -> bool:
@@ -234,23 +244,27 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
         return memory.person_before(start) or Speaker(written, "unknown", is_person=True, resolved=False)
     if what == _THE:
         found = memory.described_before(start, value)
-        if found is not None:
-            return found
+        named_side = roles.state_side(written)
+        if found is not None and (not named_side or found.group == named_side):
+            return found  # "the Russian Foreign Ministry" is not the foreign ministry named before, if that was China's
         noun = value.lower()
         if noun in roles.BODY_NOUNS:
             kind = roles.BODY_NOUNS[noun]
             kind = "media" if kind == roles.ANY_MEDIUM else kind
-            return Speaker(written, roles.side(written) or "unknown", body_type=kind)
+            return Speaker(written, roles.body_group(written, kind), body_type=kind)
         return describe(written)
+    kind = roles.body_type(value)
+    if kind and roles.body_type(roles.split_title(value)[1]) == kind:
+        # A body's name is never a surname: "Foreign Ministry" (before "spokesman Geng Shuang") is not "Ministry".
+        return memory.latest_named(value, start) or Speaker(value, roles.body_group(value, kind), body_type=kind)
     title, name = roles.split_title(value)
     if len(name.split()) == 1:
         return mentions.resolve_name(memory, start, name, reader.registry)
     same = memory.latest_named(name, start)
     if same is not None:
         return same
-    kind = roles.body_type(value)
     if kind:
-        return Speaker(value, roles.side(value) or "unknown", body_type=kind)
+        return Speaker(value, roles.body_group(value, kind), body_type=kind)
     speaker = Speaker(name, "unknown", is_person=True)
     return with_roles(speaker, [title]) if title and roles.has_role_words(title) else speaker
 
@@ -272,10 +286,7 @@ def describe(phrase: str) -> Speaker:
     kind = roles.body_type(phrase)
     named = _medium_name(phrase) if kind in roles.MEDIA_TYPES else ""
     if kind and not _person_noun_follows(phrase):
-        state = kind in roles.STATE_TYPES and (
-            kind != "media" or "state" in phrase.lower() or "official" in phrase.lower()
-        )
-        return Speaker(named or phrase, (roles.side(phrase) if state else "") or "unknown", body_type=kind)
+        return Speaker(named or phrase, roles.body_group(phrase, kind), body_type=kind)
     group = roles.classify_role(phrase)
     singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
     return Speaker(phrase, group, is_person=singular and group != "unknown")

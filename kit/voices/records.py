@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit.voices import marks, roles
+from kit.voices import marks, roles, turns
 
 # Stands in for every character of a double quotation in DocView.masked, so patterns never match inside one.
 MASK = "\u2591"
@@ -227,7 +227,8 @@ def view_of_columns(
     index_of = {pid: i for i, pid in enumerate(paragraph_ids)}
     sentence_spans = tuple(zip(sentences["start"], sentences["end"], strict=True))
     paragraph_spans = tuple(zip(paragraphs["start"], paragraphs["end"], strict=True))
-    spans = tuple(marks.find_spans(body, list(paragraph_spans), list(sentence_spans)))
+    marked = marks.find_spans(body, list(paragraph_spans), list(sentence_spans))
+    spans = tuple(sorted([*marked, *turns.turn_spans(body, list(paragraph_spans))], key=lambda s: (s.open_at, s.mark)))
     masked = list(body)
     for span in spans:
         if span.mark == "double":

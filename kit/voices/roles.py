@@ -70,6 +70,39 @@ _CIVIL = re.compile(
     r"missionar(?:y|ies)|advocacy|campaigners?|humanitarian (?:group|organi[sz]ation)s?)\b",
     re.IGNORECASE,
 )
+# Business: "a trader in Dandong", "a spokesman for the company", "Chinese businessmen".
+_BUSINESS = re.compile(
+    r"\b(?:traders?|business(?:man|men|woman|women|people|person)|merchants?|entrepreneurs?|executives?|CEO|"
+    r"chief executive|shop ?(?:keeper|owner)s?|store owners?|vendors?|dealers?|smugglers?|investors?|"
+    r"compan(?:y|ies)|firms?|conglomerates?|manufacturers?|exporters?|importers?|tour operators?|"
+    r"(?:travel|tour) agen(?:t|ts|cy|cies))\b",
+    re.IGNORECASE,
+)
+# A body of a state, which keeps a business word from making its staff business people ("the commerce ministry").
+_GOVERNMENT_BODY = re.compile(r"\b(?:ministry|ministries|government|embassy|consulate|state council)\b", re.IGNORECASE)
+# Journalists speaking for their outlet: "a reporter", "the newspaper's editor", "a KBS correspondent".
+_JOURNALIST = re.compile(
+    r"\b(?:journalists?|reporters?|correspondents?|editors?|columnists?|anchor(?:man|men|woman|women)?s?|bloggers?)\b",
+    re.IGNORECASE,
+)
+# Private people: "a resident of Dandong", "Chinese tourists", "a North Korean defector".
+_PUBLIC = re.compile(
+    r"\b(?:residents?|citizens?|villagers?|locals?|tourists?|travell?ers?|passengers?|defectors?|refugees?|"
+    r"students?|workers?|farmers?|fisherm[ae]n|eyewitness(?:es)?|witness(?:es)?|passers?-by|relatives?|"
+    r"visitors?|shoppers?|customers?|pensioners?|housewi(?:fe|ves)|drivers?)\b",
+    re.IGNORECASE,
+)
+# Party names whose words are no private person's ("Workers' Party").
+_PARTY_NAMES = re.compile(r"\bWorkers['’] Party\b")
+# States and international bodies other than the PRC and the DPRK.
+_OTHER_STATE = re.compile(
+    r"\b(?:U\.S\.|US|USA|United States|America|American|Americans|Washington|White House|Pentagon|"
+    r"State Department|Russia|Russian|Russians|Moscow|Kremlin|Japan|Japanese|Tokyo|South Korea|South Korean|"
+    r"Seoul|Republic of Korea|ROK|Blue House|UN|U\.N\.|United Nations|Security Council|IAEA|EU|European|"
+    r"Britain|British|UK|France|French|Germany|German|Ukraine|Ukrainian|Kyiv|Taiwan|Taiwanese|Mongolia|"
+    r"Mongolian|Vietnam|Vietnamese|India|Indian|Pakistan|Pakistani|Australia|Australian|Canada|Canadian)"
+    r"(?:['’]s)?(?![\w.])"
+)
 # Generic posts that make an official only with a side named: "a Chinese official", "a senior official".
 _POST = re.compile(
     r"\b(?:officials?|director|head|chief|chairman|chairwoman|commander|party|leaders?)\b", re.IGNORECASE
@@ -159,36 +192,86 @@ PLACE_WORDS = {
     "america", "american", "japan", "japanese", "russia", "russian", "beijing", "pyongyang", "seoul",
     "tokyo", "moscow", "washington", "un", "u.n.", "taiwan", "taiwanese", "mongolia", "vietnam", "the",
     "british", "britain", "european", "eu", "german", "french", "india", "indian", "asia", "asian",
-    "sino", "inter-korean", "korea's", "china's", "north's", "south's", "koreans", "americans", "russians",
+    "sino", "inter-korean", "u.n", "u.s", "u.k", "korea's", "china's", "north's", "south's", "koreans",
+    "americans", "russians",
 }  # fmt: skip
 
 
 def classify_role(description: str) -> str:
-    """The speaker group a role or description points to.
+    """The speaker group a role or description points to (the taxonomy is :data:`kit.voices.actors.GROUPS`).
 
-    In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a role in civil society
-    (an NGO, a rights group, a mission) is no office: ``unknown``, or ``unnamed_source`` for one unnamed
-    person; a state office, or a generic post with a side named → the side (``official_dprk``,
-    ``official_prc``, else ``official_other``); a description of one unnamed person ("a resident", "an
-    official at a travel agency") → ``unnamed_source``; anything else → ``unknown``.
+    In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a role in civil society (an
+    NGO, a rights group, a mission) → ``ngo``; a role in business (a trader, a company's spokesman) →
+    ``business``; a state office, or a generic post with a state named → that state's side
+    (``official_dprk``, ``official_prc``, ``official_other``), and ``unknown`` when no state is named —
+    "the foreign ministry spokesman" alone says no side, and a guess could cross sides; a journalist →
+    ``media`` (or the side, for PRC and DPRK state media); a private person (a resident, a tourist, a
+    defector) → ``public``; another description of one unnamed person ("an official at a travel agency")
+    → ``unnamed_source``; anything else → ``unknown``.
     """
     if _SOURCE.search(description):
         return "unnamed_source"
     if _ANALYST.search(description):
         return "analyst"
     if _CIVIL.search(description):
-        return "unnamed_source" if _ONE_PERSON.match(description.strip()) else "unknown"
-    sided = side(description)
-    if _STATE_OFFICE.search(description) or (_POST.search(description) and sided):
-        return sided or "official_other"
+        return "ngo"
+    if _BUSINESS.search(description) and not _GOVERNMENT_BODY.search(description):
+        return "business"
+    if _STATE_OFFICE.search(description) or (_POST.search(description) and state_side(description)):
+        return state_side(description) or "unknown"
+    if _JOURNALIST.search(description):
+        return side(description) or "media"
+    if _PUBLIC.search(_PARTY_NAMES.sub(" ", description)):
+        return "public"
     if _ONE_PERSON.match(description.strip()):
         return "unnamed_source"
     return "unknown"
 
 
+def state_side(description: str) -> str:
+    """The side of a state named in a description: DPRK and PRC first (:func:`side`), then any other state
+    or international body ("Russian", "the U.S.", "South Korea's", "the UN") → ``official_other``; "" when no
+    state is named. Where an office is posted is not its side ("the US ambassador to China" is the US's).
+    """
+    sided = side(description)
+    if sided:
+        return sided
+    return "official_other" if _OTHER_STATE.search(_DESTINATION.sub(" ", description)) else ""
+
+
+def body_group(words: str, kind: str) -> str:
+    """The group of a body not in the registry, from the words that name it and its :func:`body_type`.
+
+    PRC and DPRK newspapers, agencies and broadcasters are state media (generic "media" only when the words
+    say state or official: "Chinese media" may be any outlet); other outlets are ``unknown`` unless the
+    registry knows them (an outlet's name rarely says whose it is); a think tank
+    as ``analyst``; a ministry, party, council or government takes the state named (:func:`state_side`),
+    else ``unknown`` (no side is guessed).
+    """
+    if kind in MEDIA_TYPES:
+        sided = side(words)
+        of_a_state = re.search(r"\b(?:state|state-run|state-owned|official|party|government)\b", words, re.IGNORECASE)
+        if sided and (kind != "media" or of_a_state):
+            return sided
+        # "Chinese media" may be any outlet, "state media" any state's, and an outlet named without a side
+        # may be a state's (KCNA is the "Korean Central News Agency"): none is guessed. Outlets the registry
+        # knows have their group there.
+        return "unknown"
+    if kind == "think_tank":
+        return "analyst"
+    if kind in STATE_TYPES:
+        return state_side(words) or "unknown"
+    return "unknown"
+
+
 def has_role_words(piece: str) -> bool:
-    """True when a piece names a function: an office, a post, expertise or anonymity."""
-    return bool(_SOURCE.search(piece) or _ANALYST.search(piece) or _STATE_OFFICE.search(piece) or _POST.search(piece))
+    """True when a piece names a function: an office, a post, expertise, anonymity, or a private role (a
+    trader, a resident, a reporter, an activist).
+    """
+    return any(
+        pattern.search(piece)
+        for pattern in (_SOURCE, _ANALYST, _STATE_OFFICE, _POST, _CIVIL, _BUSINESS, _JOURNALIST, _PUBLIC)
+    )
 
 
 def side(description: str) -> str:

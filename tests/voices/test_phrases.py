@@ -10,7 +10,7 @@ from kit.voices import mentions, phrases
     [
         (
             "an official at a Dandong-based travel agency",
-            ("an official at a Dandong-based travel agency", "unnamed_source", True, ""),
+            ("an official at a Dandong-based travel agency", "business", True, ""),
         ),
         ("a diplomatic source in Beijing", ("a diplomatic source in Beijing", "unnamed_source", True, "")),
         ("Analysts", ("Analysts", "analyst", False, "")),
@@ -18,7 +18,7 @@ from kit.voices import mentions, phrases
         ("North Korean state media", ("North Korean state media", "official_dprk", False, "media")),
         ("state media Thursday", ("state media", "unknown", False, "media")),  # a time is not part of it
         ("the US president", ("the US president", "official_other", False, "")),
-        ("South Korea’s Yonhap news agency", ("Yonhap", "unknown", False, "agency")),  # named by its name
+        ("South Korea’s Yonhap news agency", ("Yonhap", "unknown", False, "agency")),  # an outlet's side is not guessed
         ("China's state-run Global Times newspaper", ("Global Times", "official_prc", False, "newspaper")),
         ("the Korean Central News Agency", ("the Korean Central News Agency", "unknown", False, "agency")),
     ],

@@ -17,14 +17,23 @@ from kit.voices import roles
         ("South Korea's ambassador to China", "official_other"),  # posted to China, not China's
         ("China's permanent representative to the United Nations", "official_prc"),
         ("a diplomatic source in Beijing", "unnamed_source"),
-        ("a resident of the city", "unnamed_source"),
-        ("an official at a Dandong-based travel agency", "unnamed_source"),  # not a state official
+        ("a resident of the city", "public"),
+        ("an official at a Dandong-based travel agency", "business"),  # not a state official
+        ("Foreign Ministry spokesman", "unknown"),  # an office with no state named: no side is guessed
+        ("the Russian Foreign Ministry", "official_other"),
+        ("a State Department official", "official_other"),
+        ("South Korea's unification minister", "official_other"),
+        ("a trader in North Pyongan", "business"),
+        ("a North Korean defector living in Seoul", "public"),
+        ("a reporter for the Korea Herald", "media"),
+        ("a Xinhua correspondent", "official_prc"),  # a state medium's journalist speaks for its side
+        ("a Workers' Party official", "official_dprk"),
         ("a senior Chinese official", "official_prc"),
         ("The two leaders", "unknown"),  # no side named
-        ("Chinese tour firms", "unknown"),
-        ("head of Seoul-based rights NGO Justice for North Korea", "unknown"),  # an NGO's head holds no office
-        ("an activist with a Chinese human rights group", "unnamed_source"),
-        ("another travel agent in Dandong", "unnamed_source"),
+        ("Chinese tour firms", "business"),
+        ("head of Seoul-based rights NGO Justice for North Korea", "ngo"),  # an NGO's head holds no office
+        ("an activist with a Chinese human rights group", "ngo"),
+        ("another travel agent in Dandong", "business"),
     ],
 )
 def test_classify_role(description, group):

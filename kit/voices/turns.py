@@ -1,0 +1,59 @@
+"""Labelled turns: where a transcript's, a Q&A's or a broadcast script's paragraph opens with its speaker's
+label ("Hua Chunying: …", "Q: …"). Who the label names is :mod:`kit.voices.labels`; this module only finds the
+turns, so the document view (:mod:`kit.voices.records`) can hold them beside the marked quotations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.voices import names
+from kit.voices.marks import QuoteSpan
+
+# A label opening a paragraph: one to four title-case words (initials, hyphens, apostrophes), then a colon.
+_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|for)){0,3})[ \t]*:[ \t]+(?=\S)")
+QUESTION = re.compile(r"(?:Q|Question(?:\s+\w+)?|Reporter|Journalist|Correspondent)", re.IGNORECASE)
+ANSWER = re.compile(r"(?:A|Answer)", re.IGNORECASE)
+# First words that make a label a heading, a note or a time, not a speaker.
+_NOT_SPEAKERS = {
+    "note", "notes", "editor", "editor's", "photo", "photos", "source", "sources", "update", "updated", "posted",
+    "read", "related", "see", "watch", "listen", "tags", "tag", "category", "categories", "file", "caption",
+    "video", "image", "credit", "copyright", "email", "tel", "fax", "web", "url", "subject", "re", "date", "time",
+    "warning", "disclaimer", "correction", "background", "analysis", "opinion", "comment", "comments", "summary",
+}  # fmt: skip
+
+
+def label_at(text: str, paragraph_start: int, paragraph_end: int) -> re.Match[str] | None:
+    """The label opening a paragraph, or None (see the module docstring for what is a label)."""
+    match = _LABEL.match(text, paragraph_start, paragraph_end)
+    if match is None:
+        return None
+    label = match.group("label")
+    if QUESTION.fullmatch(label) or ANSWER.fullmatch(label):
+        return match
+    first = label.split()[0].lower().rstrip(".")
+    if first in _NOT_SPEAKERS or first in {w.lower() for w in names.FIRST_NOT_NAME}:
+        return None
+    if label.isupper():
+        return None  # "SEOUL:", "BREAKING:" — a dateline or a banner in capitals
+    if re.search(r"\d", label):
+        return None
+    return match
+
+
+def turn_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """The unmarked turns of a document: the words after each paragraph's label, as ``label`` spans.
+
+    A turn whose words open with a double quotation mark is left to :func:`kit.voices.marks.find_spans`.
+    """
+    spans = []
+    for start, end in paragraphs:
+        match = label_at(text, start, end)
+        if match is None or text[match.end()] in '"“':
+            continue
+        words_end = end
+        while words_end > match.end() and text[words_end - 1].isspace():
+            words_end -= 1
+        if words_end > match.end():
+            spans.append(QuoteSpan(match.end(), words_end, match.end() - 1, words_end, "label", unclosed=True))
+    return spans
