@@ -234,6 +234,14 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
     if message is not None and masked[verb_start : verb_start + 30].split()[0].lower().endswith("ing"):
         # "Ri delivered a letter from Kim Jong Un expressing …": the letter expresses what its author wrote
         return noun_phrase(reader, own_start + message.start("author"), own_start + len(own.rstrip()), index)
+    if stripped and len(pieces) > 1 and names.is_appositive(stripped) and _DESCRIPTION_START.match(stripped):
+        # "Lee Jung-hoon, a professor at Yonsei University says": the name before the appositive speaks
+        name_start, name_end = pieces[-2]
+        piece = masked[name_start:name_end]
+        start = name_start + len(piece) - len(piece.lstrip())
+        head = noun_phrase(reader, start, name_start + len(piece.rstrip()), index, strict=True)
+        if head is not None and not head.described:
+            return replace(head, speaker=with_roles(head.speaker, [stripped]))
     if stripped:
         if stripped.split()[0].lower() in names.PREPOSITIONS:
             return None  # "of small countries": no subject
@@ -260,8 +268,22 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
             head = noun_phrase(reader, name_start, seg_start + len(piece.rstrip()), index, strict=True)
             if head is not None:
                 return replace(head, speaker=with_roles(head.speaker, found_roles))
+            return _acronym_body(piece.strip(), name_start, found_roles)
         break
     return None
+
+
+def _acronym_body(piece: str, start: int, found_roles: list[str]) -> Head | None:
+    """A body written as its acronym before an appositive that says what it is: "NHK, Japan's public
+    broadcaster," → NHK, a broadcaster (its group from the appositive's words, never guessed)."""
+    kind = roles.body_type(found_roles[0])
+    if not re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", piece) or not kind:
+        return None
+    return Head(Speaker(piece, roles.body_group(found_roles[0], kind), body_type=kind), start, start + len(piece))
+
+
+# An appositive's opening: "a professor …", "the head of …", "an expert …".
+_DESCRIPTION_START = re.compile(r"(?:a|an|the|one|another)\s", re.IGNORECASE)
 
 
 def _relative_subject(reader: Reader, piece: tuple[int, int], clause: str, index: int) -> Head | None:
@@ -296,6 +318,8 @@ def _after(
     phrase = masked[position:stop]
     if not phrase.strip():
         return None
+    if inverted and stop < sentence_end and masked[stop] == MASK:
+        return None  # "said this CCTV report “appears …”": the phrase is the object, not a subject after the verb
     start = position + len(phrase) - len(phrase.lstrip())
     end = position + len(phrase.rstrip())
     index = reader.view.sentence_at(start)

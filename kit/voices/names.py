@@ -42,17 +42,30 @@ PREPOSITIONS = {"in", "at", "from", "of", "by", "with", "for", "to", "on", "abou
 _ROLE_GLUE = {"of", "to", "for", "at", "the", "and", "'s", "’s"}
 
 
+# A body named with "of" or "for": "Ministry of Public Security", "Public Security Department of Liaoning",
+# "Korea Institute for National Unification" — the head noun says it is a body, the rest is its name.
+_BODY_OF = re.compile(
+    rf"\b(?:{_WORD}\s+){{0,3}}(?:Ministry|Department|Bureau|Office|Committee|Commission|Academy|Institute|"
+    rf"Council|Embassy|Consulate|Administration|Agency|Centre|Center|University|Federation|Association|"
+    rf"Union|Assembly|Congress)\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+{_WORD}){{0,4}}\b"
+)
+
+
 def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Capitalised runs that are not registry mentions, outside quotations, as (start, end).
 
-    Registry mentions are blanked first, so "ambassador to China Lee Kyu-hyung" yields "Lee Kyu-hyung".
+    Registry mentions are blanked first, so "ambassador to China Lee Kyu-hyung" yields "Lee Kyu-hyung". A body
+    named with "of" ("Ministry of Public Security") is one run, not two.
     """
     end = len(view.masked) if end is None else end
     blanked = list(view.masked[start:end])
     for s, e, actor_id, _surname in view.mentions_within(start, end):
         if actor_id:
             blanked[s - start : e - start] = _BLANK * (e - s)
-    return [(start + m.start(), start + m.end()) for m in NAME.finditer("".join(blanked))]
+    text = "".join(blanked)
+    bodies = [(m.start(), m.end()) for m in _BODY_OF.finditer(text)]
+    runs = [(m.start(), m.end()) for m in NAME.finditer(text) if not any(a < m.end() and m.start() < b for a, b in bodies)]
+    return [(start + s, start + e) for s, e in sorted(bodies + runs)]
 
 
 _BLANK = "▒"
@@ -125,7 +138,9 @@ def role_after(view: DocView, end: int) -> str:
 
 
 def is_appositive(piece: str) -> bool:
-    """True for a piece that says who someone is: "a professor at Dongguk University", "a think tank"."""
+    """True for a piece that says who someone is: "a professor at Dongguk University", "a think tank", or what
+    a body is: "Japan's public broadcaster", "the ruling party's newspaper"."""
     if not piece or len(piece.split()) > 16 or roles.REPORTING_VERBS.search(piece):
         return False
-    return roles.has_role_words(piece)
+    described_body = bool(re.match(r"(?:a|an|the|\S+['’]s)\s", piece)) and bool(roles.body_type(piece))
+    return roles.has_role_words(piece) or described_body

@@ -76,7 +76,8 @@ def continued(view: DocView, found: list[Quoted]) -> list[Quoted]:
     """
     result: list[Quoted] = []
     for quote in found:
-        if quote.speaker is None and not quote.set_off and (opens_sentence(view, quote) or _quoted_clause(view, quote)):
+        clause = not opens_sentence(view, quote) and _quoted_clause(view, quote) and not _reported(view, quote)
+        if quote.speaker is None and not quote.set_off and (opens_sentence(view, quote) or clause):
             previous = next((q for q in reversed(result) if q.span.mark == "double"), None)
             if (
                 previous is not None
@@ -88,6 +89,13 @@ def continued(view: DocView, found: list[Quoted]) -> list[Quoted]:
                 quote = replace(quote, attribution=replace(previous.attribution, cue=None, rule="continuation"))
         result.append(quote)
     return result
+
+
+def _reported(view: DocView, quote: Quoted) -> bool:
+    """A reporting verb earlier in the quotation's sentence: someone else is being reported there ("NHK …
+    said this CCTV report “appears …”"), so the clause is not the previous speaker's continuation."""
+    sentence_start = view.sentence_spans[quote.sentence][0]
+    return roles.REPORTING_VERBS.search(view.masked, sentence_start, quote.span.open_at) is not None
 
 
 def participles(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quoted]:

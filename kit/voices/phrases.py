@@ -254,9 +254,11 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
             return Speaker(written, roles.body_group(written, kind), body_type=kind)
         return describe(written)
     kind = roles.body_type(value)
+    # A body's group from its name and its owner before it: "China's Ministry of Public Security".
+    group = roles.body_group(names.owner_before(reader.view, start) + " " + value, kind) if kind else ""
     if kind and roles.body_type(roles.split_title(value)[1]) == kind:
         # A body's name is never a surname: "Foreign Ministry" (before "spokesman Geng Shuang") is not "Ministry".
-        return memory.latest_named(value, start) or Speaker(value, roles.body_group(value, kind), body_type=kind)
+        return memory.latest_named(value, start) or Speaker(value, group, body_type=kind)
     title, name = roles.split_title(value)
     if len(name.split()) == 1:
         return mentions.resolve_name(memory, start, name, reader.registry)
@@ -264,7 +266,7 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
     if same is not None:
         return same
     if kind:
-        return Speaker(value, roles.body_group(value, kind), body_type=kind)
+        return Speaker(value, group, body_type=kind)
     speaker = Speaker(name, "unknown", is_person=True)
     return with_roles(speaker, [title]) if title and roles.has_role_words(title) else speaker
 

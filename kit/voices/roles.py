@@ -35,6 +35,7 @@ _VERBS = (
     r"reiterating|insisting|claiming|declaring|lauding|blasting|slamming|cautioned|cautions|cautioning|arguing|"
     r"telling|writing|explaining|announcing|asserting|acknowledging|pointing out|recalling|"
     r"proclaimed|proclaims|proclaiming|threatened|threatens|threatening|spoke|spoken|speaks|likened|likens|"
+    r"tweeted|tweets|posted|posts|"
     r"used the (?:analogy|metaphor|image|expression)"
 )
 
