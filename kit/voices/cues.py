@@ -31,6 +31,7 @@ from kit.voices import mentions, names, roles
 from kit.voices.actors import Registry
 from kit.voices.mentions import Memory
 from kit.voices.phrases import Head, Reader, noun_phrase, with_roles
+from kit.voices.roles import MEDIA_TYPES as MEDIA
 from kit.voices.records import MASK, Cue, DocView, Speaker
 
 # "according to X" and the relays that name a channel alike, e.g. "According to a news release from Xinhua",
@@ -38,7 +39,7 @@ from kit.voices.records import MASK, Cue, DocView, Speaker
 # state television", "in an article that was carried by South Korean newspapers".
 ACCORDING = re.compile(
     wordstart.words(
-        r"according to|as (?:quoted|cited|carried|relayed) by|(?:read|broadcast|aired) on|"
+        r"according to|as (?:quoted|cited|carried|relayed) by|(?:quoted|cited|carried|relayed) by|(?:read|broadcast|aired) on|"
         r"(?:carried|published) (?:by|in)"
     )
     + r"\s+",
@@ -163,7 +164,8 @@ def _cue(reader: Reader, kind: str, match: re.Match[str], index: int, start: int
         cue_end = channel.end if channel else match.end()
         return Cue(cue_start, cue_end, kind, index, _speaker_of(subject), _speaker_of(channel), cue_end)
     if subject is not None:
-        return Cue(subject.start, match.end(), kind, index, subject.speaker, None, match.end(), subject.anaphoric)
+        via = _medium_told(reader, match, end)
+        return Cue(subject.start, match.end(), kind, index, subject.speaker, via, match.end(), subject.anaphoric)
     if _SAY.fullmatch(match.group()):
         inverted = _after(reader, match.end(), end, allow_prepositions=False, inverted=True)
         if inverted is not None:
@@ -271,6 +273,34 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
             return _acronym_body(piece.strip(), name_start, found_roles)
         break
     return None
+
+
+# "told Agence France-Presse", "wrote in Global Times", "said in an interview with the BBC", "told reporters from
+# Reuters": the medium a speaker spoke to or wrote in is the quotation's channel.
+_TOLD = re.compile(r"(?:told|tells|telling|wrote|writes|writing|said|says|saying)$", re.IGNORECASE)
+_TO_MEDIUM = re.compile(
+    r"\s+(?:in\s+(?:an?\s+)?(?:interview|article|op-ed|column|commentary)\s+(?:with|for|in|published by)\s+|"
+    r"in\s+(?=the\s+[A-Z]|[A-Z])|to\s+|)",
+)
+
+
+def _medium_told(reader: Reader, match: re.Match[str], sentence_end: int) -> Speaker | None:
+    """The medium right after "told" / "wrote in" / "said in an interview with", when there is one."""
+    if not _TOLD.search(match.group()):
+        return None
+    gap = _TO_MEDIUM.match(reader.view.masked, match.end(), sentence_end)
+    if gap is None:
+        return None
+    if not gap.group().strip() and not re.match(r"told|tells|telling", match.group(), re.IGNORECASE):
+        return None  # "said Reuters" names the speaker, not a channel
+    head = _after(reader, gap.end(), sentence_end, allow_prepositions=False)
+    if head is None or head.speaker.body_type not in MEDIA or head.described and not head.speaker.actor_id:
+        return None if head is None or not _named_medium(head) else head.speaker
+    return head.speaker
+
+
+def _named_medium(head: Head) -> bool:
+    return head.speaker.body_type in MEDIA and bool(head.speaker.actor_id or re.search(r"[A-Z]", head.speaker.name))
 
 
 def _acronym_body(piece: str, start: int, found_roles: list[str]) -> Head | None:

@@ -64,7 +64,9 @@ def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[i
             blanked[s - start : e - start] = _BLANK * (e - s)
     text = "".join(blanked)
     bodies = [(m.start(), m.end()) for m in _BODY_OF.finditer(text)]
-    runs = [(m.start(), m.end()) for m in NAME.finditer(text) if not any(a < m.end() and m.start() < b for a, b in bodies)]
+    runs = [
+        (m.start(), m.end()) for m in NAME.finditer(text) if not any(a < m.end() and m.start() < b for a, b in bodies)
+    ]
     return [(start + s, start + e) for s, e in sorted(bodies + runs)]
 
 

@@ -183,7 +183,7 @@ def _person_noun_follows(rest: str) -> bool:
     """True when a person's role noun follows a body in its phrase: "[US] president", "[ministry] spokesman"."""
     for word in rest.split():
         bare = word.strip(",.;:()").lower()
-        if bare in roles.PERSON_NOUNS and bare not in ("man", "woman", "source"):
+        if bare in roles.PERSON_NOUNS and bare not in ("man", "woman"):
             return True
         if bare in _CLAUSE_WORDS or bare in names.PREPOSITIONS:
             return False

@@ -121,7 +121,11 @@ _ONE_PERSON = re.compile(r"^(?:a|an|one|another)\b", re.IGNORECASE)
 _BODY_TYPES = (
     (
         "agency",
-        re.compile(r"\b(?:news agency|agency|Xinhua|KCNA|Yonhap|Reuters|AFP|Associated Press|Kyodo|TASS)\b", re.I),
+        re.compile(
+            r"\b(?:news agency|agency|Xinhua|KCNA|Yonhap|Reuters|AFP|Agence France-Presse|Associated Press|Kyodo|"
+            r"TASS|Bloomberg|Ukrinform|Interfax|Sputnik)\b",
+            re.I,
+        ),
     ),
     ("media", re.compile(r"\b(?:state media|media|press|news outlets?|mouthpiece)\b", re.I)),
     ("broadcaster", re.compile(r"\b(?:television|TV|broadcast\w*|radio|CCTV|KCTV|KBS|MBC|NHK|BBC|CNN)\b", re.I)),

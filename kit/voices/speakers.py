@@ -35,6 +35,12 @@ _ARTICLES = {"the", "a", "an"}
 # Pronouns: a speaker only once resolved, and then the table shows the name, not the pronoun.
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "his", "its", "their"}
 _MAX_WORDS = 14
+_QUANTIFIERS = {"one", "two", "three", "some", "many", "several", "most", "all", "each", "any", "none", "both"}
+# Words that end a noun phrase's head: prepositions and relative words ("a source in Beijing").
+_HEAD_ENDS = {
+    "in", "at", "of", "from", "with", "for", "on", "about", "against", "between", "among", "under", "who",
+    "which", "that", "to",
+}  # fmt: skip
 
 
 def fragment_reason(speaker: str) -> str:
@@ -77,9 +83,13 @@ def _role_noun(phrase: str, verb: str) -> bool:
 
 
 def _names_someone(words: list[str], phrase: str) -> bool:
-    """A capitalised word past the first (or a capitalised first word that is not just sentence case), a role
-    word, a person noun or a kind of body.
+    """The phrase's head — its words before a preposition or a relative word — holds a capitalised word past
+    the first (or a capitalised first word that is not just sentence case), a role word, a person noun or a
+    kind of body: "a trader in North Pyongan" (trader), never "troops in Russia's war" (the name is in the PP).
     """
+    partitive = len(words) > 2 and words[0].lower() in _QUANTIFIERS and words[1].lower() == "of"  # "one of the …"
+    cut = next((i for i, word in enumerate(words) if i > partitive and word.lower() in _HEAD_ENDS), len(words))
+    words, phrase = words[:cut], " ".join(words[:cut])
     if any(word[:1].isupper() for word in words[1:]) or (words[0][:1].isupper() and len(words) == 1):
         return True
     if words[0][:1].isupper() and words[0].lower() not in _ARTICLES | {"one", "two", "some", "several", "other"}:
