@@ -31,16 +31,16 @@ from kit.voices import mentions, names, roles
 from kit.voices.actors import Registry
 from kit.voices.mentions import Memory
 from kit.voices.phrases import Head, Reader, noun_phrase, with_roles
-from kit.voices.roles import MEDIA_TYPES as MEDIA
 from kit.voices.records import MASK, Cue, DocView, Speaker
+from kit.voices.roles import MEDIA_TYPES as MEDIA
 
 # "according to X" and the relays that name a channel alike, e.g. "According to a news release from Xinhua",
 # "…,” KCNA said, as quoted by South Korea's Yonhap news agency", "…,” the party said in a statement read on
 # state television", "in an article that was carried by South Korean newspapers".
 ACCORDING = re.compile(
     wordstart.words(
-        r"according to|as (?:quoted|cited|carried|relayed) by|(?:quoted|cited|carried|relayed) by|(?:read|broadcast|aired) on|"
-        r"(?:carried|published) (?:by|in)"
+        r"according to|as (?:quoted|cited|carried|relayed) by|(?:quoted|cited|carried|relayed) by|"
+        r"(?:read|broadcast|aired) on|(?:carried|published) (?:by|in)"
     )
     + r"\s+",
     re.IGNORECASE,
@@ -294,18 +294,17 @@ def _medium_told(reader: Reader, match: re.Match[str], sentence_end: int) -> Spe
     if not gap.group().strip() and not re.match(r"told|tells|telling", match.group(), re.IGNORECASE):
         return None  # "said Reuters" names the speaker, not a channel
     head = _after(reader, gap.end(), sentence_end, allow_prepositions=False)
-    if head is None or head.speaker.body_type not in MEDIA or head.described and not head.speaker.actor_id:
-        return None if head is None or not _named_medium(head) else head.speaker
-    return head.speaker
-
-
-def _named_medium(head: Head) -> bool:
-    return head.speaker.body_type in MEDIA and bool(head.speaker.actor_id or re.search(r"[A-Z]", head.speaker.name))
+    if head is None or head.speaker.body_type not in MEDIA:
+        return None
+    named = bool(head.speaker.actor_id) or re.search(r"[A-Z]", head.speaker.name) is not None
+    return head.speaker if named else None  # "told reporters", "told local media": no channel named
 
 
 def _acronym_body(piece: str, start: int, found_roles: list[str]) -> Head | None:
-    """A body written as its acronym before an appositive that says what it is: "NHK, Japan's public
-    broadcaster," → NHK, a broadcaster (its group from the appositive's words, never guessed)."""
+    """A body written as its acronym before an appositive that says what it is.
+
+    "NHK, Japan's public broadcaster," → NHK, a broadcaster (its group from the appositive's words, never guessed).
+    """
     kind = roles.body_type(found_roles[0])
     if not re.fullmatch(r"[A-Z][A-Z0-9&-]{1,7}", piece) or not kind:
         return None

@@ -140,8 +140,10 @@ def role_after(view: DocView, end: int) -> str:
 
 
 def is_appositive(piece: str) -> bool:
-    """True for a piece that says who someone is: "a professor at Dongguk University", "a think tank", or what
-    a body is: "Japan's public broadcaster", "the ruling party's newspaper"."""
+    """True for a piece that says who someone is or what a body is.
+
+    "a professor at Dongguk University", "a think tank", "Japan's public broadcaster", "the party's newspaper".
+    """
     if not piece or len(piece.split()) > 16 or roles.REPORTING_VERBS.search(piece):
         return False
     described_body = bool(re.match(r"(?:a|an|the|\S+['’]s)\s", piece)) and bool(roles.body_type(piece))

@@ -92,8 +92,10 @@ def continued(view: DocView, found: list[Quoted]) -> list[Quoted]:
 
 
 def _reported(view: DocView, quote: Quoted) -> bool:
-    """A reporting verb earlier in the quotation's sentence: someone else is being reported there ("NHK …
-    said this CCTV report “appears …”"), so the clause is not the previous speaker's continuation."""
+    """A reporting verb earlier in the quotation's sentence: someone else is being reported there.
+
+    ("NHK … said this CCTV report “appears …”"): the clause is not the previous speaker's continuation.
+    """
     sentence_start = view.sentence_spans[quote.sentence][0]
     return roles.REPORTING_VERBS.search(view.masked, sentence_start, quote.span.open_at) is not None
 
