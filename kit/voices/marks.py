@@ -3,7 +3,9 @@
 This module only pairs marks; :mod:`kit.voices.attribution` decides what a span is (speech, fragment or term) and
 who is speaking. The rules, applied paragraph by paragraph (a quotation never crosses a blank line):
 
-* **Double marks** — curly ``“ ”`` and straight ``"`` pair in any mix (``"If its talks … sanctions.”``).
+* **Double marks** — curly ``“ ”`` and straight ``"`` pair in any mix (``"If its talks … sanctions.”``), and so
+  do the typewriter quotes of old web copy: two backticks open, two apostrophes close (a straight ``"`` may
+  open what two apostrophes close).
   A straight mark opens when no quotation is open and closes when one is.
 * **A second opening mark before the first is closed** (``“Whether it’s true or not, “the messaging is
   pretty clear,” he said.``) ends the first quotation just before it, flagged ``unclosed``; the second
@@ -26,8 +28,12 @@ from dataclasses import dataclass
 OPEN_DOUBLE = "“"
 CLOSE_DOUBLE = "”"
 STRAIGHT_DOUBLE = '"'
-# Any double mark, so a paragraph is read mark by mark rather than character by character: “, ” or ".
-_DOUBLE_MARK = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{STRAIGHT_DOUBLE}]")
+# Typewriter quotes of old web copy: ``…'' (two backticks open, two apostrophes close), as in
+# ``We will stand together,'' he said.
+OPEN_TYPEWRITER = "``"
+CLOSE_TYPEWRITER = "''"
+# Any double mark, so a paragraph is read mark by mark rather than character by character: “, ”, ", `` or ''.
+_DOUBLE_MARK = re.compile(f"``|''|[{OPEN_DOUBLE}{CLOSE_DOUBLE}{STRAIGHT_DOUBLE}]")
 # A single mark that may open a quotation: after the start, a space or an opening bracket or mark,
 # before a letter or digit: "named the 'Year…", "‘insurance’".
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[“\"—–-]))['‘](?=[^\W_])")
@@ -89,19 +95,20 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tup
 def _double_spans(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    width = 1  # of the opening mark: 2 for ``
     for mark in _DOUBLE_MARK.finditer(text, para_start, para_end):
         i, ch = mark.start(), mark.group()
         if open_at is None:
-            if ch != CLOSE_DOUBLE:  # a closing mark with nothing open is stray: skipped
-                open_at = i
-        elif ch == OPEN_DOUBLE:  # a new quotation opens before the last one closed
-            spans.append(_make(text, open_at, i, "double", unclosed=True))
-            open_at = i
-        else:
-            spans.append(_make(text, open_at, i, "double", unclosed=False))
+            if ch not in (CLOSE_DOUBLE, CLOSE_TYPEWRITER):  # a closing mark with nothing open is stray: skipped
+                open_at, width = i, len(ch)
+        elif ch in (OPEN_DOUBLE, OPEN_TYPEWRITER):  # a new quotation opens before the last one closed
+            spans.append(_make(text, open_at, i, "double", unclosed=True, width=width))
+            open_at, width = i, len(ch)
+        else:  # the closing mark: its last character is close_at, so outer_end is past a two-character mark
+            spans.append(_make(text, open_at, i + len(ch) - 1, "double", unclosed=False, width=width, words_end=i))
             open_at = None
     if open_at is not None:
-        spans.append(_make(text, open_at, para_end, "double", unclosed=True))
+        spans.append(_make(text, open_at, para_end, "double", unclosed=True, width=width))
     return [s for s in spans if s.end > s.start]
 
 
@@ -124,9 +131,11 @@ def _single_spans(text: str, sentences: list[tuple[int, int]]) -> list[QuoteSpan
     return spans
 
 
-def _make(text: str, open_at: int, close_at: int, mark: str, *, unclosed: bool) -> QuoteSpan:
-    start = open_at + 1
-    end = close_at
+def _make(
+    text: str, open_at: int, close_at: int, mark: str, *, unclosed: bool, width: int = 1, words_end: int | None = None
+) -> QuoteSpan:
+    start = open_at + width
+    end = close_at if words_end is None else words_end
     while end > start and text[end - 1] in _TRAILING + ("\n" if unclosed else ""):
         end -= 1
     while start < end and text[start].isspace():

@@ -516,3 +516,86 @@ def test_a_statement_read_on_television_and_an_article_carried_by_newspapers_nam
 def test_a_person_whose_role_names_a_registered_think_tank_is_an_analyst(make_corpus):
     body = LEAD + "“The descriptions are far less exuberant this year,” NK Pro founder Chad O’Carroll wrote.\n"
     assert [r[2:4] for r in rows_of(make_corpus, body)] == [("Chad O’Carroll", "analyst")]
+
+
+# ------------------------------------------------- rules written for English news in general (issue #22)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "group", "via"),
+    [
+        # a body's name is never a surname, and the registered spokesman after it speaks
+        ("“We are friendly neighbours,” Foreign Ministry spokesman Geng Shuang told a briefing.", "Geng Shuang",
+         "official_prc", ""),
+        # an office or a body with no state named: no side is guessed
+        ("“We urge restraint,” the foreign ministry said.", "the foreign ministry", "unknown", ""),
+        ("“We urgently appeal to the government,” the Russian Foreign Ministry said.", "the Russian Foreign Ministry",
+         "official_other", ""),
+        # roles outside the registry and outside the state
+        ("“Business is bad,” said Wang Lin, a trader in Dandong.", "Wang Lin", "business", ""),
+        ("“We are worried,” said a resident of Sinuiju.", "a resident of Sinuiju", "public", ""),
+        # names beyond ASCII
+        ("Lü Chao, an expert at the Liaoning Academy of Social Sciences, spoke.\n\n“Villagers are careful,” Lü said.",
+         "Lü Chao", "analyst", ""),
+        # relays: the writer of a letter speaks, through the medium
+        ("State media reported Xi's letter as saying “the friendship will be carried forward.”", "Xi Jinping",
+         "official_prc", "State media"),
+        # a title before a name holding a preposition
+        ("Chinese Ambassador to the U.N. Zhang Jun called for “stopping military exercises”.", "Zhang Jun",
+         "official_prc", ""),
+        # a name before its appositive speaks
+        ("Lee Jung-hoon, a professor at Yonsei University says, “There was some pressure from Beijing.”",
+         "Lee Jung-hoon", "analyst", ""),
+        # a participle shares the subject of its clause; a body named with "of" keeps its owner's side
+        ("China's Ministry of Public Security declined to comment, saying “the information is sensitive.”",
+         "Ministry of Public Security", "official_prc", ""),
+        # the medium spoken to is the channel
+        ("“Collapse is a matter of time,” Lt. Gen. Wang Hongguang wrote in Global Times.", "Wang Hongguang",
+         "unknown", "Global Times"),
+        # typewriter quotes
+        ("``China is our friend,'' Kim Jong Un said.", "Kim Jong Un", "official_dprk", ""),
+        # a tweet is speech
+        ("US President Donald Trump tweeted that “North Korea is looking for trouble.”", "Donald Trump",
+         "official_other", ""),
+    ],
+)  # fmt: skip
+def test_general_attribution_rules(make_corpus, body, speaker, group, via):
+    table = article(make_corpus, LEAD + body + "\n")
+    (row,) = table[table.kind != "term"].itertuples(index=False)
+    assert (row.speaker, row.speaker_group, row.via) == (speaker, group, via)
+
+
+def test_a_government_source_is_an_unnamed_source_not_the_government(make_corpus):
+    (row,) = article(make_corpus, LEAD + "“They sent someone,” a Beijing government source told AFP.\n").itertuples()
+    assert (row.speaker, row.speaker_group) == ("a Beijing government source", "unnamed_source")
+
+
+def test_an_object_after_said_is_no_inverted_subject_and_no_continuation(make_corpus):
+    body = (
+        LEAD
+        + "“Ties are strong,” Xi said.\n\nNHK, Japan's public broadcaster, said this report “appears to be aimed at viewers.”\n"
+    )
+    rows = article(make_corpus, body)
+    assert list(rows.speaker) == ["Xi Jinping", "NHK"]
+
+
+def test_labelled_turns_of_a_transcript(make_corpus):
+    body = (
+        "Foreign Ministry spokeswoman Hua Chunying held a briefing in Beijing on Monday.\n\n"
+        "Q: Can you confirm the reports about the visit?\n\n"
+        "A: I have no information on that.\n\n"
+        "Hua Chunying: China's position is consistent.\n\n"
+        "SEOUL: North Korea fired a missile on Monday.\n"
+    )
+    rows = article(make_corpus, body)
+    assert [(r.speaker, r.speaker_group, r.kind, r.rule, r.mark) for r in rows.itertuples()] == [
+        ("a reporter", "media", "speech", "label", "label"),
+        ("Hua Chunying", "official_prc", "speech", "label", "label"),
+        ("Hua Chunying", "official_prc", "speech", "label", "label"),
+    ]
+    assert all(body[r.start : r.end] == r.quote for r in rows.itertuples())
+
+
+def test_an_answer_with_no_spokesperson_named_is_left_to_nobody(make_corpus):
+    rows = article(make_corpus, "Officials met on Monday.\n\nA: We have no comment.\n")
+    assert [(r.speaker, r.speaker_group, r.rule) for r in rows.itertuples()] == [("", "unknown", "none")]
