@@ -21,6 +21,7 @@ the paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -42,7 +43,7 @@ from kit.voices.passes import (
     shared,
     with_attribution,
 )
-from kit.voices.records import Attribution, Cue, DocView, Quoted, Speaker
+from kit.voices.records import NO_ATTRIBUTION, Attribution, Cue, DocView, Quoted, Speaker
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,35 @@ def attribute(view: DocView, cues: list[Cue], memory: Memory, registry: Registry
     found = media_channels(index.in_sentences, found)
     found = named_later(view, memory, found)
     found = labelled(view, memory, registry, found)
+    found = introduced(view, index, found)
     return finished(view, found)
+
+
+def introduced(view: DocView, index: CueIndex, found: list[Quoted]) -> list[Quoted]:
+    """Unquoted speech after "…, he said, adding:" is the speaker of the cue that ends the introducing paragraph.
+
+    (:func:`kit.voices.turns.introduced_spans`), through its channel; with no speaker there, nobody's.
+    """
+    in_runs = {q.paragraph for q in found if q.span.mark == "colon"}
+    result = []
+    for quote in found:
+        if quote.span.mark == "colon":
+            paragraph = quote.paragraph
+            while paragraph - 1 in in_runs:
+                paragraph -= 1  # the run's first paragraph: its introducer stands just before it
+            attribution = _introducer(view, index, paragraph - 1)
+            quote = replace(quote, attribution=attribution, fallback=None, set_off=True)
+        result.append(quote)
+    return result
+
+
+def _introducer(view: DocView, index: CueIndex, paragraph: int) -> Attribution:
+    """The last cue with a speaker in the last sentence of a paragraph, as an attribution ("introduced")."""
+    last = bisect_right(view.sentence_paragraph, paragraph) - 1  # paragraphs rise with sentences
+    if last < 0 or view.sentence_paragraph[last] != paragraph:
+        return NO_ATTRIBUTION
+    cue = next((c for c in reversed(index.in_sentences(last, last)) if c.speaker is not None), None)
+    return Attribution(cue.speaker, cue.via, cue, "introduced") if cue is not None else NO_ATTRIBUTION
 
 
 def labelled(view: DocView, memory: Memory, registry: Registry, found: list[Quoted]) -> list[Quoted]:

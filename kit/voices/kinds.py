@@ -42,8 +42,8 @@ def opens_sentence(view: DocView, quote: Quoted) -> bool:
 def kind_of(view: DocView, quote: Quoted) -> str:
     """speech, fragment or term (see :mod:`kit.voices.attribution`; a whole sentence quoted is speech)."""
     span = quote.span
-    if span.mark == "label":
-        return "speech"  # a transcript's turn: the labelled speaker's words
+    if span.mark in ("label", "colon"):
+        return "speech"  # a transcript's turn, or unquoted speech after "he said:": the speaker's own words
     words = re.findall(r"\w+", view.text[span.start : span.end])
     opens = opens_sentence(view, quote) and len(words) >= MIN_SPEECH_WORDS
     if quote.set_off and not opens and quote.speaker is not None and _runs_on(view, span, words):

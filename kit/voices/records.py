@@ -228,7 +228,11 @@ def view_of_columns(
     sentence_spans = tuple(zip(sentences["start"], sentences["end"], strict=True))
     paragraph_spans = tuple(zip(paragraphs["start"], paragraphs["end"], strict=True))
     marked = marks.find_spans(body, list(paragraph_spans), list(sentence_spans))
-    spans = tuple(sorted([*marked, *turns.turn_spans(body, list(paragraph_spans))], key=lambda s: (s.open_at, s.mark)))
+    unmarked = [
+        *turns.turn_spans(body, list(paragraph_spans)),
+        *turns.introduced_spans(body, list(paragraph_spans), roles.REPORTING_VERBS),
+    ]
+    spans = tuple(sorted([*marked, *unmarked], key=lambda s: (s.open_at, s.mark)))
     masked = list(body)
     for span in spans:
         if span.mark == "double":

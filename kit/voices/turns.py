@@ -57,3 +57,44 @@ def turn_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
         if words_end > match.end():
             spans.append(QuoteSpan(match.end(), words_end, match.end() - 1, words_end, "label", unclosed=True))
     return spans
+
+
+# Speech set off by a colon and carried over unquoted paragraphs, as state media print messages and speeches:
+# "…, he said, adding:" then "Our Party, government and people are …". The run holds the paragraphs after the
+# colon while none of them reports anyone (a reporting verb ends it: "Expressing the belief …, he wished"), at
+# most MAX_INTRODUCED of them, and only when its first paragraph speaks in the first person.
+MAX_INTRODUCED = 12
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|I|[Mm]y|[Mm]e)\b")
+_OPENS_WITH_MARK = re.compile(r"\s*[\"“‘'`]")
+
+
+def introduced_spans(text: str, paragraphs: list[tuple[int, int]], reporting: re.Pattern[str]) -> list[QuoteSpan]:
+    """The unquoted paragraphs of speech introduced by a reporting verb and a colon, as ``colon`` spans.
+
+    Args:
+        text: the cleaned document.
+        paragraphs: (start, end) of each paragraph, in order.
+        reporting: the pattern of reporting verbs (:data:`kit.voices.roles.REPORTING_VERBS`).
+    """
+    spans: list[QuoteSpan] = []
+    i = 0
+    while i < len(paragraphs) - 1:
+        start, end = paragraphs[i]
+        intro = text[start:end].rstrip()
+        last_sentence = re.split(r"[.!?]\s", intro)[-1]
+        if not (intro.endswith(":") and reporting.search(last_sentence)) or label_at(text, start, end):
+            i += 1
+            continue
+        run = []
+        for p_start, p_end in paragraphs[i + 1 : i + 1 + MAX_INTRODUCED]:
+            words = text[p_start:p_end]
+            if reporting.search(words) or _OPENS_WITH_MARK.match(words) or label_at(text, p_start, p_end):
+                break
+            run.append((p_start, p_end))
+        if run and _FIRST_PERSON.search(re.split(r"(?<=[.!?])\s", text[run[0][0] : run[0][1]])[0]):
+            for p_start, p_end in run:
+                words_start = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+                words_end = p_start + len(text[p_start:p_end].rstrip())
+                spans.append(QuoteSpan(words_start, words_end, words_start, words_end, "colon", unclosed=True))
+        i += 1 + len(run)
+    return spans

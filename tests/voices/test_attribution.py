@@ -599,3 +599,23 @@ def test_labelled_turns_of_a_transcript(make_corpus):
 def test_an_answer_with_no_spokesperson_named_is_left_to_nobody(make_corpus):
     rows = article(make_corpus, "Officials met on Monday.\n\nA: We have no comment.\n")
     assert [(r.speaker, r.speaker_group, r.rule) for r in rows.itertuples()] == [("", "unknown", "none")]
+
+
+def test_unquoted_speech_after_a_colon_is_the_introducers_until_someone_is_reported(make_corpus):
+    body = (
+        "Kim Jong Un sent a message to Xi Jinping on Friday.\n\n"
+        "The session made it possible to promote the cause, Kim said in the message, adding:\n\n"
+        "Our Party, government and people are rejoiced over the successes.\n\n"
+        "We are sure that the Chinese people will achieve a fresh victory.\n\n"
+        "Expressing the belief that the relations would develop, he wished Xi good health.\n"
+    )
+    rows = article(make_corpus, body)
+    assert [(r.quote.split()[0], r.speaker, r.kind, r.rule, r.mark) for r in rows.itertuples()] == [
+        ("Our", "Kim Jong Un", "speech", "introduced", "colon"),
+        ("We", "Kim Jong Un", "speech", "introduced", "colon"),
+    ]
+
+
+def test_a_colon_before_third_person_narration_introduces_nothing(make_corpus):
+    body = LEAD + "The agency said the following:\n\nThe two leaders discussed trade and the border.\n"
+    assert article(make_corpus, body).empty
