@@ -21,6 +21,7 @@ from kit.types import Chunked, Prepared
 from kit.validation import dates as dates_validation
 from kit.validation import furniture
 from kit.validation import quotes as quote_validation
+from kit.validation import tone as tone_validation
 from kit.voices import actors
 
 Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
@@ -168,6 +169,12 @@ VALIDATORS: dict[str, ValidatorSpec] = {
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
         lambda p, a: quote_validation.validate(p, a.gold),
+    ),
+    "tone": ValidatorSpec(
+        "Pearson and Spearman r (bootstrap intervals), sign agreement and readers' agreement against rated "
+        "quotations (doc_id, quote, rating −4…+4)",
+        lambda p, a: tone_validation.validate(p, a.gold, a.lexicon),
+        options=(Option(("--lexicon",), {"default": None, "help": "your diplomatic lexicon (default: the kit's)"}),),
     ),
     "furniture": ValidatorSpec(
         "furniture removed and body lines lost against CSVs coded on raw lines (doc_id, line, furniture, whole_line)",

@@ -20,6 +20,7 @@ Every figure's name is fixed per check, so a test may pin ``report.figure("found
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from kit.gold import rate
@@ -58,6 +59,39 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A headline number that is no count: a correlation with its interval and the n behind it.
+
+    Attributes:
+        name: the label printed before the colon ("pearson r, official quotations, with the lexicon").
+        value: the number (NaN when it cannot be computed, e.g. fewer than three pairs).
+        low / high: its 95% interval.
+        n: how many rows it rests on.
+    """
+
+    name: str
+    value: float
+    low: float
+    high: float
+    n: int
+
+    @property
+    def rate(self) -> float:
+        """The value (so a test reads every figure's number the same way)."""
+        return self.value
+
+    @property
+    def text(self) -> str:
+        """``"0.62 [0.48, 0.73] (n=82)"``; ``"n/a (n=2)"`` when it cannot be computed."""
+        if math.isnan(self.value):
+            return f"n/a (n={self.n})"
+        return f"{self.value:.3f} [{self.low:.3f}, {self.high:.3f}] (n={self.n})"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.text}"
+
+
+@dataclass(frozen=True)
 class Finding:
     """One gold row (or kit row) worth a look: ``kind`` ("missed", "not in gold"…), its document, and a detail."""
 
@@ -86,11 +120,11 @@ class Report:
     noun: str
     rows: int
     documents: int
-    figures: tuple[Figure, ...]
+    figures: tuple[Figure | Measure, ...]
     findings: tuple[Finding, ...] = ()
     also_read: tuple[str, ...] = ()  # further gold files, one header line each ("body: FILE (…)")
 
-    def figure(self, name: str) -> Figure:
+    def figure(self, name: str) -> Figure | Measure:
         """The figure called ``name``.
 
         Raises:
