@@ -120,10 +120,24 @@ def crossed_sides(gold_group: str, kit_group: str) -> bool:
 
 
 def _same_actor(gold_name: str, kit_name: str, kit_id: str, registry: Registry) -> bool:
+    """The kit names the gold speaker: the same words (an article aside), one of the registry's names for the
+    kit's actor, or a name of two or more words that the other one holds whole — the same speaker named in
+    fewer words ("Public Security Department" for "Public Security Department of Liaoning province",
+    "Zhang Jun" for "Chinese Ambassador to the U.N. Zhang Jun"). A single word never counts by containment
+    ("Kim" is not "Kim Jong Un").
+    """
     wanted = _without_article(comparable(gold_name))
     if wanted == _without_article(comparable(kit_name)):
-        return True  # "the Russian Foreign Ministry" is "Russian Foreign Ministry"
-    return bool(kit_id) and wanted in {_without_article(comparable(form)) for form in registry.names_of(kit_id)}
+        return True  # "the Russian Foreign Ministry" is "Russian Foreign Ministry"; a term has no speaker on both sides
+    forms = {_without_article(comparable(kit_name))}
+    if kit_id:
+        forms |= {_without_article(comparable(form)) for form in registry.names_of(kit_id)}
+    return any(form == wanted or _holds(wanted, form) or _holds(form, wanted) for form in forms if form)
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    """``shorter`` (two or more words) stands whole inside ``longer``."""
+    return len(shorter.split()) >= 2 and f" {shorter} " in f" {longer} "
 
 
 def _without_article(name: str) -> str:

@@ -277,7 +277,7 @@ def _name_after(view: DocView, memory: Memory, registry: Registry, span: QuoteSp
     found = [m for m in view.registry_mentions if m[0] == position and m[2]]
     if found:
         return mentions.registered(registry, found[0][2])
-    return Speaker(name, roles.classify_role(role) if role else "unknown", role=role, is_person=True)
+    return Speaker(name, roles.classify_role(role, named=True) if role else "unknown", role=role, is_person=True)
 
 
 def _actor_right_before(

@@ -262,12 +262,18 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
         if number == 0 and _RELATIVE.match(piece.strip()) and len(pieces) > 2:
             # "one diplomat, who asked not to be named, told": the subject stands before the relative clause
             return _relative_subject(reader, pieces[-3], piece.strip(), index)
-        if names.is_appositive(piece.strip()):
+        name_start = seg_start + len(piece) - len(piece.lstrip(" \t\n" + MASK))  # after the quotation it follows
+        head = (
+            noun_phrase(reader, name_start, seg_start + len(piece.rstrip()), index, strict=True)
+            if found_roles
+            else None
+        )
+        if head is not None and not head.described:  # the named speaker before their appositives
+            return replace(head, speaker=with_roles(head.speaker, found_roles))
+        if names.is_appositive(piece.strip()) or (number == 0 and _PLAIN_APPOSITIVE.fullmatch(piece.strip())):
             found_roles.insert(0, piece.strip())
             continue
         if found_roles:
-            name_start = seg_start + len(piece) - len(piece.lstrip())
-            head = noun_phrase(reader, name_start, seg_start + len(piece.rstrip()), index, strict=True)
             if head is not None:
                 return replace(head, speaker=with_roles(head.speaker, found_roles))
             return _acronym_body(piece.strip(), name_start, found_roles)
@@ -311,6 +317,9 @@ def _acronym_body(piece: str, start: int, found_roles: list[str]) -> Head | None
     return Head(Speaker(piece, roles.body_group(found_roles[0], kind), body_type=kind), start, start + len(piece))
 
 
+# An appositive right before the verb that names no role but says which one: "the National Centre for the
+# Performing Arts, one of the venues of the concert, said" — a short noun phrase with no verb.
+_PLAIN_APPOSITIVE = re.compile(r"(?:one of|a|an|another)\s+[^,;:()]{2,60}", re.IGNORECASE)
 # An appositive's opening: "a professor …", "the head of …", "an expert …".
 _DESCRIPTION_START = re.compile(r"(?:a|an|the|one|another)\s", re.IGNORECASE)
 

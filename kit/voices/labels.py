@@ -58,7 +58,7 @@ def speaker_of(view: DocView, memory: mentions.Memory, registry: Registry, start
         resolved = mentions.resolve_name(memory, start, label, registry)
         return resolved if resolved.resolved else None
     title, name = roles.split_title(label)
-    group = roles.classify_role(title) if title else "unknown"
+    group = roles.classify_role(title, named=True) if title else "unknown"
     return Speaker(name, group, role=title, is_person=True)
 
 

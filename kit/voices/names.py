@@ -97,7 +97,7 @@ def name_speaker(view: DocView, start: int, end: int) -> Speaker | None:
     role = ", ".join(part for part in (role, appositive) if part)
     if not role:
         return None
-    return Speaker(name, roles.classify_role(role), role=role, is_person=True)
+    return Speaker(name, roles.classify_role(role, named=True), role=role, is_person=True)
 
 
 def _without_article(name: str) -> str:

@@ -274,7 +274,9 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
 def with_roles(speaker: Speaker, found_roles: list[str]) -> Speaker:
     """The speaker with its appositives; a name not in the registry takes its group from them."""
     role = ", ".join([*([speaker.role] if speaker.role else []), *(r for r in found_roles if r not in speaker.role)])
-    group = speaker.group if speaker.actor_id else roles.classify_role(role)
+    group = (
+        speaker.group if speaker.actor_id or speaker.body_type else roles.classify_role(role, named=speaker.is_person)
+    )
     return replace(speaker, role=role, group=group)
 
 

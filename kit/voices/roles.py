@@ -7,7 +7,7 @@ says what it is ("… Daily" is a newspaper, "… News Agency" an agency, "… M
     classify_role("a spokesperson for China's foreign ministry")  → official_prc
     classify_role("Kang Chol, North Korea's vice foreign minister") → official_dprk
     classify_role("a professor at Renmin University")             → analyst
-    classify_role("a resident of the city")                       → unnamed_source
+    classify_role("a resident of the city")                       → public
     body_type("Rodong Sinmun") → newspaper;  body_type("Korean Central News Agency") → agency
 """
 
@@ -202,7 +202,7 @@ PLACE_WORDS = {
 }  # fmt: skip
 
 
-def classify_role(description: str) -> str:
+def classify_role(description: str, *, named: bool = False) -> str:
     """The speaker group a role or description points to (the taxonomy is :data:`kit.voices.actors.GROUPS`).
 
     In order: anonymity words → ``unnamed_source``; expertise → ``analyst``; a role in civil society (an
@@ -212,7 +212,8 @@ def classify_role(description: str) -> str:
     "the foreign ministry spokesman" alone says no side, and a guess could cross sides; a journalist →
     ``media`` (or the side, for PRC and DPRK state media); a private person (a resident, a tourist, a
     defector) → ``public``; another description of one unnamed person ("an official at a travel agency")
-    → ``unnamed_source``; anything else → ``unknown``.
+    → ``unnamed_source`` (not for a ``named`` person's role: a name is no anonymity); anything else →
+    ``unknown``.
     """
     if _SOURCE.search(description):
         return "unnamed_source"
@@ -228,8 +229,8 @@ def classify_role(description: str) -> str:
         return side(description) or "media"
     if _PUBLIC.search(_PARTY_NAMES.sub(" ", description)):
         return "public"
-    if _ONE_PERSON.match(description.strip()):
-        return "unnamed_source"
+    if _ONE_PERSON.match(description.strip()) and not named:
+        return "unnamed_source"  # "a resident of the city" — but "Zhang Wei, a man at the station" is named
     return "unknown"
 
 
