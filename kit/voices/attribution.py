@@ -205,17 +205,19 @@ def _cue_before(view: DocView, index: CueIndex, span: QuoteSpan, sentence: int) 
 
 
 def _best(cues: list[Cue], span: QuoteSpan, *, kinds: tuple[str, ...]) -> Cue | None:
-    """The sentence's cue for a quotation without an adjacent one: a named speaker before a description,
-    then a cue before the quotation before one after it, then the nearest.
+    """The sentence's cue for a quotation without an adjacent one: a verb's subject before a source noun ("a
+    report from Reuters"), a named speaker before a description, a cue before the quotation before one after
+    it, then the nearest.
     """
     usable = [c for c in cues if c.kind in kinds and c.speaker is not None]
 
-    def rank(cue: Cue) -> tuple[int, int, int, int]:
+    def rank(cue: Cue) -> tuple[int, int, int, int, int]:
         speaker = cue.speaker
         named = speaker is not None and speaker.resolved and bool(speaker.actor_id or speaker.is_person)
         before = cue.end <= span.open_at
         distance = span.open_at - cue.end if before else cue.start - span.outer_end
-        return (0 if named else 1, 0 if before else 1, distance, cue.start)
+        # "a report from Reuters" names where the words were read, so any verb's subject outranks it
+        return (1 if cue.kind == "source_noun" else 0, 0 if named else 1, 0 if before else 1, distance, cue.start)
 
     return min(usable, key=rank) if usable else None
 

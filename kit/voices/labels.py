@@ -7,7 +7,8 @@
 A paragraph that opens with a label and a colon is one turn. Without quotation marks the words after the label
 are a quoted span of their own (mark ``label``, always speech); with them, the marked quotation is the turn's
 words. The label says who speaks: a name or body the reader's memory or the registry knows, a question
-label ("Q", "Question One", "Reporter") → a reporter (``media``), an answer label ("A", "Answer") → the
+label ("Q", "Question One", "Reporter") → a reporter (group ``unknown``: state media ask questions too), an
+answer label ("A", "Answer") → the
 spokesperson the document named before it, if one was named, else nobody. A label must look like a speaker
 (title-case words or Q/A), so a dateline ("SEOUL:"), a note ("Note:", "Photo:") or a clock time is no turn.
 """
@@ -40,7 +41,7 @@ def speaker_of(view: DocView, memory: mentions.Memory, registry: Registry, start
     """Who a label names (see the module docstring); None for an answer label with no spokesperson before it."""
     label = view.text[start:end]
     if turns.QUESTION.fullmatch(label):
-        return Speaker("a reporter", "media", is_person=True)
+        return Speaker("a reporter", "unknown", is_person=True)  # whose reporter is not said: state media ask too
     if turns.ANSWER.fullmatch(label):
         return _spokesperson_before(memory, start)
     found = [m for m in view.mentions_within(start, end) if m[2]]

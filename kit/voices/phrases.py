@@ -132,6 +132,8 @@ _TRAILING_TIME = re.compile(
 # A medium's proper name before its kind written in lower case, e.g. "South Korea's Yonhap news agency",
 # "the Russian state-run TASS news agency", "China's state-run Global Times newspaper".
 _NAME_BEFORE_KIND = re.compile(r"((?:[A-Z][\w’'-]*\s+)+)(?:news agency|agency|newspaper|daily|broadcaster)$")
+# A body's "of" complement naming a place or a state: " of Liaoning province", " of the DPRK".
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|province|city|county|region))*")
 # Words that open a relative clause inside a noun phrase.
 _CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
 # A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".
@@ -215,7 +217,11 @@ def _candidates(reader: Reader, start: int, end: int, phrase: str) -> list[tuple
 
     definite = _DEFINITE.match(phrase)
     if definite and free(start, start + definite.end()):
-        found.append((start, start + definite.end(), _THE, definite.group("noun")))
+        # "the Public Security Department of Liaoning province": the body's complement names whose it is
+        complement = (
+            _OF_NAME.match(phrase, definite.end()) if definite.group("noun").lower() in roles.BODY_NOUNS else None
+        )
+        found.append((start, start + (complement or definite).end(), _THE, definite.group("noun")))
     for s, e in names.names(view, start, end):
         words = view.text[s:e].split()
         if words[0] not in names.FIRST_NOT_NAME and any(map(roles.is_name_word, words)) and free(s, e):

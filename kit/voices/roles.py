@@ -108,9 +108,15 @@ _OTHER_STATE = re.compile(
 _POST = re.compile(
     r"\b(?:officials?|director|head|chief|chairman|chairwoman|commander|party|leaders?)\b", re.IGNORECASE
 )
-_PRC = re.compile(r"\b(?:China|China['’`]s|Chinese|PRC|Beijing|Communist Party of China|CCP|CPC|Xinhua)\b")
+# A side is named by the state, its capital, its party or agency — or a province or border city of the
+# China–North Korea coverage ("the Public Security Department of Liaoning province", "officials in Sinuiju").
+_PRC = re.compile(
+    r"\b(?:China|China['’`]s|Chinese|PRC|Beijing|Communist Party of China|CCP|CPC|Xinhua|Liaoning|Jilin|"
+    r"Heilongjiang|Dandong|Shenyang|Yanbian|Hunchun|Tumen City)\b"
+)
 _DPRK = re.compile(
-    r"\b(?:North Korean?s?|North Korea['’`]s|DPRK|Pyongyang|Workers['’] Party|the North(?:['’`]s)?|KCNA)\b"
+    r"\b(?:North Korean?s?|North Korea['’`]s|DPRK|Pyongyang|Workers['’] Party|the North(?:['’`]s)?|KCNA|"
+    r"Sinuiju|Rason|Kaesong|Hamhung|Chongjin|Hyesan|Nampo|North Pyongan|South Pyongan|Ryanggang|Jagang)\b"
 )
 # Where an office is posted, not whose it is: "ambassador to China", "a diplomat in Beijing".
 _DESTINATION = re.compile(r"\b(?:to|in|toward|towards|visiting)\s+(?:the\s+)?(?:[A-Z][\w'’`.-]*\s*)+")
@@ -190,6 +196,8 @@ TITLE_WORDS = {
     "defense", "defence", "unification", "trade", "commerce", "finance", "representative", "permanent",
     "councillor", "councilor", "counselor", "lawmaker", "diplomat", "commander", "general-secretary",
     "lecturer", "scholar", "economist", "activist", "pastor", "reverend", "rev", "king", "queen",
+    "anchor", "anchorwoman", "anchorman", "reporter", "journalist", "columnist", "businessman", "businesswoman",
+    "trader", "defector", "resident", "entrepreneur", "executive", "ceo", "chairperson", "commentator",
 }  # fmt: skip
 # Place and side words that are never part of a person's name ("China Lee Kyu-hyung" → "Lee Kyu-hyung").
 PLACE_WORDS = {
@@ -226,7 +234,7 @@ def classify_role(description: str, *, named: bool = False) -> str:
     if _STATE_OFFICE.search(description) or (_POST.search(description) and state_side(description)):
         return state_side(description) or "unknown"
     if _JOURNALIST.search(description):
-        return side(description) or "media"
+        return side(description) or "unknown"  # whose journalist is not guessed: state media speak for a side
     if _PUBLIC.search(_PARTY_NAMES.sub(" ", description)):
         return "public"
     if _ONE_PERSON.match(description.strip()) and not named:

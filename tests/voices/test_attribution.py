@@ -554,6 +554,15 @@ def test_a_person_whose_role_names_a_registered_think_tank_is_an_analyst(make_co
          "unknown", "Global Times"),
         # typewriter quotes
         ("``China is our friend,'' Kim Jong Un said.", "Kim Jong Un", "official_dprk", ""),
+        # a body's "of" complement says whose it is
+        ("The Public Security Department of Liaoning province said it found “serious economic crimes.”",
+         "The Public Security Department of Liaoning province", "official_prc", ""),
+        # a report's source is where the words were read, not who said them: the verb's subject speaks
+        ("A state-run newspaper called on Beijing to “strike back hard,” according to a report from Reuters.",
+         "A state-run newspaper", "unknown", "Reuters"),
+        # a named person with a role before the name, later "she"
+        ("CCTV interviewed the star, anchorwoman Ri Chun Hui, on Monday. Asked about it, she told CCTV that “she is "
+         "subject to that bias.”", "Ri Chun Hui", "unknown", "China Central Television"),
         # a tweet is speech
         ("US President Donald Trump tweeted that “North Korea is looking for trouble.”", "Donald Trump",
          "official_other", ""),
@@ -589,7 +598,7 @@ def test_labelled_turns_of_a_transcript(make_corpus):
     )
     rows = article(make_corpus, body)
     assert [(r.speaker, r.speaker_group, r.kind, r.rule, r.mark) for r in rows.itertuples()] == [
-        ("a reporter", "media", "speech", "label", "label"),
+        ("a reporter", "unknown", "speech", "label", "label"),
         ("Hua Chunying", "official_prc", "speech", "label", "label"),
         ("Hua Chunying", "official_prc", "speech", "label", "label"),
     ]

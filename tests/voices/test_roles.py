@@ -25,7 +25,8 @@ from kit.voices import roles
         ("South Korea's unification minister", "official_other"),
         ("a trader in North Pyongan", "business"),
         ("a North Korean defector living in Seoul", "public"),
-        ("a reporter for the Korea Herald", "media"),
+        ("a reporter for the Korea Herald", "unknown"),  # outlets are placed by the registry, not guessed
+        ("a KCNA reporter", "official_dprk"),
         ("a Xinhua correspondent", "official_prc"),  # a state medium's journalist speaks for its side
         ("a Workers' Party official", "official_dprk"),
         ("a senior Chinese official", "official_prc"),
