@@ -71,6 +71,13 @@ _CIVIL = re.compile(
     r"missionar(?:y|ies)|advocacy|campaigners?|humanitarian (?:group|organi[sz]ation)s?)\b",
     re.IGNORECASE,
 )
+# Words that make a description one of a person (or a few): "an official", "a man", "a staff member".
+_A_PERSON = re.compile(
+    r"\b(?:officials?|person|persons|people|man|men|woman|women|members?|staff(?:er|ers)?|employees?|insiders?|"
+    r"someone|somebody|fishermen|fisherman|agents?|officers?|representatives?|spokes\w*|diplomats?|sources?|"
+    r"partners?|guides?|guards?|soldiers?|police(?:man|men|woman)?|managers?|owners?|clerks?|teachers?|doctors?)\b",
+    re.IGNORECASE,
+)
 # Business: "a trader in Dandong", "a spokesman for the company", "Chinese businessmen".
 _BUSINESS = re.compile(
     r"\b(?:traders?|business(?:man|men|woman|women|people|person)|merchants?|entrepreneurs?|executives?|CEO|"
@@ -237,8 +244,8 @@ def classify_role(description: str, *, named: bool = False) -> str:
         return side(description) or "unknown"  # whose journalist is not guessed: state media speak for a side
     if _PUBLIC.search(_PARTY_NAMES.sub(" ", description)):
         return "public"
-    if _ONE_PERSON.match(description.strip()) and not named:
-        return "unnamed_source"  # "a resident of the city" — but "Zhang Wei, a man at the station" is named
+    if _ONE_PERSON.match(description.strip()) and _A_PERSON.search(description) and not named:
+        return "unnamed_source"  # "an official at a travel agency" — but not "Zhang Wei, a man at …", nor "a rift"
     return "unknown"
 
 

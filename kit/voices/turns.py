@@ -20,7 +20,11 @@ _NOT_SPEAKERS = {
     "read", "related", "see", "watch", "listen", "tags", "tag", "category", "categories", "file", "caption",
     "video", "image", "credit", "copyright", "email", "tel", "fax", "web", "url", "subject", "re", "date", "time",
     "warning", "disclaimer", "correction", "background", "analysis", "opinion", "comment", "comments", "summary",
+    "graphics", "graphic", "illustration", "map", "chart", "infographic", "design", "edited", "editing",
+    "translation", "translated", "reporting", "compiled", "by", "author", "authors", "keywords", "topics", "share",
 }  # fmt: skip
+# A turn says something: at least this many words after the label ("Graphics: GT" is a credit, not a turn).
+MIN_TURN_WORDS = 2
 
 
 def label_at(text: str, paragraph_start: int, paragraph_end: int) -> re.Match[str] | None:
@@ -54,7 +58,7 @@ def turn_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
         words_end = end
         while words_end > match.end() and text[words_end - 1].isspace():
             words_end -= 1
-        if words_end > match.end():
+        if len(text[match.end() : words_end].split()) >= MIN_TURN_WORDS:
             spans.append(QuoteSpan(match.end(), words_end, match.end() - 1, words_end, "label", unclosed=True))
     return spans
 
