@@ -118,7 +118,9 @@ def _row(view: DocView, quote: Quoted) -> dict[str, object]:
     shown = cue is not None and chosen.rule not in ("continuation", "none")
     cue_text = view.text[cue.start : cue.end] if shown and cue is not None else ""
     group = "" if quote.kind == "term" else (speaker.group if speaker is not None else "unknown")
-    abstained = speakers.fragment_reason(speaker.name) if speaker is not None and quote.kind != "term" else ""
+    abstained = chosen.abstained if quote.kind != "term" else ""
+    if speaker is not None and quote.kind != "term":
+        abstained = abstained or speakers.fragment_reason(speaker.name)
     if abstained:  # a piece of a clause is no voice: leave the quotation to nobody, and say why
         speaker, group = None, "unknown"
     return {

@@ -26,8 +26,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from kit.voices import labels, mentions, roles
-from kit.voices.actors import Registry
+from kit.voices import labels, mentions, roles, speakers
+from kit.voices.actors import OFFICIAL_GROUPS, Registry
 from kit.voices.kinds import opens_sentence
 from kit.voices.marks import QuoteSpan
 from kit.voices.mentions import Memory
@@ -163,9 +163,12 @@ def own_cues(view: DocView, index: CueIndex, memory: Memory, registry: Registry,
         return with_attribution(quote, Attribution(according.speaker, None, according, rule))
     # 3. The sentence's other cues, then its "according to", then the paragraph's frame.
     best = _best(in_sentence, span, kinds=("verb", "relayed", "quoted_as", "source_noun"))
+    rival = _rival_side(in_sentence, best, span)
     if best is not None:
+        # A cue of another official side in the same sentence, and none beside the quotation: the sentence's weak
+        # evidence is not enough, so the quotation keeps its kind but is left to nobody (kit.voices._row)
         best = _reporting(view, in_sentence, best)
-        choice: Attribution | None = Attribution(best.speaker, best.via or channel, best, "sentence")
+        choice: Attribution | None = Attribution(best.speaker, best.via or channel, best, "sentence", abstained=rival)
     elif according is not None:
         choice = Attribution(according.speaker, None, according, "sentence")
     elif frame is not None:
@@ -181,6 +184,27 @@ def own_cues(view: DocView, index: CueIndex, memory: Memory, registry: Registry,
         # speak for it; the sentence's cues are only the fallback.
         return replace(quote, fallback=choice)
     return with_attribution(quote, choice) if choice is not None else quote
+
+
+def _rival_side(in_sentence: list[Cue], best: Cue | None, span: QuoteSpan) -> str:
+    """Why the sentence's best cue is not enough: another reporting cue of the sentence names a speaker of a
+    different official side, or a reporting cue nearer the quotation names someone else (an unresolved "Kim"
+    after a named "Xi"); "" when no rival competes.
+    """
+    if best is None or best.speaker is None:
+        return ""
+    chosen = best.speaker.group
+    for cue in in_sentence:
+        if cue is best or cue.speaker is None or cue.kind not in ("verb", "quoted_as"):
+            continue
+        if cue.speaker.body_type in MEDIA or speakers.fragment_reason(cue.speaker.name):
+            continue  # "Xi …, the North's state media reported": a channel; and a clause fragment is nobody
+        other = cue.speaker.group
+        if chosen in OFFICIAL_GROUPS and other in OFFICIAL_GROUPS and other != chosen:
+            return f"two sides compete in the sentence: {best.speaker.name} ({chosen}) and {cue.speaker.name} ({other})"
+        if best.end <= cue.start and cue.end <= span.open_at and cue.speaker.name != best.speaker.name:
+            return f"a nearer cue names someone else: {cue.speaker.name} ({other}), not {best.speaker.name}"
+    return ""
 
 
 def _cue_after(view: DocView, index: CueIndex, span: QuoteSpan, sentence: int) -> Cue | None:

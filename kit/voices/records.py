@@ -73,12 +73,17 @@ class Cue:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who speaks a quotation, through whom, by which cue, and which rule decided it."""
+    """Who speaks a quotation, through whom, by which cue, and which rule decided it.
+
+    ``abstained`` says why the table leaves the speaker out although a cue was found (two official sides compete
+    for a quotation in one sentence): the kind is still decided with the cue.
+    """
 
     speaker: Speaker | None
     via: Speaker | None = None
     cue: Cue | None = None
     rule: str = ""
+    abstained: str = ""
 
 
 NO_ATTRIBUTION = Attribution(None)

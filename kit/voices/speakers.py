@@ -29,6 +29,8 @@ _EDGE_WORDS = {
     "onto", "upon", "after", "before", "during", "between", "among", "against", "through", "under", "over",
     "not", "also", "only", "even", "just", "there", "here", "is", "was", "were", "are", "be", "been",
     "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do",
+    "amid", "amidst", "despite", "following", "toward", "towards", "via", "per", "like", "including",
+    "regarding", "concerning", "across", "within", "without", "throughout", "until", "till", "whether",
 }  # fmt: skip
 # Words that may close a phrase though they look like edges ("the Ministry of Foreign Affairs" ends in a name).
 _ARTICLES = {"the", "a", "an"}

@@ -628,3 +628,26 @@ def test_unquoted_speech_after_a_colon_is_the_introducers_until_someone_is_repor
 def test_a_colon_before_third_person_narration_introduces_nothing(make_corpus):
     body = LEAD + "The agency said the following:\n\nThe two leaders discussed trade and the border.\n"
     assert article(make_corpus, body).empty
+
+
+def test_two_sides_in_one_sentence_leave_the_quotation_to_nobody(make_corpus):
+    body = (
+        LEAD + "Xi urged restraint on Monday while Kim said the drills were “a dangerous provocation” of the enemy.\n"
+    )
+    (row,) = article(make_corpus, body).itertuples()
+    assert (row.kind, row.speaker, row.speaker_group) == ("fragment", "", "unknown")
+    assert row.abstained.startswith("two sides compete in the sentence: Kim Jong Un (official_dprk) and Xi Jinping")
+
+
+def test_a_nearer_unresolved_cue_leaves_the_quotation_to_nobody(make_corpus):
+    body = (
+        "Officials met.\n\nXi urged restraint on Monday while Kim said the drills were “a provocation” of the enemy.\n"
+    )
+    (row,) = article(make_corpus, body).itertuples()
+    assert (row.speaker, row.abstained[:31]) == ("", "a nearer cue names someone else")
+
+
+def test_a_medium_reporting_is_a_channel_not_a_rival(make_corpus):
+    body = LEAD + "Xi said he was “greatly pleased” with the talks, North Korea's state media reported.\n"
+    (row,) = article(make_corpus, body).itertuples()
+    assert (row.speaker, row.abstained) == ("Xi Jinping", "")
