@@ -51,6 +51,18 @@ _BODY_OF = re.compile(
 )
 
 
+# A body's kind written in lower case after its name: "the Dandong Hongxiang company", "the Global Times newspaper".
+_KIND_NOUN = re.compile(
+    r"[ \t]+(?:company|firm|corporation|conglomerate|group|newspaper|daily|news agency|agency|broadcaster)\b"
+)
+
+
+def _with_kind_noun(text: str, end: int) -> int:
+    """Where a name run ends once a lower-case kind noun after it is taken in."""
+    kind = _KIND_NOUN.match(text, end)
+    return kind.end() if kind else end
+
+
 def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Capitalised runs that are not registry mentions, outside quotations, as (start, end).
 
@@ -65,7 +77,9 @@ def names(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[i
     text = "".join(blanked)
     bodies = [(m.start(), m.end()) for m in _BODY_OF.finditer(text)]
     runs = [
-        (m.start(), m.end()) for m in NAME.finditer(text) if not any(a < m.end() and m.start() < b for a, b in bodies)
+        (m.start(), _with_kind_noun(text, m.end()))
+        for m in NAME.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in bodies)
     ]
     return [(start + s, start + e) for s, e in sorted(bodies + runs)]
 

@@ -151,6 +151,10 @@ _BODY_TYPES = (
     ("ministry", re.compile(r"\b(?:ministry|ministries|department)\b", re.I)),
     ("party", re.compile(r"\b(?:party|central committee|politburo)\b", re.I)),
     ("council", re.compile(r"\b(?:council|assembly|congress|parliament)\b", re.I)),
+    (
+        "company",
+        re.compile(r"\b(?:company|companies|firm|corporation|conglomerate|enterprise|Co\.|Ltd|Inc|airlines?)\b", re.I),
+    ),
     ("government", re.compile(r"\b(?:government|administration|authorities|cabinet|state|regime)\b", re.I)),
     ("think_tank", re.compile(r"\b(?:institute|center|centre|foundation|think[- ]tank|university)\b", re.I)),
 )
@@ -174,6 +178,7 @@ BODY_NOUNS = {
     "ministry": "ministry", "foreign ministry": "ministry", "department": "ministry", "media": "media",
     "party": "party", "council": "council", "government": "government", "administration": "government",
     "publication": ANY_MEDIUM, "outlet": ANY_MEDIUM, "news outlet": ANY_MEDIUM,
+    "company": "company", "firm": "company", "corporation": "company",
 }  # fmt: skip
 # Nouns of a text a body issued: "the report said", "added the report", "the statement said" refer back to
 # the body quoted last (else the body last named as a subject) in the passage.
@@ -280,6 +285,8 @@ def body_group(words: str, kind: str) -> str:
         return "unknown"
     if kind == "think_tank":
         return "analyst"
+    if kind == "company":
+        return "business"
     if kind in STATE_TYPES:
         return state_side(words) or "unknown"
     return "unknown"

@@ -563,6 +563,9 @@ def test_a_person_whose_role_names_a_registered_think_tank_is_an_analyst(make_co
         # a named person with a role before the name, later "she"
         ("CCTV interviewed the star, anchorwoman Ri Chun Hui, on Monday. Asked about it, she told CCTV that “she is "
          "subject to that bias.”", "Ri Chun Hui", "unknown", "China Central Television"),
+        # a company is a body: "the company said" finds it, and it speaks for business
+        ("The Dandong Hongxiang company was named in the case.\n\n“We did nothing wrong,” the company said.",
+         "Dandong Hongxiang company", "business", ""),
         # a tweet is speech
         ("US President Donald Trump tweeted that “North Korea is looking for trouble.”", "Donald Trump",
          "official_other", ""),
