@@ -45,6 +45,15 @@ class DataFiles:
     no_lexicon: bool = False
     dictionary: Path | None = None
 
+    def absolute(self) -> DataFiles:
+        """The same files named by absolute paths (what a worker started in another folder can open)."""
+        return DataFiles(
+            registry=self.registry.absolute() if self.registry else None,
+            lexicon=self.lexicon.absolute() if self.lexicon else None,
+            no_lexicon=self.no_lexicon,
+            dictionary=self.dictionary.absolute() if self.dictionary else None,
+        )
+
     def hashes(self) -> dict[str, tuple[str, ...]]:
         """Table → the hashes of the data files its rows depend on."""
         prepared = (file_hash(config.ABBREVIATIONS), file_hash(config.STOPWORDS))
