@@ -7,6 +7,7 @@ both take and give these.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit import config
+from kit.errors import KitWarning
 from kit.store import document_key, file_hash, table_key
 
 # What cleaning and tokenising give (plus the cleaning warnings, replayed on every run).
@@ -34,6 +36,19 @@ def available_cores() -> int:
     if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on (a container's share)
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def capped_jobs(jobs: int, option: str = "--jobs") -> int:
+    """``jobs`` (1 or more), or the cores this process may use when it asks for more, with a warning saying so.
+
+    More processes than cores share the same cores and each holds its own memory: ``--jobs 100`` on two cores
+    ran no faster and took ten times the memory.
+    """
+    cores = available_cores()
+    if jobs <= cores:
+        return jobs
+    warnings.warn(f"{option} {jobs:,}: this process may use {cores} cores; running {cores}", KitWarning, stacklevel=2)
+    return cores
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from kit.chunks import (
     Outcome,
     Settings,
     as_read,
+    capped_jobs,
     keyed,
 )
 from kit.clean import CleaningWarning
@@ -348,7 +349,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         raise KitError(f"--jobs {args.jobs}: give at least 1 process")
     if args.scheduler and args.engine != "dask":
         raise KitError("--scheduler names a Dask scheduler: give it with --engine dask")
-    return Settings(args.store, args.jobs, args.engine, args.scheduler, not args.no_progress, data=data)
+    jobs = None if args.jobs is None or args.scheduler else capped_jobs(args.jobs)  # a cluster's workers are its own
+    return Settings(args.store, jobs, args.engine, args.scheduler, not args.no_progress, data=data)
 
 
 def _path(value: str | None) -> Path | None:

@@ -39,6 +39,7 @@ import pyarrow as pa
 import kit
 from kit import config
 from kit.errors import KitError, KitWarning, first_line
+from kit.folder import enclosing_corpus
 
 STORE_ENV = "PRESSKIT_STORE"
 # Bump when the layout of the store changes (file names, what a key covers).
@@ -257,7 +258,8 @@ def location(value: str | Path | None) -> Path | str:
 
 
 def refuse_inside(store_root: Path | str, folder: Path) -> None:
-    """Refuse a store inside the seeds or inside the corpus folder it would describe (a URL is never inside).
+    """Refuse a store inside the seeds, the corpus folder it would describe or any other corpus folder (a folder
+    with a manifest); a URL is never inside one.
 
     Raises:
         KitError: naming the store and the folder it must stay out of.
@@ -265,6 +267,6 @@ def refuse_inside(store_root: Path | str, folder: Path) -> None:
     if _is_url(store_root):
         return
     root = Path(store_root).resolve()
-    for protected in (config.SEEDS.resolve(), folder.resolve()):
-        if root == protected or root.is_relative_to(protected):
+    for protected in (config.SEEDS.resolve(), folder.resolve(), enclosing_corpus(root, itself=True)):
+        if protected is not None and (root == protected or root.is_relative_to(protected)):
             raise KitError(f"{store_root}: the store must not be inside {protected} (a corpus is never written)")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import archive, cli, config, engine, store
+from kit import archive, cli, config, engine, store, synth
 from kit.errors import KitError
 
 SEED_FILES = sorted(p.name for p in config.SEEDS.glob("*.txt"))
@@ -178,6 +178,16 @@ def test_a_store_inside_the_corpus_or_the_seeds_is_refused(seed_copy, tmp_path, 
         engine.run(seed_copy, ("sentences",), engine.Settings(store=root, jobs=1, progress=False))
     assert sorted(p.name for p in seed_copy.iterdir()) == before
     assert not (config.SEEDS / "store").exists()
+
+
+def test_a_store_inside_another_corpus_folder_is_refused(seed_copy, tmp_path):
+    other = synth.synthesise(5, tmp_path / "other-corpus", seed=1)
+    before = sorted(p.name for p in other.iterdir())
+    with pytest.raises(
+        KitError, match=rf"the store must not be inside {other.resolve()} \(a corpus is never written\)"
+    ):
+        engine.run(seed_copy, ("sentences",), engine.Settings(store=other / "cache", jobs=1, progress=False))
+    assert sorted(p.name for p in other.iterdir()) == before
 
 
 def test_an_unwritable_store_is_one_error_naming_it(tmp_path):
