@@ -148,13 +148,11 @@ class Store:
             return pd.read_parquet(source, engine="pyarrow", use_threads=False)
         except (OSError, ValueError, pa.ArrowException) as err:  # pyarrow's ArrowInvalid is a ValueError too
             reason = first_line(str(err)) or type(err).__name__
-            self._discard(path, reason, warn=False)
-            raise KitError(
-                f"{path}: store file cannot be read ({reason}); it was removed, run again to compute it"
-            ) from None
+            then = "it was removed, run again" if self._discard(path, reason, warn=False) else "remove it and run again"
+            raise KitError(f"{path}: store file cannot be read ({reason}); {then} to compute it") from None
 
-    def _discard(self, path: str, reason: str, *, warn: bool = True) -> None:
-        """Remove a damaged file (another run may have replaced it already: that is fine)."""
+    def _discard(self, path: str, reason: str, *, warn: bool = True) -> bool:
+        """Remove a damaged file (another run may have removed or replaced it already); whether it is gone."""
         if warn:
             warnings.warn(f"{path}: store file is {reason}; computing it again", StoreWarning, stacklevel=3)
         try:
@@ -162,8 +160,11 @@ class Store:
                 Path(path).unlink(missing_ok=True)
             else:
                 _filesystem(str(self.root)).rm_file(path)
-        except (OSError, KeyError):
+        except FileNotFoundError:
             pass
+        except (OSError, KeyError):  # a store this process may read but not change
+            return False
+        return True
 
     def write(self, table: str, key: str, frame: pd.DataFrame) -> None:
         """Keep ``frame`` under this key, whole: never a half-written table, wherever the run stops.
