@@ -95,11 +95,23 @@ class Archive:
         return _reopened(self.folder, replace(self.settings, data=data), self.documents)
 
     def _ensure(self, tables: Sequence[str]) -> None:
+        """Compute the ``tables`` the store lacks for this archive's own chunks (as they were when it was opened).
+
+        Raises:
+            KitError: an article changed since the archive was opened, and its chunk had to be read again.
+        """
         missing = [t for t in tables if not all(self.store.has(t, chunk.keys[t]) for chunk in self.chunks)]
         if missing:
             with warnings.catch_warnings():  # open_archive() showed them (or was asked not to)
                 warnings.simplefilter("ignore", CleaningWarning)
-                engine.build(self.folder, missing, self.settings)
+                _, built = engine.build(self.folder, missing, self.settings, chunks=self.chunks)
+            for chunk, kept in zip(built, self.chunks, strict=True):
+                changed = [new.row for new, old in zip(chunk.entries, kept.entries, strict=True) if new != old]
+                if changed:
+                    raise KitError(
+                        f"{self.folder / changed[0]['file']}: the article changed since the corpus was opened; "
+                        "open it again (open_archive) to read it as it is now"
+                    )
 
 
 def open_archive(

@@ -7,13 +7,16 @@ both take and give these.
 from __future__ import annotations
 
 import os
+import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from kit import config
-from kit.store import file_hash
+from kit.errors import KitWarning
+from kit.store import document_key, file_hash, table_key
 
 # What cleaning and tokenising give (plus the cleaning warnings, replayed on every run).
 PREPARED_TABLES = ("documents", "removed", "paragraphs", "sentences", "tokens", "warnings")
@@ -35,6 +38,19 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+def capped_jobs(jobs: int, option: str = "--jobs") -> int:
+    """``jobs`` (1 or more), or the cores this process may use when it asks for more, with a warning saying so.
+
+    More processes than cores share the same cores and each holds its own memory: ``--jobs 100`` on two cores
+    ran no faster and took ten times the memory.
+    """
+    cores = available_cores()
+    if jobs <= cores:
+        return jobs
+    warnings.warn(f"{option} {jobs:,}: this process may use {cores} cores; running {cores}", KitWarning, stacklevel=2)
+    return cores
+
+
 @dataclass(frozen=True)
 class DataFiles:
     """The data files the analyses read (``None``: the kit's own); ``no_lexicon`` scores tone with plain VADER."""
@@ -43,6 +59,15 @@ class DataFiles:
     lexicon: Path | None = None
     no_lexicon: bool = False
     dictionary: Path | None = None
+
+    def absolute(self) -> DataFiles:
+        """The same files named by absolute paths (what a worker started in another folder can open)."""
+        return DataFiles(
+            registry=self.registry.absolute() if self.registry else None,
+            lexicon=self.lexicon.absolute() if self.lexicon else None,
+            no_lexicon=self.no_lexicon,
+            dictionary=self.dictionary.absolute() if self.dictionary else None,
+        )
 
     def hashes(self) -> dict[str, tuple[str, ...]]:
         """Table → the hashes of the data files its rows depend on."""
@@ -92,9 +117,31 @@ class Chunk:
     keys: dict[str, str]
 
 
+def keyed(folder: Path, entries: Iterable[Entry], hashes: Mapping[str, tuple[str, ...]]) -> Chunk:
+    """A chunk of ``entries`` with each table's key (``hashes``: :meth:`DataFiles.hashes`; see :mod:`kit.store`)."""
+    entries = tuple(entries)
+    document_keys = [document_key(entry.row) for entry in entries]
+    keys = {table: table_key(table, table_hashes, document_keys) for table, table_hashes in hashes.items()}
+    return Chunk(folder, entries, keys)
+
+
+def as_read(chunk: Chunk, sha256: Mapping[str, str], data: DataFiles) -> Chunk | None:
+    """The chunk keyed by the articles' bytes a run has just read (doc_id → sha256), or None when every article
+    is the one the chunk was planned with.
+
+    An article edited after the chunk was planned (every file is hashed once before the chunks run) is read as
+    it is now: its tables are kept under the key of what was read, never under the planned key.
+    """
+    entries = tuple(Entry(e.line, {**e.row, "sha256": sha256[e.row["doc_id"]]}) for e in chunk.entries)
+    return None if entries == chunk.entries else keyed(chunk.folder, entries, data.hashes())
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What a chunk's run reports: the documents left without a word (doc_id, file), and how many it had."""
+    """What a chunk's run reports: the documents left without a word (doc_id, file), how many it had, and the
+    chunk as it was read when an article changed after the chunk was planned (see :func:`as_read`).
+    """
 
     wordless: pd.DataFrame
     documents: int
+    read: Chunk | None = None

@@ -4,18 +4,28 @@ Without ``--scheduler`` a ``distributed.LocalCluster`` of ``--jobs`` single-thre
 for the run and stopped after it. With ``--scheduler tcp://host:8786`` the chunks go to that cluster's workers,
 which must import the same kit (same version, same data files) and reach the store folder (``--store`` on a
 shared path): each worker writes its chunk's tables there, and only the small outcome of each task travels back.
+
+Every path a task carries (the corpus folder, a local store, the data files) is absolute, so a worker started in
+another folder finds the same files. A ``--scheduler`` address is asked who it is before anything is sent: what
+does not answer as a Dask scheduler within :data:`SCHEDULER_TIMEOUT` seconds is one error line, never a hang.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Callable
 from contextlib import ExitStack
+from typing import Any
 
 from tqdm import tqdm
 
 from kit.chunks import Chunk, Outcome, Settings
 from kit.errors import KitError, first_line
 from kit.store import Store
+
+# Seconds a --scheduler address has to answer who it is (and the client to connect) before the run gives up.
+SCHEDULER_TIMEOUT = 10.0
 
 
 def execute(
@@ -37,9 +47,10 @@ def execute(
         return outcomes
     with ExitStack() as stack:
         if settings.scheduler:
+            ask_scheduler(settings.scheduler, SCHEDULER_TIMEOUT)
             try:
-                client = stack.enter_context(Client(settings.scheduler))
-            except (OSError, ValueError) as err:  # unreachable, or not an address
+                client = stack.enter_context(Client(settings.scheduler, timeout=SCHEDULER_TIMEOUT))
+            except (OSError, ValueError, TimeoutError) as err:  # gone since it answered, or not an address
                 raise KitError(f"--scheduler {settings.scheduler}: cannot connect ({first_line(str(err))})") from None
         else:
             cluster = LocalCluster(
@@ -50,10 +61,53 @@ def execute(
             )
             stack.enter_context(cluster)
             client = stack.enter_context(Client(cluster))
-        futures = client.map(work, todo, store=store, needed=needed, data=settings.data, pure=False)
+        # The chunks' folder and a local store's root are absolute already (kit.engine.make_chunks, open_store).
+        data = settings.data.absolute()
+        futures = client.map(work, todo, store=store, needed=needed, data=data, pure=False)
         for future in as_completed(futures):
             outcome: Outcome = future.result()
             outcomes.append(outcome)
             bar.update(outcome.documents)
             future.release()
     return outcomes
+
+
+def ask_scheduler(address: str, timeout: float) -> None:
+    """Make sure ``address`` answers as a Dask scheduler within ``timeout`` seconds.
+
+    Raises:
+        KitError: one line naming ``--scheduler``: not an address, nothing listening, no answer in time, an answer
+            that is not Dask's (another server on that port), or a Dask worker rather than a scheduler.
+    """
+    answer: dict[str, Any] = {}
+
+    def ask() -> None:
+        try:
+            answer["identity"] = asyncio.run(_identity(address, timeout))
+        except (TimeoutError, asyncio.TimeoutError):
+            answer["error"] = f"no answer within {timeout:g} s"
+        except MemoryError:  # another protocol's bytes read as the length of a Dask message
+            answer["error"] = "what answers there speaks another protocol"
+        except Exception as err:  # whatever went wrong, the address is not a scheduler to use
+            answer["error"] = first_line(str(err)) or type(err).__name__
+
+    # A thread of its own: the caller may be inside an event loop (a notebook), and a server that never answers
+    # must not hold the run; after twice the timeout the thread is left behind (it is a daemon).
+    asker = threading.Thread(target=ask, daemon=True, name="presskit-ask-scheduler")
+    asker.start()
+    asker.join(2 * timeout)
+    if "identity" not in answer:
+        reason = answer.get("error", f"no answer within {timeout:g} s")
+        raise KitError(f"--scheduler {address}: does not answer as a Dask scheduler ({reason})")
+    kind = str(answer["identity"].get("type", "")) if isinstance(answer["identity"], dict) else ""
+    if kind != "Scheduler":
+        raise KitError(f"--scheduler {address}: answers as a Dask {kind.lower() or 'server'}, not a scheduler")
+
+
+async def _identity(address: str, timeout: float) -> Any:
+    from distributed.core import rpc
+    from distributed.security import Security
+
+    connection_args = Security().get_connection_args("client")
+    async with rpc(address, timeout=timeout, connection_args=connection_args) as remote:
+        return await asyncio.wait_for(remote.identity(), timeout)

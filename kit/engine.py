@@ -40,11 +40,14 @@ from kit.chunks import (
     Entry,
     Outcome,
     Settings,
+    as_read,
+    capped_jobs,
+    keyed,
 )
 from kit.clean import CleaningWarning
 from kit.errors import KitError
 from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
-from kit.store import STORE_ENV, Store, document_key, file_hash, location, refuse_inside, table_key
+from kit.store import STORE_ENV, Store, file_hash, location, refuse_inside
 from kit.types import DOCUMENT_COLUMNS, Prepared
 from kit.voices import actors
 
@@ -90,55 +93,71 @@ def run(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings
     return {table: concat([store.read(table, chunk.keys[table]) for chunk in chunks]) for table in wanted}
 
 
-def build(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> tuple[Store, list[Chunk]]:
+def build(
+    corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings, *, chunks: Sequence[Chunk] | None = None
+) -> tuple[Store, list[Chunk]]:
     """Make sure the store holds the tables ``wanted`` of every chunk of a corpus folder; the store and the chunks.
 
     Nothing is read back: a caller reads the chunks it needs (``store.read(table, chunk.keys[table])``), one at
-    a time, so memory follows a chunk, never the corpus. Raises as :func:`run`.
+    a time, so memory follows a chunk, never the corpus. ``chunks`` are the corpus's chunks as planned before
+    (an archive's), else they are planned now. A chunk whose article changed after it was planned comes back
+    keyed by what its run read (:func:`kit.chunks.as_read`). A store file that cannot be read is computed
+    again, with a warning. Raises as :func:`run`.
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
     store = open_store(settings, folder)
     needed = tuple(dict.fromkeys([*wanted, "warnings"]))
     with _processes(settings) as pool:
-        chunks = list(make_chunks(folder, settings))
-        todo = [chunk for chunk in chunks if not all(store.has(t, chunk.keys[t]) for t in needed)]
+        planned = list(make_chunks(folder, settings) if chunks is None else chunks)
+        todo = [chunk for chunk in planned if not all(store.has(t, chunk.keys[t]) for t in needed)]
+        for chunk in todo:  # a damaged table the run would start from is found (and removed) here, not in a worker
+            for table in PREPARED_TABLES + ANALYSIS_TABLES:
+                store.has(table, chunk.keys[table])
         # Largest first, so that no process is left running a long chunk while the others have nothing to do.
         todo.sort(key=lambda chunk: len(chunk.entries), reverse=True)
-        documents = sum(len(chunk.entries) for chunk in chunks)
+        documents = sum(len(chunk.entries) for chunk in planned)
         with tqdm(total=documents, unit="doc", desc="documents", disable=not settings.progress or None) as bar:
             bar.update(documents - sum(len(chunk.entries) for chunk in todo))
             outcomes = _execute(todo, store, needed, settings, bar, pool)
     wordless = [outcome.wordless for outcome in outcomes if not outcome.wordless.empty]
     if wordless:
         refuse_wordless(pd.concat(wordless).sort_values("doc_id", kind="stable"), folder)
-    for chunk in chunks:  # the warnings cleaning gave, in document order, whether computed now or read
+    read = {outcome.read.entries[0].row["doc_id"]: outcome.read for outcome in outcomes if outcome.read}
+    built = [read.get(chunk.entries[0].row["doc_id"], chunk) for chunk in planned]
+    for chunk in built:  # the warnings cleaning gave, in document order, whether computed now or read
         for message in store.read("warnings", chunk.keys["warnings"]).message:
             warnings.warn_explicit(str(message), CleaningWarning, filename="kit.clean", lineno=0)
-    return store, chunks
+    return store, built
 
 
 def open_store(settings: Settings, folder: Path) -> Store:
-    """The store ``settings`` name, refused when it lies inside the corpus folder or the seeds."""
-    store = Store(location(settings.store))
+    """The store ``settings`` name, refused when it lies inside the corpus folder or the seeds.
+
+    A folder is named by its absolute path: a worker of a cluster resolves it from a folder of its own.
+    """
+    root = location(settings.store)
+    store = Store(root.absolute() if isinstance(root, Path) else root)
     refuse_inside(store.root, folder)
     return store
 
 
 def make_chunks(folder: Path, settings: Settings) -> Iterator[Chunk]:
-    """The corpus's documents in doc_id order, cut into chunks, each with its tables' keys."""
+    """The corpus's documents in doc_id order, cut into chunks, each with its tables' keys.
+
+    A chunk names its folder as an absolute path: a worker of a cluster resolves it from a folder of its own.
+    """
     entries = [
         Entry(line, {k: v for k, v in record.items() if k != "raw_text"})
         for line, record in corpus.read_articles(folder)
     ]
     entries.sort(key=lambda entry: entry.row["doc_id"])
     hashes = settings.data.hashes()
+    absolute = folder.absolute()
     current: list[Entry] = []
     for i, entry in enumerate(entries):
         current.append(entry)
         if i == len(entries) - 1 or _ends_chunk(entry.row["doc_id"], len(current), settings.chunk_size):
-            document_keys = [document_key(e.row) for e in current]
-            keys = {table: table_key(table, table_hashes, document_keys) for table, table_hashes in hashes.items()}
-            yield Chunk(folder, tuple(current), keys)
+            yield keyed(absolute, current, hashes)
             current = []
 
 
@@ -232,22 +251,28 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
     missing = [table for table in needed if not store.has(table, chunk.keys[table])]
     if not missing:
         return Outcome(NO_DOCUMENTS, len(chunk.entries))
+    read = None
     if all(store.has(table, chunk.keys[table]) for table in PREPARED_TABLES):
         prepared = Prepared(*(store.read(table, chunk.keys[table]) for table in PREPARED_TABLES[:-1]))
     else:
         prepared, cleaning_warnings = _prepare(chunk)
+        # Keyed by the bytes just read: an article edited since the chunk was planned is kept as it is now.
+        read = as_read(chunk, dict(zip(prepared.documents.doc_id, prepared.documents.sha256, strict=True)), data)
+        chunk = read or chunk
         wordless = wordless_documents(prepared.documents, prepared.tokens)
         if not wordless.empty:  # nothing kept: this run is refused, and so is every rerun
             return Outcome(wordless, len(chunk.entries))
         frames = [prepared.documents, prepared.removed, prepared.paragraphs, prepared.sentences, prepared.tokens]
         for table, frame in zip(PREPARED_TABLES, [*frames, cleaning_warnings], strict=True):
             store.write(table, chunk.keys[table], frame)
+        if read is not None:
+            missing = [table for table in needed if not store.has(table, chunk.keys[table])]
     computed: dict[str, pd.DataFrame] = {}
     for table in ANALYSIS_TABLES:
         if table in missing:
             computed[table] = _analyse(table, prepared, data, lambda name: _earlier(name, chunk, store, computed))
             store.write(table, chunk.keys[table], computed[table])
-    return Outcome(NO_DOCUMENTS, len(chunk.entries))
+    return Outcome(NO_DOCUMENTS, len(chunk.entries), read)
 
 
 def _prepare(chunk: Chunk) -> tuple[Prepared, pd.DataFrame]:
@@ -324,7 +349,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         raise KitError(f"--jobs {args.jobs}: give at least 1 process")
     if args.scheduler and args.engine != "dask":
         raise KitError("--scheduler names a Dask scheduler: give it with --engine dask")
-    return Settings(args.store, args.jobs, args.engine, args.scheduler, not args.no_progress, data=data)
+    jobs = None if args.jobs is None or args.scheduler else capped_jobs(args.jobs)  # a cluster's workers are its own
+    return Settings(args.store, jobs, args.engine, args.scheduler, not args.no_progress, data=data)
 
 
 def _path(value: str | None) -> Path | None:

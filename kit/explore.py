@@ -26,6 +26,7 @@ import pandas as pd
 
 from kit import chronology
 from kit import display as kit_display
+from kit.days import days, drawable, span, year_start
 from kit.errors import KitError
 
 if TYPE_CHECKING:
@@ -386,18 +387,18 @@ def _spans(
     shown = rows.head(MAX_ROWS)
 
     def draw(axes: Axes) -> None:
-        starts = pd.to_datetime(shown.date_start)
-        ends = pd.to_datetime(shown.date_end) + pd.Timedelta(days=1)
+        starts = days(shown.date_start)  # any year: an event of 1636 is drawn like one of 2018
+        ends = days(shown.date_end) + span(1)
         positions = range(len(shown))
-        axes.barh(positions, ends - starts, left=starts, height=0.6, color="#4c72b0")
-        axes.plot(pd.to_datetime(shown.doc_id.map(published)), positions, "|", color="black", markersize=8)
+        axes.barh(positions, (ends - starts).to_numpy(), left=drawable(starts), height=0.6, color="#4c72b0")
+        axes.plot(drawable(days(shown.doc_id.map(published))), positions, "|", color="black", markersize=8)
         names = [
             f"{labels.get(str(r.doc_id), r.outlet)} · “{r.expression}” (s{r.sentence_id})" for r in shown.itertuples()
         ]
         axes.set_yticks(positions, names)
         axes.tick_params(axis="y", labelsize=6)
         # Matplotlib converts dates through its unit registry; its stubs only list floats.
-        axes.set_xlim(pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1] + 1}-01-01"))  # type: ignore[arg-type]
+        axes.set_xlim(year_start(years[0]).to_datetime64(), year_start(years[1] + 1).to_datetime64())  # type: ignore[arg-type]
         axes.invert_yaxis()
         axes.set_xlabel("date of the mentioned event")
         axes.set_title("Events in the range (bars: their spans; ticks: publication)")

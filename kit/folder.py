@@ -35,21 +35,32 @@ def staged(out: str | Path, *, force: bool = False, sources: Sequence[Path] = ()
         sources: what the new folder is made from; ``out`` may not be one of them or hold one.
 
     Raises:
-        KitError: ``out`` is a file, a non-empty folder and ``force`` is not set, the kit's seeds folder, or a
-            source (raw articles are never replaced, not even with ``force``).
+        KitError: ``out`` is a file, a non-empty folder and ``force`` is not set, the kit's seeds folder, a
+            source (raw articles are never replaced, not even with ``force``), or inside the seeds or another
+            corpus folder (a folder with a manifest: a corpus is only read); a file that cannot be written (a full
+            disk, a file too large for the file system): the staging folder is removed and nothing is written.
     """
     target = Path(out)
     for kept in (config.SEEDS, *sources):
         if kept.resolve() == target.resolve() or target.resolve() in kept.resolve().parents:
             raise KitError(f"{target}: holds the articles this is made from; choose another --out")
+    corpus = enclosing_corpus(target)
+    if corpus is not None:
+        raise KitError(f"{target}: inside the corpus folder {corpus} (a corpus is only read); choose another --out")
     if target.exists() and not target.is_dir():
         raise KitError(f"{target}: exists and is not a folder")
     if target.is_dir() and any(target.iterdir()) and not force:
         raise KitError(f"{target}: folder exists and is not empty (use --force to replace it)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
+    except OSError as err:
+        raise KitError(f"{target}: cannot write ({err.strerror or err}); nothing written") from None
     try:
         yield staging
+    except OSError as err:  # a full disk, a file larger than the file system allows: one line, nothing left
+        shutil.rmtree(staging, ignore_errors=True)
+        raise KitError(f"{target}: cannot write ({err.strerror or err}); nothing written") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -61,6 +72,22 @@ def staged(out: str | Path, *, force: bool = False, sources: Sequence[Path] = ()
         shutil.rmtree(retired)
     else:
         staging.rename(target)
+
+
+def enclosing_corpus(path: Path, *, itself: bool = False) -> Path | None:
+    """The seeds folder or a corpus folder (one with a manifest) that ``path`` lies inside (or is, with ``itself``).
+
+    A folder that cannot be looked into does not count as a corpus folder.
+    """
+    resolved = path.resolve()
+    seeds = config.SEEDS.resolve()
+    for folder in (resolved, *resolved.parents) if itself else resolved.parents:
+        try:
+            if folder == seeds or (folder / config.MANIFEST_NAME).is_file():
+                return folder
+        except OSError:
+            continue
+    return None
 
 
 class ManifestWriter:

@@ -9,8 +9,11 @@ Sources:
   left empty for the user to fill in (the kit never invents facts).
 
 Every row is checked before anything is written; the first bad row stops the import with one line naming
-the file, the line and row, and the column. The output is a function of the input alone (same bytes in,
-same bytes out).
+the file, the line and row, and the column. What cannot be read faithfully is refused, never guessed at: a
+quotation mark that does not pair up in a CSV file (an unclosed one would swallow every later row into one
+text), a header naming a column twice, a JSON object naming a key twice, ``NaN`` or ``Infinity``, an object,
+a list or a number where text is expected, a text with no visible character. The output is a function of the
+input alone (same bytes in, same bytes out).
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import argparse
 import csv
 import hashlib
 import itertools
-import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -27,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit import folder as corpus_folder
+from kit import jsonline
 from kit.corpus import DOC_ID, check_row
-from kit.errors import CorpusError
+from kit.errors import CorpusError, preview
 from kit.published import parse_published
 
 # Column names tried, in order and ignoring case, when no --COLUMN option names one.
@@ -46,6 +49,10 @@ DAY_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 # How much of the outlet and title a generated doc_id keeps, in characters.
 SLUG_OUTLET, SLUG_TITLE = 24, 48
 NUL = "\x00"
+# Characters that show nothing: besides spaces and controls (Unicode categories below), the Hangul fillers and
+# the blank Braille pattern, letters and symbols by category that render as blanks.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ class Record:
 
     where: str
     origin: str
-    values: dict[str, str]
+    values: dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -118,8 +125,11 @@ def import_corpus(
         The written folder.
 
     Raises:
-        CorpusError: an unreadable source, a missing column, or a bad row (empty text, a date that cannot be
-            read or is ambiguous, a bad or duplicate doc_id); nothing is written.
+        CorpusError: an unreadable source (quotation marks that do not pair up, a column named twice, a JSON
+            line with a key twice, NaN or a number of too many digits), a missing column, or a bad row (an empty
+            or invisible text, an object, list or number where text is expected, a date that cannot be read or
+            is ambiguous, a bad or duplicate doc_id); nothing is written.
+        KitError: ``out`` is not new or empty (without ``force``) or lies inside a corpus folder; a write fails.
     """
     path = Path(source)
     kind = fmt or _format_of(path)
@@ -190,17 +200,49 @@ def _source_lines(path: Path) -> Iterator[str]:
 
 
 def _csv_records(path: Path) -> Iterator[Record]:
-    reader = csv.DictReader(_source_lines(path))
-    if not reader.fieldnames:
+    # strict: a quotation mark that does not pair up is an error, not a field that runs on over later rows.
+    reader = csv.DictReader(_source_lines(path), strict=True)
+    try:
+        header = reader.fieldnames
+    except csv.Error as err:
+        raise CorpusError(f"{path}:1: header: {_csv_problem(str(err))}") from None
+    if not header:
         raise CorpusError(f"{path}: empty file (a header row is needed)")
-    end_of_previous = 1
-    for number, row in enumerate(reader, start=1):
-        # A quoted text field can span lines: name the line the row starts on.
-        where = f"{path}:{end_of_previous + 1}: row {number}"
-        end_of_previous = reader.line_num
-        if None in row:
-            raise CorpusError(f"{where}: more fields than the header has")
-        yield Record(where, f"{path.name} row {number}", {name: value or "" for name, value in row.items()})
+    _check_header(path, list(header))
+    number, end_of_previous = 0, 1
+    try:
+        for number, row in enumerate(reader, start=1):
+            # A quoted text field can span lines: name the line the row starts on.
+            where = f"{path}:{end_of_previous + 1}: row {number}"
+            end_of_previous = reader.line_num
+            if None in row:
+                raise CorpusError(f"{where}: more fields than the header has")
+            yield Record(where, f"{path.name} row {number}", {name: value or "" for name, value in row.items()})
+    except csv.Error as err:  # the row after the last one read
+        raise CorpusError(f"{path}:{end_of_previous + 1}: row {number + 1}: {_csv_problem(str(err))}") from None
+
+
+def _csv_problem(error: str) -> str:
+    """What a csv module error means for the person who made the file."""
+    if error.startswith("unexpected end of data"):
+        return "a quotation mark opens a field that is never closed (every later row would be part of it)"
+    if "expected after" in error:
+        return (
+            f"quotation marks do not pair up ({error}): a quoted field ends at its closing mark, and a mark "
+            'inside a quoted text is written twice ("")'
+        )
+    return f"not readable as CSV ({error})"
+
+
+def _check_header(path: Path, header: list[str]) -> None:
+    """Refuse a header naming a column twice (ignoring case, as columns are found): which one holds it?"""
+    seen: dict[str, str] = {}
+    for name in header:
+        folded = name.strip().casefold()
+        if folded and folded in seen:
+            same = "" if seen[folded] == name else f" (as {seen[folded]!r})"
+            raise CorpusError(f"{path}:1: column {name!r} appears twice in the header{same}")
+        seen[folded] = name
 
 
 def _jsonl_records(path: Path) -> Iterator[Record]:
@@ -210,23 +252,26 @@ def _jsonl_records(path: Path) -> Iterator[Record]:
             continue
         number += 1
         where = f"{path}:{line_number}: row {number}"
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise CorpusError(f"{where}: not JSON ({err.msg} at column {err.colno})") from None
-        if not isinstance(value, dict):
-            raise CorpusError(f"{where}: not a JSON object")
-        values = {str(name): _as_text(item) for name, item in value.items()}
-        yield Record(where, f"{path.name} row {number}", values)
+        value = jsonline.read_object(line, where)
+        yield Record(where, f"{path.name} row {number}", {str(name): item for name, item in value.items()})
 
 
-def _as_text(value: object) -> str:
-    """A JSON value as manifest text: null → "", a list (e.g. of authors) → "a; b", numbers as written."""
+def _as_text(value: object, key: str, where: str) -> str:
+    """A source value as manifest text: null → "", a list of texts (the authors) → "a; b", a whole number as the id.
+
+    Raises:
+        CorpusError: an object, a list, a number or true/false anywhere else.
+    """
     if value is None:
         return ""
-    if isinstance(value, list):
-        return "; ".join(_as_text(item) for item in value if item is not None)
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return value
+    if key == "author" and isinstance(value, list) and all(isinstance(v, str) or v is None for v in value):
+        return "; ".join(v for v in value if v)
+    if key == "id" and type(value) is int:
+        return str(value)
+    kind = {dict: "an object", list: "a list", bool: "true/false"}.get(type(value), "a number")
+    raise CorpusError(f"{where}: {kind} where text is expected ({preview(value, 40)})")
 
 
 def _table_articles(
@@ -258,13 +303,16 @@ def _column_names(path: Path, available: list[str], columns: dict[str, str | Non
 
 
 def _article(record: Record, names: dict[str, str | None], published: str | None) -> Article:
-    def value(key: str) -> str:
+    def raw(key: str) -> str:
         name = names[key]
-        return " ".join(record.values.get(name, "").split()) if name else ""
+        return _as_text(record.values.get(name), key, f"{record.where}, column {name!r}") if name else ""
+
+    def value(key: str) -> str:
+        return " ".join(raw(key).split())
 
     text_column = names["text"]
     assert text_column is not None, "_column_names refuses a source without a text column"
-    text = _article_text(record.values[text_column], f"{record.where}, column {text_column!r}")
+    text = _article_text(raw("text"), f"{record.where}, column {text_column!r}")
     date_column = names["date"] or "date"
     when = parse_published(value("date") or published or "", f"{record.where}, column {date_column!r}")
     outlet, title = value("outlet"), value("title")
@@ -297,7 +345,14 @@ def _article_text(raw: str, where: str) -> str:
         raise CorpusError(f"{where}: text is empty")
     if NUL in text:
         raise CorpusError(f"{where}: text contains a NUL character")
+    if not any(_visible(character) for character in text):
+        raise CorpusError(f"{where}: text has no visible character (only U+{ord(text[0]):04X} and the like)")
     return text + "\n"
+
+
+def _visible(character: str) -> bool:
+    """Whether a character shows as something (a letter, digit, mark of punctuation…), not as blank space."""
+    return character not in BLANK_LETTERS and unicodedata.category(character) not in INVISIBLE_CATEGORIES
 
 
 def _generated_id(outlet: str, published: str, title: str, text: str) -> str:

@@ -21,6 +21,7 @@ from itertools import pairwise
 import pandas as pd
 
 from kit.corpus import PUBLISHED_FORMATS
+from kit.days import span
 from kit.errors import KitError
 from kit.types import Described
 
@@ -71,7 +72,7 @@ def parse_boundaries(boundaries: Sequence[str]) -> list[tuple[str, pd.Timestamp]
             raise KitError(f"period boundaries {list(boundaries)!r}: dates must be in increasing order, each once")
     named = []
     for i, (label, first) in enumerate(parsed):
-        last = parsed[i + 1][1] - pd.Timedelta(days=1) if i + 1 < len(parsed) else None
+        last = parsed[i + 1][1] - span(1) if i + 1 < len(parsed) else None
         named.append((label or _period_name(first, last), first))
     labels = [label for label, _ in named]
     if len(set(labels)) != len(labels) or any(label.startswith("before ") for label in labels):

@@ -8,6 +8,11 @@ sha256 of its article file. A changed article, data file or kit gives a new key,
 again; an unchanged one is read back. Nothing is ever updated in place: a file is written whole under a
 temporary name and renamed, so a crash leaves no half-written table and two runs may share a store.
 
+A chunk's tables are kept under the key of the bytes its run read: an article edited after the run hashed it
+(while its chunk waited) is kept under its new content's key, never under the old one (:func:`kit.chunks.as_read`).
+A store file that is not a whole Parquet file (empty, truncated, other bytes) is removed with one warning and
+computed again; one that fails to read further in is removed with one error line, and the next run computes it.
+
 The store lives in ``$PRESSKIT_STORE`` when set, else in the user cache folder
 (``$XDG_CACHE_HOME/presskit/store``, by default ``~/.cache/presskit/store``); ``--store DIR`` chooses another
 (a shared path on a cluster) or a URL of object storage that fsspec reaches (``s3://bucket/store`` with s3fs
@@ -21,6 +26,7 @@ import io
 import json
 import os
 import tempfile
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -32,11 +38,19 @@ import pyarrow as pa
 
 import kit
 from kit import config
-from kit.errors import KitError, first_line
+from kit.errors import KitError, KitWarning, first_line
+from kit.folder import enclosing_corpus
 
 STORE_ENV = "PRESSKIT_STORE"
 # Bump when the layout of the store changes (file names, what a key covers).
 LAYOUT = "1"
+# A Parquet file starts and ends with these bytes; before the last four, the footer's length (4 bytes, little-endian).
+PARQUET_MAGIC = b"PAR1"
+SMALLEST_PARQUET = 12
+
+
+class StoreWarning(KitWarning):
+    """A store file could not be read; it is removed and its table computed again."""
 
 
 def default_location() -> Path | str:
@@ -103,10 +117,20 @@ class Store:
         return f"{str(self.root).rstrip('/')}/{table}/{key[:2]}/{key}.parquet"
 
     def has(self, table: str, key: str) -> bool:
-        """Whether the table with this key is in the store."""
-        if self.local:
-            return Path(self.path(table, key)).is_file()
-        return bool(_filesystem(str(self.root)).isfile(self.path(table, key)))
+        """Whether the table with this key is in the store, whole.
+
+        A file that is there but cannot be a whole Parquet file (empty, truncated, other bytes) is removed with
+        one warning (:class:`StoreWarning`), so the caller computes it again; on a URL only an empty object is
+        told apart this way (reading the ends of each object would cost a request each).
+        """
+        path = self.path(table, key)
+        damage = _damage(Path(path)) if self.local else _remote_damage(str(self.root), path)
+        if damage == "missing":
+            return False
+        if damage:
+            self._discard(path, damage)
+            return False
+        return True
 
     def read(self, table: str, key: str) -> pd.DataFrame:
         """The table with this key, as it was written.
@@ -114,11 +138,33 @@ class Store:
         Read without Arrow's thread pool (a chunk's table is small): a pool still alive when Python exits can
         abort the process after its work is done (apache/arrow#34314), and reading through a Python file object
         can hang it there (apache/arrow#50482), so a URL's bytes are fetched first and read from memory.
+
+        Raises:
+            KitError: the file is missing or cannot be read as Parquet (it is removed, so the next run computes it).
         """
-        source: Any = self.path(table, key)
-        if not self.local:
-            source = pa.BufferReader(_filesystem(str(self.root)).cat_file(source))
-        return pd.read_parquet(source, engine="pyarrow", use_threads=False)
+        path = self.path(table, key)
+        try:
+            source: Any = path if self.local else pa.BufferReader(_filesystem(str(self.root)).cat_file(path))
+            return pd.read_parquet(source, engine="pyarrow", use_threads=False)
+        except (OSError, ValueError, pa.ArrowException) as err:  # pyarrow's ArrowInvalid is a ValueError too
+            reason = first_line(str(err)) or type(err).__name__
+            then = "it was removed, run again" if self._discard(path, reason, warn=False) else "remove it and run again"
+            raise KitError(f"{path}: store file cannot be read ({reason}); {then} to compute it") from None
+
+    def _discard(self, path: str, reason: str, *, warn: bool = True) -> bool:
+        """Remove a damaged file (another run may have removed or replaced it already); whether it is gone."""
+        if warn:
+            warnings.warn(f"{path}: store file is {reason}; computing it again", StoreWarning, stacklevel=3)
+        try:
+            if self.local:
+                Path(path).unlink(missing_ok=True)
+            else:
+                _filesystem(str(self.root)).rm_file(path)
+        except FileNotFoundError:
+            pass
+        except (OSError, KeyError):  # a store this process may read but not change
+            return False
+        return True
 
     def write(self, table: str, key: str, frame: pd.DataFrame) -> None:
         """Keep ``frame`` under this key, whole: never a half-written table, wherever the run stops.
@@ -149,6 +195,42 @@ class Store:
             Path(temporary).unlink(missing_ok=True)
 
 
+def _damage(path: Path) -> str:
+    """What is wrong with a local store file: "" (nothing), "missing", or why it cannot be a Parquet file.
+
+    Only its ends are read: the magic bytes at both and the footer's length, which a truncated file has lost.
+    """
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(len(PARQUET_MAGIC))
+            handle.seek(max(size - 8, 0))
+            tail = handle.read(8)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as err:
+        return f"unreadable ({err.strerror})"
+    if size == 0:
+        return "empty"
+    if head != PARQUET_MAGIC:
+        return "not a Parquet file"
+    footer = int.from_bytes(tail[:4], "little")
+    if size < SMALLEST_PARQUET or tail[4:] != PARQUET_MAGIC or footer + SMALLEST_PARQUET > size:
+        return "truncated"
+    return ""
+
+
+def _remote_damage(url: str, path: str) -> str:
+    """:func:`_damage` for an object at a URL, told from what one request says of it ("missing", "empty" or "")."""
+    try:
+        info = _filesystem(url).info(path)
+    except FileNotFoundError:
+        return "missing"
+    if info.get("type") != "file":
+        return "missing"
+    return "empty" if info.get("size") == 0 else ""
+
+
 def _is_url(root: Path | str) -> bool:
     return isinstance(root, str) and "://" in root
 
@@ -177,7 +259,8 @@ def location(value: str | Path | None) -> Path | str:
 
 
 def refuse_inside(store_root: Path | str, folder: Path) -> None:
-    """Refuse a store inside the seeds or inside the corpus folder it would describe (a URL is never inside).
+    """Refuse a store inside the seeds, the corpus folder it would describe or any other corpus folder (a folder
+    with a manifest); a URL is never inside one.
 
     Raises:
         KitError: naming the store and the folder it must stay out of.
@@ -185,6 +268,6 @@ def refuse_inside(store_root: Path | str, folder: Path) -> None:
     if _is_url(store_root):
         return
     root = Path(store_root).resolve()
-    for protected in (config.SEEDS.resolve(), folder.resolve()):
-        if root == protected or root.is_relative_to(protected):
+    for protected in (config.SEEDS.resolve(), folder.resolve(), enclosing_corpus(root, itself=True)):
+        if protected is not None and (root == protected or root.is_relative_to(protected)):
             raise KitError(f"{store_root}: the store must not be inside {protected} (a corpus is never written)")

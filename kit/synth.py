@@ -14,14 +14,16 @@ Articles and manifest rows are written as they are made, so memory does not grow
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import shutil
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from kit import clean, config, corpus
 from kit import folder as corpus_folder
-from kit.errors import CorpusError
+from kit.errors import CorpusError, KitError, preview
 from kit.periods import publication_periods
 
 # Outlets no source has, so a synthetic corpus has more outlets than its source.
@@ -43,6 +45,10 @@ MONTH_SHARE, MINUTE_SHARE = 0.1, 0.3
 DATE_LINE_SHARE, AUTHOR_SHARE = 0.3, 0.5
 # A source spanning fewer days than this gets a year of dates ending on its last day.
 MIN_RANGE_DAYS = 30
+# The most articles one run writes (a hundred times the largest corpus the kit is measured on).
+MOST_ARTICLES = 10_000_000
+# What a file takes on disk at least (a block), and a manifest row at most, in bytes, for the room a run needs.
+FILE_BLOCK, MANIFEST_ROW = 4096, 1024
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,13 @@ class Source:
     authors: tuple[str, ...]
     first_day: date
     last_day: date
+
+    def article_bytes(self) -> int:
+        """About how many bytes a synthetic article takes: a lead, the mean number of body paragraphs, a headline."""
+        mean = sum(BODY_PARAGRAPHS) / 2
+        leads = sum(len(p.text.encode("utf-8")) + len(p.headline.encode("utf-8")) for p in self.leads) / len(self.leads)
+        bodies = sum(len(p.text.encode("utf-8")) for p in self.bodies) / len(self.bodies)
+        return round(leads + mean * bodies)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,11 +104,13 @@ def synthesise(
 
     Raises:
         CorpusError: ``n`` below 1, a bad source corpus, or a source with no article of two body paragraphs.
-        KitError: ``out`` exists and is not empty (unless ``force``).
+        KitError: ``out`` exists and is not empty (unless ``force``), lies inside the seeds or a corpus folder, or
+            its file system has no room for ``n`` articles; a write fails (a full disk): nothing is left behind.
     """
-    if n < 1:
-        raise CorpusError(f"--n {n}: must be at least 1")
+    if not 1 <= n <= MOST_ARTICLES:
+        raise CorpusError(f"--n {preview(n)}: must be a whole number from 1 to {MOST_ARTICLES:,}")
     source = read_source(source_dir)
+    check_room(n, source.article_bytes(), Path(out))
     rng = random.Random(seed)
     width = max(6, len(str(n - 1)))
     with (
@@ -108,6 +123,41 @@ def synthesise(
             corpus_folder.write_article(staging, row["file"], text)
             manifest.write(row)
     return Path(out)
+
+
+def check_room(n: int, article_bytes: int, out: Path) -> None:
+    """Refuse, before anything is written, ``n`` articles of about ``article_bytes`` each that the file system
+    holding ``out`` has no room (or no free file entries) for.
+
+    Raises:
+        KitError: naming ``--n``, the room needed and the room there is.
+    """
+    where = out.absolute()
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    blocks = -(-max(article_bytes, 1) // FILE_BLOCK)
+    needed = n * (blocks * FILE_BLOCK + MANIFEST_ROW)
+    free = shutil.disk_usage(where).free
+    if needed > free:
+        raise KitError(
+            f"--n {n:,}: about {_size(needed)} of articles, more than the {_size(free)} free at {where}; "
+            "give a smaller --n or another --out"
+        )
+    if hasattr(os, "statvfs"):
+        files = os.statvfs(where)
+        if files.f_files and n + 2 > files.f_favail:  # a file system that counts its entries (inodes)
+            raise KitError(
+                f"--n {n:,}: {n + 2:,} files, more than the {files.f_favail:,} the file system at {where} "
+                "can still make; give a smaller --n or another --out"
+            )
+
+
+def _size(count: int) -> str:
+    """A byte count for a message, e.g. "1.5 GB"."""
+    if count < 1000:
+        return f"{count} bytes"
+    power = min((len(str(count)) - 1) // 3, 4)
+    return f"{count / 1000**power:.1f} {('kB', 'MB', 'GB', 'TB')[power - 1]}"
 
 
 def read_source(source_dir: str | Path | None = None) -> Source:

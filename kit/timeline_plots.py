@@ -3,7 +3,8 @@ page (≤ :data:`~kit.plots.MOST_ROWS`), counts per month or year stacked by out
 
 Five seed articles draw a dot per article; a 100,000-article archive would draw a figure 50,000 inches tall,
 so each chart picks its form by the number of rows and says which in its title. The tables beside a chart keep
-every row either way.
+every row either way. Days are drawn through :mod:`kit.days`, so an event of 1636 or of 2262 is drawn like any
+other (pandas' nanosecond timestamps stop at 1677 and 2262).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Rectangle
 
+from kit.days import day, days, drawable, span, year_start
 from kit.plots import LEGEND_OUTLETS, MOST_ROWS, Colour
 
 if TYPE_CHECKING:
@@ -36,22 +38,22 @@ def publication_timeline(chosen: pd.DataFrame, *, colours: Mapping[str, Colour],
         labels: a short label per doc_id (:func:`kit.display.document_labels` without headline).
     """
     if len(chosen) > MOST_ROWS:
-        months = pd.Series(pd.to_datetime(chosen.first_day).dt.to_period("M").dt.to_timestamp())
+        months = days(chosen.first_day.str[:7] + "-01")
         return _stacked(months, chosen.outlet, colours, "M", "articles", "Publications per month, by outlet")
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(chosen) + 1.4))
     rows: Iterable[Any] = chosen.itertuples()  # pandas types each field as any scalar; matplotlib takes dates
     for y, row in enumerate(rows):
-        first: Any = pd.Timestamp(row.first_day)
-        last: Any = pd.Timestamp(row.last_day) + pd.Timedelta(days=1)
+        first: Any = day(row.first_day).to_datetime64()
+        last: Any = (day(row.last_day) + span(1)).to_datetime64()
         if row.published_precision == "month":
             ax.barh(y, last - first, left=first, height=0.5, color=colours[row.outlet], edgecolor="black")
         else:
             ax.plot(first, y, "o", markersize=9, color=colours[row.outlet], markeredgecolor="black")
     ax.set_yticks(range(len(chosen)), [labels[d] for d in chosen.doc_id], fontsize=8)
-    low: Any = pd.to_datetime(chosen.first_day).min()
-    high: Any = pd.to_datetime(chosen.last_day).max()
-    pad = max(pd.Timedelta(days=45), (high - low) * 0.06)
-    ax.set_xlim(low - pad, high + pad)
+    low, high = days(chosen.first_day).min(), days(chosen.last_day).max()
+    pad = max(span(45), (high - low) * 0.06)
+    limits: Any = (np.datetime64(low - pad), np.datetime64(high + pad))
+    ax.set_xlim(*limits)
     # Matplotlib's dates module has no type annotations.
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))  # type: ignore[no-untyped-call]
     ax.margins(y=0.2)
@@ -66,9 +68,9 @@ def publication_window(first_days: Iterable[Any], last_days: Iterable[Any]) -> t
 
     What the articles call "last year" and "next year" stays inside the window.
     """
-    first = min(pd.Timestamp(day) for day in first_days)
-    last = max(pd.Timestamp(day) for day in last_days)
-    return pd.Timestamp(year=first.year - 1, month=1, day=1), pd.Timestamp(year=last.year + 2, month=1, day=1)
+    first = min(day(value) for value in first_days)
+    last = max(day(value) for value in last_days)
+    return year_start(first.year - 1), year_start(last.year + 2)
 
 
 def event_timeline(
@@ -95,11 +97,11 @@ def event_timeline(
         return _events_per_year(events, colours)
     published = publications.set_index("doc_id")
     window = publication_window(published.first_day, published.last_day)
-    starts = pd.to_datetime(events.date_start).reset_index(drop=True)
-    ends = (pd.to_datetime(events.date_end) + pd.Timedelta(days=1)).reset_index(drop=True)
+    starts = days(events.date_start)
+    ends = days(events.date_end) + span(1)
     history = bool((starts < window[0]).any())
     # Two years' room before the oldest event, so a bar that starts there is not drawn on the frame.
-    earliest = starts.min() - pd.Timedelta(days=730) if history else window[0]
+    earliest = starts.min() - span(730) if history else window[0]
     latest = max([window[1], *ends])
     ranges = ([(earliest, window[0])] if history else []) + [(window[0], min(latest, window[1]))]
     ratios = [1, 3] if history else [1]
@@ -117,16 +119,18 @@ def event_timeline(
     spans = (ends - starts).to_numpy()
     long = spans > np.timedelta64(62, "D")
     colour = [colours.get(str(o), (0.5, 0.5, 0.5)) for o in events.outlet]
-    ticks = pd.to_datetime(events.doc_id.map(published.first_day))
+    ticks = days(events.doc_id.map(published.first_day))
+    at, tick_at = drawable(starts), drawable(ticks)
     for ax, (low, high) in zip(axes[0], ranges, strict=True):
         # Only what overlaps the panel: a marker just outside its limits would show half a diamond at the edge.
         inside = ((starts < high) & (ends > low)).to_numpy()
         bars, short = rows[long & inside], rows[~long & inside]
-        ax.barh(bars, spans[bars], left=starts[bars], height=0.7, color=[colour[i] for i in bars])
-        ax.scatter(starts[short], short, s=28, marker="D", color=[colour[i] for i in short], zorder=3)
+        ax.barh(bars, spans[bars], left=at[bars], height=0.7, color=[colour[i] for i in bars])
+        ax.scatter(at[short], short, s=28, marker="D", color=[colour[i] for i in short], zorder=3)
         drawn = ((ticks >= low) & (ticks < high)).to_numpy()
-        ax.plot(ticks[drawn], rows[drawn], "|", color="black", markersize=9)
-        ax.set_xlim(low, high)
+        ax.plot(tick_at[drawn], rows[drawn], "|", color="black", markersize=9)
+        limits: Any = (np.datetime64(low), np.datetime64(high))
+        ax.set_xlim(*limits)
         # Matplotlib's dates module has no type annotations.
         locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if history and ax is axes[0][0] else 10)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
@@ -165,7 +169,7 @@ def _break_marks(left: Axes, right: Axes) -> None:
 
 
 def _events_per_year(events: pd.DataFrame, colours: Mapping[str, Colour]) -> Figure:
-    years = pd.Series(pd.to_datetime(events.date_start.str[:4] + "-01-01"))
+    years = days(events.date_start.str[:4] + "-01-01")
     title = f"Events the articles mention, by the year they start ({len(events):,} events)"
     return _stacked(years, events.outlet, colours, "Y", "events", title)
 
@@ -179,14 +183,15 @@ def _stacked(
     grouped = outlets.where(outlets.isin(kept), OTHER)
     table = pd.crosstab(when.to_numpy(), grouped.to_numpy())
     table = table.reindex(columns=[o for o in [*kept, OTHER] if o in table.columns])
-    full = pd.date_range(table.index.min(), table.index.max(), freq="MS" if step == "M" else "YS")
+    full = pd.date_range(table.index.min(), table.index.max(), freq="MS" if step == "M" else "YS", unit="s")
     table = table.reindex(full, fill_value=0)
     width = 25 if step == "M" else 300
     fig, ax = plt.subplots(figsize=(9, 4.5), layout="constrained")
     bottom = pd.Series(0, index=table.index)
+    at = drawable(table.index)
     for outlet in table.columns:
         colour = colours.get(outlet, (0.6, 0.6, 0.6))
-        ax.bar(table.index, table[outlet], width=width, bottom=bottom, color=colour, label=outlet, align="edge")
+        ax.bar(at, table[outlet], width=width, bottom=bottom, color=colour, label=outlet, align="edge")
         bottom += table[outlet]
     ax.set_ylabel(what)
     ax.set_title(title)

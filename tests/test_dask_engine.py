@@ -3,11 +3,18 @@
 The cluster listens on 127.0.0.1 only, which the tests' socket guard allows (pyproject: --allow-hosts).
 """
 
+import contextlib
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from distributed import LocalCluster
 
-from kit import cli, engine, synth
+from kit import cli, config, dask_engine, engine, synth
 from kit.errors import CorpusError
 
 TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens", "warnings", "sizes", "dates", "quotes", "tone"]
@@ -45,12 +52,95 @@ def test_the_command_line_takes_the_dask_engine(tmp_path, capsys):
     assert capsys.readouterr().out == expected
 
 
-def test_a_scheduler_address_that_cannot_be_reached_is_one_line(tmp_path, capsys):
-    argv = ["table", "quotes", "--store", str(tmp_path / "s"), "--engine", "dask", "--scheduler", "nonsense://x:1"]
+def scheduler_error(tmp_path, capsys, address: str) -> str:
+    argv = ["table", "quotes", "--store", str(tmp_path / "s"), "--engine", "dask", "--scheduler", address]
     assert cli.main([*argv, "--no-progress"]) == cli.EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert err.startswith("error: --scheduler nonsense://x:1: cannot connect (unknown address scheme 'nonsense'")
     assert err.count("\n") == 1
+    return err
+
+
+def test_a_scheduler_address_that_cannot_be_reached_is_one_line(tmp_path, capsys):
+    err = scheduler_error(tmp_path, capsys, "nonsense://x:1")
+    assert err.startswith(
+        "error: --scheduler nonsense://x:1: does not answer as a Dask scheduler (unknown address scheme 'nonsense'"
+    )
+
+
+@contextmanager
+def listening(answer: bytes | None) -> Iterator[str]:
+    """A TCP server on 127.0.0.1 that is not Dask: it sends ``answer`` to whatever it is sent, or (None) says
+    nothing and keeps the connection open; yields its address.
+    """
+    server = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                connection, _ = server.accept()
+                held.append(connection)
+                if answer is not None:
+                    connection.recv(1024)
+                    connection.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        server.close()
+        for connection in held:
+            connection.close()
+
+
+def test_a_port_that_accepts_and_never_answers_is_one_line_not_a_hang(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(dask_engine, "SCHEDULER_TIMEOUT", 1.0)
+    with listening(None) as address:
+        err = scheduler_error(tmp_path, capsys, address)
+    assert err == f"error: --scheduler {address}: does not answer as a Dask scheduler (no answer within 1 s)\n"
+
+
+def test_a_port_where_another_server_answers_is_one_line(tmp_path, capsys):
+    with listening(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n") as address:
+        err = scheduler_error(tmp_path, capsys, address)
+    assert err.startswith(f"error: --scheduler {address}: does not answer as a Dask scheduler (")
+
+
+@pytest.fixture
+def cluster_elsewhere(tmp_path, monkeypatch) -> Iterator[LocalCluster]:
+    """A one-worker cluster whose worker process was started in a folder of its own, as on a real cluster."""
+    elsewhere = tmp_path / "worker-home"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, host="127.0.0.1") as cluster:
+        yield cluster
+
+
+def test_a_dask_worker_given_as_the_scheduler_is_one_line(tmp_path, capsys, cluster_elsewhere):
+    worker = next(iter(cluster_elsewhere.scheduler_info["workers"]))
+    err = scheduler_error(tmp_path, capsys, worker)
+    assert err == f"error: --scheduler {worker}: answers as a Dask worker, not a scheduler\n"
+
+
+def test_relative_paths_reach_a_worker_started_in_another_folder(tmp_path, monkeypatch, cluster_elsewhere):
+    client_home = tmp_path / "client-home"
+    shutil.copytree(config.SEEDS, client_home / "corpus")
+    shutil.copyfile(config.ACTORS, client_home / "my-actors.yaml")
+    monkeypatch.chdir(client_home)  # every path below is relative to the client's folder, not the worker's
+    data = engine.DataFiles(registry=Path("my-actors.yaml"))
+    local = engine.Settings(store=Path("local"), jobs=1, progress=False, chunk_size=2, data=data)
+    remote = engine.Settings(
+        store=Path("shared-store"),
+        engine="dask",
+        scheduler=cluster_elsewhere.scheduler_address,
+        progress=False,
+        chunk_size=2,
+        data=data,
+    )
+    tables = ["sentences", "quotes"]
+    assert as_csv(engine.run(Path("corpus"), tables, remote)) == as_csv(engine.run(Path("corpus"), tables, local))
+    assert (client_home / "shared-store" / "quotes").is_dir()
+    assert not (tmp_path / "worker-home" / "shared-store").exists()
 
 
 def test_a_document_without_words_is_refused_as_the_default_engine_refuses_it(make_corpus, tmp_path):

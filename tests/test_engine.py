@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from kit import cli, config, engine, synth, tables
-from kit.errors import CorpusError
+from kit.chunks import available_cores, capped_jobs
+from kit.errors import CorpusError, KitWarning
 from kit.pipeline import prepare
 
 CLI_TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens", "dates", "quotes", "tone", "themes"]
@@ -187,6 +188,18 @@ def test_chunks_are_cut_by_doc_id_so_a_new_article_changes_only_its_own_chunk(sy
 def test_bad_run_options_are_one_error_line(options, message, capsys):
     assert cli.main(["table", "sentences", *options]) == cli.EXIT_BAD_INPUT
     assert capsys.readouterr().err == message + "\n"
+
+
+def test_more_jobs_than_cores_run_on_the_cores_with_a_line_saying_so(tmp_path, capsys):
+    cores = available_cores()
+    argv = ["table", "documents", "--jobs", "1000", "--store", str(tmp_path / "store"), "--no-progress"]
+    args = cli.build_parser().parse_args(argv)
+    with pytest.warns(KitWarning, match=rf"^--jobs 1,000: this process may use {cores} cores; running {cores}$"):
+        assert engine.settings_from(args).workers() == cores
+    assert cli.main(argv) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if "--jobs" in line]
+    assert said == [f"warning: --jobs 1,000: this process may use {cores} cores; running {cores}"]
+    assert capped_jobs(cores) == cores and capped_jobs(1) == 1
 
 
 def test_the_default_is_every_core():

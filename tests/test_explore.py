@@ -187,6 +187,14 @@ def test_the_year_slider_keeps_events_overlapping_the_range():
     assert ": 0" in panel.output.value and "<svg" not in panel.output.value
 
 
+def test_the_year_slider_draws_events_of_any_era():
+    events = EVENTS.assign(date_start=["1636-01-01", "2262-01-01"], date_end=["1636-12-31", "2262-12-31"])
+    explorer = explore.timeline(events, PUBLICATIONS, interactive=True)
+    assert explorer.controls[0].options[0] == 1636 and explorer.controls[0].options[-1] == 2262
+    panel = explorer.build()
+    assert "events overlapping 1636–2262: 2" in panel.output.value and "<svg" in panel.output.value
+
+
 def test_without_events_the_slider_spans_the_publications():
     explorer = explore.timeline(EVENTS.iloc[0:0], PUBLICATIONS)
     assert explorer.controls[0].options == (2018,)

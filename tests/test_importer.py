@@ -3,7 +3,11 @@
 import csv
 import io
 import json
+import re
+import resource
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,3 +214,115 @@ def test_a_row_the_loader_would_refuse_is_refused_at_import_and_nothing_is_writt
         == f"error: {source}:2: row 1: field published '9999-03-28' is outside the years the kit can date (1678–2261)\n"
     )
     assert not out.exists()
+
+
+# --- what cannot be read faithfully is refused, never guessed at ----------------------------------------------
+
+BAD = FIXTURES / "bad"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        # Read loosely, the five rows became one article: the unclosed quotation swallowed the four after it.
+        ("unclosed_quote.csv", ":2: row 1: quotation marks do not pair up (',' expected after '\"')"),
+        ("unclosed_quote_to_the_end.csv", ":3: row 2: a quotation mark opens a field that is never closed"),
+        ("undoubled_quote.csv", ":2: row 1: quotation marks do not pair up (',' expected after '\"')"),
+        ("duplicate_column.csv", ":1: column 'Text' appears twice in the header (as 'text')"),
+        ("duplicate_key.jsonl", ":2: row 2: not readable as JSON (key 'text' appears twice in one object)"),
+        ("object_text.jsonl", ":1: row 1, column 'text': an object where text is expected ({'lead': "),
+        ("list_text.jsonl", ":1: row 1, column 'text': a list where text is expected (['Kim arrived"),
+        ("number_date.jsonl", ":1: row 1, column 'date': a number where text is expected (20180328)"),
+        ("nan_text.jsonl", ":2: row 2: not readable as JSON (NaN is not a JSON value)"),
+        ("invisible_text.csv", ":3: row 2, column 'text': text has no visible character (only U+200B and the like)"),
+    ],
+)
+def test_what_cannot_be_read_faithfully_is_one_line_naming_file_and_row(tmp_path, capsys, name, message):
+    source = BAD / name
+    out = tmp_path / "corpus"
+    assert cli.main(["import", str(source), "--out", str(out)]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {source}{message}") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []  # nothing written, no staging folder left
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '{"id": ' + "9" * 5000 + ', "date": "2018-03-28", "text": "x"}',
+            "not readable as JSON (a number with too many digits)",
+        ),
+        (
+            '{"x": ' + "[" * 100_000 + "]" * 100_000 + ', "date": "2018-03-28", "text": "x"}',
+            "not readable as JSON (nested too deeply)",
+        ),
+        (
+            '{"date": "2018-03-28", "text": "x", "score": Infinity}',
+            "not readable as JSON (Infinity is not a JSON value)",
+        ),
+        (
+            '{"date": "2018-03-28", "text": "x", "meta": {"a": 1, "a": 2}}',
+            "not readable as JSON (key 'a' appears twice in one object)",
+        ),
+        ('{"date": "2018-03-28", "text": "x", "title": true}', "column 'title': true/false where text is expected"),
+        ('{"date": "2018-03-28", "text": "x", "id": 1.5}', "column 'id': a number where text is expected (1.5)"),
+        ('{"date": "2018-03-28", "text": "x", "author": ["A", 7]}', "column 'author': a list where text is expected"),
+    ],
+)
+def test_json_values_that_are_not_text_or_not_json_are_refused(tmp_path, line, message):
+    source = tmp_path / "export.jsonl"
+    source.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=rf"^{source}:1: row 1(: |, ){re.escape(message)}"):
+        importer.import_corpus(source, tmp_path / "corpus")
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_json_kept_as_before_a_whole_number_id_authors_with_nulls_and_unused_values_of_any_kind(tmp_path):
+    source = tmp_path / "export.jsonl"
+    value = {"id": 12345, "date": "2018-03-28", "text": "Kim met Xi.", "author": ["A", None, "B"], "tags": [1, {}]}
+    source.write_text(json.dumps(value) + "\n", encoding="utf-8")
+    row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus"))[0]
+    assert (row["doc_id"], row["author"]) == ("12345", "A; B")
+
+
+def test_a_quotation_doubled_inside_a_quoted_text_and_a_lone_mark_in_an_unquoted_one_are_kept(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text(
+        'id,date,text\na1,2018-03-28,"Kim said ""we will meet"" again."\na2,2018-03-29,Xi said "soon.\n',
+        encoding="utf-8",
+    )
+    out = importer.import_corpus(source, tmp_path / "corpus")
+    assert (out / "a1.txt").read_text(encoding="utf-8") == 'Kim said "we will meet" again.\n'
+    assert (out / "a2.txt").read_text(encoding="utf-8") == 'Xi said "soon.\n'
+
+
+def test_a_csv_cell_longer_than_the_csv_module_reads_is_one_line(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text(f"date,text\n2018-03-28,short\n2018-03-29,{'x' * 200_000}\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=rf"^{source}:3: row 2: not readable as CSV \(field larger than field limit"):
+        importer.import_corpus(source, tmp_path / "corpus")
+
+
+@pytest.mark.parametrize("inside", ["seeds", "corpus"])
+def test_out_inside_the_seeds_or_a_corpus_folder_is_refused(tmp_path, inside):
+    corpus = importer.import_corpus(FIXTURES / "articles.jsonl", tmp_path / "mine")
+    parent = config.SEEDS if inside == "seeds" else corpus
+    before = sorted(p.name for p in parent.iterdir())
+    with pytest.raises(KitError, match=r"inside the corpus folder .* \(a corpus is only read\); choose another --out"):
+        importer.import_corpus(FIXTURES / "articles.csv", parent / "sub")
+    assert sorted(p.name for p in parent.iterdir()) == before
+
+
+def test_a_write_that_fails_half_way_is_one_line_and_leaves_nothing(tmp_path):
+    source = tmp_path / "export.jsonl"
+    lines = (json.dumps({"id": f"a{i}", "date": "2018-03-28", "text": f"Kim met Xi on day {i}."}) for i in range(400))
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "corpus"
+    command = [sys.executable, "-m", "kit", "import", str(source), "--out", str(out)]
+    # Python ignores SIGXFSZ, so a file growing past the limit fails with EFBIG, as a full disk fails with ENOSPC.
+    limit = lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (16_000, 16_000))  # noqa: E731
+    done = subprocess.run(command, cwd=config.ROOT, capture_output=True, text=True, preexec_fn=limit)
+    assert (done.returncode, done.stdout) == (cli.EXIT_BAD_INPUT, "")
+    assert done.stderr == f"error: {out}: cannot write (File too large); nothing written\n"
+    assert list((tmp_path / "out").iterdir()) == []

@@ -124,3 +124,14 @@ def test_derived_periods_are_none_when_the_dates_allow_one_period_only():
     assert periods.derived_boundaries(dated("2023-01-05", "2023-01-05T09:00")) == []
     # A day boundary would fall inside the article dated only to January.
     assert periods.derived_boundaries(dated("2023-01-05", "2023-01-20", "2023-01")) == []
+
+
+def test_boundaries_and_publications_outside_pandas_nanosecond_years_name_and_assign_periods():
+    named = periods.parse_boundaries(["1600", "1678", "2262-05", "2300"])
+    assert [label for label, _ in named] == ["1600–1677", "1678-01-01 – 2262-04-30", "2262-05-01 – 2299-12-31", "2300–"]
+    documents = pd.DataFrame(
+        {"doc_id": ["e1", "f1"], "published": ["1678-01-05", "2261-12"], "published_precision": ["day", "month"]}
+    )
+    assigned = periods.assign_documents(documents, ["1600", "1678", "2262-05", "2300"])
+    assert assigned.period.tolist() == ["1678-01-01 – 2262-04-30"] * 2
+    assert periods.derived_boundaries(documents) == ["1678=1678-01-01", "2261=2261-01-01"]

@@ -1,13 +1,15 @@
 """kit.store: Parquet tables keyed by article, data files and kit version; each key invalidates what it should."""
 
+import hashlib
 import shutil
+import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import kit
-from kit import config, engine, store
+from kit import archive, cli, config, engine, store, synth
 from kit.errors import KitError
 
 SEED_FILES = sorted(p.name for p in config.SEEDS.glob("*.txt"))
@@ -178,6 +180,16 @@ def test_a_store_inside_the_corpus_or_the_seeds_is_refused(seed_copy, tmp_path, 
     assert not (config.SEEDS / "store").exists()
 
 
+def test_a_store_inside_another_corpus_folder_is_refused(seed_copy, tmp_path):
+    other = synth.synthesise(5, tmp_path / "other-corpus", seed=1)
+    before = sorted(p.name for p in other.iterdir())
+    with pytest.raises(
+        KitError, match=rf"the store must not be inside {other.resolve()} \(a corpus is never written\)"
+    ):
+        engine.run(seed_copy, ("sentences",), engine.Settings(store=other / "cache", jobs=1, progress=False))
+    assert sorted(p.name for p in other.iterdir()) == before
+
+
 def test_an_unwritable_store_is_one_error_naming_it(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
@@ -213,3 +225,115 @@ def test_a_store_url_from_the_environment_or_the_command_line_stays_a_url(monkey
 def test_a_store_url_fsspec_cannot_open_is_one_error_naming_it(tmp_path, url, reason):
     with pytest.raises(KitError, match=rf"--store {url}: cannot open the store \(.*{reason}"):
         engine.run(None, ("sentences",), engine.Settings(store=url, jobs=1, progress=False))
+
+
+# --- a store keyed by what was read, and files that cannot be read --------------------------------------------
+
+KEPT = ("documents", "sizes", "paragraphs", "sentences", "dates", "quotes")
+EDIT = "\nBeijing said on Monday the talks were useful.\n"
+
+
+def test_an_article_edited_while_its_chunk_is_pending_is_kept_under_the_key_of_what_was_read(
+    seed_copy, tmp_path, monkeypatch
+):
+    article = seed_copy / SEED_FILES[2]
+    original = article.read_bytes()
+    prepare = engine._prepare
+
+    def edit_then_prepare(chunk):  # every file was hashed when the chunks were planned; the edit lands after
+        if any(entry.row["file"] == article.name for entry in chunk.entries):
+            article.write_bytes(original + EDIT.encode("utf-8"))
+        return prepare(chunk)
+
+    monkeypatch.setattr(engine, "_prepare", edit_then_prepare)
+    during = engine.run(seed_copy, KEPT, settings(tmp_path))
+    monkeypatch.setattr(engine, "_prepare", prepare)
+    assert EDIT.strip() in set(during["sentences"].text)  # the run shows what it read
+    edited_sha = during["documents"].set_index("file").sha256[article.name]
+    assert edited_sha == hashlib.sha256(original + EDIT.encode("utf-8")).hexdigest()
+
+    article.write_bytes(original)  # the edit undone: a later run must give the original's tables, not the edit's
+    after = engine.run(seed_copy, KEPT, settings(tmp_path))
+    fresh = engine.run(seed_copy, KEPT, settings(tmp_path / "fresh"))
+    for table in KEPT:
+        pd.testing.assert_frame_equal(after[table], fresh[table])
+    assert EDIT.strip() not in set(after["sentences"].text)
+    assert after["sizes"].set_index("file").sha256[article.name] == hashlib.sha256(original).hexdigest()
+
+
+def test_an_archive_whose_article_changed_since_it_was_opened_says_so_in_one_line(seed_copy, tmp_path):
+    opened = archive.open_archive(seed_copy, store=tmp_path / "store", chunk_size=1, warn_cleaning=False)
+    article = seed_copy / SEED_FILES[2]
+    article.write_text(article.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    for table in ("documents", "removed", "paragraphs", "sentences", "tokens", "warnings"):
+        for path in (tmp_path / "store" / table).rglob("*.parquet"):
+            path.unlink()  # the store lost the chunk's prepared tables, so the chunk is read again
+    with pytest.raises(KitError, match=rf"{SEED_FILES[2]}: the article changed since the corpus was opened"):
+        opened.table("dates")
+
+
+def damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    path.write_bytes({"truncated": data[: len(data) // 2], "empty": b"", "garbage": b"not a table\n" * 40}[how])
+
+
+@pytest.mark.parametrize(
+    ("how", "reason"), [("truncated", "truncated"), ("empty", "empty"), ("garbage", "not a Parquet")]
+)
+def test_a_damaged_store_file_is_computed_again_with_one_warning(tmp_path, how, reason):
+    first = engine.run(None, ("sentences", "dates"), settings(tmp_path))
+    victim = sorted((tmp_path / "store" / "dates").rglob("*.parquet"))[2]
+    damage(victim, how)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        second = engine.run(None, ("sentences", "dates"), settings(tmp_path))
+    said = [str(w.message) for w in caught if issubclass(w.category, store.StoreWarning)]
+    assert said == [f"{victim}: store file is {reason}{'' if how != 'garbage' else ' file'}; computing it again"]
+    for table in ("sentences", "dates"):
+        pd.testing.assert_frame_equal(second[table], first[table])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        engine.run(None, ("sentences", "dates"), settings(tmp_path))
+    assert not [w for w in caught if issubclass(w.category, store.StoreWarning)]
+
+
+def test_a_damaged_prepared_table_is_computed_again_before_an_analysis_starts_from_it(tmp_path, computed):
+    engine.run(None, ("sentences",), settings(tmp_path))
+    for path in sorted((tmp_path / "store" / "tokens").rglob("*.parquet"))[:2]:
+        damage(path, "truncated")
+    computed.clear()
+    computed["prepared"] = []
+    with pytest.warns(store.StoreWarning, match="store file is truncated"):
+        quotes = engine.run(None, ("quotes",), settings(tmp_path))["quotes"]
+    assert computed == {"prepared": [1, 1], "quotes": [1] * 5}
+    assert len(quotes) == 55
+
+
+def test_kit_table_with_a_damaged_store_file_warns_in_one_line_and_prints_the_table(tmp_path, capsys):
+    argv = ["table", "dates", "--store", str(tmp_path / "store"), "--jobs", "1", "--no-progress"]
+    assert cli.main(argv) == 0
+    expected = capsys.readouterr().out
+    victim = sorted((tmp_path / "store" / "dates").rglob("*.parquet"))[0]
+    damage(victim, "truncated")
+    assert cli.main(argv) == 0
+    captured = capsys.readouterr()
+    assert captured.out == expected
+    said = [line for line in captured.err.splitlines() if "store file" in line]
+    assert said == [f"warning: {victim}: store file is truncated; computing it again"]
+
+
+def test_a_store_file_damaged_inside_is_one_error_line_and_computed_by_the_next_run(tmp_path, capsys):
+    argv = ["table", "dates", "--store", str(tmp_path / "store"), "--jobs", "1", "--no-progress"]
+    assert cli.main(argv) == 0
+    expected = capsys.readouterr().out
+    victim = sorted((tmp_path / "store" / "dates").rglob("*.parquet"))[0]
+    data = bytearray(victim.read_bytes())
+    footer = int.from_bytes(data[-8:-4], "little")
+    data[4 : len(data) - 8 - footer] = b"\xff" * (len(data) - 12 - footer)  # both ends whole, the pages not
+    victim.write_bytes(bytes(data))
+    assert cli.main(argv) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {victim}: store file cannot be read (") and err.count("\n") == 1
+    assert err.endswith("it was removed, run again to compute it\n")
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().out == expected

@@ -2,6 +2,11 @@
 
 import csv
 import io
+import resource
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,8 +105,60 @@ def test_cli_synth_from_another_corpus(tmp_path, capsys):
 
 
 def test_bad_n_and_bad_source_are_refused(tmp_path):
-    with pytest.raises(CorpusError, match="--n 0: must be at least 1"):
+    with pytest.raises(CorpusError, match="--n 0: must be a whole number from 1 to 10,000,000"):
         synth.synthesise(0, tmp_path / "corpus")
     with pytest.raises(CorpusError, match="corpus folder does not exist"):
         synth.synthesise(5, tmp_path / "corpus", source_dir=tmp_path / "missing")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- bounds: what --n and --out may be ------------------------------------------------------------------------
+
+
+def hidden_and_all(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_an_absurd_n_is_one_line_before_anything_is_written(tmp_path, capsys):
+    argv = ["synth", "--n", "99999999999999999999999", "--out", str(tmp_path / "big")]
+    assert cli.main(argv) == cli.EXIT_BAD_INPUT
+    assert (
+        capsys.readouterr().err == "error: --n 99999999999999999999999: must be a whole number from 1 to 10,000,000\n"
+    )
+    assert hidden_and_all(tmp_path) == []  # no folder, no hidden partial one
+
+
+def test_more_articles_than_the_disk_has_room_for_are_refused_before_anything_is_written(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(synth.shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(10**9, 10**9 - 10**6, 10**6))
+    assert cli.main(["synth", "--n", "1000", "--out", str(tmp_path / "big")]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith("error: --n 1,000: about 5.1 MB of articles, more than the 1.0 MB free at ")
+    assert err.endswith("; give a smaller --n or another --out\n") and err.count("\n") == 1
+    assert hidden_and_all(tmp_path) == []
+
+
+@pytest.mark.parametrize("inside", ["seeds", "corpus"])
+def test_out_inside_the_seeds_or_a_corpus_folder_is_refused(synthetic, tmp_path, capsys, inside):
+    parent = config.SEEDS if inside == "seeds" else synthetic
+    before = hidden_and_all(parent)
+    assert cli.main(["synth", "--n", "5", "--out", str(parent / "sub" / "deeper")]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"error: {parent / 'sub' / 'deeper'}: inside the corpus folder {parent.resolve()} (a corpus is only read); choose another --out\n"
+    )
+    assert hidden_and_all(parent) == before
+
+
+def write_limit(size: int) -> Callable[[], None]:
+    """For a child process: no file may grow past ``size`` bytes (the write fails as on a full disk)."""
+    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+
+def test_a_write_that_fails_half_way_is_one_line_and_leaves_nothing(tmp_path):
+    # Python ignores SIGXFSZ, so a file growing past the limit fails with EFBIG, as a full disk fails with ENOSPC.
+    command = [sys.executable, "-m", "kit", "synth", "--n", "300", "--out", str(tmp_path / "big")]
+    done = subprocess.run(command, cwd=config.ROOT, capture_output=True, text=True, preexec_fn=write_limit(16_000))
+    assert (done.returncode, done.stdout) == (cli.EXIT_BAD_INPUT, "")
+    assert done.stderr == f"error: {tmp_path / 'big'}: cannot write (File too large); nothing written\n"
+    assert hidden_and_all(tmp_path) == []

@@ -113,3 +113,70 @@ def test_more_articles_than_fit_are_counted_per_month_the_smallest_outlets_as_on
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert len(legend) == plots.LEGEND_OUTLETS + 1 and legend[-1] == timeline_plots.OTHER
     assert sum(p.get_height() for p in ax.patches) == n
+
+
+# --- dates of any era: pandas' nanosecond timestamps stop at 1677-09-21 and 2262-04-11 -------------------------
+
+# Publications at both edges of the manifest's years, and an article on the Qing invasion of Joseon.
+ERA_PUBLICATIONS = pd.DataFrame(
+    {
+        "doc_id": ["e1", "q1", "f1"],
+        "outlet": ["Old Gazette", "Korea Times", "Far Daily"],
+        "published_precision": ["day", "day", "month"],
+        "first_day": ["1678-01-05", "2018-03-28", "2261-12-01"],
+        "last_day": ["1678-01-05", "2018-03-28", "2261-12-31"],
+    }
+)
+ERA_EVENTS = pd.DataFrame(
+    {
+        "doc_id": ["q1", "q1", "e1", "f1"],
+        "outlet": ["Korea Times", "Korea Times", "Old Gazette", "Far Daily"],
+        "sentence_id": [0, 0, 0, 1],
+        "expression": ["1636", "January 1637", "last year", "next year"],
+        "date_start": ["1636-01-01", "1637-01-01", "1677-01-01", "2262-01-01"],
+        "date_end": ["1636-12-31", "1637-01-31", "1677-12-31", "2262-12-31"],
+    }
+)
+ERA_COLOURS = plots.outlet_colours(ERA_PUBLICATIONS.outlet)
+
+
+def years_shown(ax) -> tuple[int, int]:
+    low, high = ax.get_xlim()
+    return matplotlib.dates.num2date(low).year, matplotlib.dates.num2date(high).year
+
+
+def test_events_before_1677_and_after_2262_are_drawn_where_they_lie():
+    fig = timeline_plots.event_timeline(ERA_EVENTS, ERA_PUBLICATIONS, colours=ERA_COLOURS, labels={})
+    history, window = fig.axes[:2]
+    assert years_shown(history) == (1634, 1677)  # two years' room before 1636, up to the window
+    assert years_shown(window) == (1677, 2263)  # the year before the first publication to the end of 2262
+    assert len(history.patches) == 1 and len(window.patches) == 2  # 1636 in history; 1677 and 2262 in the window
+    assert timeline_plots.publication_window(["1678-01-05"], ["2261-12-31"]) == (
+        pd.Timestamp(year=1677, month=1, day=1),
+        pd.Timestamp(year=2263, month=1, day=1),
+    )
+
+
+def test_publications_at_both_edges_of_the_manifest_years_are_drawn():
+    fig = timeline_plots.publication_timeline(
+        ERA_PUBLICATIONS, colours=ERA_COLOURS, labels=dict.fromkeys(ERA_PUBLICATIONS.doc_id, "")
+    )
+    low, high = years_shown(fig.axes[0])
+    assert low <= 1678 and high >= 2262
+
+
+def test_the_counted_forms_take_any_year():
+    many_events = pd.concat([ERA_EVENTS] * 20, ignore_index=True)
+    per_year = timeline_plots.event_timeline(many_events, ERA_PUBLICATIONS, colours=ERA_COLOURS, labels={})
+    starts = sorted(
+        {matplotlib.dates.num2date(bar.get_x()).year for bar in per_year.axes[0].patches if bar.get_height()}
+    )
+    assert starts == [1636, 1637, 1677, 2262]
+    many_publications = pd.concat([ERA_PUBLICATIONS] * 21, ignore_index=True)
+    per_month = timeline_plots.publication_timeline(many_publications, colours=ERA_COLOURS, labels={})
+    months = {
+        matplotlib.dates.num2date(bar.get_x()).strftime("%Y-%m")
+        for bar in per_month.axes[0].patches
+        if bar.get_height()
+    }
+    assert months == {"1678-01", "2018-03", "2261-12"}

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from kit import config
-from kit.errors import KitError
+from kit.chunks import capped_jobs
+from kit.errors import KitError, preview
 from kit.report.execute import Outcome, execute, failure_reason
 from kit.report.index import prune, summarise_corpus, write_index
 from kit.report.layout import STAGING, relative_to_root, shown
@@ -34,6 +35,9 @@ from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
 
 EXIT_FAILED = 1
+# The longest --timeout a cell may have, in seconds (a week): a larger number is a typo, and a huge one
+# overflows the timers that wait for the kernel.
+MOST_TIMEOUT = 7 * 24 * 60 * 60
 # The index page's body class (kit/report/templates/index.html.j2): how a site the kit wrote is recognised.
 INDEX_MARK = '<body class="kit-index">'
 
@@ -53,17 +57,19 @@ def run(
     """Produce the reports and the index; returns 0, or 1 when any report failed.
 
     Raises:
-        KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1,
-            a ``timeout`` of zero seconds or less, a missing ``--corpus`` folder, or another run holding
+        KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1
+            (more than the cores is capped at them, with a warning), a ``timeout`` of zero seconds or less or over
+            :data:`MOST_TIMEOUT`, a missing ``--corpus`` folder, or another run holding
             ``reports/``: nothing runs then. CorpusError: a bad manifest row or article, found while the store is
             filled: the site is not touched. A full disk or a read-only reports folder (``ReportsUnwritable``):
             the run stops, the report being written keeps its previous files and its staging is removed.
     """
     if jobs < 1:
         raise KitError(f"--jobs {jobs}: must be 1 or more")
+    jobs = capped_jobs(jobs)
     skip_iri_grammars()
-    if timeout is not None and timeout <= 0:
-        raise KitError(f"--timeout {timeout}: must be a positive number of seconds")
+    if timeout is not None and not 0 < timeout <= MOST_TIMEOUT:
+        raise KitError(f"--timeout {preview(timeout)}: must be a positive number of seconds, at most {MOST_TIMEOUT:,}")
     runs = plan(notebooks_dir, params_dir)
     chosen = select_runs(runs, only)
     extra: dict[str, Any] = {}

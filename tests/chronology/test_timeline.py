@@ -223,3 +223,41 @@ def test_a_quoted_today_is_the_day_the_lead_reports_on(make_corpus):
         ["today", "2018-03-26"],
         ["today", "2018-03-28"],
     ]
+
+
+ERA_ARTICLES = {
+    "q1.txt": "Qing troops invaded Joseon in 1636, and the king surrendered in January 1637.\n\n"
+    "Historians said on Monday that the invasion of 1636 still shapes how Seoul sees Beijing.\n",
+    "e1.txt": "The envoy arrived last year, officials said on Monday.\n\nHe will return next year, the court said.\n",
+    "f1.txt": "The council was founded last year, officials said on Monday.\n\nIt will meet again next year, the governor said.\n",
+}
+ERA_ROWS = [
+    {
+        "doc_id": "q1",
+        "file": "q1.txt",
+        "outlet": "Korea Times",
+        "published": "2018-03-28",
+        "published_precision": "day",
+    },
+    {
+        "doc_id": "e1",
+        "file": "e1.txt",
+        "outlet": "Old Gazette",
+        "published": "1678-01-05",
+        "published_precision": "day",
+    },
+    {"doc_id": "f1", "file": "f1.txt", "outlet": "Far Daily", "published": "2261-12", "published_precision": "month"},
+]
+
+
+def test_the_chronology_notebook_runs_on_dates_of_any_era_and_keeps_every_date(run_notebook, make_corpus, tmp_path):
+    """1636 (the Qing invasion), "last year" from 1678 and "next year" from 2261 lie outside pandas' nanosecond
+    timestamps (1677-09-21 to 2262-04-11): the tables keep them and the charts draw them.
+    """
+    folder = make_corpus(ERA_ARTICLES, rows=[{"headline": "", "author": "", "url": "", **row} for row in ERA_ROWS])
+    values = run_notebook("01-chronology", corpus_dir=str(folder))
+    assert values["earliest_event"] == {"e1": "1677-01-01", "f1": "2260-01-01", "q1": "1636-01-01"}
+    assert values["latest_event"] == {"e1": "1679-12-31", "f1": "2262-12-31", "q1": "2018-03-26"}
+    events = pd.read_csv(tmp_path / "01-chronology" / "events.csv", dtype=str)
+    assert {"1636-01-01", "1637-01-01", "1677-01-01", "2262-01-01"} <= set(events.date_start)
+    assert (tmp_path / "01-chronology" / "01-chronology.ipynb").read_text(encoding="utf-8").count("image/svg+xml") >= 3

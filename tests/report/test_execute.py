@@ -119,11 +119,13 @@ def test_a_failure_reason_is_the_first_line_cut_at_200_characters():
     assert failure_reason("KeyError", "k" * 1000) == "KeyError: " + "k" * 200 + "…"
 
 
-@pytest.mark.parametrize("seconds", ["0", "-5"])
-def test_timeout_must_be_positive(tmp_path, capsys, seconds):
+@pytest.mark.parametrize("seconds", ["0", "-5", "604801", "100000000000000000000"])
+def test_timeout_must_be_positive_and_at_most_a_week(tmp_path, capsys, seconds):
     tree = make_tree(tmp_path)
     assert kit_report(tree, f"--timeout={seconds}") == cli.EXIT_BAD_INPUT
-    assert capsys.readouterr().err == f"error: --timeout {seconds}: must be a positive number of seconds\n"
+    assert capsys.readouterr().err == (
+        f"error: --timeout {seconds}: must be a positive number of seconds, at most 604,800\n"
+    )
     assert not tree["reports"].exists()
 
 
