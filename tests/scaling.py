@@ -1,26 +1,49 @@
-"""Measure how a step's cost grows: the time of input size 2n over size n, in one run (never an absolute time)."""
+"""Check that a step's cost grows linearly, in a way that machine noise cannot fail: sizes far apart, a bound
+halfway (on a log scale) between linear and quadratic, CPU time, repeated runs — never an absolute time.
+
+For an input ``FACTOR`` times larger a linear step costs about ``FACTOR`` times more and a quadratic one about
+``FACTOR ** 2`` times more; the bound is ``FACTOR ** 1.5`` (8 for a factor of 4). Noise of a factor of two in
+either direction cannot move a linear step past it, nor a quadratic one below it.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
+FACTOR = 4
+BOUND = FACTOR**1.5
+# Each timing repeats the step until it has used at least this much CPU time, so the timer's grain and a
+# single interruption are small against it.
+MIN_SECONDS = 0.05
 
-def doubling_ratio(step: Callable[[object], object], make_input: Callable[[int], object], n: int) -> float:
-    """CPU time of ``step(make_input(2 * n))`` over ``step(make_input(n))``, each the best of three runs.
 
-    A linear step gives about 2, a quadratic one about 4; CPU time (not wall time) and the best of three keep
-    other work on the machine out of the ratio.
+def growth_ratio(step: Callable[[object], object], make_input: Callable[[int], object], n: int) -> float:
+    """CPU time per run of ``step(make_input(FACTOR * n))`` over that of ``step(make_input(n))``.
+
+    Each size is timed as the best of three rounds, a round repeating the step until :data:`MIN_SECONDS` of CPU
+    time have passed; caches (compiled patterns, the sentence splitter) are warmed first.
     """
 
-    def best(size: int) -> float:
+    def per_run(size: int) -> float:
         data = make_input(size)
-        times = []
+        rounds = []
         for _ in range(3):
-            start = time.process_time()
-            step(data)
-            times.append(time.process_time() - start)
-        return min(times)
+            runs, start = 0, time.process_time()
+            while True:
+                step(data)
+                runs += 1
+                used = time.process_time() - start
+                if used >= MIN_SECONDS:
+                    break
+            rounds.append(used / runs)
+        return min(rounds)
 
-    best(n // 4)  # warm caches (compiled patterns, the sentence splitter) before timing
-    return best(2 * n) / best(n)
+    per_run(max(1, n // 4))
+    return per_run(FACTOR * n) / per_run(n)
+
+
+def assert_linear(step: Callable[[object], object], make_input: Callable[[int], object], n: int) -> None:
+    """Fail when the step grows faster than halfway between linear and quadratic (see the module docstring)."""
+    ratio = growth_ratio(step, make_input, n)
+    assert ratio < BOUND, f"{FACTOR}x the input cost {ratio:.1f}x the time (linear ~{FACTOR}, quadratic ~{FACTOR**2})"

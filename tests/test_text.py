@@ -5,7 +5,7 @@ import pytest
 
 from kit import text
 from kit.text import split_sentences, split_tokens
-from tests.scaling import doubling_ratio
+from tests.scaling import assert_linear
 from tests.seeds import CHOSUN, DIPLOMAT_2018
 
 
@@ -144,7 +144,7 @@ def test_sentences_and_tokens_cost_grows_linearly_with_the_article():
         documents, paragraphs = article
         text.tokens(documents, text.sentences(documents, paragraphs))
 
-    assert doubling_ratio(step, _one_article, 2000) < 2.6
+    assert_linear(step, _one_article, 1000)
 
 
 def test_a_sentence_finds_the_last_paragraph_starting_at_or_before_it():

@@ -54,17 +54,18 @@ class CueIndex:
 
     by_sentence: Mapping[int, list[Cue]]
     mention_ending_at: Mapping[int, tuple[int, int, str, str]]
+    frame_before: Mapping[int, Cue]
 
     @classmethod
     def of(cls, view: DocView, cues: list[Cue]) -> CueIndex:
-        """The index of one document's cues (in reading order) and registry mentions."""
+        """The index of one document's cues (in reading order), registry mentions and paragraph frames."""
         by_sentence: dict[int, list[Cue]] = defaultdict(list)
         for cue in cues:
             by_sentence[cue.sentence].append(cue)
         ending: dict[int, tuple[int, int, str, str]] = {}
         for mention in view.registry_mentions:
             ending.setdefault(mention[1], mention)
-        return cls(by_sentence, ending)
+        return cls(by_sentence, ending, _frames(view, by_sentence))
 
     def in_sentences(self, first: int, last: int) -> list[Cue]:
         """The cues of sentences ``first``..``last``, in reading order."""
@@ -248,19 +249,28 @@ def _best(cues: list[Cue], span: QuoteSpan, *, kinds: tuple[str, ...]) -> Cue | 
 
 def _frame(view: DocView, index: CueIndex, sentence: int) -> Cue | None:
     """The latest "According to X," opening an earlier sentence of the same paragraph."""
-    paragraph = view.sentence_paragraph[sentence]
-    earlier = sentence - 1
-    while earlier >= 0 and view.sentence_paragraph[earlier] == paragraph:
-        opening = view.sentence_spans[earlier][0]
-        frames = [
+    return index.frame_before.get(sentence)
+
+
+def _frames(view: DocView, by_sentence: Mapping[int, list[Cue]]) -> dict[int, Cue]:
+    """Sentence → the latest "According to X," that opens an earlier sentence of its paragraph.
+
+    One pass over the document: a quotation never walks back over its paragraph, so any paragraph's shape is linear.
+    """
+    frames: dict[int, Cue] = {}
+    paragraph, latest = -1, None
+    for sentence, (opening, _end) in enumerate(view.sentence_spans):
+        if view.sentence_paragraph[sentence] != paragraph:
+            paragraph, latest = view.sentence_paragraph[sentence], None
+        if latest is not None:
+            frames[sentence] = latest
+        opening_frames = [
             c
-            for c in index.by_sentence.get(earlier, [])
+            for c in by_sentence.get(sentence, [])
             if c.kind == "according" and c.has_speaker and not view.masked[opening : c.start].strip(" (")
         ]
-        if frames:
-            return frames[-1]
-        earlier -= 1
-    return None
+        latest = opening_frames[-1] if opening_frames else latest
+    return frames
 
 
 def _reporting(view: DocView, in_sentence: list[Cue], cue: Cue) -> Cue:
@@ -290,6 +300,8 @@ def _speech_before(view: DocView, in_sentence: list[Cue], span: QuoteSpan) -> Sp
 
 def _name_after(view: DocView, memory: Memory, registry: Registry, span: QuoteSpan, sentence: int) -> Speaker | None:
     """A person named right after the closing mark, with nothing but a role before the sentence ends."""
+    if view.sentence_spans[sentence][1] - span.outer_end > _NAME_AFTER_CHARS:
+        return None  # more than a name and a role follow (and a long sentence of quotations stays linear)
     rest = view.text[span.outer_end : view.sentence_spans[sentence][1]]
     words = rest.replace(",", " ").rstrip(" .").split()
     cut = next((i for i, word in enumerate(words) if not roles.is_name_word(word)), len(words))
@@ -304,6 +316,11 @@ def _name_after(view: DocView, memory: Memory, registry: Registry, span: QuoteSp
     if found:
         return mentions.registered(registry, found[0][2])
     return Speaker(name, roles.classify_role(role, named=True) if role else "unknown", role=role, is_person=True)
+
+
+# At most this many characters of a name and its role after a closing mark: "…,” Ryoo Kihl-jae, South Korean
+# Unification Minister." (an appositive has at most 16 words: kit.voices.names.is_appositive).
+_NAME_AFTER_CHARS = 200
 
 
 def _actor_right_before(

@@ -25,6 +25,8 @@ _NAMING = re.compile(
     re.IGNORECASE,
 )
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "at", "de"}
+# How far before an opening mark the naming words are looked for (the longest, "so-called the ", fits easily).
+_NAMING_WINDOW = 40
 
 
 def stands_alone(view: DocView, quote: Quoted) -> bool:
@@ -36,7 +38,10 @@ def stands_alone(view: DocView, quote: Quoted) -> bool:
 def opens_sentence(view: DocView, quote: Quoted) -> bool:
     """True when nothing but spaces stands between the sentence's start and the opening mark."""
     sentence_start = view.sentence_spans[quote.sentence][0]
-    return not view.masked[sentence_start : quote.span.open_at].strip()
+    i = quote.span.open_at - 1
+    while i >= sentence_start and view.masked[i].isspace():  # only the spaces before the mark are read
+        i -= 1
+    return i < sentence_start
 
 
 def kind_of(view: DocView, quote: Quoted) -> str:
@@ -82,7 +87,8 @@ def _quoted_sentence(words: list[str], quoted: str) -> bool:
 def _name_like(view: DocView, span: QuoteSpan) -> bool:
     """A title-case name ("My Companion") or a quotation after "named", "called", "dubbed"…"""
     sentence_start = view.sentence_spans[view.sentence_at(span.open_at)][0]
-    if _NAMING.search(view.text[sentence_start : span.open_at]):
+    # The naming words end right before the mark: a short window keeps a long sentence of quotations linear.
+    if _NAMING.search(view.text[max(sentence_start, span.open_at - _NAMING_WINDOW) : span.open_at]):
         return True
     words = view.text[span.start : span.end].rstrip(".").split()
     if not words or len(words) > 6:

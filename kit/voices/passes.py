@@ -9,6 +9,7 @@ Each pass takes the list of :class:`~kit.voices.records.Quoted` records and retu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -97,7 +98,9 @@ def _reported(view: DocView, quote: Quoted) -> bool:
     ("NHK … said this CCTV report “appears …”"): the clause is not the previous speaker's continuation.
     """
     sentence_start = view.sentence_spans[quote.sentence][0]
-    return roles.REPORTING_VERBS.search(view.masked, sentence_start, quote.span.open_at) is not None
+    verbs = view.reporting_verb_starts
+    first = bisect_left(verbs, sentence_start)
+    return first < len(verbs) and verbs[first] < quote.span.open_at
 
 
 def participles(view: DocView, memory: Memory, found: list[Quoted]) -> list[Quoted]:

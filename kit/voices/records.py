@@ -126,6 +126,11 @@ class DocView:
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     @functools.cached_property
+    def reporting_verb_starts(self) -> tuple[int, ...]:
+        """Where each reporting verb outside quotations starts, in order (one pass; bisect it per quotation)."""
+        return tuple(match.start() for match in roles.REPORTING_VERBS.finditer(self.masked))
+
+    @functools.cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
         # Bisected without a key function: every mention and cue asks which sentence it is in.
         return tuple(start for start, _ in self.sentence_spans)

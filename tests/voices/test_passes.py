@@ -1,10 +1,12 @@
 """kit.voices.passes: echoes found through an index, so an article of many quotations stays linear."""
 
+import pytest
+
 from kit import voices
 from kit.pipeline import prepare
 from kit.types import REQUIRED_MANIFEST_COLUMNS
 from kit.voices import actors, records
-from tests.scaling import doubling_ratio
+from tests.scaling import assert_linear
 from tests.seeds import ROW
 
 PARAGRAPH = (
@@ -69,7 +71,7 @@ def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_
         assert isinstance(view, records.DocView)
         return voices.document_quotes(view, registry)
 
-    assert doubling_ratio(step, article, 300) < 2.6
+    assert_linear(step, article, 150)
 
 
 def test_a_clause_quoted_to_the_end_of_an_uncued_sentence_continues_the_voice_just_quoted(make_corpus):
@@ -84,3 +86,35 @@ def test_a_clause_quoted_to_the_end_of_an_uncued_sentence_continues_the_voice_ju
         ("fragment", "Chad O’Carroll", "continuation"),
         ("term", "", ""),  # a scare quote, not the rest of a sentence
     ]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "The delegates spoke of “the phrase number {i}” at length.",  # one paragraph of many sentences
+        "“a{i}” “b{i}”",  # one sentence of many quotations
+        "Officials described “item {i}” again; according to Xinhua, “talks {i}” went well.",  # frames
+    ],
+)
+def test_quotations_of_one_long_paragraph_grow_linearly(tmp_path, shape):
+    """No quotation walks back over every earlier sentence of its paragraph, nor over its whole sentence."""
+    registry = actors.load_registry()
+
+    def paragraph(n: int) -> records.DocView:
+        folder = tmp_path / f"para{n}"
+        folder.mkdir(exist_ok=True)
+        sentences = " ".join(shape.format(i=i) for i in range(n))
+        (folder / f"p{n}.txt").write_text("A Test Headline\n\n" + sentences + "\n", encoding="utf-8")
+        row = {**dict.fromkeys(REQUIRED_MANIFEST_COLUMNS, ""), **ROW, "doc_id": f"p{n}", "file": f"p{n}.txt"}
+        (folder / "manifest.csv").write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
+        prepared = prepare(folder)
+        doc = prepared.documents.iloc[0]
+        return records.build_view(
+            str(doc.doc_id), str(doc.text), prepared.sentences, prepared.paragraphs, actors.mentions(prepared, registry)
+        )
+
+    def step(view: object) -> object:
+        assert isinstance(view, records.DocView)
+        return voices.document_quotes(view, registry)
+
+    assert_linear(step, paragraph, 300)
