@@ -244,7 +244,10 @@ def classify_role(description: str, *, named: bool = False) -> str:
     if _BUSINESS.search(description) and not _GOVERNMENT_BODY.search(description):
         return "business"
     if _STATE_OFFICE.search(description) or (_POST.search(description) and state_side(description)):
-        return state_side(description) or "unknown"
+        # no state named: an unnamed person in an office ("one diplomat") is an unnamed source; a named one or a
+        # body ("the foreign ministry spokesman") is unknown — no side is guessed
+        anonymous = _ONE_PERSON.match(description.strip()) is not None and not named
+        return state_side(description) or ("unnamed_source" if anonymous else "unknown")
     if _JOURNALIST.search(description):
         return side(description) or "unknown"  # whose journalist is not guessed: state media speak for a side
     if _PUBLIC.search(_PARTY_NAMES.sub(" ", description)):
@@ -277,8 +280,8 @@ def body_group(words: str, kind: str) -> str:
     if kind in MEDIA_TYPES:
         sided = side(words)
         of_a_state = re.search(r"\b(?:state|state-run|state-owned|official|party|government)\b", words, re.IGNORECASE)
-        if sided and (kind != "media" or of_a_state):
-            return sided
+        if sided and (kind != "media" or of_a_state or sided == "official_dprk"):
+            return sided  # North Korea has no media but the state's: "Pyongyang's media" speak for it
         # "Chinese media" may be any outlet, "state media" any state's, and an outlet named without a side
         # may be a state's (KCNA is the "Korean Central News Agency"): none is guessed. Outlets the registry
         # knows have their group there.

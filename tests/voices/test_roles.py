@@ -20,6 +20,7 @@ from kit.voices import roles
         ("a resident of the city", "public"),
         ("an official at a Dandong-based travel agency", "business"),  # not a state official
         ("Foreign Ministry spokesman", "unknown"),  # an office with no state named: no side is guessed
+        ("one diplomat", "unnamed_source"),  # an unnamed person in an office of no named state
         ("the Russian Foreign Ministry", "official_other"),
         ("a State Department official", "official_other"),
         ("South Korea's unification minister", "official_other"),
