@@ -132,8 +132,8 @@ _TRAILING_TIME = re.compile(
 # A medium's proper name before its kind written in lower case, e.g. "South Korea's Yonhap news agency",
 # "the Russian state-run TASS news agency", "China's state-run Global Times newspaper".
 _NAME_BEFORE_KIND = re.compile(r"((?:[A-Z][\w’'-]*\s+)+)(?:news agency|agency|newspaper|daily|broadcaster)$")
-# A body's "of" complement naming a place or a state: " of Liaoning province", " of the DPRK".
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|province|city|county|region))*")
+# A body's complement naming a place or a state: " of Liaoning province", " of the DPRK", " in Beijing".
+_OF_NAME = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|province|city|county|region))*")
 # Words that open a relative clause inside a noun phrase.
 _CLAUSE_WORDS = {"who", "that", "which", "whose", "whom"}
 # A description of someone: "an official at a Dandong-based travel agency", "the source", "two diplomats".

@@ -257,11 +257,14 @@ def classify_role(description: str, *, named: bool = False) -> str:
     return "unknown"
 
 
-def state_side(description: str) -> str:
+def state_side(description: str, *, seat: bool = False) -> str:
     """The side of a state named in a description: DPRK and PRC first (:func:`side`), then any other state
     or international body ("Russian", "the U.S.", "South Korea's", "the UN") → ``official_other``; "" when no
     state is named. Where an office is posted is not its side ("the US ambassador to China" is the US's).
     """
+    if seat:  # a ministry "in Beijing" sits in its own capital: there a place is a side
+        sided = "official_dprk" if _DPRK.search(description) else "official_prc" if _PRC.search(description) else ""
+        return sided or ("official_other" if _OTHER_STATE.search(description) else "")
     sided = side(description)
     if sided:
         return sided
@@ -291,7 +294,7 @@ def body_group(words: str, kind: str) -> str:
     if kind == "company":
         return "business"
     if kind in STATE_TYPES:
-        return state_side(words) or "unknown"
+        return state_side(words, seat=kind in ("ministry", "government", "party", "council")) or "unknown"
     return "unknown"
 
 

@@ -566,6 +566,9 @@ def test_a_person_whose_role_names_a_registered_think_tank_is_an_analyst(make_co
         # a company is a body: "the company said" finds it, and it speaks for business
         ("The Dandong Hongxiang company was named in the case.\n\n“We did nothing wrong,” the company said.",
          "Dandong Hongxiang company", "business", ""),
+        # a ministry sits in its own capital: "in Beijing" names its side (an ambassador "in Beijing" would not)
+        ("The Foreign Ministry in Beijing refused to confirm the reports, saying only it had “frequent” contacts.",
+         "The Foreign Ministry in Beijing", "official_prc", ""),
         # a tweet is speech
         ("US President Donald Trump tweeted that “North Korea is looking for trouble.”", "Donald Trump",
          "official_other", ""),
