@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from kit import sentiment, tone, voices
+from kit import formulas, sentiment, tone, voices
 from kit.cli import main
 from kit.errors import KitError
 from kit.intervals import mean_interval
@@ -363,6 +363,25 @@ def test_notebook_with_the_diplomatic_lexicon(run_notebook):
     ]
     assert values["unregistered_speakers"] == []
     assert values["lexicon_change_by_voice"]["official_dprk"] == 0.0409
+    assert values["formula_occurrences"] == {
+        "denuclearization_of_the_peninsula": 5,
+        "dual_suspension": 1,
+        "lips_and_teeth": 1,
+        "sealed_in_blood": 1,
+        "traditional_friendship": 1,
+    }
+
+
+def test_notebook_saves_the_formulas_behind_the_chart(run_notebook, tmp_path):
+    run_notebook("02-official-tone", outlets=["The Korea Herald"])
+    out = tmp_path / "02-official-tone"
+    found = pd.read_csv(out / "formula_occurrences.csv", keep_default_na=False)
+    assert set(found.doc_id) == {HERALD}  # the outlets parameter narrows the formulas too
+    years = pd.read_csv(out / "formulas_by_year.csv")
+    assert set(years.year) == {2018} and set(years.articles) == {1}
+    by_voice = pd.read_csv(out / "formulas_by_year_voice.csv")
+    assert by_voice.occurrences.sum() == len(found)
+    assert pd.read_csv(out / "formulas.csv").formula.tolist() == formulas.load_formulas().names
 
 
 def test_notebook_saves_every_unit_behind_the_means(run_notebook, tmp_path):
