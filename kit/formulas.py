@@ -231,7 +231,6 @@ def occurrences(
     for m in matches:
         body = texts[m.doc_id]
         quotation = _quotation_around(by_doc.get(m.doc_id, []), m.start, m.end)
-        voiced = quotation is not None and quotation.kind in VOICED
         sentence_start, sentence_end = sentences.loc[(m.doc_id, m.sentence_id)]
         rows.append(
             {
@@ -243,12 +242,7 @@ def occurrences(
                 "label": labels[m.category],
                 "match": m.match,
                 "pattern": m.pattern,
-                "voice": (quotation.speaker_group or "unknown") if voiced and quotation is not None else NARRATION,
-                "quoted": voiced,
-                "quote_kind": quotation.kind if quotation is not None else "",
-                "speaker": quotation.speaker if voiced and quotation is not None else "",
-                "speaker_group": quotation.speaker_group if voiced and quotation is not None else "",
-                "via": quotation.via if voiced and quotation is not None else "",
+                **_voice_of(quotation),
                 "outlet": facts.at[m.doc_id, "outlet"],
                 "published": facts.at[m.doc_id, "published"],
                 "year": years[m.doc_id],
@@ -262,6 +256,25 @@ def occurrences(
 
 
 _DTYPES: dict[str, Any] = {"sentence_id": "int64", "start": "int64", "end": "int64", "year": "int64", "quoted": bool}
+
+
+def _voice_of(quotation: Any | None) -> dict[str, object]:
+    """voice, quoted, quote_kind, speaker, speaker_group and via of an occurrence in ``quotation`` (None: narration).
+
+    A speech or fragment quotation is someone's words: its speaker's group is the voice. A term (scare quotes) is
+    the journalist's, as in the tone units (:func:`kit.tone.units`): narration, with its kind kept.
+    """
+    kind = quotation.kind if quotation is not None else ""
+    if quotation is None or kind not in VOICED:
+        return {"voice": NARRATION, "quoted": False, "quote_kind": kind, "speaker": "", "speaker_group": "", "via": ""}
+    return {
+        "voice": quotation.speaker_group or "unknown",
+        "quoted": True,
+        "quote_kind": kind,
+        "speaker": quotation.speaker,
+        "speaker_group": quotation.speaker_group,
+        "via": quotation.via,
+    }
 
 
 def _quotation_around(quotes: list[Any], start: int, end: int) -> Any | None:
