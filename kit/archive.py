@@ -175,6 +175,9 @@ def command_table(name: str, args: argparse.Namespace) -> pd.DataFrame:
             frame = frame[frame.granularity != "vague"].reset_index(drop=True)
         return frame
     themes.load_dictionary(settings.data.dictionary)  # a bad dictionary: refused before any article is read
+    read_data = TABLES[name].read_data
+    if read_data is not None:  # and a bad data file of the table's own (the formulas)
+        read_data(args)
     chunked = TABLES[name].chunked
     if chunked is None:  # a table over the whole corpus that cannot be built by chunk: none of the kit's
         raise KitError(f"kit table {name}: the table has no form that reads the store by chunk")

@@ -33,3 +33,5 @@ THEMES = DATA / "themes.yaml"
 # Official voices and their tone (kit.voices.actors, kit.voices, kit.tone); a user's YAML file replaces each.
 ACTORS = DATA / "actors.yaml"
 DIPLOMATIC_LEXICON = DATA / "diplomatic_lexicon.yaml"
+# The formulas of China–DPRK relations (kit.formulas); a user's YAML file replaces it.
+FORMULAS = DATA / "formulas.yaml"

@@ -77,7 +77,8 @@ def readable(frame: pd.DataFrame, *, documents: pd.DataFrame | None = None) -> p
         # A list of documents ("a, b", as kit.voices.unregistered_speakers writes it), one label per line.
         shown = shown.assign(doc_ids=shown.doc_ids.map(lambda ids: _labelled_list(ids, labels)))
         shown = shown.rename(columns={"doc_ids": "documents"})
-    return shown.apply(lambda column: column.map(_cell)) if len(shown) else shown
+    # Through object: a nullable integer column with a gap (Int64) would otherwise show 2018.0 for 2018.
+    return shown.apply(lambda column: column.astype(object).map(_cell)) if len(shown) else shown
 
 
 def _labelled_list(ids: Any, labels: Mapping[str, str]) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import colorsys
 import textwrap
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from kit import display
+from kit.intervals import mean_interval
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -27,11 +28,8 @@ if TYPE_CHECKING:
 
 Colour = tuple[float, float, float]
 BLUE, RED = "#4c72b0", "#c44e52"
-# A 95% interval of a mean: percentiles of this many resampled means (seeded, so every run draws the same).
-RESAMPLES = 2000
+# The strips' jitter and dot samples are seeded, as the intervals are (kit.intervals), so every run draws the same.
 SEED = 0
-# Resampled values drawn at once (80 MB): a voice of a million units is resampled in batches, not all at once.
-RESAMPLE_BATCH = 10_000_000
 # A strip draws at most this many dots per row (a seeded sample beyond; its mean and interval use every unit).
 MOST_DOTS = 400
 # The event timeline draws a key of outlet colours up to this many outlets.
@@ -188,28 +186,11 @@ def themes_heatmap(
     )
 
 
-def mean_interval(values: Sequence[float] | np.ndarray[Any, Any], *, level: float = 0.95) -> tuple[float, float, float]:
-    """The mean and a ``level`` bootstrap percentile interval (seeded); one value has no interval (low = high)."""
-    data = np.asarray(values, dtype=float)
-    if data.size == 0:
-        return float("nan"), float("nan"), float("nan")
-    mean = float(data.mean())
-    if data.size == 1:
-        return mean, mean, mean
-    rng = np.random.default_rng(SEED)
-    rows = max(1, RESAMPLE_BATCH // data.size)
-    batches = [min(rows, RESAMPLES - done) for done in range(0, RESAMPLES, rows)]
-    means = np.concatenate([rng.choice(data, size=(n, data.size), replace=True).mean(axis=1) for n in batches])
-    tail = (1 - level) / 2 * 100
-    low, high = np.percentile(means, [tail, 100 - tail])
-    return mean, float(low), float(high)
-
-
 def strip_with_mean(
     ax: Axes, units: pd.DataFrame, *, group: str, order: Sequence[str], value: str = "compound"
 ) -> None:
     """Every unit as a dot (a seeded sample of :data:`MOST_DOTS` in a larger row), and per group its mean (diamond)
-    with a 95% interval of every unit; each row says its n.
+    with its interval (:func:`kit.intervals.mean_interval`) of every unit; each row says its n.
 
     Args:
         ax: the axes drawn on.

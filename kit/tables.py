@@ -1,10 +1,11 @@
 """The tidy tables ``python -m kit table NAME`` prints, one entry per table.
 
 Each entry names a builder that takes the prepared corpus (and the parsed command-line options) and
-returns a plain DataFrame. A table over the whole corpus (themes, events, kwic) also names ``chunked``: the
-same table from an archive in the store, chunk by chunk (:class:`kit.archive.Archive`), which is what the
-command line prints; keyness takes either kind of corpus. Analyses add their tables here; the command line
-needs no other change.
+returns a plain DataFrame. A table over the whole corpus (themes, events, kwic, formulas) also names ``chunked``:
+the same table from an archive in the store, chunk by chunk (:class:`kit.archive.Archive`), which is what the
+command line prints; keyness and formulas take either kind of corpus. An entry whose data file no stored table
+depends on (the formulas file) names ``read_data``, which reads it before any article is. Analyses add their
+tables here; the command line needs no other change.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit import chronology, keyness, kwic, overview, themes, tone, voices
+from kit import chronology, formulas, keyness, kwic, overview, themes, tone, voices
 from kit.types import Chunked, Prepared
 from kit.validation import dates as dates_validation
 from kit.validation import furniture
@@ -44,7 +45,12 @@ class TableSpec:
     build: Builder
     options: tuple[Option, ...] = ()
     chunked: ChunkedBuilder | None = None
+    # Reads the table's own data files from the options, so a bad one is refused before any article is read.
+    read_data: Callable[[argparse.Namespace], object] | None = None
 
+
+# What `kit table formulas --by` prints: every occurrence, or a count of them.
+FORMULA_VIEWS = ["occurrence", "formula", "year", "voice", "year-voice"]
 
 TABLES: dict[str, TableSpec] = {
     "documents": TableSpec(
@@ -131,7 +137,43 @@ TABLES: dict[str, TableSpec] = {
             Option(("--registry",), {"default": None, "help": "actor registry YAML (default: the kit's)"}),
         ),
     ),
+    # Formulas of China–DPRK relations (kit.formulas): each occurrence, in a quotation or in the narration.
+    "formulas": TableSpec(
+        "every occurrence of the formulas of China–DPRK relations: offsets, formula, speaker, group, quotation or "
+        "narration, year (--by: counts per formula, year or voice)",
+        lambda p, a: _formulas(p, a),
+        chunked=lambda c, a: _formulas(c, a),  # each chunk's occurrences, placed by its kept quotations
+        read_data=lambda a: formulas.load_formulas(a.formulas),
+        options=(
+            Option(("--formulas",), {"default": None, "help": "formulas YAML (default: the kit's)"}),
+            Option(("--registry",), {"default": None, "help": "actor registry YAML (default: the kit's)"}),
+            Option(
+                ("--by",),
+                {
+                    "choices": FORMULA_VIEWS,
+                    "default": "occurrence",
+                    "help": "occurrence (one row each, default), formula (a summary row each), year (formula × "
+                    "publication year, zeros kept), voice, year-voice (counts)",
+                },
+            ),
+        ),
+    ),
 }
+
+
+def _formulas(corpus: Prepared | Chunked, args: argparse.Namespace) -> pd.DataFrame:
+    book = formulas.load_formulas(args.formulas)
+    if isinstance(corpus, Prepared):
+        found = formulas.occurrences(corpus, formulas=book, registry=actors.load_registry(args.registry))
+    else:  # the archive's quotations were extracted with the registry the options name
+        found = corpus.gather(formulas.occurrences, formulas=book, tables=["quotes"])
+    if args.by == "formula":
+        return formulas.summary(found, book)
+    if args.by == "year":
+        return formulas.timeline(found, corpus.documents, book)
+    if args.by in ("voice", "year-voice"):
+        return formulas.counts(found, book, by=args.by.split("-"))
+    return found
 
 
 def _keyness(corpus: Prepared | Chunked, args: argparse.Namespace) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 """Publications and the events articles mention, on a time axis: a row per article or event while they fit a
-page (≤ :data:`~kit.plots.MOST_ROWS`), counts per month or year stacked by outlet beyond.
+page (≤ :data:`~kit.plots.MOST_ROWS`), counts per month or year stacked by outlet beyond; and the formulas of
+China–DPRK relations by publication year, a row per formula, coloured by who says them.
 
 Five seed articles draw a dot per article; a 100,000-article archive would draw a figure 50,000 inches tall,
 so each chart picks its form by the number of rows and says which in its title. The tables beside a chart keep
@@ -16,16 +17,21 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from kit import formulas
 from kit.days import day, days, drawable, span, year_start
-from kit.plots import LEGEND_OUTLETS, MOST_ROWS, Colour
+from kit.plots import BLUE, LEGEND_OUTLETS, MOST_ROWS, RED, Colour, wrap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 OTHER = "other outlets"
+# The formulas chart: a colour per side (PRC red, DPRK blue), and where each side's dot sits within its year.
+SIDE_COLOURS = dict(zip(formulas.SIDE_ORDER, (RED, BLUE, "#55a868", "#222222"), strict=True))
+SIDE_OFFSETS = dict(zip(formulas.SIDE_ORDER, (-0.27, -0.09, 0.09, 0.27), strict=True))
 
 
 def publication_timeline(chosen: pd.DataFrame, *, colours: Mapping[str, Colour], labels: Mapping[str, str]) -> Figure:
@@ -197,3 +203,56 @@ def _stacked(
     ax.set_title(title)
     ax.legend(fontsize=7, loc="upper left", ncols=2)
     return fig
+
+
+def formula_years(timeline: pd.DataFrame, by_year_voice: pd.DataFrame) -> Figure:
+    """When each formula appears and disappears: a row per formula, a column per publication year of the corpus.
+
+    Args:
+        timeline: :func:`kit.formulas.timeline` (formula, label, year, articles, occurrences …; every year with
+            articles, zeros kept).
+        by_year_voice: :func:`kit.formulas.counts` by year and voice.
+
+    Returns:
+        The figure: per year a dot for each side that used the formula (PRC officials, DPRK officials, other
+        quoted voices, narration), its area growing with the occurrences and the number beside it; a small grey
+        dot where the year has articles but no occurrence; a thin line from the first year to the last. The x
+        labels give each year's articles, so absence in a thin year reads as such. Years without articles have
+        no column.
+    """
+    names = list(dict.fromkeys(timeline.formula))
+    labels = dict(zip(timeline.formula, timeline.label, strict=False))
+    years = sorted(set(timeline.year))
+    articles = timeline.drop_duplicates("year").set_index("year").articles
+    column = {year: i for i, year in enumerate(years)}
+    totals = timeline.groupby("formula", sort=False).occurrences.sum()
+    width = max(8.0, 0.9 * len(years) + 5)
+    figure, ax = plt.subplots(figsize=(width, 0.36 * len(names) + 2.0), layout="constrained")
+    for row, name in enumerate(names):
+        mine = timeline[(timeline.formula == name)]
+        absent = mine[mine.occurrences == 0]
+        ax.scatter([column[y] for y in absent.year], [row] * len(absent), s=6, color="#c0c0c0", zorder=2)
+        present = [column[y] for y in mine[mine.occurrences > 0].year]
+        if present:
+            ax.plot([min(present), max(present)], [row, row], color="#d0d0d0", linewidth=1, zorder=1)
+    sides = by_year_voice.assign(side=by_year_voice.voice.map(formulas.side))
+    per_side = sides.groupby(["formula", "year", "side"], sort=False).occurrences.sum().reset_index()
+    rows = {name: i for i, name in enumerate(names)}
+    points: Iterable[Any] = per_side[per_side.formula.isin(rows)].itertuples(index=False)  # any scalar per field
+    for point in points:
+        x, y, n = column[int(point.year)] + SIDE_OFFSETS[point.side], rows[point.formula], int(point.occurrences)
+        ax.scatter([x], [y], s=22 * np.sqrt(n) + 10, color=SIDE_COLOURS[point.side], zorder=3, linewidths=0)
+        if n > 1:
+            ax.text(x, y - 0.32, str(n), ha="center", va="bottom", fontsize=6, color="#333", zorder=4)
+    ax.set_yticks(range(len(names)), [f"{wrap(str(labels[n]), 44)} ({int(totals[n])})" for n in names], fontsize=7)
+    ax.set_ylim(len(names) - 0.5, -0.7)
+    counted = [f"{y}\n{int(articles[y])} article{'s' if int(articles[y]) != 1 else ''}" for y in years]
+    ax.set_xticks(range(len(years)), counted, fontsize=7)
+    ax.set_xlim(-0.6, len(years) - 0.4)
+    ax.grid(axis="x", color="#eeeeee", linewidth=0.6)
+    handles = [Line2D([], [], marker="o", linestyle="", color=SIDE_COLOURS[s], label=s) for s in formulas.SIDE_ORDER]
+    handles.append(Line2D([], [], marker="o", linestyle="", markersize=3, color="#c0c0c0", label="no occurrence"))
+    figure.legend(handles=handles, fontsize=7, loc="outside lower center", ncols=len(handles) if len(years) > 4 else 3)
+    ax.set_xlabel("publication year (articles published that year)", fontsize=8)
+    ax.set_title("When each formula appears, and from whose mouth (dot area: occurrences)", fontsize=10)
+    return figure

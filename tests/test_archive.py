@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kit import archive, chronology, config, keyness, kwic, overview, synth, themes, tone, voices
+from kit import archive, chronology, config, formulas, keyness, kwic, overview, synth, themes, tone, voices
 from kit.errors import KitError
 from kit.pipeline import prepare
 from kit.voices import actors
@@ -67,6 +67,13 @@ def test_passes_over_the_chunks_give_the_whole_corpus_rows(chunked, whole):
     lines = chunked.gather(kwic.kwic, dictionary, window=4)
     same(lines, kwic.kwic(whole, dictionary, window=4))
     assert len(lines) == int(themes.count(whole, dictionary).hits.sum()) > 100
+
+
+def test_formulas_found_by_chunk_and_placed_by_the_kept_quotations_are_the_whole_corpus_rows(chunked, whole):
+    book = formulas.load_formulas()
+    found = chunked.gather(formulas.occurrences, formulas=book, tables=["quotes"])
+    same(found, formulas.occurrences(whole, formulas=book))
+    assert len(found) > 5 and found.quoted.any() and not found.quoted.all()
 
 
 def test_counts_summed_over_the_chunks_give_the_whole_corpus_rankings(chunked, whole):

@@ -141,3 +141,8 @@ def test_folding_many_documents_groups_in_one_pass():
     folded = display.folded(many, by="doc_id", documents=documents)  # a mask per group would take minutes here
     assert len(folded.groups) == display.SHOWN_ROWS and folded.left_out == 20000 - display.SHOWN_ROWS
     assert folded.groups[0][0] == "Wire · 2020-01-01" and folded.groups[1][0] == "Wire · 2020-01-01 #2"
+
+
+def test_a_nullable_integer_column_with_a_gap_shows_whole_numbers():
+    frame = pd.DataFrame({"first_year": pd.Series([2018, None], dtype="Int64")})
+    assert display.readable(frame).first_year.tolist() == [2018, ""]

@@ -64,8 +64,10 @@ def test_dates_without_vague_expressions_as_the_chronology_leaves_them_out(optio
         ["kwic", "--word", "sanction*", "--across-sentences"],
         ["keyness"],
         ["keyness", "--unit", "word", "--periods", "2018", "2024"],
+        ["formulas"],
+        ["formulas", "--by", "year-voice"],
     ],
-    ids=["events", "kwic", "kwic-word", "keyness-themes", "keyness-words"],
+    ids=["events", "kwic", "kwic-word", "keyness-themes", "keyness-words", "formulas", "formulas-by-year-voice"],
 )
 def test_tables_over_the_whole_corpus_computed_chunk_by_chunk_are_the_whole_corpus_tables(
     options, longer, tmp_path, capsys

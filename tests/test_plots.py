@@ -58,14 +58,6 @@ def test_bar_labels_stay_inside_the_frame():
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1, text.get_text()
 
 
-def test_mean_interval_is_seeded_and_one_value_has_none():
-    assert plots.mean_interval([0.5]) == (0.5, 0.5, 0.5)
-    first = plots.mean_interval([-0.5, 0.1, 0.2, 0.9])
-    assert first == plots.mean_interval([-0.5, 0.1, 0.2, 0.9])
-    mean, low, high = first
-    assert mean == pytest.approx(0.175) and -0.5 <= low < mean < high <= 0.9
-
-
 def test_strip_rows_say_their_n_even_when_empty():
     units = pd.DataFrame({"voice": ["analyst", "analyst", "narration"], "compound": [0.2, -0.1, 0.5]})
     _, ax = plt.subplots()
@@ -117,16 +109,6 @@ def test_a_large_row_draws_a_sample_of_dots_but_its_mean_and_n_count_every_unit(
     assert len(dots.get_offsets()) == plots.MOST_DOTS
     assert [t.get_text() for t in ax.get_yticklabels()] == ["narration (n=5000)"]
     assert mean.get_xdata()[0] == pytest.approx(sum(values) / len(values))
-
-
-def test_resampling_in_batches_gives_an_interval_around_the_mean(monkeypatch):
-    values = [i / 1000 for i in range(-500, 1500)]
-    whole = plots.mean_interval(values)
-    monkeypatch.setattr(plots, "RESAMPLE_BATCH", 3 * len(values))  # 667 batches of three resamples
-    batched = plots.mean_interval(values)
-    assert batched[0] == whole[0]
-    assert batched[1] == pytest.approx(whole[1], abs=0.01) and batched[2] == pytest.approx(whole[2], abs=0.01)
-    assert batched[1] < batched[0] < batched[2]
 
 
 def theme_rows(documents: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

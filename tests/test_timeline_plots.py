@@ -180,3 +180,33 @@ def test_the_counted_forms_take_any_year():
         if bar.get_height()
     }
     assert months == {"1678-01", "2018-03", "2261-12"}
+
+
+def test_formula_years_draw_a_row_per_formula_a_column_per_year_and_a_colour_per_side():
+    timeline = pd.DataFrame(
+        {
+            "formula": ["lips", "lips", "blood", "blood"],
+            "label": ["Lips and teeth", "Lips and teeth", "Sealed in blood", "Sealed in blood"],
+            "year": [2009, 2018, 2009, 2018],
+            "articles": [1, 3, 1, 3],
+            "occurrences": [0, 4, 1, 0],
+        }
+    )
+    by_year_voice = pd.DataFrame(
+        {
+            "formula": ["lips", "lips", "blood"],
+            "year": [2018, 2018, 2009],
+            "voice": ["official_dprk", "narration", "analyst"],
+            "occurrences": [3, 1, 1],
+        }
+    )
+    figure = timeline_plots.formula_years(timeline, by_year_voice)
+    ax = figure.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Lips and teeth (4)", "Sealed in blood (1)"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2009\n1 article", "2018\n3 articles"]
+    # One grey dot per year with articles and no occurrence, then a dot per side: DPRK blue, narration, other.
+    colours = [tuple(c.get_facecolor()[0][:3]) for c in ax.collections]
+    dprk = matplotlib.colors.to_rgb(timeline_plots.SIDE_COLOURS["DPRK officials"])
+    assert dprk in colours and len(ax.collections) == 2 + 3
+    assert [t.get_text() for t in ax.texts] == ["3"]  # the number beside a dot of more than one occurrence
+    assert [t.get_text() for t in figure.legends[0].get_texts()][-1] == "no occurrence"

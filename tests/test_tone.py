@@ -4,9 +4,10 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from kit import sentiment, tone, voices
+from kit import formulas, sentiment, tone, voices
 from kit.cli import main
 from kit.errors import KitError
+from kit.intervals import mean_interval
 from kit.pipeline import prepare
 from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
 
@@ -90,6 +91,44 @@ def test_every_voice_is_scored_separately_with_counts(diplomatic, seeds):
     assert official.loc["official_dprk", "mean_compound"] == 0.4464
     assert official.loc["official_prc", "mean_compound"] == 0.1476
     assert official.loc["official_dprk", "top_words"].startswith("peace +10.00; friendship +7.60")
+
+
+def test_every_voice_is_a_row_saying_what_it_holds_with_n_and_an_interval(diplomatic, seeds):
+    table = tone.by_voice(diplomatic, seeds)
+    assert table.voice.tolist() == list(tone.VOICES)  # unnamed sources, unknown speakers and narration included
+    assert list(table.columns) == ["voice", "holds", *tone.SUMMARY_COLUMNS]
+    rows = table.set_index("voice")
+    assert rows.units.to_dict() == {
+        "official_prc": 16,
+        "official_dprk": 12,
+        "official_other": 0,
+        "analyst": 15,
+        "media": 0,
+        "business": 0,
+        "public": 0,
+        "ngo": 0,
+        "unnamed_source": 2,
+        "unknown": 1,
+        "narration": 187,
+    }
+    assert rows.loc["unnamed_source", "holds"].startswith("Quotations of sources whose identity is withheld")
+    assert rows.loc["narration", "holds"].startswith("The journalist's words")
+    # A 95% bootstrap interval around each mean; one unit has none (low = high); no unit, no mean.
+    assert rows.loc["narration", "ci_low"] < rows.loc["narration", "mean_compound"] < rows.loc["narration", "ci_high"]
+    assert rows.loc["unknown", ["mean_compound", "ci_low", "ci_high"]].tolist() == [0.6369] * 3
+    assert rows.loc["media", ["mean_compound", "ci_low", "ci_high"]].isna().all()
+    assert rows.loc["media", "top_words"] == ""
+    assert set(tone.VOICE_NOTES) == set(tone.VOICES)
+
+
+def test_summary_intervals_are_the_charts_intervals(diplomatic, seeds):
+    by_voice = tone.summarise(diplomatic, seeds, by="voice").set_index("voice")
+    prc = diplomatic[diplomatic.voice == "official_prc"].compound
+    _, low, high = mean_interval(prc.to_numpy())
+    assert (by_voice.loc["official_prc", "ci_low"], by_voice.loc["official_prc", "ci_high"]) == (
+        round(low, 4),
+        round(high, 4),
+    )
 
 
 def test_narration_is_the_sentence_outside_its_quotations(diplomatic, seeds):
@@ -294,32 +333,75 @@ def test_notebook_with_the_diplomatic_lexicon(run_notebook):
     assert values["lexicon"] == "vader+diplomatic"
     assert values["quotations"] == 55
     assert values["quotations_by_kind"] == {"fragment": 17, "speech": 29, "term": 9}
-    assert values["units_by_voice"] == {"official_prc": 16, "official_dprk": 12, "analyst": 15, "narration": 187}
+    # Every voice is shown, those the compared voices leave out (and those without a unit) too.
+    assert values["units_by_voice"] == {
+        "official_prc": 16,
+        "official_dprk": 12,
+        "official_other": 0,
+        "analyst": 15,
+        "media": 0,
+        "business": 0,
+        "public": 0,
+        "ngo": 0,
+        "unnamed_source": 2,
+        "unknown": 1,
+        "narration": 187,
+    }
     assert values["mean_compound_by_voice"] == {
         "official_prc": 0.1476,
         "official_dprk": 0.4464,
         "analyst": 0.2765,
+        "unnamed_source": 0.5303,
+        "unknown": 0.6369,
         "narration": 0.128,
     }
+    low, high = values["interval_by_voice"]["narration"]
+    assert low < 0.128 < high
     assert values["most_positive_official"][0].startswith("he would like to join hands with Xi")
     assert values["most_negative_official"] == [
         "dangerous move of collapsing the pillar of North Korea-China relations"
     ]
     assert values["unregistered_speakers"] == []
     assert values["lexicon_change_by_voice"]["official_dprk"] == 0.0409
+    assert values["formula_occurrences"] == {
+        "denuclearization_of_the_peninsula": 5,
+        "dual_suspension": 1,
+        "lips_and_teeth": 1,
+        "sealed_in_blood": 1,
+        "traditional_friendship": 1,
+    }
+
+
+def test_notebook_saves_the_formulas_behind_the_chart(run_notebook, tmp_path):
+    run_notebook("02-official-tone", outlets=["The Korea Herald"])
+    out = tmp_path / "02-official-tone"
+    found = pd.read_csv(out / "formula_occurrences.csv", keep_default_na=False)
+    assert set(found.doc_id) == {HERALD}  # the outlets parameter narrows the formulas too
+    years = pd.read_csv(out / "formulas_by_year.csv")
+    assert set(years.year) == {2018} and set(years.articles) == {1}
+    by_voice = pd.read_csv(out / "formulas_by_year_voice.csv")
+    assert by_voice.occurrences.sum() == len(found)
+    assert pd.read_csv(out / "formulas.csv").formula.tolist() == formulas.load_formulas().names
 
 
 def test_notebook_saves_every_unit_behind_the_means(run_notebook, tmp_path):
     values = run_notebook("02-official-tone")
     units = pd.read_csv(tmp_path / "02-official-tone" / "tone_units.csv")
     assert {"doc_id", "sentence_id", "start", "end", "voice", "compound", "top_words"} <= set(units.columns)
-    assert units.groupby("voice").size().to_dict() == values["units_by_voice"]
+    heard = {voice: n for voice, n in values["units_by_voice"].items() if n}
+    assert units.groupby("voice").size().to_dict() == heard
+    assert {"unnamed_source", "unknown", "narration"} <= set(units.voice)
+    by_voice = pd.read_csv(tmp_path / "02-official-tone" / "tone_by_voice.csv", keep_default_na=False)
+    assert by_voice.voice.tolist() == list(tone.VOICES)
+    assert {"holds", "units", "documents", "mean_compound", "ci_low", "ci_high"} <= set(by_voice.columns)
 
 
 def test_notebook_with_plain_vader(run_notebook):
     values = run_notebook("02-official-tone", use_diplomatic_lexicon=False)
     assert values["lexicon"] == "vader"
-    assert values["mean_compound_by_voice"] == {
+    assert {
+        v: values["mean_compound_by_voice"][v] for v in ("official_prc", "official_dprk", "analyst", "narration")
+    } == {
         "official_prc": 0.128,
         "official_dprk": 0.4055,
         "analyst": 0.2522,
@@ -334,4 +416,6 @@ def test_notebook_parameters_narrow_outlets_voices_and_short_quotations(run_note
         "02-official-tone", outlets=["The Korea Herald"], min_quote_words=4, compare_voices=["official_dprk", "analyst"]
     )
     # Herald's DPRK voice: Kim's statement (kept) and two four-word echoes "progressive and synchronous measures".
-    assert herald["units_by_voice"] == {"official_dprk": 3, "analyst": 9}
+    # The compared voices narrow the panels only: tone by voice still shows every voice.
+    heard = {voice: n for voice, n in herald["units_by_voice"].items() if n}
+    assert heard == {"official_dprk": 3, "analyst": 9, "narration": 27}

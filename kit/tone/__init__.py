@@ -3,8 +3,8 @@
     quotes (kit.voices) → units (quotations + narration outside them) → score_units (VADER, optional
     diplomatic lexicon) → select_units, summarise by voice / outlet / period, compare_lexicon, extremes
 
-**Units.** Every speech or fragment quotation is one unit, its voice the speaker's group (``official_prc``,
-``official_dprk``, ``official_other``, ``analyst``, ``unnamed_source``, ``unknown``). Every sentence is a
+**Units.** Every speech or fragment quotation is one unit, its voice the speaker's group (one of
+:data:`kit.voices.actors.GROUPS`; ``unknown`` when no speaker was found). Every sentence is a
 ``narration`` unit too, scored on its words *outside* those quotations (scare-quoted terms stay: they
 are the journalist's words); a sentence with fewer than :data:`MIN_NARRATION_WORDS` words left is skipped.
 
@@ -27,13 +27,14 @@ from kit.tone.scoring import (
     SCORE_COLUMNS,
     TONE_COLUMNS,
     UNIT_COLUMNS,
+    VOICE_NOTES,
     VOICES,
     score_texts,
     score_units,
     select_units,
     units,
 )
-from kit.tone.summary import COMPARE_COLUMNS, SUMMARY_COLUMNS, compare_lexicon, extremes, summarise
+from kit.tone.summary import COMPARE_COLUMNS, SUMMARY_COLUMNS, by_voice, compare_lexicon, extremes, summarise
 
 __all__ = [
     "COMPARE_COLUMNS",
@@ -44,6 +45,8 @@ __all__ = [
     "TONE_COLUMNS",
     "UNIT_COLUMNS",
     "VOICES",
+    "VOICE_NOTES",
+    "by_voice",
     "compare_lexicon",
     "extremes",
     "load_lexicon",

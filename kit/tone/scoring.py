@@ -23,11 +23,28 @@ UNIT_KEYS = ["doc_id", "sentence_id", "start", "end", "voice", "kind", "speaker"
 TONE_COLUMNS = [*UNIT_KEYS, *SCORE_COLUMNS, "words"]
 UNIT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "voice", "kind", "speaker", "via", "pieces", "text"]
 NARRATION = "narration"
-# The order voices are shown in: the speaker groups of the actor registry, then the journalist's narration.
-VOICES = (*actors.GROUPS, NARRATION)
-OFFICIAL = ("official_prc", "official_dprk")
 # A narration sentence needs this many words outside quotations to be scored.
 MIN_NARRATION_WORDS = 3
+# The order voices are shown in: the speaker groups of the actor registry, then the journalist's narration.
+VOICES = (*actors.GROUPS, NARRATION)
+# What the units of each voice are, in a sentence a report page shows beside the voice's row.
+VOICE_NOTES = {
+    "official_prc": "Quotations of PRC officials, government and party bodies, and PRC state media (Xinhua, CCTV…).",
+    "official_dprk": "Quotations of DPRK officials, government and party bodies, and DPRK state media (KCNA…).",
+    "official_other": "Quotations of officials and government bodies of any other state (South Korea, the US…).",
+    "analyst": "Quotations of scholars, think-tank researchers and other experts.",
+    "media": "Quotations of journalists and outlets speaking for themselves (a reporter's question, an editorial).",
+    "business": "Quotations of traders, business people, companies and their spokespeople.",
+    "public": "Quotations of residents, citizens, tourists, defectors and eyewitnesses.",
+    "ngo": "Quotations of NGOs and of aid, religious and rights groups.",
+    "unnamed_source": "Quotations of sources whose identity is withheld (a diplomatic source, an official who asked "
+    "not to be named).",
+    "unknown": "Quotations the kit could not attribute: no speaker found, a pronoun or surname left unresolved, an "
+    "office with no state named, a candidate that was no noun phrase (the quotes table's abstained column).",
+    NARRATION: "The journalist's words: each sentence's words outside its quotations, scare-quoted terms included "
+    f"(a sentence with fewer than {MIN_NARRATION_WORDS} such words is left out).",
+}
+OFFICIAL = ("official_prc", "official_dprk")
 # VADER's own thresholds for calling a compound score positive or negative.
 POSITIVE, NEGATIVE = 0.05, -0.05
 # How many driving words ``top_words`` lists.

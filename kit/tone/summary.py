@@ -1,4 +1,8 @@
-"""Tone summaries: means by voice, outlet or period with n and spread, the lexicon's effect, the extremes."""
+"""Tone summaries: means by voice, outlet or period with n, spread and an interval, the lexicon's effect, the extremes.
+
+Every mean comes with its 95% bootstrap percentile interval (:mod:`kit.intervals`: 2,000 resamples of the units,
+seeded; not a t interval, since compound scores pile up at 0 and near ±1), the units and the documents behind it.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,17 @@ from collections.abc import Sequence
 import pandas as pd
 
 from kit.errors import KitError
+from kit.intervals import mean_interval
 from kit.periods import assign as assign_periods
-from kit.tone.scoring import NEGATIVE, OFFICIAL, POSITIVE, TOP_WORDS, VOICES, format_drivers
+from kit.tone.scoring import NEGATIVE, OFFICIAL, POSITIVE, TOP_WORDS, VOICE_NOTES, VOICES, format_drivers
 from kit.types import Described
 
 SUMMARY_COLUMNS = [
     "units",
     "documents",
     "mean_compound",
+    "ci_low",
+    "ci_high",
     "median_compound",
     "positive",
     "neutral",
@@ -47,10 +54,11 @@ def summarise(
         periods: for "period": "year" or boundaries (see :func:`kit.periods.assign`).
 
     Returns:
-        The grouping columns, then units (scored rows), documents, mean_compound, median_compound,
-        positive / neutral / negative (units with compound ≥ 0.05, between, ≤ -0.05) and top_words (the
-        words that moved the group most: summed valence, strongest first). Voices in :data:`VOICES`
-        order, other groups sorted.
+        The grouping columns, then units (scored rows), documents, mean_compound, ci_low and ci_high (the mean's
+        95% bootstrap percentile interval, :func:`kit.intervals.mean_interval`; equal to the mean for one unit),
+        median_compound, positive / neutral / negative (units with compound ≥ 0.05, between, ≤ -0.05) and
+        top_words (the words that moved the group most: summed valence, strongest first). Voices in
+        :data:`VOICES` order, other groups sorted; only groups with units (:func:`by_voice` shows every voice).
     """
     keys = [by] if isinstance(by, str) else list(by)
     frame = scores.merge(prepared.documents[["doc_id", "outlet"]], on="doc_id", how="left")
@@ -63,12 +71,15 @@ def summarise(
     rows = []
     for values, group in frame.groupby(keys, sort=False):
         values = values if isinstance(values, tuple) else (values,)
+        mean, low, high = mean_interval(group.compound.to_numpy(dtype=float))
         rows.append(
             {
                 **dict(zip(keys, values, strict=True)),
                 "units": len(group),
                 "documents": group.doc_id.nunique(),
-                "mean_compound": round(float(group.compound.mean()), 4),
+                "mean_compound": round(mean, 4),
+                "ci_low": round(low, 4),
+                "ci_high": round(high, 4),
                 "median_compound": round(float(group.compound.median()), 4),
                 "positive": int((group.compound >= POSITIVE).sum()),
                 "neutral": int(((group.compound > NEGATIVE) & (group.compound < POSITIVE)).sum()),
@@ -89,6 +100,30 @@ def summarise(
     sort_frame = pd.concat(order, axis=1, keys=[f"key{i}" for i in range(len(order))])
     index = sort_frame.sort_values(list(sort_frame.columns), kind="stable").index
     return result.loc[index].reset_index(drop=True)
+
+
+def by_voice(scores: pd.DataFrame, prepared: Described) -> pd.DataFrame:
+    """Tone by voice with every voice a row: the speaker groups and the narration, those without units too.
+
+    Args:
+        scores: rows of :func:`score_units` (or :func:`select_units`).
+        prepared: the prepared corpus (or an archive).
+
+    Returns:
+        voice, holds (one sentence saying what the voice's units are: :data:`VOICE_NOTES`), then
+        :data:`SUMMARY_COLUMNS` as :func:`summarise` gives them — one row per voice of :data:`VOICES`, in that order;
+        a voice without units has units and documents 0, no mean, interval or median, and no words. A voice the
+        kit does not know (a registry's own group) follows, as :func:`summarise` orders it.
+    """
+    summary = summarise(scores, prepared, by="voice")
+    known = pd.DataFrame({"voice": [v for v in VOICES if v not in set(summary.voice)]})
+    empty = known.assign(units=0, documents=0, positive=0, neutral=0, negative=0, top_words="")
+    table = pd.concat([summary, empty], ignore_index=True) if len(empty) else summary
+    order = table.voice.map(lambda v: VOICES.index(v) if v in VOICES else len(VOICES))
+    table = table.assign(_o=order).sort_values(["_o"], kind="stable").drop(columns="_o")
+    table = table.astype({c: int for c in ("units", "documents", "positive", "neutral", "negative")})
+    table.insert(1, "holds", table.voice.map(VOICE_NOTES).fillna("Quotations of the registry's group of this name."))
+    return table.reset_index(drop=True)
 
 
 def _group_words(drivers: pd.Series) -> str:

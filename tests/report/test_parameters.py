@@ -168,7 +168,8 @@ BAD_VALUES = [
         "02-official-tone",
         {"compare_voices": ["analyst", "officials"]},
         "parameter 'compare_voices' is ['analyst', 'officials']: 'officials' is not allowed; allowed: the kit's "
-        "voices: official_prc, official_dprk, official_other, analyst, unnamed_source, unknown, narration",
+        "voices: official_prc, official_dprk, official_other, analyst, media, business, public, ngo, unnamed_source, "
+        "unknown, narration",
     ),
     (
         "02-official-tone",
