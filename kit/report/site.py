@@ -171,7 +171,7 @@ def keep_user_entries(target: Path, staged: Path, kit_files: set[str]) -> list[s
         The entries that the new set writes too, so cannot be kept beside it (nothing is linked then).
     """
     entries = user_entries(target, kit_files) if target.is_dir() and not target.is_symlink() else []
-    clashes = [name for name in entries if os.path.lexists(staged / name.rstrip("/"))]
+    clashes = [name for name in entries if _taken(staged, name.rstrip("/"))]
     if clashes:
         return clashes
     for name in entries:
@@ -188,6 +188,18 @@ def keep_user_entries(target: Path, staged: Path, kit_files: set[str]) -> list[s
         except OSError:  # a file system without hard links
             shutil.copy2(source, copy)
     return []
+
+
+def _taken(folder: Path, name: str) -> bool:
+    """Whether ``folder / name`` exists, or one of the folders it would be in is a file there."""
+    parts = Path(name).parts
+    for depth in range(1, len(parts) + 1):
+        path = folder.joinpath(*parts[:depth])
+        if not os.path.lexists(path):
+            return False
+        if depth == len(parts) or path.is_symlink() or not path.is_dir():
+            return True
+    return False
 
 
 def kit_files_of(folder: Path) -> list[str]:

@@ -84,10 +84,10 @@ def test_user_files_of_a_report_folder_are_linked_into_its_new_set(tmp_path):
 
 def test_a_user_file_the_new_set_would_overwrite_is_a_clash_and_nothing_is_linked(tmp_path):
     target, staged = tmp_path / "target", tmp_path / "staged"
-    write(target, ["counts.csv", "notes.txt"])
-    write(staged, ["counts.csv"])
-    assert site.keep_user_entries(target, staged, set()) == ["counts.csv"]
-    assert sorted(p.name for p in staged.iterdir()) == ["counts.csv"]
+    write(target, ["counts.csv", "notes.txt", "values.json/mine.txt"])
+    write(staged, ["counts.csv", "values.json"])
+    assert site.keep_user_entries(target, staged, set()) == ["counts.csv", "values.json/mine.txt"]
+    assert sorted(p.name for p in staged.iterdir()) == ["counts.csv", "values.json"]
 
 
 @pytest.mark.parametrize(
