@@ -1,7 +1,9 @@
 """The command line: ``python -m kit table NAME``, ``validate WHAT``, ``report``, ``import SOURCE``, ``synth``.
 
 Bad input ends with one line on stderr naming the file (and line or field) and a non-zero exit;
-a table is computed in full before anything is written to stdout.
+a table is computed in full before anything is written to stdout. Every other error is one line too: a bad
+option (argparse's usage is left out: ``--help`` shows it), a file the system cannot read or write, and an
+error of the kit itself. ``--debug`` (or ``PRESSKIT_DEBUG=1``) shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -9,28 +11,54 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pandas as pd
 
 from kit import archive, config, engine, tables
 from kit.chunks import available_cores
-from kit.errors import KitError, KitWarning
+from kit.errors import KitError, KitWarning, first_line
 from kit.pipeline import prepare
+from kit.store import STORE_ENV, StoreError
 from kit.validation import split
 
 # Exit code for bad input (argparse uses 2 for bad usage as well).
 EXIT_BAD_INPUT = 2
+# Exit code for an error of the kit itself (sysexits' EX_SOFTWARE).
+EXIT_INTERNAL = 70
 # An error line is at most this long (a message that would be longer is cut, ending in "…").
 MAX_ERROR_LINE = 499
+# Set (to anything but "" or "0"), errors show their traceback, as --debug does.
+DEBUG_ENV = "PRESSKIT_DEBUG"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser with ``--debug``, its errors one line (``error: python -m kit report: argument …``), exit 2.
+
+    The parsers of the subcommands are of this class too (argparse makes them of their parent's class).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # SUPPRESS: a subcommand's default would otherwise undo `python -m kit --debug report`.
+        self.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=f"show an error's traceback ({DEBUG_ENV}=1)"
+        )
+
+    def error(self, message: str) -> NoReturn:
+        """Print one error line naming the command, then exit 2 (argparse prints the usage first)."""
+        _fail(f"{self.prog}: {message} (see {self.prog} --help)", EXIT_BAD_INPUT)
+        raise SystemExit(EXIT_BAD_INPUT)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(prog="python -m kit", description=__doc__.splitlines()[0])
+    parser = Parser(prog="python -m kit", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
     table = commands.add_parser("table", help="print a tidy table to stdout")
@@ -109,15 +137,18 @@ def _add_report_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
-    Bad input is one ``error:`` line (under 500 characters) and exit 2. Ctrl-C propagates as
-    KeyboardInterrupt, so an in-process caller sees it; ``python -m kit`` turns it into one line and exit 130.
+    Bad input, a bad option and a file the system refuses are one ``error:`` line (under 500 characters) and
+    exit 2; any other error is one line and exit :data:`EXIT_INTERNAL`; with ``--debug`` or ``PRESSKIT_DEBUG=1``
+    an error is raised instead (a bad option still exits 2). Ctrl-C propagates as KeyboardInterrupt, so an
+    in-process caller sees it; ``python -m kit`` turns it into one line and exit 130.
     """
     args = build_parser().parse_args(argv)
+    debug = bool(getattr(args, "debug", False)) or os.environ.get(DEBUG_ENV, "") not in ("", "0")
     # Warnings (an unlisted file, a long line cleaning removed) are printed after a run that succeeds;
     # bad input gets its one error line alone.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        code = _run(args)
+        code = _run(args, debug=debug)
     if code != EXIT_BAD_INPUT:
         for warning in caught:  # the kit's own warnings only: third-party deprecations are not the user's to fix
             if issubclass(warning.category, KitWarning):
@@ -125,7 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, *, debug: bool) -> int:
+    """Run the command; an error (any, but Ctrl-C and a closed stdout) becomes one line, or with ``debug`` is raised."""
     try:
         if args.command == "table":
             return _table(args)
@@ -135,12 +167,31 @@ def _run(args: argparse.Namespace) -> int:
             handler: Callable[[argparse.Namespace], int] = args.handler
             return handler(args)
         return _report(args)
-    except KitError as err:
-        return _fail(str(err), EXIT_BAD_INPUT)
-    except RecursionError:
-        return _fail("an input file is nested too deeply to read", EXIT_BAD_INPUT)
-    except MemoryError:
-        return _fail("out of memory (is one input file far larger than intended?)", EXIT_BAD_INPUT)
+    except BrokenPipeError:  # the reader closed stdout (`| head`): python -m kit ends quietly
+        raise
+    except Exception as err:
+        if debug:
+            raise
+        return _fail(*_error_line(err))
+
+
+def _error_line(err: Exception) -> tuple[str, int]:
+    """The one line (and exit code) an error of a command is reported as."""
+    if isinstance(err, KitError):
+        return str(err), EXIT_BAD_INPUT
+    if isinstance(err, RecursionError):
+        return "an input file is nested too deeply to read", EXIT_BAD_INPUT
+    if isinstance(err, MemoryError):
+        return "out of memory (is one input file far larger than intended?)", EXIT_BAD_INPUT
+    if isinstance(err, OSError):  # a full disk, a file without permission, a folder that went away
+        where = f"{err.filename}: " if err.filename else ""
+        return f"{where}{err.strerror or first_line(err) or type(err).__name__}", EXIT_BAD_INPUT
+    reason = first_line(err)
+    return (
+        f"internal error ({type(err).__name__}{': ' + reason if reason else ''}); "
+        f"run again with --debug (or {DEBUG_ENV}=1) for the traceback",
+        EXIT_INTERNAL,
+    )
 
 
 def _fail(message: str, code: int) -> int:
@@ -153,7 +204,10 @@ def _fail(message: str, code: int) -> int:
 
 
 def _table(args: argparse.Namespace) -> int:
-    frame = archive.command_table(args.table, args)
+    try:
+        frame = archive.command_table(args.table, args)
+    except StoreError as err:  # `kit table` chooses its store with --store too
+        raise err.choosing(f"--store or ${STORE_ENV}") from None
     sys.stdout.write(render(frame, args.format))
     return 0
 

@@ -46,6 +46,7 @@ from kit.chunks import (
 )
 from kit.clean import CleaningWarning
 from kit.errors import KitError
+from kit.lifetime import worker_pool
 from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
 from kit.store import STORE_ENV, Store, file_hash, location, refuse_inside
 from kit.types import DOCUMENT_COLUMNS, Prepared
@@ -183,7 +184,7 @@ def _processes(settings: Settings) -> Iterator[ProcessPoolExecutor | None]:
     if settings.engine != "local" or settings.workers() <= 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=settings.workers()) as pool:
+    with worker_pool(settings.workers()) as pool:  # the workers end with this process, even on kill -9
         pool.submit(int).result()  # the first task forks the workers (all of them, from Python 3.11)
         yield pool
 

@@ -53,6 +53,22 @@ class StoreWarning(KitWarning):
     """A store file could not be read; it is removed and its table computed again."""
 
 
+class StoreError(KitError):
+    """The store cannot be opened or written.
+
+    The message ends saying how to choose another store, in the words of the command being run: ``$PRESSKIT_STORE``
+    (every command reads it), or what :meth:`choosing` gives (``kit table`` adds its ``--store``).
+    """
+
+    def __init__(self, problem: str, choose: str = f"${STORE_ENV}") -> None:
+        super().__init__(f"{problem}; choose another store with {choose}")
+        self.problem = problem
+
+    def choosing(self, choose: str) -> StoreError:
+        """The same error, saying ``choose`` (e.g. ``--store or $PRESSKIT_STORE``) is how to choose another."""
+        return StoreError(self.problem, choose)
+
+
 def default_location() -> Path | str:
     """``$PRESSKIT_STORE``, else ``$XDG_CACHE_HOME/presskit/store`` (``~/.cache/presskit/store``)."""
     if os.environ.get(STORE_ENV):
@@ -170,7 +186,7 @@ class Store:
         """Keep ``frame`` under this key, whole: never a half-written table, wherever the run stops.
 
         Raises:
-            KitError: the store cannot be written.
+            StoreError: the store cannot be written.
         """
         try:
             if self.local:
@@ -181,7 +197,7 @@ class Store:
                 _filesystem(str(self.root)).pipe_file(self.path(table, key), buffer.getvalue())
         except OSError as err:
             reason = err.strerror or str(err)
-            raise KitError(f"{self.root}: cannot write the store ({reason}); choose another with --store") from None
+            raise StoreError(f"{self.root}: cannot write the store ({reason})") from None
 
     @staticmethod
     def _write_local(path: Path, frame: pd.DataFrame) -> None:
@@ -240,14 +256,14 @@ def _filesystem(url: str) -> Any:
     """The fsspec file system of a store URL (one per process; fsspec imports only when a URL is given).
 
     Raises:
-        KitError: a scheme fsspec does not know, or one whose package is not installed (``s3://`` without s3fs).
+        StoreError: a scheme fsspec does not know, or one whose package is not installed (``s3://`` without s3fs).
     """
     import fsspec
 
     try:
         filesystem, _ = fsspec.core.url_to_fs(url)
     except (ImportError, ValueError) as err:  # fsspec: "Install s3fs to access S3", "Protocol not known: …"
-        raise KitError(f"--store {url}: cannot open the store ({first_line(str(err))})") from None
+        raise StoreError(f"{url}: cannot open the store ({first_line(str(err))})") from None
     return filesystem
 
 

@@ -10,7 +10,8 @@ together for ``python -m kit report``.
 
 A report that fails leaves its executed copy in ``reports/failed/`` and the previous good report in
 place; the run goes on and ends with a non-zero exit and one line per failure. Two runs on the same
-inputs write the same bytes.
+inputs write the same bytes. A site is a folder the kit made; it removes only what its record
+(:mod:`~kit.report.site`) says it wrote there.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from typing import Any
 from kit import config
 from kit.chunks import capped_jobs
 from kit.errors import KitError, preview
-from kit.report.execute import Outcome, execute, failure_reason
-from kit.report.index import prune, summarise_corpus, write_index
-from kit.report.layout import STAGING, relative_to_root, shown
+from kit.lifetime import worker_pool
+from kit.report import site
+from kit.report.execute import Outcome, Staged, execute, failure_reason, publish_staged
+from kit.report.index import summarise_corpus, write_index
+from kit.report.layout import relative_to_root, shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, bound_corpus, for_corpus, plan, select_runs
 from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
+from kit.report.site import Record
 
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
 
@@ -38,8 +42,6 @@ EXIT_FAILED = 1
 # The longest --timeout a cell may have, in seconds (a week): a larger number is a typo, and a huge one
 # overflows the timers that wait for the kernel.
 MOST_TIMEOUT = 7 * 24 * 60 * 60
-# The index page's body class (kit/report/templates/index.html.j2): how a site the kit wrote is recognised.
-INDEX_MARK = '<body class="kit-index">'
 
 
 def run(
@@ -59,9 +61,10 @@ def run(
     Raises:
         KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1
             (more than the cores is capped at them, with a warning), a ``timeout`` of zero seconds or less or over
-            :data:`MOST_TIMEOUT`, a missing ``--corpus`` folder, or another run holding
-            ``reports/``: nothing runs then. CorpusError: a bad manifest row or article, found while the store is
-            filled: the site is not touched. A full disk or a read-only reports folder (``ReportsUnwritable``):
+            :data:`MOST_TIMEOUT`, a missing ``--corpus`` folder, a site folder the kit did not make
+            (:func:`kit.report.site.check_site`), ``only`` on a site made from another corpus, or another run
+            holding ``reports/``: nothing runs then. CorpusError: a bad manifest row or article, found while the
+            store is filled: the site is not touched. A full disk or a read-only reports folder (``ReportsUnwritable``):
             the run stops, the report being written keeps its previous files and its staging is removed.
     """
     if jobs < 1:
@@ -73,7 +76,7 @@ def run(
     runs = plan(notebooks_dir, params_dir)
     chosen = select_runs(runs, only)
     extra: dict[str, Any] = {}
-    folder = _corpus_folder(corpus, reports_dir)
+    folder = _corpus_folder(corpus, reports_dir, only=bool(only))
     if corpus is not None:
         extra["corpus_dir"] = corpus = relative_to_root(folder)
         runs = for_corpus(runs, folder)  # a set bound to another corpus (corpus_dir: seeds) is left out
@@ -91,16 +94,24 @@ def run(
     from kit.archive import fill_report_tables  # the store's engine loads only for a run that executes
 
     fill_report_tables(folder, jobs=jobs, progress=progress)  # a bad article: refused before the site is touched
+    this_corpus = relative_to_root(folder)
     with writing_reports(reports_dir):
         reports_dir.mkdir(parents=True, exist_ok=True)
         with exclusive(reports_dir):
+            record = site.open_record(reports_dir, corpus=this_corpus, only=bool(only))
+            rebuilding = not record.corpus  # a full run on another corpus than the site's: rebuilt whole
             for name in recover(reports_dir):
                 print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
-            outcomes = _execute_all(chosen, jobs=jobs, progress=progress, options=options)
+            outcomes, record = _execute_all(chosen, jobs=jobs, progress=progress, options=options, record=record)
             if not only:
-                for path in prune(runs, reports_dir):
-                    print(f"removed stale report file {shown(path)}", file=sys.stderr)
-            index = write_index(runs, reports_dir, outcomes, summarise_corpus(folder))
+                succeeded = [name for name, outcome in outcomes.items() if not outcome.failure]
+                reports = succeeded if rebuilding else [item.name for item in runs]  # not another corpus's old set
+                pruned, record = site.prune(reports_dir, record, reports=reports, failed=[item.name for item in runs])
+                for path in pruned:
+                    print(f"removed stale report {shown(path)}", file=sys.stderr)
+            index, record = write_index(runs, reports_dir, outcomes, summarise_corpus(folder), record)
+            if rebuilding:
+                site.write_record(reports_dir, site.Record(this_corpus, record.files))
 
     failures = [outcome for outcome in outcomes.values() if outcome.failure]
     for outcome in failures:
@@ -123,7 +134,7 @@ def skip_iri_grammars() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "import raises ImportError"
 
 
-def _corpus_folder(corpus: str | None, reports_dir: Path) -> Path:
+def _corpus_folder(corpus: str | None, reports_dir: Path, *, only: bool) -> Path:
     """The corpus folder of a run, refusing a site folder that would mix corpora or write into a corpus.
 
     ``reports/`` holds the seed reports only: another corpus's site goes to a folder of its own (``--out``).
@@ -131,39 +142,24 @@ def _corpus_folder(corpus: str | None, reports_dir: Path) -> Path:
     folder = Path(corpus).resolve() if corpus is not None else config.SEEDS.resolve()
     if not (folder / config.MANIFEST_NAME).is_file():
         raise KitError(f"--corpus {corpus}: no {config.MANIFEST_NAME} in that folder")
-    site = reports_dir.resolve()
+    out = reports_dir.resolve()
     seeds = config.SEEDS.resolve()
-    if folder != seeds and site == config.REPORTS.resolve():
+    if folder != seeds and out == config.REPORTS.resolve():
         raise KitError(f"--corpus {corpus}: give the site a folder of its own with --out SITE (reports/ is the seeds')")
     for raw in {folder, seeds}:
-        if site == raw or raw in site.parents:
+        if out == raw or raw in out.parents:
             raise KitError(f"--out {shown(reports_dir)}: inside the corpus folder {shown(raw)}; choose another folder")
-    _check_site(reports_dir)
+    site.check_site(reports_dir, corpus=relative_to_root(folder), only=only)
     return folder
 
 
-def _check_site(reports_dir: Path) -> None:
-    """Refuse a site path that is a file, or a folder holding other things than a report site (its files could be
-    overwritten or pruned): a new or empty folder, ``reports/``, or a site the kit wrote earlier is fine.
-    """
-    if reports_dir.exists() and not reports_dir.is_dir():
-        raise KitError(f"--out {shown(reports_dir)}: not a folder; name a new or empty folder for the site")
-    if not reports_dir.is_dir() or reports_dir.resolve() == config.REPORTS.resolve():
-        return
-    index = reports_dir / config.REPORT_INDEX_NAME
-    written_by_kit = (reports_dir / STAGING).is_dir() or (
-        index.is_file() and INDEX_MARK in index.read_text(encoding="utf-8", errors="replace")
-    )
-    if any(reports_dir.iterdir()) and not written_by_kit:
-        raise KitError(
-            f"--out {shown(reports_dir)}: the folder holds files that are not a report site; "
-            "name a new or empty folder for the site"
-        )
-
-
-def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any]) -> dict[str, Outcome]:
+def _execute_all(
+    chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any], record: Record
+) -> tuple[dict[str, Outcome], Record]:
+    """Execute the reports (in worker processes when ``jobs`` > 1), each published here as it ends."""
     from tqdm import tqdm
 
+    reports_dir: Path = options["reports_dir"]
     outcomes: dict[str, Outcome] = {}
     bar = tqdm(
         total=len(chosen), desc="reports", unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True
@@ -172,26 +168,24 @@ def _execute_all(chosen: Sequence[Run], *, jobs: int, progress: bool, options: d
         if jobs == 1 or len(chosen) == 1:
             for item in chosen:
                 bar.set_postfix_str(item.name)
-                outcomes[item.name] = execute(item, **options)
+                outcomes[item.name], record = publish_staged(execute(item, **options), reports_dir, record)
                 bar.update()
-            return outcomes
+            return outcomes, record
         context = multiprocessing.get_context("spawn")
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=skip_iri_grammars
-        ) as pool:
+        with worker_pool(jobs, context=context, initializer=skip_iri_grammars) as pool:
             pending = {pool.submit(execute, item, **options): item for item in chosen}
             bar.set_postfix_str(", ".join(item.name for item in chosen[:jobs]))
             for future in concurrent.futures.as_completed(pending):
                 item = pending[future]
                 try:
-                    outcomes[item.name] = future.result()
+                    staged = future.result()
                 except Exception as err:
                     if isinstance(err, OSError) and err.errno in UNWRITABLE:
-                        pool.shutdown(cancel_futures=True)  # a full or read-only disk: the others would fail too
-                        raise
+                        raise  # a full or read-only disk: the others would fail too
                     # a worker that died: that report failed, the others go on
-                    outcomes[item.name] = Outcome(item.name, failure_reason(type(err).__name__, str(err)))
+                    staged = Staged(item.name, failure_reason(type(err).__name__, str(err)))
+                outcomes[item.name], record = publish_staged(staged, reports_dir, record)
                 running = [i.name for f, i in pending.items() if not f.done()][:jobs]
                 bar.set_postfix_str(", ".join(running) or item.name)
                 bar.update()
-    return outcomes
+    return outcomes, record

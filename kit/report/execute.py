@@ -1,4 +1,8 @@
-"""Execute one report: papermill in a private staging folder, with a kernel environment fixed for reproducibility."""
+"""Execute one report, then publish it.
+
+Papermill runs the notebook in a private staging folder, with a kernel environment fixed for reproducibility and a
+kernel that ends with the process that started it; the process holding the site's lock then puts the set in place.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,26 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kit import config
+from kit import config, lifetime
 from kit.errors import first_line, shorten
-from kit.report import publish
-from kit.report.layout import NOTEBOOK_NAME, STAGING, VALUES_FILE, failed_folder, relative_to_root, report_folder, shown
+from kit.report import publish, site
+from kit.report.layout import (
+    FAILED,
+    NOTEBOOK_NAME,
+    STAGING,
+    VALUES_FILE,
+    failed_folder,
+    relative_to_root,
+    report_folder,
+    shown,
+)
 from kit.report.plan import Run
 from kit.report.render import find_unsafe_markup, normalise, render_html
+from kit.report.site import Record
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -37,6 +52,22 @@ class Outcome:
     failed_copy: str = ""
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A report executed into its staging folder, for the process holding the site's lock to publish.
+
+    Attributes:
+        name: the report (``<notebook-stem>__<slug>``).
+        failure: ``""`` on success, else a one-line reason.
+        folder: the staging folder with the set to publish (the report, or the failed run's copy); None when
+            there is nothing to publish (the notebook was not executed).
+    """
+
+    name: str
+    failure: str = ""
+    folder: Path | None = None
+
+
 def execute(
     run: Run,
     *,
@@ -44,11 +75,11 @@ def execute(
     corpus: str | None = None,
     show_code: bool = False,
     timeout: int | None = None,
-) -> Outcome:
-    """Execute one report in its staging folder, then publish it into ``reports_dir`` (or ``reports_dir/failed``).
+) -> Staged:
+    """Execute one report into its staging folder, ``reports_dir/.staging/<name>/``, writing nothing else.
 
-    Never raises for a notebook that fails: the reason is in the returned :class:`Outcome`. The report's files
-    are switched as one set (:mod:`kit.report.publish`).
+    Never raises for a notebook that fails: the reason is in the returned :class:`Staged`, and the staging folder
+    then holds the executed copy to keep in ``failed/``. :func:`publish` puts either in place.
     """
     import nbformat
     import papermill
@@ -67,12 +98,13 @@ def execute(
     parameters["output_dir"] = relative_to_root(staging)
     failure = ""
     try:
-        with kernel_environment():
+        with kernel_environment(), quiet_after_interrupt():
             papermill.execute_notebook(
                 str(run.notebook),
                 str(executed),
                 parameters=parameters,
                 kernel_name=KERNEL,
+                kernel_manager_class=kernel_manager_class(),
                 cwd=str(config.ROOT),
                 progress_bar=False,
                 # Saved when it ends (or fails) and every 30 s of a long cell, not after every cell: writing the
@@ -90,16 +122,17 @@ def execute(
         failure = failure_reason(type(err).__name__, str(err))
     except Exception as err:  # a dead kernel, a timeout, an unreadable notebook: still one report's failure
         failure = failure_reason(type(err).__name__, str(err))
-    source_notebook: NotebookNode = nbformat.read(str(run.notebook), as_version=4)
-    source_ids = {cell.get("id") for cell in source_notebook.cells}
-    notebook: NotebookNode | None
     try:
-        notebook = nbformat.read(str(executed), as_version=4) if executed.exists() else None
-    except ValueError:  # cut short while papermill was writing it
-        notebook = None
-    try:
+        source_notebook: NotebookNode = nbformat.read(str(run.notebook), as_version=4)
+        source_ids = {cell.get("id") for cell in source_notebook.cells}
+        notebook: NotebookNode | None
+        try:
+            notebook = nbformat.read(str(executed), as_version=4) if executed.exists() else None
+        except ValueError:  # cut short while papermill was writing it
+            notebook = None
         if notebook is None:
-            return Outcome(run.name, failure or "the notebook was not executed")
+            shutil.rmtree(staging, ignore_errors=True)
+            return Staged(run.name, failure or "the notebook was not executed")
         notebook = normalise(notebook, source_ids=source_ids, input_path=relative_to_root(run.notebook))
         files = own_files(staging)
         page = render_html(
@@ -109,27 +142,76 @@ def execute(
         if not failure and unsafe:
             failure = f"unsafe markup in an output ({unsafe[0]}): display article text as text, not HTML"
         if failure:
-            target = failed_folder(reports_dir, run.name)
             publish.stage_failed(notebook, page if not unsafe else None, staging)
-            publish.ignored_by_git(target.parent)
-            publish.switch(staging, target, reports_dir)
-            return Outcome(run.name, failure, shown(target / NOTEBOOK_NAME))
-        publish.stage_report(notebook, page, staging)
-        publish.switch(staging, report_folder(reports_dir, run.name), reports_dir)
-        # The run succeeded: an earlier run's failed copy is out of date.
-        shutil.rmtree(failed_folder(reports_dir, run.name), ignore_errors=True)
-        return Outcome(run.name)
+        else:
+            publish.stage_report(notebook, page, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Staged(run.name, failure, staging)
+
+
+def publish_staged(staged: Staged, reports_dir: Path, record: Record) -> tuple[Outcome, Record]:
+    """Put a staged report in place (by the process holding the site's lock), keeping the files the kit did not
+    write in its folder; returns what happened and the site's record, updated and written.
+    """
+    if staged.folder is None:
+        return Outcome(staged.name, staged.failure), record
+    report = report_folder(reports_dir, staged.name)
+    target = failed_folder(reports_dir, staged.name) if staged.failure else report
+    try:
+        if staged.failure:
+            record = publish.ignored_by_git(target.parent, reports_dir, record)
+        record, clashes = publish.install(staged.folder, target, reports_dir, record)
     finally:
         # An interrupted switch keeps its staged folder: the next run finishes it from the journal.
-        targets = (report_folder(reports_dir, run.name), failed_folder(reports_dir, run.name))
-        if not any(publish.journal_path(reports_dir, target).exists() for target in targets):
-            shutil.rmtree(staging, ignore_errors=True)
+        if not publish.journal_path(reports_dir, target).exists():
+            shutil.rmtree(staged.folder, ignore_errors=True)
+    if clashes:
+        where = shown(target / clashes[0].rstrip("/"))
+        return Outcome(staged.name, f"{where} is not the kit's and this report writes it too; move it away"), record
+    if staged.failure:
+        return Outcome(staged.name, staged.failure, shown(target / NOTEBOOK_NAME)), record
+    # The run succeeded: an earlier run's failed copy is out of date.
+    return Outcome(staged.name), site.remove_kit_files(reports_dir, f"{FAILED}/{staged.name}", record)
 
 
 def own_files(staging: Path) -> list[str]:
     """The files a report's page links to: its notebook, recorded values and tables, by their real names."""
     tables = sorted(path.name for path in staging.glob("*.csv"))
     return [NOTEBOOK_NAME, VALUES_FILE, *tables]
+
+
+@cache
+def kernel_manager_class() -> type:
+    """jupyter_client's kernel manager, its kernels started to end with the process that starts them (a worker,
+    or ``kit report`` itself): :func:`kit.lifetime.kernel_preexec`.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelManager(AsyncKernelManager):
+        # AsyncKernelManager's start_kernel is a coroutine function (typed as KernelManager's, which is not).
+        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
+            kw.setdefault("preexec_fn", lifetime.kernel_preexec(os.getpid()))
+            await super().start_kernel(**kw)
+
+    return KernelManager
+
+
+@contextlib.contextmanager
+def quiet_after_interrupt() -> Iterator[None]:
+    """On Ctrl-C, drop the errors of the tasks an interrupted notebook leaves in this thread's event loop.
+
+    nbclient's cell task ends, while the kernel is shut down, with the kernel's own KeyboardInterrupt, and asyncio
+    would print it (some 80 lines) when the task is collected: the run ends with one line instead.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        from jupyter_core.utils import ensure_event_loop
+
+        ensure_event_loop().set_exception_handler(lambda loop, context: None)
+        raise
 
 
 def failure_reason(kind: str, message: str) -> str:

@@ -10,21 +10,12 @@ from typing import Any
 
 from kit import config
 from kit.report.execute import Outcome
-from kit.report.layout import (
-    FAILED,
-    NOTEBOOK_NAME,
-    PAGE_NAME,
-    REPORT_SUFFIXES,
-    SEPARATOR,
-    STAGING,
-    VALUES_FILE,
-    failed_folder,
-    report_folder,
-)
+from kit.report.layout import FAILED, NOTEBOOK_NAME, PAGE_NAME, STAGING, VALUES_FILE, failed_folder, report_folder
 from kit.report.parameters import value_literal
 from kit.report.plan import Run
 from kit.report.publish import move, write_file
 from kit.report.render import notebook_title
+from kit.report.site import Record, write_record
 from kit.report.values import read_views
 
 
@@ -62,8 +53,14 @@ def summarise_corpus(folder: Path) -> CorpusSummary:
     )
 
 
-def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome], corpus: CorpusSummary) -> Path:
-    """Write ``index.html`` in ``reports_dir``: the corpus, every report with its parameters, values and links."""
+def write_index(
+    runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome], corpus: CorpusSummary, record: Record
+) -> tuple[Path, Record]:
+    """Write ``index.html`` in ``reports_dir``: the corpus, every report with its parameters, values and links.
+
+    Returns:
+        The index's path, and the site's record listing it (written, when it did not yet).
+    """
     import jinja2
 
     notebooks: dict[str, dict[str, Any]] = {}
@@ -71,7 +68,8 @@ def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, O
         entry = notebooks.setdefault(
             run.stem, {"stem": run.stem, "title": _title_from_file(run.notebook), "reports": []}
         )
-        entry["reports"].append(_index_row(run, reports_dir, outcomes.get(run.name), corpus.labels))
+        row = _index_row(run, reports_dir, outcomes.get(run.name), corpus.labels, record.under(run.name))
+        entry["reports"].append(row)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(config.TEMPLATES)), autoescape=True, keep_trailing_newline=True
     )
@@ -83,21 +81,28 @@ def write_index(runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, O
     )
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME
     write_file(staging, page)
+    if config.REPORT_INDEX_NAME not in record.files:
+        record = Record(record.corpus, record.files | {config.REPORT_INDEX_NAME})
+        write_record(reports_dir, record)
     target = reports_dir / config.REPORT_INDEX_NAME
     move(staging, target)
-    return target
+    return target, record
 
 
-def _index_row(run: Run, reports_dir: Path, outcome: Outcome | None, labels: Mapping[str, str]) -> dict[str, Any]:
+def _index_row(
+    run: Run, reports_dir: Path, outcome: Outcome | None, labels: Mapping[str, str], kit_files: set[str]
+) -> dict[str, Any]:
+    """A report's row: its files as the site's record lists them (a user's file in its folder is not linked)."""
     from urllib.parse import quote
 
     links: list[tuple[str, str]] = []
     folder = report_folder(reports_dir, run.name)
-    has_report = (folder / PAGE_NAME).exists()
+    has_report = PAGE_NAME in kit_files and (folder / PAGE_NAME).is_file()
+    tables = sorted(name for name in kit_files if name.endswith(".csv") and "/" not in name)
     if has_report:
         links += [(f"report ({PAGE_NAME})", PAGE_NAME), (f"notebook ({NOTEBOOK_NAME})", NOTEBOOK_NAME)]
         links.append((f"recorded values ({VALUES_FILE})", VALUES_FILE))
-        links += [(f"table {table.name}", table.name) for table in sorted(folder.glob("*.csv"))]
+        links += [(f"table {table}", table) for table in tables]
         links = [(label, f"{quote(run.name)}/{quote(href)}") for label, href in links]
     failure = outcome.failure if outcome else ""
     if failure:
@@ -123,28 +128,3 @@ def _title_from_file(notebook: Path) -> str:
         return notebook_title(nbformat.read(str(notebook), as_version=4))
     except Exception:  # the index still lists a notebook whose file cannot be read
         return ""
-
-
-def prune(runs: Sequence[Run], reports_dir: Path) -> list[Path]:
-    """Delete report folders (and failed copies) of notebooks or parameter sets that no longer exist, and the
-    files of the earlier one-folder layout (``<name>.html``, ``<name>__<table>.csv``); returns what was removed.
-    """
-    import shutil
-
-    names = {run.name for run in runs}
-    removed = []
-    for folder in (reports_dir, reports_dir / FAILED):
-        for path in sorted(folder.glob(f"*{SEPARATOR}*")) if folder.is_dir() else []:
-            if path.is_dir() and not path.is_symlink():
-                if path.name not in names and _only_report_files(path):
-                    shutil.rmtree(path)
-                    removed.append(path)
-            elif path.is_file() and path.suffix in REPORT_SUFFIXES:
-                path.unlink()  # the earlier layout kept every report's files side by side
-                removed.append(path)
-    return removed
-
-
-def _only_report_files(folder: Path) -> bool:
-    """A folder the runner wrote: files with report suffixes only (anything else is the user's, and stays)."""
-    return all(path.is_file() and path.suffix in REPORT_SUFFIXES for path in folder.iterdir())

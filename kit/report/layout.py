@@ -5,6 +5,7 @@ reports/<notebook-stem>__<slug>/                      one report set, switched i
     report.html, report.ipynb, values.json, <table>.csv
 reports/failed/<notebook-stem>__<slug>/               the executed copy of a failed run (git ignores failed/)
 reports/.staging/                                     the runner's working folder (one sub-folder per report)
+reports/.presskit-site.json                           the site's record: its corpus and the files the kit wrote
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ SEPARATOR = "__"
 PAGE_NAME = "report.html"
 NOTEBOOK_NAME = "report.ipynb"
 VALUES_FILE = VALUES_NAME
-REPORT_SUFFIXES = (".ipynb", ".html", ".json", ".csv")
 FILE_MODE = 0o644
 FOLDER_MODE = 0o755
 # Folder names inside any reports folder (the real one is config.REPORTS; tests use their own).

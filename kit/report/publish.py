@@ -11,7 +11,13 @@ one, never a mixture:
   two renames, the set is absent (still never mixed) until the next run, which finishes the switch from
   the journal.
 
-Each file inside a folder is written whole (:func:`kit.outputs.write_atomic`) before any switch.
+Each file inside a folder is written whole (:func:`kit.outputs.write_atomic`) before any switch. Files in the
+target folder that the kit did not write (the site's record, :mod:`~kit.report.site`, says which) are linked into
+the new set first, so the switch keeps them.
+
+Only the process holding the site's lock (:func:`exclusive`) switches sets and writes the record and the index; a
+worker executes a notebook into its own staging folder, and ends when that process ends
+(:mod:`kit.lifetime`), so nothing writes to a site once its lock is gone.
 """
 
 from __future__ import annotations
@@ -27,9 +33,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kit import config
 from kit.errors import KitError
 from kit.outputs import write_atomic
-from kit.report.layout import FILE_MODE, FOLDER_MODE, NOTEBOOK_NAME, PAGE_NAME, STAGING, VALUES_FILE, shown
+from kit.report import site
+from kit.report.layout import FILE_MODE, FOLDER_MODE, NOTEBOOK_NAME, PAGE_NAME, SEPARATOR, STAGING, VALUES_FILE, shown
+from kit.report.site import Record
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -42,6 +51,8 @@ UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, e
 # Where kernels write their connection files (with ports and keys), so a killed run's are cleaned next time.
 KERNELS = "kernels"
 LOCK = ".lock"
+# What the kit itself puts in a staging folder, besides a folder per report (``<stem>__<slug>``).
+STAGED_NAMES = frozenset({LOCK, KERNELS, JOURNALS, ASIDE, config.REPORT_INDEX_NAME})
 # renameat2(2): both paths relative to the working directory, and swap them.
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -99,11 +110,45 @@ def stage_failed(notebook: NotebookNode, page: str | None, staging: Path) -> Non
         write_file(staging / PAGE_NAME, page)
 
 
-def ignored_by_git(folder: Path) -> None:
-    """Make ``folder`` (failed copies: for inspection, never for committing) ignored by git."""
+def ignored_by_git(folder: Path, reports_dir: Path, record: Record) -> Record:
+    """Make ``folder`` (failed copies: for inspection, never for committing) ignored by git; returns the record
+    with its ``.gitignore`` (written, when the kit writes it now).
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    if not (folder / ".gitignore").exists():
-        write_file(folder / ".gitignore", "*\n")
+    ignore = folder / ".gitignore"
+    if ignore.exists():
+        return record
+    updated = record.adding(_relative(folder, reports_dir), [ignore.name])
+    site.write_record(reports_dir, updated)
+    write_file(ignore, "*\n")
+    return updated
+
+
+def install(staged: Path, target: Path, reports_dir: Path, record: Record) -> tuple[Record, list[str]]:
+    """Switch folder ``staged`` into ``target`` (:func:`switch`) keeping what the kit did not write in ``target``.
+
+    The record lists the files of both sets while the switch is under way and the new set's after it, so the
+    files the kit wrote are known whenever the run is killed.
+
+    Returns:
+        The record, written; and the entries of ``target`` that are not the kit's but that the new set writes too
+        (nothing is switched then).
+    """
+    folder = _relative(target, reports_dir)
+    if os.path.lexists(target) and (target.is_symlink() or not target.is_dir()):
+        return record, [""]  # a file or link in the report folder's place: not the kit's
+    new = site.kit_files_of(staged)
+    clashes = site.keep_user_entries(target, staged, record.under(folder))
+    if clashes:
+        return record, clashes
+    both = record.adding(folder, new)
+    if both != record:
+        site.write_record(reports_dir, both)
+    switch(staged, target, reports_dir)
+    final = both.replacing(folder, new)
+    if final != both:
+        site.write_record(reports_dir, final)
+    return final, []
 
 
 def switch(staged: Path, target: Path, reports_dir: Path) -> None:
@@ -183,15 +228,16 @@ def recover(reports_dir: Path) -> list[str]:
         _finish(journal, staged, target, reports_dir)
         finished.append(_relative(target, reports_dir))
     for leftover in sorted(staging.iterdir()) if staging.is_dir() else []:
-        if leftover.name == LOCK:
-            continue
+        if leftover.name not in STAGED_NAMES and SEPARATOR not in leftover.name:
+            continue  # not a name the kit gives anything in its staging folder: not the kit's to remove
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover)
-        else:
+        elif leftover.name != LOCK:
             leftover.unlink()
-    # A temporary file of kit.outputs.write_atomic, when a run was killed while writing the index.
-    for leftover in reports_dir.glob(".*.tmp"):
-        leftover.unlink()
+    # A temporary file of kit.outputs.write_atomic, when a run was killed while writing the index or the record.
+    for name in (config.REPORT_INDEX_NAME, site.MARKER):
+        for leftover in reports_dir.glob(f".{name}.*.tmp"):
+            leftover.unlink()
     return finished
 
 

@@ -139,5 +139,12 @@ def _objective(notebook: nbformat.NotebookNode) -> str:
 
 
 if __name__ == "__main__":
-    files = build()
+    from kit.errors import KitError
+    from kit.report.publish import exclusive
+
+    try:
+        with exclusive(config.REPORTS):  # the site's lock: never written beside a running `kit report`
+            files = build()
+    except KitError as err:
+        raise SystemExit(f"error: {err}") from None
     print(f"{len(files)} handouts written to {SEMINAR.relative_to(config.ROOT)}/", file=sys.stderr)

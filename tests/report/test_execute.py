@@ -23,7 +23,7 @@ def test_output_names_sidecars_and_csvs(built):
     names = sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*") if ".staging" not in p.parts)
     own = ("report.html", "report.ipynb", "values.json")
     expected = [f"{n}/{s}" for n in ("00-tiny__all", "00-tiny__doubled", "01-xss__xss") for s in own]
-    expected += ["00-tiny__all", "00-tiny__doubled", "01-xss__xss", "index.html"]
+    expected += ["00-tiny__all", "00-tiny__doubled", "01-xss__xss", "index.html", ".presskit-site.json"]
     expected += ["00-tiny__all/counts.csv", "00-tiny__doubled/counts.csv", "01-xss__xss/sentences.csv"]
     assert names == sorted(expected)
     assert json.loads((reports / "00-tiny__doubled" / "values.json").read_text()) == {
@@ -175,17 +175,25 @@ def test_a_site_for_another_corpus_names_it_and_holds_no_absolute_path(tmp_path)
     assert "<code>corpus_dir = '../" in page  # relative to the project, as the notebook was given it
 
 
-@pytest.mark.parametrize("kind", ["file", "folder of other files"])
+@pytest.mark.parametrize("kind", ["file", "folder of other files", "copy of an index", "staging of my own"])
 def test_a_site_path_that_is_a_file_or_a_folder_of_other_files_is_refused_and_left_alone(tmp_path, capsys, kind):
     out = tmp_path / "out"
+    problem = "holds files but no .presskit-site.json, so it is not a site kit report made; name a new or empty folder for the site"
     if kind == "file":
         out.write_text("mine")
         problem = "not a folder; name a new or empty folder for the site"
-    else:
+    elif kind == "folder of other files":
         out.mkdir()
         (out / "index.html").write_text("my own page")
         (out / "notes__2019.csv").write_text("mine")
-        problem = "the folder holds files that are not a report site; name a new or empty folder for the site"
+    elif kind == "copy of an index":  # a page the kit wrote, copied alone: not a site
+        out.mkdir()
+        (out / "index.html").write_text('<!DOCTYPE html>\n<body class="kit-index">\n')
+        (out / "01-chronology__mine").mkdir()
+        (out / "01-chronology__mine" / "report.html").write_text("my notes")
+    else:
+        (out / ".staging" / "00-tiny__all").mkdir(parents=True)
+        (out / ".staging" / "00-tiny__all" / "draft.csv").write_text("mine")
     before = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     tree = make_tree(tmp_path / "tree")
     tree["reports"] = out

@@ -1,43 +1,8 @@
-"""The index page and pruning (kit.report.index)."""
+"""The index page (kit.report.index)."""
 
 from __future__ import annotations
 
 import pytest
-
-from kit.report.index import prune
-from kit.report.plan import plan
-from tests.report.helpers import FIXTURES
-
-
-def test_prune_removes_only_reports_of_vanished_notebooks_or_sets(tmp_path):
-    runs = plan(FIXTURES / "notebooks", FIXTURES / "params")
-    names = [
-        "00-tiny__all/report.html",
-        "00-tiny__all/counts.csv",
-        "00-tiny__gone/report.html",
-        "00-tiny__gone/counts.csv",
-        "99-old__default/values.json",
-        "failed/99-old__default/report.ipynb",
-        "failed/00-tiny__all/report.ipynb",
-        "notes__mine/notes.txt",  # not a folder the runner wrote
-        "seminar/index.html",
-        "01-xss__xss.html",  # the earlier layout: every report's files side by side
-        "01-xss__xss__sentences.csv",
-        "index.html",
-        "README.md",
-    ]
-    for name in names:
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x")
-    removed = {p.relative_to(tmp_path).as_posix() for p in prune(runs, tmp_path)}
-    assert removed == {
-        "00-tiny__gone",
-        "99-old__default",
-        "failed/99-old__default",
-        "01-xss__xss.html",
-        "01-xss__xss__sentences.csv",
-    }
-    assert (tmp_path / "notes__mine" / "notes.txt").exists() and (tmp_path / "00-tiny__all" / "counts.csv").exists()
 
 
 @pytest.mark.enable_socket

@@ -59,7 +59,7 @@ def test_good_types_pass_validation_ints_count_as_floats():
         (
             f"all: {{{'n' * 300}: 1}}\n",
             f"parameter set 'all': unknown parameter '{'n' * 79}… for 00-tiny.ipynb (known: corpus_dir, fail, label, outlets, "
-            "output_dir, ratio, scale)",
+            "output_dir, pause, ratio, scale)",
         ),
     ],
 )
