@@ -64,6 +64,25 @@ def test_a_part_counts_when_exactly_it_is_cut_and_a_whole_line_cut_loses_the_bod
     assert removed[5]  # the kit cuts the sign-off as a suffix
 
 
+def test_parts_cut_side_by_side_count_as_the_one_part_a_coder_marked(make_corpus, tmp_path):
+    # The kit cuts a page-store date and a script label as two prefixes; the coder marked them as one part.
+    article = ' date 2019-06-21 [Anchor] "We will meet again soon," the minister said.\n\nTalks ended on Monday.'
+    folder = make_corpus(
+        {"a1.txt": article},
+        rows=[{"doc_id": "a1", "file": "a1.txt", "headline": "", "outlet": "X", "published": "2019-06-21",
+               "published_precision": "day"}],
+    )  # fmt: skip
+    prepared = prepare(folder)
+    assert prepared.removed.text.tolist() == ["date 2019-06-21", "[Anchor]"]
+    gold = tmp_path / "furniture.csv"
+    gold.write_text(FURNITURE_HEADER + "a1,1,date 2019-06-21 [Anchor],credit,no,\n", encoding="utf-8")
+    body = tmp_path / "body.csv"
+    body.write_text("doc_id,line\na1,1\na1,3\n", encoding="utf-8")
+    scored, lost = furniture.score(prepared, furniture.read_gold(gold, prepared), furniture.read_body(body, prepared))
+    assert scored.removed.tolist() == [True]
+    assert not lost.lost.any()
+
+
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
