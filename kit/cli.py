@@ -214,9 +214,15 @@ def _table(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     spec = tables.VALIDATORS[args.check]
-    prepared = prepare(args.corpus)
-    if args.half is not None:
-        prepared = split.subset(prepared, args.half)
+    if args.half is None:
+        prepared = prepare(args.corpus)
+    else:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            whole = prepare(args.corpus)
+        for warning in split.warnings_of_half(caught, whole, args.half):  # none about the other half's documents
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+        prepared = split.subset(whole, args.half)
     sys.stdout.write(spec.run(prepared, args))
     return 0
 

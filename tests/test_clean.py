@@ -328,3 +328,164 @@ def test_list_items_a_body_line_introduces_are_kept_without_full_stops():
     kinds = _kinds(raw, "Trade Slumps")
     assert kinds["- Exports rose 10 percent"] == kinds["- Imports fell"] == "paragraph"
     assert kinds["• Kim visits Russia"] == kinds["• Xi meets Biden"] == "related_story"  # a box of links, not a list
+
+
+# ---------------------------------------------------------------- issue #22: kinds kept before, and leads and subheadings
+
+
+# A radio script hard-wrapped at 55 characters (devcorpus2 001, VOA): every line is body, whatever it ends with.
+WRAPPED_SCRIPT = """Find a Security Clearance Job!
+
+Weapons of Mass Destruction (WMD)
+
+INTRO:  China has acknowledged that reclusive North
+Korean leader Kim Jong-il visited Beijing earlier this
+week on his first known foreign trip in 17 years.
+TEXT:  Kim Jong-il came to Beijing just days before he
+is to meet with South Korean President Kim Dae-jung in
+an unprecedented summit.
+/// INTERPRETER ACT ///
+General Secretary Mr. Kim Jong-il expressed and
+told the Chinese side that the (North Korean)
+side is building (North Korean) style socialism
+/// END ACT ///
+Reports on Mr. Kim's surprise visit had him arriving
+in Beijing and departing the Chinese"""
+
+
+def test_hard_wrapped_lines_are_body_and_script_labels_are_cut():
+    lines = clean.classify_lines(WRAPPED_SCRIPT)
+    kinds = {ln.number: ln.kind for ln in lines}
+    assert kinds[1] == "promotion" and kinds[3] == "section_label"
+    assert [kinds[n] for n in (5, 6, 7, 8, 9, 10, 12, 13, 14, 16, 17)] == ["paragraph"] * 11
+    assert kinds[11] == kinds[15] == "script_label"
+    cuts = {ln.number: [(c.kind, c.text) for c in ln.cuts] for ln in lines if ln.cuts}
+    assert cuts == {5: [("script_label", "INTRO:  ")], 8: [("script_label", "TEXT:  ")]}
+
+
+def test_a_wrapped_caption_is_removed_line_by_line_and_the_wrapped_lead_kept():
+    raw = (  # devcorpus2 011 (China Daily, 2003): a hard-wrapped page without blank lines
+        "A senior Chinese official visiting North Korea said\n"
+        "yesterday that the nuclear standoff must be\n"
+        "solved through talks.\n"
+        "China's No. 2\n"
+        "leader Wu Bangguo, left, talks with Kim Yong Nam, head of the Presidium of\n"
+        "the Supreme People's Assembly, in Pyongyang on Wednesday October 29, 2003.\n"
+        "[AP] | China's second-ranking official,\n"
+        "National People's Congress Chairman Wu Bangguo, continued Thursday a\n"
+        "high-profile mission to North Korea."
+    )
+    lines = clean.classify_lines(raw)
+    assert [ln.kind for ln in lines] == ["paragraph"] * 3 + ["caption"] * 3 + ["paragraph"] * 3
+    assert lines[6].text == "China's second-ranking official," and lines[6].cuts[0].text == "[AP] | "
+
+
+def test_a_one_sentence_lead_in_the_header_is_not_a_standfirst():
+    raw = (
+        "Leaders Meet in Pyongyang\n\nNorth Korean leader Kim Jong Un met Chinese Premier Li Qiang on Thursday.\n\n"
+        "PUBLISHED : Friday, 10 October, 2025, 9:45pm\n\nThe two sides signed three agreements."
+    )
+    kinds = _kinds(raw, "Leaders Meet in Pyongyang")
+    assert kinds["North Korean leader Kim Jong Un met Chinese Premier Li Qiang on Thursday."] == "paragraph"
+    standfirst = raw.replace("met Chinese Premier Li Qiang on Thursday", "meets a Chinese premier")
+    assert _kinds(standfirst, "Leaders Meet in Pyongyang")[
+        "North Korean leader Kim Jong Un meets a Chinese premier."
+    ] == ("standfirst")
+
+
+def test_a_teaser_printed_again_below_is_removed_at_the_top_and_kept_in_the_body():
+    teaser = (  # devcorpus2 029 (The Hindu): the teaser under the headline is the fourth paragraph
+        "The official Xinhua News Agency says Li Yuanchao spoke to Mr. Kim on Monday about the countries’ strong "
+        "ties. Mr. Li is head of the Chinese Communist Party’s organization department."
+    )
+    raw = (
+        f"North Korean leader meets senior Chinese official\n\n{teaser}\n\nJune 13, 2011 06:37 pm | Updated "
+        "November 28, 2021 09:18 pm IST - SEOUL, South Korea\n\nChina’s state news agency says Kim has met a senior "
+        f"Chinese official.\n\n{teaser}\n\nChina is North Korea’s most important supporter."
+    )
+    lines = clean.classify_lines(raw, headline="North Korean leader meets senior Chinese official")
+    assert [(ln.number, ln.kind) for ln in lines if ln.text == teaser] == [(3, "standfirst"), (9, "paragraph")]
+    assert lines[2].kind == "date_line"
+
+
+def test_a_teaser_that_opens_with_the_lead_is_removed():
+    lead = "On the morning of Dec. 27, a North Korean soldier fleeing his country crossed into China."
+    raw = (  # devcorpus2 043 (War Is Boring)
+        "A North Korean Defector Murdered Four Chinese Villagers\n\nUncategorized January 6, 2015 0\n\n"
+        f"{lead} He raided... A North Korean Defector Murdered Four Chinese Villagers\n\n{lead}\n\n"
+        "He raided the homes of several villagers and killed four people."
+    )
+    kinds = [
+        ln.kind for ln in clean.classify_lines(raw, headline="A North Korean Defector Murdered Four Chinese Villagers")
+    ]
+    assert kinds == ["headline", "date_line", "standfirst", "paragraph", "paragraph"]
+
+
+def test_a_sentence_of_the_paragraph_above_printed_again_is_a_repeated_line():
+    raw = (  # devcorpus2 080 (Sputnik): two paragraphs run together, then printed again one by one
+        "Xi sent Kim congratulations on Monday.\n\n"
+        "Earlier on the day, KCNA reported Kim's re-election to the post.The Chinese president called the "
+        "congress a matter of great significance.\n\nEarlier on the day, KCNA reported Kim's re-election to the post.\n\n"
+        '"Comrade Kim Jong-un\'s re-election reflects the high trust," Xi said.'
+    )
+    kinds = [ln.kind for ln in clean.classify_lines(raw)]
+    assert kinds == ["paragraph", "paragraph", "repeated_line", "paragraph"]
+
+
+def test_a_masthead_slogan_and_a_menu_column_are_not_subheadings():
+    raw = (
+        "North Korea Leadership Watch\n\nResearch and Analysis on the DPRK Leadership\n\nKJI Meets with PRC Delegation\n\n"
+        "News\nSports\nDhaka Today\nAsk a Doctor\n\nJanuary 18, 2001\n\nKim Jong Il met a PRC delegation on Monday."
+    )
+    kinds = _kinds(raw, "KJI Meets with PRC Delegation")
+    assert kinds["Research and Analysis on the DPRK Leadership"] == "section_label"
+    assert {kinds[t] for t in ("News", "Sports", "Dhaka Today", "Ask a Doctor")} == {"section_label"}
+
+
+def test_a_short_exclamation_above_the_body_is_a_promotion_but_not_in_the_body():
+    raw = "Change Your Life!\n\nKim Visits China\n\nKim arrived on Monday.\n\nLong live the friendship!"
+    kinds = _kinds(raw, "Kim Visits China")
+    assert kinds["Change Your Life!"] == "promotion"
+    assert kinds["Long live the friendship!"] == "paragraph"
+
+
+@pytest.mark.parametrize("subheading", ["Trade ties deepen", "A bigger role for Beijing"])
+def test_a_sentence_case_subheading_between_paragraphs_is_kept(subheading):
+    raw = f"The leaders met on Monday.\n\n{subheading}\n\nTrade rose 10 percent last year, customs data showed."
+    assert _kinds(raw)[subheading] == "subheading"
+
+
+def test_a_place_and_day_line_is_the_leads_dateline_above_it_and_a_sign_off_at_the_end():
+    raw = (  # devcorpus2 049 (Kyodo) and 019 (Hankyoreh)
+        "China congratulates N. Korea\n\nBEIJING, Oct. 10, Kyodo\n\nChina said Monday it has sent a message.\n\n"
+        "The spokesman did not elaborate.\n\nSeoul, March 5 (Yonhap News)"
+    )
+    kinds = _kinds(raw, "China congratulates N. Korea")
+    assert kinds["BEIJING, Oct. 10, Kyodo"] == "paragraph"
+    assert kinds["Seoul, March 5 (Yonhap News)"] == "agency_signoff"
+
+
+def test_a_last_paragraph_cut_off_mid_word_after_a_caption_stays():
+    raw = (  # devcorpus2 002 (BBC, 2000)
+        "The agency gave few details.\n\nPresident Kim Dae-Jung\n"
+        "South Korea's Kim Dae-Jung: Set to meet Kim Jong-Il in June\n"
+        "Diplomats say they believe Mr Kim was seeking to shore up his r"
+    )
+    kinds = _kinds(raw)
+    assert kinds["Diplomats say they believe Mr Kim was seeking to shore up his r"] == "paragraph"
+    assert kinds["South Korea's Kim Dae-Jung: Set to meet Kim Jong-Il in June"] == "related_story"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lips and teeth: Repairing China-North Korea relations · GLOBAL CHINA LIPS AND TEETH: REPAIRING...",
+        " date 2020-05-04 Lips and teeth: Repairing China-North Korea relations. May. 04, 2020 07:50. by Wan-Jun Yun "
+        "zeitung@donga.com.",
+    ],
+)
+def test_a_headline_with_a_site_name_or_a_byline_on_its_line_is_removed_whole(line):
+    lines = clean.classify_lines(
+        f"{line}\n\nThe bridge will open soon.", headline="Lips and teeth: Repairing China-North Korea relations"
+    )
+    assert lines[0].kind in {"headline", "byline"} and lines[0].text == line.strip()

@@ -13,10 +13,17 @@ what it is (a photo credit, a copyright notice, the headline printed again) remo
 longer than PROSE_CHARS is flagged ``suspect`` and warned about (:class:`CleaningWarning`). A truncated
 last paragraph ("…the talks would resume in the") is body, and a repeated sentence keeps its first copy.
 
+**A lead is not taken for a standfirst.** A one-sentence line in the header block is a standfirst only when it
+does not read like a news lead (a lead opens with a dateline or names the day: "on Tuesday", "Oct. 9"); a
+teaser printed again below is removed at the top only, its copy in the body kept. The lines of hard-wrapped
+text (a sentence running on over several raw lines) are body whatever each line looks like on its own, and a
+subheading in sentence case between two paragraphs is kept, not taken for a related story.
+
 Kinds of furniture: ``headline``, ``section_label``, ``navigation``, ``standfirst``, ``caption``, ``credit``,
 ``date_line``, ``related_story``, ``additional_reporting``, ``byline``, ``agency_signoff``, ``copyright``,
-``script_label``, ``site_notice``, ``repeated_line``. Kept body lines are ``paragraph`` or ``subheading``.
-What a line looks like on its own is in :mod:`kit.clean.patterns`; this module decides by position.
+``script_label``, ``site_notice``, ``promotion``, ``embed``, ``repeated_line``. Kept body lines are
+``paragraph`` or ``subheading``. What a line looks like on its own is in :mod:`kit.clean.patterns`; this module
+decides by position.
 """
 
 from __future__ import annotations
@@ -34,19 +41,26 @@ from kit.clean.patterns import (
     BULLET,
     CONTENT_WORD,
     CREDIT,
-    MINOR_WORDS,
     PICTURE_WORDS,
+    PLACE_DATELINE,
+    PROMOTION_WORDS,
     PROSE_CHARS,
+    RUN_ON_WORDS,
     SENTENCE_START,
+    SUBHEADING_WORDS,
     TERMINAL,
+    TITLE_TAIL,
     WORD,
     Cut,
     cut_parts,
     fold,
     is_label,
     is_sentence,
+    is_title_case,
     pattern_kind,
+    reads_as_lead,
     reads_as_prose,
+    runs_on,
 )
 from kit.errors import KitWarning
 from kit.types import PARAGRAPH_COLUMNS, REMOVED_COLUMNS
@@ -60,6 +74,13 @@ HEADER_START = 3
 HEADER_ANCHORS = ("headline", "date_line", "credit", "caption", "byline")
 # A short line before the lead repeats it when this share of its words recur in the first two paragraphs.
 LEAD_OVERLAP = 0.6
+# A teaser above the body repeats a later paragraph as its opening; the rest of its words must recur this much
+# in that paragraph, the two after it and the headline.
+TEASER_OVERLAP = 0.8
+# A repeated line is looked for in at most this many lines above it (a paragraph split again by the page store).
+REPEAT_WINDOW = 5
+# Lines this short (in words) are not compared as copies of a paragraph ("He said." is in many).
+COPY_WORDS = 8
 
 __all__ = ["PROSE_CHARS", "CleaningWarning", "Cut", "Line", "classify_lines", "clean", "cleaned_span", "reads_as_prose"]
 
@@ -176,14 +197,12 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
             headlines wherever they stand, and a line that starts with it has it cut as a prefix.
     """
     lines = [_cut(ln, headline) for ln in _lines(raw_text)]
-    counts = Counter(fold(ln.text) for ln in lines)
-    seen: set[str] = set()
-    kinds = []
-    for ln in lines:
-        folded = fold(ln.text)
-        kinds.append(pattern_kind(ln.text, counts[folded], fold(headline), first_copy=folded not in seen))
-        seen.add(folded)
+    kinds = _pattern_kinds(lines, headline)
     prose = [reads_as_prose(ln.text) for ln in lines]
+    for i, kind in _wrapped_sentences(lines, kinds).items():
+        if kind == "caption":
+            kinds[i] = "caption"
+        prose[i] = True  # a line of a hard-wrapped paragraph is body text whatever its own length
     for i, ln in enumerate(lines):
         after = lines[i + 1].text if i + 1 < len(lines) else ""
         describes_picture = not prose[i] or PICTURE_WORDS.search(ln.text)
@@ -196,16 +215,25 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
             and fold(after).startswith(fold(ln.text))
         ):
             kinds[i] = "caption"  # a caption printed twice, the second time with its credit
-    header_end = _header_end(kinds, prose, [ln.text for ln in lines])
+    texts = [ln.text for ln in lines]
+    first_body = _first_body(kinds, prose, texts)
+    for i in range(min(first_body + 1, len(lines))):
+        if kinds[i] == "" and _is_promotion(texts[i]):
+            kinds[i] = "promotion"  # "Find a Security Clearance Job!" above the body
+    _mark_teasers(lines, kinds, first_body)
+    header_end = _header_end(kinds, prose, texts)
     first_anchor = next((i for i, k in enumerate(kinds) if k in HEADER_ANCHORS), len(lines))
     headline_rows = [i for i, k in enumerate(kinds) if k == "headline" and i <= header_end]
+    first_headline = headline_rows[0] if headline_rows else -1
     sentences = [k == "" and (prose[i] or is_sentence(lines[i].text)) for i, k in enumerate(kinds)]
     sentence_rows = [i for i, is_sentence in enumerate(sentences) if is_sentence]
     first_prose = next((i for i in sentence_rows if prose[i]), len(lines))
     list_opened = False  # the last line that is not a list item is body ending in ":" ("… the following:")
+    body_seen = False  # a body paragraph stands above this line
     for i in range(len(lines)):
         if i > 0 and not BULLET.match(lines[i - 1].text):
             list_opened = kinds[i - 1] in BODY_KINDS and lines[i - 1].text.endswith(":")
+        body_seen = body_seen or (i > 0 and kinds[i - 1] == "paragraph")
         if kinds[i] != "":
             continue
         above_anchors = i < first_anchor and not is_label(lines[i].text)  # a sentence above the header's first anchor
@@ -213,18 +241,154 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
             inside_title = len(headline_rows) > 1 and headline_rows[0] < i < headline_rows[-1]
             if prose[i] and not inside_title:
                 kinds[i] = "paragraph"
-            else:
-                kinds[i] = "section_label" if is_label(lines[i].text) else "standfirst"
-        elif header_end >= 0 and i < first_prose and not prose[i] and _repeats_lead(lines, sentence_rows, i):
+            elif is_label(lines[i].text):
+                kinds[i] = "section_label"
+            else:  # a sentence in the header: a standfirst, unless it reads like the lead
+                kinds[i] = "paragraph" if reads_as_lead(lines[i].text) else "standfirst"
+        elif (
+            header_end >= 0
+            and i < first_prose
+            and not prose[i]
+            and not reads_as_lead(lines[i].text)
+            and _repeats_lead(lines, sentence_rows, i)
+        ):
             kinds[i] = "standfirst"
         elif list_opened and BULLET.match(lines[i].text):
             kinds[i] = "paragraph"  # an item of a list in the body, with or without a full stop
+        elif i < first_headline and not sentences[i]:
+            kinds[i] = "section_label"  # a masthead slogan above the headline ("Research and Analysis on the DPRK")
         else:
             introduces_body = bisect.bisect_right(sentence_rows, i) < len(sentence_rows)
             kinds[i] = _body_kind(
-                lines, kinds, i, sentence=sentences[i], prose=prose[i], introduces_body=introduces_body
+                lines,
+                kinds,
+                i,
+                sentence=sentences[i],
+                prose=prose[i],
+                introduces_body=introduces_body and body_seen,
+                between_body=body_seen and kinds[i - 1] == "paragraph" and i + 1 < len(lines) and sentences[i + 1],
             )
+    _place_datelines(texts, kinds)
     return [_with_kind(ln, kind) for ln, kind in zip(lines, kinds, strict=True)]
+
+
+def _pattern_kinds(lines: list[Line], headline: str) -> list[str]:
+    """The kind each line has on its own (:func:`kit.clean.patterns.pattern_kind`), and copies of a paragraph."""
+    counts = Counter(fold(ln.text) for ln in lines)
+    seen: set[str] = set()
+    kinds = []
+    for ln in lines:
+        folded = fold(ln.text)
+        kind = pattern_kind(ln.text, counts[folded], fold(headline), first_copy=folded not in seen)
+        if kind == "" and any(c.kind == "headline" for c in ln.cuts) and TITLE_TAIL.match(ln.text):
+            kind = "headline"  # the page title: "Headline · Site name"
+        kinds.append(kind)
+        seen.add(folded)
+    folded_lines = [fold(ln.text) for ln in lines]
+    for i, folded in enumerate(folded_lines):
+        if kinds[i] != "" or len(WORD.findall(folded)) < COPY_WORDS:
+            continue
+        window = range(max(0, i - REPEAT_WINDOW), i)
+        if any(kinds[j] == "" and len(folded_lines[j]) > len(folded) and folded in folded_lines[j] for j in window):
+            kinds[i] = "repeated_line"  # a sentence of the paragraph above printed again on its own
+    return kinds
+
+
+def _wrapped_sentences(lines: list[Line], kinds: list[str]) -> dict[int, str]:
+    """Lines of hard-wrapped text: each line of a sentence that runs on over several lines, with the kind it reads as.
+
+    Lines run on when they are consecutive in the raw file and the upper one ends without a sentence end while the
+    lower one goes on in lower case (or the upper one ends with a comma or a word like "the", "of", "said"); a
+    sentence-case line of five words or more runs on into a line that itself runs on. A run reads as ``caption``
+    when one of its lines or the whole run is one, and as ``paragraph`` when it ends a sentence, reads as prose,
+    ends the article or goes on in lower case; otherwise its lines are left to the other rules.
+    """
+
+    def joinable(i: int) -> bool:
+        return kinds[i] in ("", "caption") and i + 1 < len(lines) and lines[i + 1].number == lines[i].number + 1
+
+    strong = [joinable(i) and kinds[i + 1] in ("", "caption") and runs_on(ln.text, lines[i + 1].text)
+              for i, ln in enumerate(lines)]  # fmt: skip
+    joins = list(strong)
+    for i, ln in enumerate(lines):
+        words = WORD.findall(ln.text)
+        if not joins[i] and joinable(i) and i + 1 < len(strong) and strong[i + 1] and ln.text[-1:].isalpha():
+            joins[i] = len(words) >= 5 and not is_title_case(ln.text) and not TERMINAL.search(ln.text)
+    result: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        while joins[j]:
+            j += 1
+        if j > i:
+            run = range(i, j + 1)
+            text = " ".join(lines[k].text for k in run)
+            lower = any(lines[k + 1].text[0].islower() for k in run if k < j)
+            if any(kinds[k] == "caption" for k in run) or pattern_kind(text, 1, "", first_copy=True) == "caption":
+                result.update(dict.fromkeys(run, "caption"))
+            elif is_sentence(text) or reads_as_prose(text) or j == len(lines) - 1 or lower:
+                result.update({k: "paragraph" for k in run if kinds[k] == ""})
+        i = j + 1
+    return result
+
+
+def _first_body(kinds: list[str], prose: list[bool], texts: list[str]) -> int:
+    """Index of the first line without a pattern that reads as body (prose, or a sentence of four words or more)."""
+    return next(
+        (
+            i
+            for i, kind in enumerate(kinds)
+            if kind == "" and (prose[i] or (len(WORD.findall(texts[i])) >= 4 and bool(TERMINAL.search(texts[i]))))
+        ),
+        len(kinds),
+    )
+
+
+def _is_promotion(text: str) -> bool:
+    """A short exclamation that is no quotation: "Change Your Life!", "Find a Security Clearance Job!"."""
+    return text.endswith("!") and len(WORD.findall(text)) <= PROMOTION_WORDS and not text.startswith(('"', "“"))
+
+
+def _mark_teasers(lines: list[Line], kinds: list[str], first_body: int) -> None:
+    """The first body-like line below a header, when a later paragraph repeats it (whole or as its opening), is a
+    teaser: a standfirst.
+
+    The later copy is kept (it stands in the body); nothing of the teaser is lost, for the rest of its words recur
+    in that paragraph, the two after it or the headline.
+    """
+    if first_body >= len(lines) or not any(k in HEADER_ANCHORS for k in kinds[:first_body]):
+        return
+    teaser = fold(lines[first_body].text)
+    headline_words = {w[:5] for ln, k in zip(lines, kinds, strict=True) if k == "headline"
+                      for w in CONTENT_WORD.findall(ln.text.lower())}  # fmt: skip
+    for j in range(first_body + 1, len(lines)):
+        copy = fold(lines[j].text)
+        if kinds[j] not in ("", "repeated_line") or len(WORD.findall(copy)) < COPY_WORDS:
+            continue
+        if copy == teaser or (teaser.startswith(copy) and _recurs(teaser[len(copy) :], lines, j, headline_words)):
+            kinds[first_body], kinds[j] = "standfirst", ""
+            return
+
+
+def _recurs(rest: str, lines: list[Line], j: int, headline_words: set[str]) -> bool:
+    """The content words of ``rest`` recur in line ``j``, the two lines after it or the headline."""
+    words = {w[:5] for w in CONTENT_WORD.findall(rest)}
+    near = {w[:5] for ln in lines[j : j + 3] for w in CONTENT_WORD.findall(ln.text.lower())} | headline_words
+    return len(words & near) >= TEASER_OVERLAP * len(words)
+
+
+def _place_datelines(texts: list[str], kinds: list[str]) -> None:
+    """A place, a day and an agency on a line ("BEIJING, Oct. 10, Kyodo"): the dateline of a paragraph below it,
+    or the agency's sign-off after the last paragraph.
+    """
+    last_body = max((i for i, k in enumerate(kinds) if k in BODY_KINDS), default=-1)
+    for i, text in enumerate(texts):
+        if not PLACE_DATELINE.match(text):
+            continue
+        if i + 1 < len(kinds) and kinds[i + 1] == "paragraph":
+            kinds[i] = "paragraph"
+        elif i >= last_body:
+            kinds[i] = "agency_signoff"
 
 
 def _cut(line: Line, headline: str) -> Line:
@@ -286,24 +450,44 @@ def _repeats_lead(lines: list[Line], sentence_rows: list[int], i: int) -> bool:
 
 
 def _body_kind(
-    lines: list[Line], kinds: list[str], i: int, *, sentence: bool, prose: bool, introduces_body: bool
+    lines: list[Line],
+    kinds: list[str],
+    i: int,
+    *,
+    sentence: bool,
+    prose: bool,
+    introduces_body: bool,
+    between_body: bool,
 ) -> str:
-    """A body line without a pattern: paragraph, Title Case subheading, label or related-story headline."""
+    """A body line without a pattern: paragraph, subheading, label or related-story headline.
+
+    A subheading stands below a paragraph: in Title Case before more body text, in sentence case of at most
+    SUBHEADING_WORDS words between two paragraphs ("Trade ties deepen"); a longer sentence-case line there is a
+    related-story headline.
+    """
     text = lines[i].text
     if sentence:
         return "paragraph"
-    last_after_body = i == len(lines) - 1 and i > 0 and kinds[i - 1] in ("", *BODY_KINDS)
-    if prose or (last_after_body and SENTENCE_START.match(text) and len(WORD.findall(text)) > 1):
+    words = WORD.findall(text)
+    last = i == len(lines) - 1 and i > 0 and SENTENCE_START.match(text) and len(words) > 1
+    if prose or (last and (kinds[i - 1] in ("", *BODY_KINDS) or _cut_off(text, kinds))):
         return "paragraph"  # a last paragraph cut off mid-sentence
     if i == 0 and is_label(text):
         return "section_label"
-    words = WORD.findall(text)
-    title_case = bool(words) and all(w[0].isupper() or w.lower() in MINOR_WORDS for w in words)
+    title_case = is_title_case(text)
     if title_case and introduces_body:
         return "subheading"
     if len(words) < 2 or title_case:
         return "section_label"
+    if between_body and len(words) <= SUBHEADING_WORDS and not text.startswith(("(", "[")):
+        return "subheading"
     return "related_story"
+
+
+def _cut_off(text: str, kinds: list[str]) -> bool:
+    """A last line, below body text, that stops mid-word or on a word no heading ends with: "… to shore up his r"."""
+    last = WORD.findall(text)[-1]
+    return "paragraph" in kinds and last.islower() and (len(last) <= 2 or last in RUN_ON_WORDS)
 
 
 def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[ParagraphRow]]:

@@ -8,7 +8,9 @@ Two gold files, both coded on the raw article (1-based line numbers of the file 
 - body lines (``--body``, optional): doc_id, line — every non-empty line the coder judged article text.
 
 A furniture item is *removed* when cleaning removed its whole line, or, for a part, cut exactly that part
-(a whole-line removal of a part counts as removed, and the line's body text as lost). A body line is *lost*
+(a whole-line removal of a part counts as removed, and the line's body text as lost). Parts the kit cuts one
+after another at the same end of a line count together: a page-store date and a syndicator's credit cut as two
+prefixes are the one part " date 2025-04-28 MENAFN - UkrinForm)" a coder marked. A body line is *lost*
 when cleaning removed any of its text beyond the gold's furniture part of that line.
 """
 
@@ -31,10 +33,19 @@ PREVIEW = 60
 
 @dataclass(frozen=True)
 class LineRemoval:
-    """What cleaning removed from one raw line: the texts of its removed parts, and whether that is all of it."""
+    """What cleaning removed from one raw line: the texts of its removed parts, and whether that is all of it.
+
+    ``runs`` are the parts cut at each end of the line joined in line order (prefixes, then suffixes), so that
+    two cuts side by side compare with one part of the gold.
+    """
 
     texts: tuple[str, ...]
     whole: bool
+    runs: tuple[str, ...] = ()
+
+    def run_of(self, text: str) -> str:
+        """The joined run a removed part belongs to (the part itself when it was cut alone or whole)."""
+        return next((run for run in self.runs if _chars(text) in _chars(run)), text)
 
 
 def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
@@ -87,15 +98,20 @@ def removals(prepared: Prepared) -> dict[tuple[str, int], LineRemoval]:
     removed = prepared.removed
     texts: dict[tuple[str, int], list[str]] = {}
     whole: dict[tuple[str, int], bool] = {}
+    ends: dict[tuple[str, int], dict[str, list[str]]] = {}
     rows = zip(_strs(removed.doc_id), _ints(removed.line), _strs(removed.part), _strs(removed.text), strict=True)
     for doc_id, line, part, text in rows:
         key = (doc_id, line)
         texts.setdefault(key, []).append(text)
         whole[key] = whole.get(key, False) or part == "whole"
+        ends.setdefault(key, {}).setdefault(part, []).append(text)
     result = {}
     for key, key_texts in texts.items():
         covered = whole[key] or _chars("".join(key_texts)) == _chars(raw_lines[key[0]][key[1] - 1])
-        result[key] = LineRemoval(tuple(key_texts), covered)
+        prefixes, suffixes = ends[key].get("prefix", []), ends[key].get("suffix", [])
+        # Suffixes are logged outermost (last in the line) first.
+        runs = tuple(" ".join(run) for run in (prefixes, suffixes[::-1]) if len(run) > 1)
+        result[key] = LineRemoval(tuple(key_texts), covered, runs)
     return result
 
 
@@ -124,7 +140,7 @@ def score(
     furniture_rows = []
     for item in items:
         removal = removed.get((item.doc_id, item.line), LineRemoval((), False))
-        cut_exactly = _chars(item.furniture) in {_chars(t) for t in removal.texts}
+        cut_exactly = _chars(item.furniture) in {_chars(t) for t in (*removal.texts, *removal.runs)}
         found = removal.whole or (not item.whole_line and cut_exactly)
         line_text = _line(raw_lines, item.doc_id, item.line)
         furniture_rows.append({**item.__dict__, "removed": found, "line_text": line_text})
@@ -133,7 +149,7 @@ def score(
         for doc_id, line in zip(_strs(body.doc_id), _ints(body.line), strict=True):
             removal = removed.get((doc_id, line), LineRemoval((), False))
             allowed = parts_of_line.get((doc_id, line), set())
-            beyond = [t for t in removal.texts if _chars(t) not in allowed]
+            beyond = [t for t in removal.texts if _chars(removal.run_of(t)) not in allowed and _chars(t) not in allowed]
             lost = bool(beyond) or (removal.whole and bool(allowed))
             line_text = _line(raw_lines, doc_id, line)
             body_rows.append(

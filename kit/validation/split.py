@@ -9,12 +9,15 @@ needs no list, survives new documents and is the same on every machine.
 A locked document that someone opened to debug a rule is no longer unseen: it is moved to the development
 half by naming it in :data:`MOVED_TO_DEVELOPMENT` (and the README says so).
 
-``kit validate WHAT --half development|locked`` scores one half.
+``kit validate WHAT --half development|locked`` scores one half, and prints no warning about a document of the
+other half (cleaning warns with the text of a long removal, which would show locked text while tuning).
 """
 
 from __future__ import annotations
 
 import hashlib
+import warnings
+from collections.abc import Iterable
 from dataclasses import replace
 
 from kit.errors import KitError
@@ -57,3 +60,17 @@ def subset(prepared: Prepared, half: str) -> Prepared:
             )
         },
     )
+
+
+def warnings_of_half(
+    caught: Iterable[warnings.WarningMessage], prepared: Prepared, half: str
+) -> list[warnings.WarningMessage]:
+    """The warnings that name no document of the other half (a cleaning warning starts with its doc_id).
+
+    Args:
+        caught: warnings recorded while the whole corpus was prepared.
+        prepared: the whole corpus, prepared.
+        half: the half being scored.
+    """
+    other = {doc_id for doc_id in prepared.documents.doc_id.astype(str) if half_of(doc_id) != half}
+    return [w for w in caught if str(w.message).split(" ", 1)[0].rstrip(":") not in other]

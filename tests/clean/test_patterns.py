@@ -80,6 +80,15 @@ def test_navigation_strips(text, navigation):
         "Updated figures show trade fell 3 percent.",
         "Read the statement in full below, officials said.",
         "More than 500 North Koreans were repatriated.",
+        "Signed in 1961, the treaty is the only mutual defence pact China has.",  # not "Sign in"
+        "A spokesman declined to add comment.",  # not a comment notice
+        "Like many users on Twitter, he mocked the parade.",  # not a promotion
+        "The order was signed on March 5 by Kim Jong Un.",  # a date and "by NAME", but no byline
+        "Join the talks, Beijing urged Pyongyang.",
+        "Seoul, left out of the talks, protested on Monday.",  # not "NAME, left, talks with"
+        "The post was later deleted, according to a screen capture.",
+        "Registered voters went to the polls on Sunday.",
+        "Trade | the figures show a slump.",  # one field, no date
     ],
 )
 def test_body_sentences_that_look_like_furniture_have_no_kind(text):
@@ -99,6 +108,42 @@ def test_body_sentences_that_look_like_furniture_have_no_kind(text):
         ("kld/sms (AFP, Reuters)", "agency_signoff"),
         ("— Reuters", "agency_signoff"),
         ("REUTERS", "agency_signoff"),
+        # Real lines from the development corpora (devcorpus2, development half) and the kinds the outside batch had.
+        ("News |  Web Resources |  Yellow Pages |  Free Advertising |  Chat", "navigation"),  # a portal's menu
+        ("Go to Contents Go to Navigation", "navigation"),
+        ("Skip to main contentSkip to navigation", "navigation"),
+        ("Font size A- A A+", "navigation"),  # a text-size toolbar
+        ("Text size: Small Medium Large", "navigation"),
+        ("James Reynolds | 11:17 UK time, Wednesday, 10 September 2008", "date_line"),  # byline | date
+        ("June 13, 2011 06:37 pm | Updated November 28, 2021 09:18 pm IST - SEOUL, South Korea", "date_line"),
+        ("The Korea Herald App 10:12 March 4, 2024", "date_line"),  # an app's name, a clock time and a date
+        ("By Liu Sha Source:Global Times Published: 2015-1-6 0:43:01", "byline"),
+        ("By Kim Tong-hyung Posted : 2019-06-20 17:00 Updated : 2019-06-20 18:30", "byline"),
+        ("May. 04, 2020 07:50. by Wan-Jun Yun zeitung@donga.com.", "byline"),
+        ("Kim Tong-hyung (khtong@heraldcorp.com)", "byline"),
+        ("Staff Reporter", "byline"),  # the role below "By Reuben Staines"
+        ("Graphics: GT", "credit"),
+        ("(EDITORIAL from Korea Times on Nov. 24)", "credit"),
+        ("(Begin text)", "credit"),
+        ("[Yonhap Photo]", "caption"),  # a bracketed photo credit
+        ("(Photo: Reuters)", "caption"),
+        ("leader Wu Bangguo, left, talks with Kim Yong Nam, head of the Presidium of", "caption"),
+        ("Kim attends a banquet hosted by Xi. Korean Central Television (KCTV) screen capture.", "caption"),
+        ("Sign in to unlock member-only benefits!", "site_notice"),
+        ("or register to comment.", "site_notice"),
+        ("You must be logged in to post a comment.", "site_notice"),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "site_notice"),
+        ("Comments have to be in English, an", "site_notice"),
+        ("Leave a Reply", "navigation"),
+        ("Follow us on Twitter", "promotion"),  # the outlet's own channels, apps and newsletters
+        ("Subscribe to our newsletter", "promotion"),
+        ("Join NK News on Telegram", "promotion"),
+        ("Get the Yonhap app", "promotion"),
+        ("For More Information, Please Visit:", "related_story"),
+        ("Continue reading...", "related_story"),
+        ("You may also like", "related_story"),
+        ("The Moranbong Band plays the Theme From Rocky. https://t.co/l7RXJD3Aoe Party in Pyong", "embed"),
+        ("/// INTERPRETER ACT ///", "script_label"),
     ],
 )
 def test_pattern_kinds(text, kind):
@@ -121,6 +166,76 @@ def test_cut_parts_cuts_prefixes_and_suffixes_outermost_first():
         ("suffix", "agency_signoff", " (Yonhap)"),
     ]
     assert text[start : start + len(rest)] == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cut"),
+    [
+        ("[The Financial News] Signs of strain are emerging", "credit", "[The Financial News] "),
+        ("[AP] | China's second-ranking official,", "credit", "[AP] | "),
+        ("MENAFN - UkrinForm) The cooperation between North Korea and Russia", "credit", "MENAFN - UkrinForm) "),
+        ("INTRO:  China has acknowledged that reclusive North", "script_label", "INTRO:  "),
+    ],
+)
+def test_a_credit_or_script_label_opening_the_lead_is_cut(text, kind, cut):
+    start, rest, cuts = patterns.cut_parts(text, "")
+    assert [(c.part, c.kind, c.text) for c in cuts] == [("prefix", kind, cut)]
+    assert rest == text[len(cut) :] and start == len(cut)
+
+
+def test_speaker_labels_of_a_transcript_are_not_cut():
+    assert patterns.cut_parts("REPORTER: Will the talks resume?", "")[2] == ()
+
+
+def test_a_videos_running_time_is_cut_as_a_suffix():
+    text = "A full transcript can be found at the bottom of this page. (1 hr., 23 min.)"
+    _, rest, cuts = patterns.cut_parts(text, "")
+    assert rest == "A full transcript can be found at the bottom of this page."
+    assert [(c.kind, c.text) for c in cuts] == [("navigation", " (1 hr., 23 min.)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "runs_on"),
+    [
+        ("A senior Chinese official visiting North Korea said", "yesterday that the nuclear standoff", True),
+        ("China's No. 2", "leader Wu Bangguo, left, talks with Kim Yong Nam", True),  # lower case goes on
+        ("[AP] | China's second-ranking official,", "National People's Congress Chairman", True),  # a comma
+        ("The three-way talks, including N. Korea, the United States and host China in", "April, and the", True),
+        ("Former President Jiang Zemin visited Pyongyang in September", "2001.", True),  # a digit goes on
+        ("Kim visits Beijing", "North Korean leader Kim Jong Un arrived on Monday.", False),  # a headline
+        ("The talks ended.", "yesterday was the last day", False),  # a sentence ends
+    ],
+)
+def test_a_hard_wrapped_line_runs_on(text, after, runs_on):
+    assert patterns.runs_on(text, after) is runs_on
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("SEOUL, March 5 (Yonhap) -- North Korea fired a missile.", True),  # a dateline
+        ("BEIJING (Reuters) - China said it opposed new sanctions.", True),
+        ("North Korean leader Kim Jong Un arrived in Beijing on Tuesday.", True),  # the day of the event
+        ("China said yesterday it would resume talks.", True),
+        ("Ri Su Yong delivered a personal letter from Kim Jong Un.", False),  # standfirsts of the corpora
+        ("Beijing is cautious about deepening cooperation between Russia and North Korea.", False),
+    ],
+)
+def test_a_line_that_reads_as_a_lead(text, lead):
+    assert patterns.reads_as_lead(text) is lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BEIJING, Oct. 10, Kyodo", "Seoul, March 5 (Yonhap News)", "Pyongyang, December 22 (KCNA)"],
+)
+def test_a_place_day_and_agency_line(text):
+    assert patterns.PLACE_DATELINE.match(text)
+
+
+def test_a_short_path_of_sections_is_no_menu():
+    assert not patterns.is_menu("Features | Diplomacy | East Asia")  # a section label, as before
+    assert patterns.is_menu("Education  |  Music  |  Weather  |  Bulletin Board  |  Photo Gallery")
 
 
 def test_a_line_that_starts_with_the_headline_has_it_cut():

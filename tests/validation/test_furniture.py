@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from kit import config
+from kit.clean import CleaningWarning
 from kit.cli import main
 from kit.errors import KitError
 from kit.pipeline import prepare
-from kit.validation import furniture
-from tests.devcorpus import DEVCORPUS
+from kit.validation import furniture, split
+from tests.devcorpus import DEVCORPUS, DEVCORPUS2
 from tests.seeds import CHOSUN
 
 GOLD = config.ROOT / "tests" / "fixtures" / "gold"
@@ -64,6 +67,25 @@ def test_a_part_counts_when_exactly_it_is_cut_and_a_whole_line_cut_loses_the_bod
     assert removed[5]  # the kit cuts the sign-off as a suffix
 
 
+def test_parts_cut_side_by_side_count_as_the_one_part_a_coder_marked(make_corpus, tmp_path):
+    # The kit cuts a page-store date and a script label as two prefixes; the coder marked them as one part.
+    article = ' date 2019-06-21 [Anchor] "We will meet again soon," the minister said.\n\nTalks ended on Monday.'
+    folder = make_corpus(
+        {"a1.txt": article},
+        rows=[{"doc_id": "a1", "file": "a1.txt", "headline": "", "outlet": "X", "published": "2019-06-21",
+               "published_precision": "day"}],
+    )  # fmt: skip
+    prepared = prepare(folder)
+    assert prepared.removed.text.tolist() == ["date 2019-06-21", "[Anchor]"]
+    gold = tmp_path / "furniture.csv"
+    gold.write_text(FURNITURE_HEADER + "a1,1,date 2019-06-21 [Anchor],credit,no,\n", encoding="utf-8")
+    body = tmp_path / "body.csv"
+    body.write_text("doc_id,line\na1,1\na1,3\n", encoding="utf-8")
+    scored, lost = furniture.score(prepared, furniture.read_gold(gold, prepared), furniture.read_body(body, prepared))
+    assert scored.removed.tolist() == [True]
+    assert not lost.lost.any()
+
+
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
@@ -106,8 +128,31 @@ def test_devcorpus_furniture_removed_and_body_kept(devcorpus):
         furniture.read_body(gold / "body_lines.csv", devcorpus),
     )
     assert len(scored) == 180 and len(lost) == 293
-    assert scored.removed.sum() >= 176  # 143 before the general rules; the target is 0.95 (171)
+    assert scored.removed.sum() >= 176  # 143 before the general rules of issue #11; unchanged by issue #22
     assert lost[lost.lost].empty  # 35 before: no body line may be lost
     # Every removal over 150 characters is flagged: long captions, the browser notice — never a paragraph.
     suspect = devcorpus.removed[devcorpus.removed.suspect.astype(bool)]
     assert sorted(set(suspect.kind)) == ["caption", "site_notice"] and len(suspect) == 10
+
+
+# The second development corpus: rules are tuned on its development half only (kit.validation.split); the locked
+# half is scored when a round of work lands, never by this suite.
+@pytest.fixture(scope="module")
+def devcorpus2_development():
+    if not (DEVCORPUS2 / config.MANIFEST_NAME).is_file():
+        pytest.skip("../shared/devcorpus2 (the second development corpus) is not beside this checkout")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CleaningWarning)  # a warning quotes the removed text: none of the locked half
+        return split.subset(prepare(DEVCORPUS2), "development")
+
+
+def test_devcorpus2_development_half_furniture_removed_and_body_kept(devcorpus2_development):
+    gold = GOLD / "devcorpus2" / "development"
+    scored, lost = furniture.score(
+        devcorpus2_development,
+        furniture.read_gold(gold / "furniture.csv", devcorpus2_development),
+        furniture.read_body(gold / "body_lines.csv", devcorpus2_development),
+    )
+    assert len(scored) == 191 and len(lost) == 331
+    assert scored.removed.sum() >= 181  # 134 before the rules of issue #22 (kinds the outside batch kept)
+    assert lost[lost.lost].empty  # 46 before: hard-wrapped lines, a dateline, a teaser's copy, a cut-off paragraph

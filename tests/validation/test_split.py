@@ -44,3 +44,23 @@ def test_validate_scores_one_half(capsys):
     assert "(93 quotations in 33 documents)" in capsys.readouterr().out
     with pytest.raises(SystemExit):  # argparse refuses a value outside the choices
         main(["validate", "quotes", "--gold", "tests/fixtures/gold/quotes.csv", "--half", "both"])
+
+
+def test_validate_one_half_prints_no_warning_about_the_other_half(make_corpus, tmp_path, capsys):
+    caption = "In this photo released on Monday, " + "the two leaders shake hands at the airport " * 4 + "(Yonhap)"
+    article = f"Leaders Meet\n\n{caption}\n\nThe two leaders met on Monday, officials said."
+    ids = {split.half_of(f"doc{n}"): f"doc{n}" for n in range(8)}  # one doc_id of each half
+    folder = make_corpus(
+        {f"{doc_id}.txt": article for doc_id in ids.values()},
+        rows=[
+            {"doc_id": doc_id, "file": f"{doc_id}.txt", "headline": "Leaders Meet", "outlet": "X",
+             "published": "2019-04-01", "published_precision": "day"}
+            for doc_id in ids.values()
+        ],
+    )  # fmt: skip
+    gold = tmp_path / "furniture.csv"
+    gold.write_text(f"doc_id,line,furniture,whole_line\n{ids['development']},1,Leaders Meet,yes\n", encoding="utf-8")
+    assert main(["validate", "furniture", "--corpus", str(folder), "--gold", str(gold), "--half", "development"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {ids['development']} line 3: removed" in err  # the scored half still warns
+    assert ids["locked"] not in err
