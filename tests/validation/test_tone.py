@@ -69,7 +69,7 @@ def test_devcorpus_figures_do_not_drop():
 
 @needs_devcorpus2
 def test_devcorpus2_development_half_figures_do_not_drop():
-    prepared = split.subset(prepare(DEVCORPUS2), "development")
+    prepared = split.subset(prepare(DEVCORPUS2, warn_cleaning=False), "development")
     report = tone.report(prepared, "tests/fixtures/gold/devcorpus2/development/tone.csv")
     assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.38
     assert report.figure("sign right (official quotations)").part >= 31

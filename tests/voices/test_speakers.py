@@ -65,4 +65,4 @@ def test_no_speaker_on_the_development_corpus_is_a_fragment():
 
 @needs_devcorpus2
 def test_no_speaker_on_the_second_development_corpus_is_a_fragment():
-    _assert_no_fragment(prepare(DEVCORPUS2))
+    _assert_no_fragment(prepare(DEVCORPUS2, warn_cleaning=False))
