@@ -150,7 +150,7 @@ def score_units(
         quotes_table = voices.extract_quotes(prepared, registry)
     table = units(prepared, quotes_table)
     texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
-    analyzer = sentiment.vader(lexicon.vader_items() if lexicon else ())
+    analyzer = lexicon.analyzer() if lexicon is not None else sentiment.vader()
     by_doc = lexicon.find(prepared.tokens, texts) if lexicon is not None else {}
     rows = []
     scored_units: Iterable[Any] = table.itertuples(index=False)  # pandas types each field as any scalar
@@ -184,17 +184,10 @@ def score_texts(texts: Sequence[str], *, lexicon: Lexicon | None = None) -> pd.D
     """
     ids = [str(i) for i in range(len(texts))]
     by_id = dict(zip(ids, texts, strict=True))
-    analyzer = sentiment.vader(lexicon.vader_items() if lexicon else ())
+    analyzer = lexicon.analyzer() if lexicon is not None else sentiment.vader()
     by_text: dict[str, list[LexiconMatch]] = {}
     if lexicon is not None:
-        sentence_rows = [
-            {"doc_id": i, "sentence_id": n, "start": start, "end": end}
-            for i, body in by_id.items()
-            for n, (start, end) in enumerate(text.split_sentences(body))
-        ]
-        sentences = pd.DataFrame(sentence_rows, columns=["doc_id", "sentence_id", "start", "end"])
-        documents = pd.DataFrame({"doc_id": ids, "text": list(texts)})
-        by_text = lexicon.find(text.tokens(documents, sentences), by_id)
+        by_text = lexicon.find(text.tokens_of_texts(by_id), by_id)
     rows = [
         {
             "text_id": int(i),
