@@ -146,7 +146,8 @@ def score_units(
         One row per unit (:data:`TONE_COLUMNS`): doc_id, sentence_id, start, end, voice (speaker group or
         "narration"), kind, speaker, via, text (what was scored, as written), compound, pos, neu, neg,
         lexicon ("vader" or "vader+diplomatic"), top_words (the strongest drivers, "word +1.9; …"),
-        drivers (every driver in text order), diplomatic (the lexicon entries that matched), words.
+        drivers (every driver in text order), diplomatic (the lexicon entries that matched), structure (with
+        the lexicon: the condition clauses left out and the words counted against, :mod:`kit.tone.structure`), words.
     """
     if quotes_table is None:
         quotes_table = voices.extract_quotes(prepared, registry)

@@ -93,7 +93,7 @@ _CLAUSE_WORDS = _word_set(
     "is are was were be been being am has have had will would shall should can could may might must "
     "which who whom whose that but because while whereas although though if unless when where yet"
 )
-# The punctuation that ends a clause, on a word's end (closing marks stripped first).
+# The punctuation that ends a clause, on a word's end (closing marks stripped first): "spies," ends one.
 _CLAUSE_END = re.compile(r"[,.;:!?…]$")
 _EDGE_MARKS = "\"'“”‘’()[]"
 
