@@ -2,19 +2,23 @@
 
 The analyzer is the ``vaderSentiment`` package's own ``SentimentIntensityAnalyzer`` (Hutto & Gilbert 2014),
 reading the lexicon file and emoji descriptions that package installs: nothing is downloaded. The kit adds
-two things on top, neither of which changes a plain score:
+these on top, none of which changes a plain score:
 
 * :meth:`ExplainedVader.explain` runs the same steps as ``polarity_scores`` and also returns each word's
   valence after VADER's negation, booster, idiom and "but" rules, so a score can be traced to its words;
 * ``extra_lexicon`` entries (word → valence), e.g. the diplomatic lexicon's single tokens
-  (:mod:`kit.tone`), are added to VADER's lexicon, replacing VADER's value for the same word.
+  (:mod:`kit.tone`), are added to VADER's lexicon, replacing VADER's value for the same word;
+* ``as_written`` words (formulas that carry their own negation, "will not change") keep their valence:
+  VADER's negation, booster and "least" checks do not apply to them;
+* ``explain(text, against=…)``: the words at those positions count against — a positive valence, after
+  VADER's rules, is multiplied by VADER's own negation factor (``N_SCALAR``, -0.74).
 
-With no extra lexicon, ``explain(text)[0] == polarity_scores(text)`` exactly (a test checks every seed unit).
+With none of them, ``explain(text)[0] == polarity_scores(text)`` exactly (a test checks every seed unit).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -33,24 +37,31 @@ class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vader
     """The reference VADER that also reports the valence each word contributed.
 
     ``extra_lexicon`` entries (word → valence) are added on top of the packaged lexicon, replacing
-    VADER's own value for the same word (keys are lower-cased, as VADER looks words up lower-cased).
+    VADER's own value for the same word (keys are lower-cased, as VADER looks words up lower-cased);
+    ``as_written`` words (lower-cased) keep their lexicon valence whatever precedes them.
     """
 
-    def __init__(self, extra_lexicon: Mapping[str, float] | None = None):
+    def __init__(self, extra_lexicon: Mapping[str, float] | None = None, as_written: Iterable[str] = ()):
         super().__init__()
         self.lexicon.update({word.lower(): float(valence) for word, valence in (extra_lexicon or {}).items()})
+        self._as_written = frozenset(word.lower() for word in as_written)
         # The characters polarity_scores replaces by a description (it looks text up one character at a time).
         self._emoji_characters = frozenset(key for key in self.emojis if len(key) == 1)
 
-    def explain(self, text: str) -> tuple[dict[str, float], Drivers]:
+    def explain(self, text: str, *, against: Collection[int] = ()) -> tuple[dict[str, float], Drivers]:
         """Score ``text`` and list the words that drove the score.
+
+        Args:
+            text: what to score.
+            against: positions of words (in ``text.split()``, after emojis are described: see
+                :meth:`described`) whose positive valence counts against, as a negated word's does.
 
         Returns:
             ``(scores, drivers)``: VADER's ``neg``/``neu``/``pos``/``compound``, identical to
-            :meth:`polarity_scores`, and ``(word, valence)`` for every word with a non-zero valence
-            after VADER's rules, in text order.
+            :meth:`polarity_scores` when nothing is ``against`` and no word is ``as_written``, and
+            ``(word, valence)`` for every word with a non-zero valence after VADER's rules, in text order.
         """
-        text = self._described_emojis(text)
+        text = self.described(text)
         sentitext = SentiText(text)
         words = sentitext.words_and_emoticons
         sentiments: list[float] = []
@@ -64,14 +75,22 @@ class ExplainedVader(SentimentIntensityAnalyzer):  # type: ignore[misc]  # vader
             if lowered not in self.lexicon:  # sentiment_valence would add the 0 it was given, and do nothing else
                 sentiments.append(0)
                 continue
+            if lowered in self._as_written:  # a formula with its own negation: read as written
+                sentiments.append(self.lexicon[lowered])
+                continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        for i in against:
+            if sentiments[i] > 0:
+                sentiments[i] *= N_SCALAR
         sentiments = self._but_check(words, sentiments)
         drivers = [(word, round(float(v), 4)) for word, v in zip(words, sentiments, strict=True) if v]
         scores: dict[str, float] = self.score_valence(sentiments, text)
         return scores, drivers
 
-    def _described_emojis(self, text: str) -> str:
-        """Each emoji replaced by its description, spaced as ``polarity_scores`` spaces it."""
+    def described(self, text: str) -> str:
+        """``text`` as VADER reads it: each emoji replaced by its description, spaced as ``polarity_scores``
+        spaces it, and stripped; VADER's words are then ``described(text).split()``.
+        """
         if self._emoji_characters.isdisjoint(text):  # most texts: nothing to replace, one pass in C
             return text.strip()
         described = []
@@ -113,6 +132,19 @@ def _negates(word: str) -> bool:
     return word in _NEGATE or "n't" in word
 
 
+def lookup_form(word: str) -> str:
+    """The form in which VADER looks up one whitespace-separated word: its edge punctuation stripped (unless
+    that leaves two characters or fewer, an emoticon), lower-cased.
+    """
+    return str(SentiText._strip_punc_if_word(word)).lower()
+
+
+def is_negation(word: str) -> bool:
+    """A word VADER reads as negating what follows: its negation words, any "n't", and "no"."""
+    lowered = word.lower()
+    return lowered == "no" or _negates(lowered)
+
+
 def _negation_check(lower: list[str], valence: float, start_i: int, i: int) -> float:
     """VADER's ``_negation_check`` step for step, on lower-cased words, with :func:`_negates` for its negated()."""
     if start_i == 0 and _negates(lower[i - 1]):  # 1 word preceding the lexicon word
@@ -139,6 +171,8 @@ def _negation_check(lower: list[str], valence: float, start_i: int, i: int) -> f
 
 
 @cache
-def vader(extra_items: tuple[tuple[str, float], ...] = ()) -> ExplainedVader:
-    """A cached analyzer; pass the extra lexicon as sorted ``(word, valence)`` pairs."""
-    return ExplainedVader(dict(extra_items))
+def vader(extra_items: tuple[tuple[str, float], ...] = (), as_written: tuple[str, ...] = ()) -> ExplainedVader:
+    """A cached analyzer; pass the extra lexicon as sorted ``(word, valence)`` pairs, and the words read as
+    written (see :class:`ExplainedVader`) as a sorted tuple.
+    """
+    return ExplainedVader(dict(extra_items), as_written)

@@ -223,6 +223,20 @@ def tokens(documents: pd.DataFrame, sentence_table: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(columns, columns=TOKEN_COLUMNS)
 
 
+def tokens_of_texts(texts: dict[str, str]) -> pd.DataFrame:
+    """The token table (:func:`tokens`) of loose texts, keyed by an id of the caller's choosing: each text is
+    split into sentences (:func:`split_sentences`) and tokenised as a cleaned document would be.
+    """
+    sentence_rows = [
+        {"doc_id": text_id, "sentence_id": n, "start": start, "end": end}
+        for text_id, body in texts.items()
+        for n, (start, end) in enumerate(split_sentences(body))
+    ]
+    sentence_table = pd.DataFrame(sentence_rows, columns=["doc_id", "sentence_id", "start", "end"])
+    documents = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    return tokens(documents, sentence_table)
+
+
 # --- Collocations: nltk's finders over the kit's tokens ------------------------------------------------
 
 

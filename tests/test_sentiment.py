@@ -48,3 +48,21 @@ def test_negation_idiom_and_booster_rules_score_as_the_reference_scores_them():
         expected = reference.polarity_scores(sentence)
         assert analyzer.explain(sentence)[0] == expected, sentence
         assert analyzer.polarity_scores(sentence) == expected, sentence
+
+
+def test_formulas_read_as_written_and_words_counted_against():
+    analyzer = sentiment.vader((("dipl_will_not_change", 1.5),), ("dipl_will_not_change",))
+    # "should not and will not change": VADER's "not" two words back would negate the formula.
+    assert analyzer.explain("This should not and dipl_will_not_change")[1] == [("dipl_will_not_change", 1.5)]
+    assert sentiment.vader((("dipl_will_not_change", 1.5),)).explain("This should not and dipl_will_not_change")[1] == [
+        ("dipl_will_not_change", -1.11)
+    ]
+    # A word counted against: its positive valence after VADER's rules times VADER's negation factor.
+    scores, drivers = sentiment.vader().explain("the so-called freedom", against=[2])
+    assert drivers == [("freedom", -2.368)] and scores["compound"] < 0
+    assert sentiment.vader().explain("not freedom", against=[1])[1] == [("freedom", -2.368)]  # already negated
+    assert sentiment.vader().explain("the so-called freedom") == sentiment.vader().explain(
+        "the so-called freedom", against=()
+    )
+    assert sentiment.is_negation("no") and sentiment.is_negation("Won't") and not sentiment.is_negation("know")
+    assert sentiment.lookup_form("‘collapse’") == "‘collapse’" and sentiment.lookup_form("'Collapse'") == "collapse"

@@ -18,6 +18,12 @@ is handed to VADER as ONE word carrying the entry's valence (the phrase's words 
 token before scoring), so "traditional friendship" counts once, not also as "friendship", and VADER's
 negation and booster rules still apply to it. With ``lexicon=None`` the text goes to VADER unchanged and
 the scores are plain VADER's, exactly. :func:`score_texts` scores any texts the same way (one unit each).
+
+**Structure VADER cannot see** (:mod:`kit.tone.structure`, with the lexicon only): a condition clause
+("if …", "as long as …", "unless …") leaves the scored text, so a conditional offer or threat is scored as
+what it offers or threatens; a positive word called "so-called" or refused ("firmly opposes …") counts
+against; curly quotes are straightened, so a scare-quoted word inside official speech keeps its valence.
+The ``structure`` column of every unit says what was left out and what was counted against.
 """
 
 from kit.diplomatic import load_lexicon

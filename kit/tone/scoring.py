@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -14,11 +15,12 @@ from kit import sentiment, text, voices
 from kit.diplomatic import Lexicon, LexiconMatch
 from kit.diplomatic import load_lexicon as load_lexicon  # the name tables and notebooks call (tone.load_lexicon)
 from kit.errors import KitError
+from kit.tone import structure
 from kit.types import Described, Prepared
 from kit.voices import actors
 
 # The columns every scored unit has, whatever the unit.
-SCORE_COLUMNS = ["compound", "pos", "neu", "neg", "lexicon", "top_words", "drivers", "diplomatic"]
+SCORE_COLUMNS = ["compound", "pos", "neu", "neg", "lexicon", "top_words", "drivers", "diplomatic", "structure"]
 UNIT_KEYS = ["doc_id", "sentence_id", "start", "end", "voice", "kind", "speaker", "via", "text"]
 TONE_COLUMNS = [*UNIT_KEYS, *SCORE_COLUMNS, "words"]
 UNIT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "voice", "kind", "speaker", "via", "pieces", "text"]
@@ -161,13 +163,14 @@ def score_units(
         One row per unit (:data:`TONE_COLUMNS`): doc_id, sentence_id, start, end, voice (speaker group or
         "narration"), kind, speaker, via, text (what was scored, as written), compound, pos, neu, neg,
         lexicon ("vader" or "vader+diplomatic"), top_words (the strongest drivers, "word +1.9; …"),
-        drivers (every driver in text order), diplomatic (the lexicon entries that matched), words.
+        drivers (every driver in text order), diplomatic (the lexicon entries that matched), structure (with
+        the lexicon: the condition clauses left out and the words counted against, :mod:`kit.tone.structure`), words.
     """
     if quotes_table is None:
         quotes_table = voices.extract_quotes(prepared, registry)
     table = units(prepared, quotes_table)
     texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
-    analyzer = sentiment.vader(lexicon.vader_items() if lexicon else ())
+    analyzer = lexicon.analyzer() if lexicon is not None else sentiment.vader()
     by_doc = lexicon.find(prepared.tokens, texts) if lexicon is not None else {}
     rows = []
     scored_units: Iterable[Any] = table.itertuples(index=False)  # pandas types each field as any scalar
@@ -197,21 +200,14 @@ def score_texts(texts: Sequence[str], *, lexicon: Lexicon | None = None) -> pd.D
 
     Returns:
         text_id (the position in ``texts``), text, compound, pos, neu, neg, lexicon, top_words, drivers,
-        diplomatic — one row per text, in order.
+        diplomatic, structure — one row per text, in order.
     """
     ids = [str(i) for i in range(len(texts))]
     by_id = dict(zip(ids, texts, strict=True))
-    analyzer = sentiment.vader(lexicon.vader_items() if lexicon else ())
+    analyzer = lexicon.analyzer() if lexicon is not None else sentiment.vader()
     by_text: dict[str, list[LexiconMatch]] = {}
     if lexicon is not None:
-        sentence_rows = [
-            {"doc_id": i, "sentence_id": n, "start": start, "end": end}
-            for i, body in by_id.items()
-            for n, (start, end) in enumerate(text.split_sentences(body))
-        ]
-        sentences = pd.DataFrame(sentence_rows, columns=["doc_id", "sentence_id", "start", "end"])
-        documents = pd.DataFrame({"doc_id": ids, "text": list(texts)})
-        by_text = lexicon.find(text.tokens(documents, sentences), by_id)
+        by_text = lexicon.find(text.tokens_of_texts(by_id), by_id)
     rows = [
         {
             "text_id": int(i),
@@ -230,9 +226,27 @@ def _scored(
     matches: list[LexiconMatch],
     lexicon: Lexicon | None,
 ) -> dict[str, object]:
-    """The score columns of one unit: its pieces of ``body``, each lexicon match inside them as one token."""
-    scoring_text, hits = _scoring_text(body, pieces, matches)
-    scores, drivers = analyzer.explain(scoring_text)
+    """The score columns of one unit: its pieces of ``body``, each lexicon match inside them as one token.
+
+    With the lexicon, the structure VADER cannot see is read first (:mod:`kit.tone.structure`): condition
+    clauses leave the scored text, positive words called "so-called" or refused count against, curly quotes
+    are straightened; ``structure`` says what was done. Without it, the pieces reach VADER as written.
+    """
+    notes: list[str] = []
+    if lexicon is None:
+        scoring_text, hits = _scoring_text(body, pieces, matches)
+        scores, drivers = analyzer.explain(scoring_text)
+    else:
+        left_out = structure.conditions(body, pieces)
+        notes += [f"left out (condition): “{' '.join(body[a:b].split())}”" for a, b in left_out]
+        kept = [part for piece in pieces for part in _subtract(piece, left_out)]
+        words = _words(analyzer, body, kept, matches)
+        against = structure.counted_against(
+            [w.written for w in words], [analyzer.lexicon.get(sentiment.lookup_form(w.text), 0.0) for w in words]
+        )
+        notes += [f"counted against ({rule}): {words[i].written}" for i, rule in sorted(against.items())]
+        hits = [(w.text, w.written) for w in words if w.token]
+        scores, drivers = analyzer.explain(" ".join(w.text for w in words), against=against)
     drivers = _as_written(drivers, hits)
     return {
         "compound": scores["compound"],
@@ -243,7 +257,40 @@ def _scored(
         "top_words": format_drivers(_strongest(drivers)),
         "drivers": format_drivers(drivers),
         "diplomatic": "; ".join(written for _, written in hits),
+        "structure": "; ".join(notes),
     }
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word as VADER will read it (``text``), and as written: a lexicon match's words, joined by spaces."""
+
+    text: str
+    written: str
+    token: bool = False
+
+
+def _words(
+    analyzer: sentiment.ExplainedVader, body: str, pieces: list[tuple[int, int]], matches: list[LexiconMatch]
+) -> list[_Word]:
+    """The unit's words, as VADER will split them: each diplomatic match inside the pieces is one token,
+    other words have straight quotes (:func:`kit.tone.structure.straightened`) and emojis described.
+    """
+    words: list[_Word] = []
+
+    def plain(stretch: str) -> None:
+        for written in stretch.split():
+            words.extend(_Word(w, written) for w in analyzer.described(structure.straightened(written)).split())
+
+    for a, b in pieces:
+        position = a
+        for m in matches:
+            if a <= m.start and m.end <= b and m.start >= position:
+                plain(body[position : m.start])
+                words.append(_Word(m.entry.token, " ".join(body[m.start : m.end].split()), token=True))
+                position = m.end
+        plain(body[position:b])
+    return words
 
 
 def _scoring_text(
