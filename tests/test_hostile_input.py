@@ -252,10 +252,26 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path):
         # A background job may start with SIGINT ignored; Ctrl-C reaches a terminal's job with the default.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(3)  # past the imports (about 1 s), inside cleaning and tokenising
+    _wait_for_cpu(kit.pid, seconds=2.0)  # past the imports (about 1 s of CPU), inside cleaning and tokenising
     kit.send_signal(signal.SIGINT)
     out, err = kit.communicate(timeout=60)
     assert (kit.returncode, out, err) == (130, "", "error: interrupted (Ctrl-C)\n")
+
+
+def _wait_for_cpu(pid: int, *, seconds: float, deadline: float = 120.0) -> None:
+    """Wait until a process has used ``seconds`` of CPU time (user + system, from /proc), polling; a loaded machine
+    only makes the wait longer, never the moment different. Fails only if the process never gets that far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    give_up = time.monotonic() + deadline
+    while time.monotonic() < give_up:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            break
+        if (int(fields[11]) + int(fields[12])) / ticks >= seconds:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} ended or stalled before using {seconds} s of CPU")
 
 
 # --- Property: generated manifests and articles ------------------------------------------------------
