@@ -33,3 +33,6 @@ THEMES = DATA / "themes.yaml"
 # Official voices and their tone (kit.voices.actors, kit.voices, kit.tone); a user's YAML file replaces each.
 ACTORS = DATA / "actors.yaml"
 DIPLOMATIC_LEXICON = DATA / "diplomatic_lexicon.yaml"
+
+# The holiday calendar the date rules read (kit.chronology.holidays); a user's YAML file replaces it.
+HOLIDAYS = DATA / "holidays.yaml"

@@ -13,7 +13,6 @@ from datetime import date
 from kit.chronology.spans import (
     Anchor,
     Span,
-    anchored_span,
     day_span,
     month_span,
     nearest,
@@ -124,34 +123,3 @@ def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS:
         return None
     return part_of(year_span(int(group_text(m, "y")), "explicit year"), m["part"])
-
-
-# Holidays on the same day every year, by their lower-case name (straight apostrophes).
-FIXED_HOLIDAYS = {
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "christmas": (12, 25),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "boxing day": (12, 26),
-    "valentine's day": (2, 14),
-    "halloween": (10, 31),
-    "international women's day": (3, 8),
-    "may day": (5, 1),
-}
-
-
-def holiday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "Christmas", "New Year's Day 2019": that day (the nearest one the tense allows, without a year).
-
-    A holiday whose day depends on the country or the calendar ("Labor Day", "Victory Day", "Lunar New
-    Year", "National Day") is a row with basis "anchored" and no span.
-    """
-    name = " ".join(group_text(m, "holiday").lower().replace("’", "'").split())
-    if name not in FIXED_HOLIDAYS:
-        return anchored_span(f"{m['holiday']!r} falls on a day that depends on the country or the calendar")
-    month, day = FIXED_HOLIDAYS[name]
-    if m["y"]:
-        return day_span(date(int(m["y"]), month, day), "explicit holiday and year")
-    candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
-    return nearest_day(candidates, anchor, group_text(m, "holiday"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kit.chronology import holidays
 from kit.chronology.rules import RULES, Rule
 
 # The letters other than A–Z that a rule's case-insensitive part takes for an ASCII letter (Python's ``re.I``
@@ -67,8 +68,10 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "units_ago": (_words(r"ago"),),
     "month_relative_year": (MONTH, YEAR_WORD),
     "month_of_year_named_before": (MONTH, YEAR_WORD),
-    # "Lunar New Year" holds "year"; every other holiday is a "… Day", "… Eve", "… Festival" or a name below.
-    "holiday": (_words(r"day|eve|year|christmas|halloween|festival|chuseok|easter|thanksgiving|ramadan"),),
+    # The longest word of each holiday's name, and "anniversary" or "birthday" (see Calendar.need).
+    "holiday": (holidays.default_calendar().need,),
+    # Every match ends on the noun of a stay.
+    "day_of_visit": (_words(r"visit|trip|tour|stay|journey|mission"),),
     # The word that anchors the expression on its event: "days after", "the eve of", "the run-up to".
     "anchored_on_event": (
         _words(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kit.chronology import absolute, anaphoric, relative, vocabulary, weekdays
+from kit.chronology import absolute, anaphoric, holidays, relative, visits, vocabulary, weekdays
 from kit.chronology.spans import Anchor, Span
 from kit.chronology.vocabulary import EitherGroups
 
@@ -58,6 +58,11 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Anchor, str], Span | None]
+
+
+def holiday_rule(calendar: holidays.Calendar) -> Rule:
+    """The rule ``holiday`` of a holiday calendar: its names, anniversaries and birthdays, resolved by it."""
+    return Rule("holiday", calendar.pattern, calendar.resolve)
 
 
 RULES: list[Rule] = [
@@ -234,17 +239,11 @@ RULES: list[Rule] = [
         ),
         anaphoric.month_of_year_named_before,
     ),
-    Rule(
-        "holiday",
-        re.compile(
-            r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day"
-            r"|Valentine['’]s\s+Day|Halloween|International\s+Women['’]s\s+Day|May\s+Day(?!\s+Stadium)"
-            r"|Labou?r\s+Day|Victory\s+Day|Liberation\s+Day|Independence\s+Day|National\s+Day|Lunar\s+New\s+Year"
-            r"|Spring\s+Festival|Chuseok|Mid-Autumn\s+Festival|Easter|Thanksgiving|Ramadan)"
-            rf"(?:,?\s+(?P<y>{YEAR}))?\b"
-        ),
-        absolute.holiday,
-    ),
+    # Holidays and anniversaries of the calendar file (kit/data/holidays.yaml): "Christmas", "the Day of the
+    # Sun", "this year's anniversary of the Workers' Party of Korea" (see kit.chronology.holidays).
+    holiday_rule(holidays.default_calendar()),
+    # "the second day of his visit", "the end of his three-day visit": counted from the visit's start.
+    Rule("day_of_visit", visits.PATTERN, visits.day_of_visit),
     Rule(
         "anchored_on_event",
         re.compile(

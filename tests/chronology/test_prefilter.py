@@ -41,6 +41,7 @@ RULE_EXAMPLES = {
     "month_relative_year": "It was held in May last year.",
     "month_of_year_named_before": "In June the following year.",
     "holiday": "They met on Lunar New Year 2019.",
+    "day_of_visit": "On the second day of his visit, he left.",
     "anchored_on_event": "The run-up to the summit was tense.",
     "weekend": "Over the wee\u212aend, he left.",
     "weekday_range": "From Monday to Friday, they met.",
