@@ -43,6 +43,7 @@ class DataFiles:
     lexicon: Path | None = None
     no_lexicon: bool = False
     dictionary: Path | None = None
+    holidays: Path | None = None
 
     def hashes(self) -> dict[str, tuple[str, ...]]:
         """Table → the hashes of the data files its rows depend on."""
@@ -50,6 +51,7 @@ class DataFiles:
         registry = file_hash(self.registry or config.ACTORS)
         lexicon = "no lexicon" if self.no_lexicon else file_hash(self.lexicon or config.DIPLOMATIC_LEXICON)
         extra = {
+            "dates": (file_hash(self.holidays or config.HOLIDAYS),),
             "quotes": (registry,),
             "tone": (registry, lexicon),
             "theme_hits": (file_hash(self.dictionary or config.THEMES),),

@@ -38,6 +38,7 @@ The package, in the order a sentence goes through it:
 Checking the rules against a hand-coded file is :mod:`kit.validation.dates`.
 """
 
+from kit.chronology.holidays import Calendar, load_calendar
 from kit.chronology.resolve import FoundDate, clock_times, resolve_sentence
 from kit.chronology.rules import RULES, Rule
 from kit.chronology.spans import Anchor, Span
@@ -61,6 +62,7 @@ __all__ = [
     "QUANTITY_NOUNS",
     "RULES",
     "Anchor",
+    "Calendar",
     "FoundDate",
     "Rule",
     "Span",
@@ -68,6 +70,7 @@ __all__ = [
     "date_expressions",
     "events",
     "filter_events",
+    "load_calendar",
     "publications",
     "reach",
     "resolve_sentence",

@@ -206,3 +206,20 @@ def test_a_bad_calendar_is_a_one_line_error(tmp_path, body, message):
     path.write_text(body, encoding="utf-8")
     with pytest.raises(KitError, match=message):
         holidays.load_calendar(path)
+
+
+def test_kit_table_dates_and_validate_dates_take_a_calendar(tmp_path, make_corpus, capsys):
+    from kit.cli import main
+
+    mine = tmp_path / "holidays.yaml"
+    mine.write_text(MINE, encoding="utf-8")
+    corpus = make_corpus({"a1.txt": "Thai families marked Songkran, a Thai holiday, with water.\n"})
+    assert main(["table", "dates", "--corpus", str(corpus), "--holidays", str(mine), "--no-progress"]) == 0
+    assert "Songkran,2018-04-13,2018-04-13,day" in capsys.readouterr().out
+    gold = tmp_path / "gold.csv"
+    gold.write_text("doc_id,expression,start,end,date_start,date_end\na1,Songkran,21,29,2018-04-13,2018-04-13\n")
+    assert main(["validate", "dates", "--corpus", str(corpus), "--gold", str(gold), "--holidays", str(mine)]) == 0
+    assert "resolved (same dates): 1/1" in capsys.readouterr().out
+    mine.write_text("calendar: {}\n", encoding="utf-8")
+    assert main(["table", "dates", "--corpus", str(corpus), "--holidays", str(mine), "--no-progress"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
