@@ -51,6 +51,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "month_year": (DIGIT, MONTH),
     "year_range": (DIGIT,),
     "decade": (DIGIT,),
+    "century": (_words(r"century"),),
     "year": (DIGIT,),
     "season": (_words(r"spring|summer|autumn|fall|winter"),),
     "relative_unit": (_words(r"year|month|week"),),
@@ -62,6 +63,9 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "unit_named_before": (_words(r"month|year"),),
     # "earl" starts "early" and "earlier", "late" "later".
     "part_of_the_unit": (_words(r"earl|late|end|beginning|start|middle|half"), _words(r"year|month|day")),
+    "since_then": (_words(r"since"),),
+    "part_of_day_named_before": (_words(r"nightfall|dusk|dawn|daybreak|sunset|sunrise"),),
+    "before_the_end": (_words(r"before"), _words(r"end")),
     "months_of_the_year": (_words(r"quarter|months"),),
     "past_units": (_words(r"past|last"),),
     "coming_units": (_words(r"next|coming"),),
@@ -84,9 +88,11 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "weekday": (WEEKDAY,),
     "day_ordinal": (DIGIT,),
     "month": (MONTH,),
-    # "these days", "nowadays" hold "days"; "at present", "presently" hold "present".
+    # "these days", "nowadays" hold "days"; "at present", "presently" hold "present"; "over the years" "years".
     "vague": (
-        _words(r"recent|lately|soon|days|currently|present|previously|formerly|now|moment|time|future|coming|past"),
+        _words(
+            r"recent|lately|soon|days|currently|present|previously|formerly|now|moment|time|future|coming|past|years"
+        ),
     ),
 }
 

@@ -58,6 +58,7 @@ GRANULARITIES = (
     "year",
     "part_of_decade",
     "decade",
+    "century",
     "vague",
     "anchored",
 )

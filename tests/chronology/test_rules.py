@@ -79,7 +79,7 @@ def test_relative_to_publication_and_tense(sentence, expected):
         "May the talks succeed.",
         "It may rain, and Kim may visit.",
         "He arrived at 4 p.m. local time.",
-        "It is the 21st century.",
+        "It is the 21st largest city.",  # not day 21 (a century is a date: "the 21st century", 2001–2100)
         "It costs $2018 per unit.",
     ],
 )
@@ -349,6 +349,79 @@ def test_an_anchored_expression_not_beside_a_day_stays_without_a_span(sentence):
 def test_a_weekday_follows_the_tense_that_dates_it(sentence, expected):
     rows = chronology.resolve_sentence(sentence, MARCH_28, MARCH_28)
     assert [(row.span.first.isoformat(), row.span.last.isoformat()) for row in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Real sentences, shortened, from the development half of ../shared/devcorpus2.
+        (
+            "On the morning of Dec. 27, a North Korean soldier crossed into China.",
+            date(2015, 1, 6),
+            {"the morning of Dec. 27": ("2014-12-27", "2014-12-27", "day")},
+        ),
+        (
+            "Talks are to be held in Beijing before year end.",
+            date(2003, 10, 30),
+            {"before year end": ("2003-10-30", "2003-12-31", "season")},
+        ),
+        (
+            "Seoul is trying to hold preparatory talks before the end of June.",
+            date(2004, 4, 19),
+            {"before the end of June": ("2004-04-19", "2004-06-30", "season")},
+        ),
+        (
+            "Zhou arrived in Pyongyang late last week.",
+            date(2010, 10, 12),
+            {"late last week": ("2010-10-07", "2010-10-10", "week")},
+        ),
+        (
+            "Despite 10 UNSC sessions convened so far this year, the U.N. failed to act.",
+            date(2022, 11, 24),
+            {"so far this year": ("2022-01-01", "2022-11-24", "year")},
+        ),
+        (
+            "Echoing its criticism of the April launch, Russia warned North Korea.",
+            date(2012, 12, 4),
+            {"April": ("2012-04-01", "2012-04-30", "month")},
+        ),
+        (
+            "In the new century, the Chinese people will consolidate this friendship.",
+            date(2000, 10, 26),
+            {"the new century": ("2001-01-01", "2100-12-31", "century")},
+        ),
+        ("It is a 21st century problem.", date(2019, 5, 1), {"21st century": ("2001-01-01", "2100-12-31", "century")}),
+        (
+            "The launch was to take place at between 1600 and 2100 GMT.",
+            date(2012, 12, 4),
+            {},
+        ),
+        (
+            "The visits were not announced until after he returned home.",
+            date(2001, 1, 18),
+            {"until after he returned home": (None, None, "anchored")},
+        ),
+        (
+            "The Council has strengthened sanctions over the years.",
+            date(2019, 12, 31),
+            {"the years": (None, None, "vague")},
+        ),
+    ],
+)
+def test_kinds_the_second_development_corpus_taught(sentence, published, expected):
+    assert resolved(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks were held before the end of June.",  # past: "the end of June" alone
+        "The May talks broke down.",
+    ],
+)
+def test_before_the_end_in_the_past_and_a_month_before_a_noun(sentence):
+    rows = resolved(sentence)
+    assert list(rows) in (["the end of June"], ["May"])
 
 
 def test_today_in_a_quotation_is_the_day_the_article_reports_on():
