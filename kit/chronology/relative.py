@@ -297,7 +297,10 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     before = sentence[: m.start()]
     # "The April launch": a month between "the" and a noun is a date, never the verb "may".
     attributive = THE_BEFORE.search(before) and NOUN_AFTER.match(sentence, m.end())
-    if not (rel or m["part"] or DATE_CUE.search(before) or LISTED_AFTER.search(before) or attributive):
+    # "April is widely seen as…", "October saw…": a month (not "May") as the subject opening its clause.
+    subject = month != 5 and CLAUSE_START.search(before) and SUBJECT_VERB_AFTER.match(sentence, m.end())
+    cued = DATE_CUE.search(before) or LISTED_AFTER.search(before) or attributive or subject
+    if not (rel or m["part"] or cued):
         return None  # a bare month name needs a date word before it ("in April"): "May" may be a verb
     if rel:
 
@@ -327,6 +330,9 @@ SEASON_AFTER_THE = re.compile(r"\b(?:in|during|over|through|since|until|by|befor
 # "the April launch": "the" before the month, a lower-case word (a noun, not "of") after it.
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z][a-z-]+\b")
+# A clause opening (the sentence's start, or after , ; : —) and a verb after a month that is its subject.
+CLAUSE_START = re.compile(r"(?:^|[,;:—–]\s*)$")
+SUBJECT_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would|saw|sees|marks|marked|brought|brings)\b")
 # A month listed after another ("in January and February", "from March to May") is a date as the first is.
 LISTED_AFTER = re.compile(rf"\b(?:{MONTH_PATTERN})\s*(?:,|and|or|to|through|-|–)\s*$")
 # Words a bare month or season name must follow to count as a date ("in April", "for April", "end of April").
@@ -379,6 +385,8 @@ def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     Games"; "arrived Tuesday for a two-day visit, one week after the summit"), it tells when that day's
     event happened: the expression is that day. The event itself is never dated.
     """
+    if DURATION_BEFORE.search(sentence[: m.start()]):
+        return None  # "in power for just over a year after succeeding his father": a length of time
     beside = anchor.previous if anchor.previous_end is not None else None
     if beside is not None and beside.granularity == "day" and sentence[: m.start()].rstrip().endswith(","):
         between = sentence[anchor.previous_end : m.start()]
@@ -409,6 +417,10 @@ def before_the_end(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         return Span(pub, end, granularity_of(pub, end), basis)
 
     return over_publication(anchor, resolve)
+
+
+# A count of units after one of these is a length of time, not a date: "for just over a year after …".
+DURATION_BEFORE = re.compile(r"\b(?:for|over|under|than|about|nearly|almost)\s+$", re.I)
 
 
 def vague(m: Groups, anchor: Anchor, sentence: str) -> Span | None:

@@ -329,7 +329,7 @@ RULES: list[Rule] = [
         re.compile(
             # Like every other rule, the expression leaves out its preposition: "in recent years" → "recent years".
             r"\b(?:recently|lately|soon|these\s+days|nowadays|currently|presently|previously|formerly|now(?!-)"
-            r"|at\s+the\s+moment|at\s+present|for\s+the\s+time\s+being"
+            r"|at\s+the\s+moment|at\s+present|at\s+this\s+time|for\s+the\s+time\s+being"
             r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bon\s)|(?<=\bof\s))(?:recent\s+(?:years|months|weeks|days)"
             r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past)"
             r"|(?<=\bover\s)the\s+years)\b",
