@@ -134,7 +134,7 @@ RULES: list[Rule] = [
         # "the 21st century", "the new century", "this century".
         re.compile(
             r"\b(?:(?i:the)\s+)?(?P<which>(?:1[5-9]|2[01])(?:st|nd|rd|th)|(?i:nineteenth|twentieth|twenty[-\s]first)"
-            r"|(?i:new|this))\s+(?i:century)\b"
+            r"|(?i:new|this))[\s-]+(?i:century)\b"
         ),
         absolute.century,
     ),
@@ -216,6 +216,7 @@ RULES: list[Rule] = [
         # "By nightfall", "at dawn": that part of the day named before.
         re.compile(
             r"\b(?i:by|at|before|after|until|till)\s+(?P<part>(?i:nightfall|dusk|dawn|daybreak|sunset|sunrise))\b"
+            r"(?!\s+(?i:on|of)\b)"  # "at dawn on Monday" is Monday's
         ),
         anaphoric.part_of_day_named_before,
     ),
@@ -223,7 +224,7 @@ RULES: list[Rule] = [
         "before_the_end",
         # "before the end of June", "before year end": from publication to that end, when it is still to come.
         re.compile(
-            rf"\b(?i:before)\s+(?:(?i:the)\s+(?i:end)\s+of\s+(?:(?P<the>(?i:the))\s+)?(?P<what>(?i:year|month)|{MONTH})"
+            rf"\b(?i:before)\s+(?:(?i:the)\s+(?i:end)\s+of\s+(?:(?i:the|this)\s+)?(?P<what>(?i:year|month)|{MONTH})"
             r"|(?:(?i:the)\s+)?(?P<what_>(?i:year))[-\s](?i:end)|(?i:the)\s+(?P<what__>(?i:year))['’]s\s+(?i:end))\b"
         ),
         relative.before_the_end,

@@ -173,3 +173,8 @@ def test_nightfall_and_earlier_on_the_day_are_the_day_named_before():
     assert [(r.expression, r.span.first.isoformat()) for r in rows] == [("Earlier on the day", "2026-02-23")]
     # "At dawn" with no day named before is not read as a date.
     assert resolved("Troops moved at dawn.") == {}
+    # "At dawn on Monday" is Monday's.
+    assert resolved("Troops moved on Sunday and attacked at dawn on Monday.") == {
+        "Sunday": ("2018-03-25", "2018-03-25", "day"),
+        "Monday": ("2018-03-26", "2018-03-26", "day"),
+    }

@@ -392,6 +392,16 @@ def test_a_weekday_follows_the_tense_that_dates_it(sentence, expected):
         ),
         ("It is a 21st century problem.", date(2019, 5, 1), {"21st century": ("2001-01-01", "2100-12-31", "century")}),
         (
+            "It is a 21st-century problem.",
+            date(2019, 5, 1),
+            {"21st-century": ("2001-01-01", "2100-12-31", "century")},
+        ),
+        (
+            "The deal will be signed before the end of this year.",
+            date(2018, 3, 28),
+            {"before the end of this year": ("2018-03-28", "2018-12-31", "year")},
+        ),
+        (
             "The launch was to take place at between 1600 and 2100 GMT.",
             date(2012, 12, 4),
             {},
