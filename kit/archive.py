@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit import config, engine, themes
+from kit import chronology, config, engine, themes
 from kit.chunks import CHUNK_SIZE, PREPARED_TABLES, Chunk, DataFiles, Settings
 from kit.clean import CleaningWarning
 from kit.errors import KitError
@@ -169,6 +169,8 @@ def command_table(name: str, args: argparse.Namespace) -> pd.DataFrame:
     the corpus's tokens at once, and each is the table the entry's ``build`` gives on the whole prepared corpus.
     """
     settings = engine.settings_from(args)
+    if name == "dates" and settings.data.holidays is not None:
+        chronology.load_calendar(settings.data.holidays)  # a bad calendar: refused before any article is read
     if name in STORED:
         frame = engine.run(args.corpus, [STORED[name]], settings)[STORED[name]]
         if name == "dates" and args.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
@@ -196,12 +198,13 @@ def fill_report_tables(folder: Path, *, jobs: int, progress: bool) -> None:
         engine.build(folder, ["tone"], plain)
 
 
-def data_files(*, registry: str = "", lexicon: str = "", dictionary: str = "") -> DataFiles:
+def data_files(*, registry: str = "", lexicon: str = "", dictionary: str = "", holidays: str = "") -> DataFiles:
     """The data files a notebook's parameters name ("" for the kit's own), as :func:`open_archive` takes them."""
     return DataFiles(
         registry=Path(registry) if registry else None,
         lexicon=Path(lexicon) if lexicon else None,
         dictionary=Path(dictionary) if dictionary else None,
+        holidays=Path(holidays) if holidays else None,
     )
 
 

@@ -59,6 +59,7 @@ class DataFiles:
     lexicon: Path | None = None
     no_lexicon: bool = False
     dictionary: Path | None = None
+    holidays: Path | None = None
 
     def absolute(self) -> DataFiles:
         """The same files named by absolute paths (what a worker started in another folder can open)."""
@@ -75,6 +76,7 @@ class DataFiles:
         registry = file_hash(self.registry or config.ACTORS)
         lexicon = "no lexicon" if self.no_lexicon else file_hash(self.lexicon or config.DIPLOMATIC_LEXICON)
         extra = {
+            "dates": (file_hash(self.holidays or config.HOLIDAYS),),
             "quotes": (registry,),
             "tone": (registry, lexicon),
             "theme_hits": (file_hash(self.dictionary or config.THEMES),),

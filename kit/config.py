@@ -35,3 +35,6 @@ ACTORS = DATA / "actors.yaml"
 DIPLOMATIC_LEXICON = DATA / "diplomatic_lexicon.yaml"
 # The formulas of China–DPRK relations (kit.formulas); a user's YAML file replaces it.
 FORMULAS = DATA / "formulas.yaml"
+
+# The holiday calendar the date rules read (kit.chronology.holidays); a user's YAML file replaces it.
+HOLIDAYS = DATA / "holidays.yaml"

@@ -306,7 +306,7 @@ def _analyse(
     if table == "sizes":
         return overview.documents(prepared)
     if table == "dates":
-        return chronology.date_expressions(prepared)
+        return chronology.date_expressions(prepared, holidays=data.holidays)
     registry = _loaded(actors.load_registry, data.registry, config.ACTORS)
     if table == "quotes":
         return voices.extract_quotes(prepared, registry)
@@ -345,6 +345,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         lexicon=_path(getattr(args, "lexicon", None)),
         no_lexicon=bool(getattr(args, "no_lexicon", False)),
         dictionary=_path(getattr(args, "dictionary", None)),
+        holidays=_path(getattr(args, "holidays", None)),
     )
     if args.jobs is not None and args.jobs < 1:
         raise KitError(f"--jobs {args.jobs}: give at least 1 process")

@@ -63,8 +63,11 @@ TABLES: dict[str, TableSpec] = {
     # Chronology (kit.chronology): temporal expressions resolved to spans, and the events they date.
     "dates": TableSpec(
         "temporal expressions with offsets, resolved to date_start..date_end, granularity and basis",
-        lambda p, a: chronology.date_expressions(p, vague=not a.no_vague),
-        options=(Option(("--no-vague",), {"action": "store_true", "help": "leave out 'recently' and the like"}),),
+        lambda p, a: chronology.date_expressions(p, vague=not a.no_vague, holidays=a.holidays),
+        options=(
+            Option(("--no-vague",), {"action": "store_true", "help": "leave out 'recently' and the like"}),
+            Option(("--holidays",), {"default": None, "help": "holiday calendar YAML (default: the kit's)"}),
+        ),
     ),
     "events": TableSpec(
         "one row per resolved date span and document, with its first sentence, outlet and mention count",
@@ -206,7 +209,8 @@ class ValidatorSpec:
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, offsets)",
-        lambda p, a: dates_validation.validate(p, a.gold),
+        lambda p, a: dates_validation.validate(p, a.gold, holidays=a.holidays),
+        options=(Option(("--holidays",), {"default": None, "help": "your holiday calendar (default: the kit's)"}),),
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",

@@ -93,6 +93,7 @@ def test_a_changed_manifest_row_recomputes_that_document(seed_copy, tmp_path, co
         ("registry", config.ACTORS, {"quotes", "tone"}),
         ("lexicon", config.DIPLOMATIC_LEXICON, {"tone"}),
         ("dictionary", config.THEMES, {"theme_hits", "theme_sums"}),
+        ("holidays", config.HOLIDAYS, {"dates"}),
     ],
 )
 def test_a_changed_data_file_recomputes_the_tables_that_read_it(tmp_path, computed, option, source, recomputed):

@@ -11,7 +11,11 @@ with a granularity and a short ``basis`` saying how:
   (a past-tense visit "in November" in a March 2018 article is November 2017);
 * "the previous year", "in the month", "the same period of 2016" point back at the latest date named before
   them, and a comparison ("fell 6.7 per cent from a year ago") moves the period just named back a year;
-* "today" in a quotation is the day the article reports on (the first day its lead names), when it names one.
+* "today" in a quotation is the day the article reports on (the first day its lead names), when it names one;
+* holidays and anniversaries ("the Day of the Sun", "New Year", "this year's anniversary of the Workers' Party
+  of Korea") come from a calendar file researchers can extend (``kit/data/holidays.yaml``), each with its day and
+  the country whose holiday it is;
+* "the second day of his visit" counts from the start of the visit the article dated before it.
 
 The publication date's precision is respected: for an article dated only to the month, an expression
 that depends on the day ("yesterday", "on Wednesday", "the 2nd") gets the widest span the month allows,
@@ -22,8 +26,9 @@ The package, in the order a sentence goes through it:
 
 * :mod:`~kit.chronology.vocabulary` — month, weekday and season names, pattern pieces;
 * :mod:`~kit.chronology.rules` — the rule table; :mod:`~kit.chronology.absolute`,
-  :mod:`~kit.chronology.relative`, :mod:`~kit.chronology.weekdays` and :mod:`~kit.chronology.anaphoric` —
-  the resolvers it names; :mod:`~kit.chronology.tense` — the clause's tense;
+  :mod:`~kit.chronology.relative`, :mod:`~kit.chronology.weekdays`, :mod:`~kit.chronology.anaphoric`,
+  :mod:`~kit.chronology.holidays` and :mod:`~kit.chronology.visits` — the resolvers it names;
+  :mod:`~kit.chronology.tense` — the clause's tense;
 * :mod:`~kit.chronology.spans` — :class:`Span`, :class:`Anchor` and the day arithmetic;
 * :mod:`~kit.chronology.resolve` — one sentence → :class:`FoundDate` rows;
 * :mod:`~kit.chronology.timeline` — the corpus tables:
@@ -33,6 +38,7 @@ The package, in the order a sentence goes through it:
 Checking the rules against a hand-coded file is :mod:`kit.validation.dates`.
 """
 
+from kit.chronology.holidays import Calendar, load_calendar
 from kit.chronology.resolve import FoundDate, clock_times, resolve_sentence
 from kit.chronology.rules import RULES, Rule
 from kit.chronology.spans import Anchor, Span
@@ -56,6 +62,7 @@ __all__ = [
     "QUANTITY_NOUNS",
     "RULES",
     "Anchor",
+    "Calendar",
     "FoundDate",
     "Rule",
     "Span",
@@ -63,6 +70,7 @@ __all__ = [
     "date_expressions",
     "events",
     "filter_events",
+    "load_calendar",
     "publications",
     "reach",
     "resolve_sentence",

@@ -7,13 +7,13 @@ or day without its year is the occurrence nearest publication that the clause's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from kit.chronology.spans import (
     Anchor,
     Span,
-    anchored_span,
     day_span,
     month_span,
     nearest,
@@ -109,6 +109,10 @@ def year_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return Span(date(first, 1, 1), date(last, 12, 31), "year", "explicit years")
 
 
+# After a four-digit number, a 24-hour clock time's zone: "1600 GMT", "1600 and 2100 GMT", "0900 hours".
+CLOCK_24 = re.compile(r"(?:\s*(?:-|–|to|and)\s*[0-2]\d[0-5]\d)?\s*(?:GMT|UTC|KST|CST|EST|hours|hrs|h)\b")
+
+
 def decade(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the 1990s", "the late 1990s": the decade or its part; ``None`` for "the 1995s"."""
     start = int(group_text(m, "y"))
@@ -119,39 +123,37 @@ def decade(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "2014", "mid-2017": the year or its part; ``None`` before a quantity noun ("2000 troops")."""
+    """For "2014", "mid-2017": the year or its part; ``None`` before a quantity noun ("2000 troops") or for a
+    clock time on the 24-hour clock ("between 1600 and 2100 GMT").
+    """
     following = sentence[m.end() :].lstrip()
-    if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS:
+    if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS or CLOCK_24.match(sentence, m.end()):
         return None
     return part_of(year_span(int(group_text(m, "y")), "explicit year"), m["part"])
 
 
-# Holidays on the same day every year, by their lower-case name (straight apostrophes).
-FIXED_HOLIDAYS = {
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "christmas": (12, 25),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "boxing day": (12, 26),
-    "valentine's day": (2, 14),
-    "halloween": (10, 31),
-    "international women's day": (3, 8),
-    "may day": (5, 1),
-}
+# Centuries named by their ordinal in words.
+CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty first": 21}
 
 
-def holiday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "Christmas", "New Year's Day 2019": that day (the nearest one the tense allows, without a year).
+def century(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the 21st century", "the new century", "this century": its hundred years, 2001–2100 for the 21st.
 
-    A holiday whose day depends on the country or the calendar ("Labor Day", "Victory Day", "Lunar New
-    Year", "National Day") is a row with basis "anchored" and no span.
+    "The new century" is the century after the one publication falls in when it is about to end (an article
+    of 1999 or 2000), else the one it falls in.
     """
-    name = " ".join(group_text(m, "holiday").lower().replace("’", "'").split())
-    if name not in FIXED_HOLIDAYS:
-        return anchored_span(f"{m['holiday']!r} falls on a day that depends on the country or the calendar")
-    month, day = FIXED_HOLIDAYS[name]
-    if m["y"]:
-        return day_span(date(int(m["y"]), month, day), "explicit holiday and year")
-    candidates = possible(lambda year: day_span(date(year, month, day), ""), anchor.nearby_years)
-    return nearest_day(candidates, anchor, group_text(m, "holiday"))
+    which = " ".join(group_text(m, "which").lower().replace("-", " ").split())
+    if which in ("new", "this"):
+
+        def resolve(pub: date) -> Span:
+            number = (pub.year + (2 if which == "new" else 0) - 1) // 100 + 1
+            return _century(number, f"{which} century from publication")
+
+        return over_publication(anchor, resolve)
+    number = CENTURY_WORDS.get(which) or int(which[:-2])
+    return _century(number, "explicit century")
+
+
+def _century(number: int, basis: str) -> Span:
+    """The ``number``th century: the years (number - 1) * 100 + 1 to number * 100."""
+    return Span(date((number - 1) * 100 + 1, 1, 1), date(number * 100, 12, 31), "century", basis)

@@ -19,6 +19,7 @@ from kit.chronology.spans import (
     add_months,
     anchored_span,
     day_span,
+    granularity_of,
     month_span,
     part_of,
     shifted,
@@ -116,8 +117,14 @@ def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     "simultaneously" or "also" ("it is at the same time a threat"): not a date.
     """
     unit = group_text(m, "unit").lower()
+    expression = group_text(m, 0)
+    at_that = expression.lower().split()[:2] in (["at", "that"], ["by", "that"])
+    if unit == "time" and at_that:
+        # "At that time": the date named before, whatever its unit.
+        if anchor.previous is None:
+            return anchored_span("on an event named before it")
+        return replace(anchor.previous, basis=f"the time named before ({anchor.previous_text!r})")
     if unit == "time":
-        expression = group_text(m, 0)
         before = sentence[: m.start()]
         discourse = not before.strip() or sentence[m.end() :].lstrip().startswith(",")
         copula = COPULA_BEFORE.search(before)  # "he was at the same time a minister and a general"
@@ -125,6 +132,8 @@ def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         if expression.lower().startswith("at") and past and not (discourse or copula):
             return anchored_span("simultaneous with an event told before it")
         return None
+    if at_that:
+        return None  # "by that year" is read as "that year", the shorter match
     if unit in ("night", "morning", "afternoon", "evening"):
         unit = "day"  # "that night" is the night of the day named before
     previous = anchor.previous
@@ -142,6 +151,32 @@ def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         monday = first - timedelta(days=first.weekday())
         return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
     return replace(previous, basis=basis)
+
+
+def since_then(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "since then", "ever since": from the date named before to publication; anchored on an event told
+    before it when no date was named.
+    """
+    previous = anchor.previous
+    if previous is None:
+        return anchored_span("on an event named before it, up to publication")
+    first, _ = previous.days()
+    if first > anchor.last:
+        return anchored_span(f"{anchor.previous_text!r}, named before it, lies after publication")
+    basis = f"from {anchor.previous_text!r}, named before it, to publication {anchor.label}"
+    return Span(first, anchor.last, granularity_of(first, anchor.last), basis)
+
+
+def part_of_day_named_before(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "by nightfall", "at dawn": the day named before (``None`` when the date named before is no single
+    day: then the words are not read as a date).
+    """
+    previous = anchor.previous
+    if previous is None or previous.granularity != "day":
+        return None
+    return replace(
+        previous, basis=f"{group_text(m, 'part').lower()} of the day named before ({anchor.previous_text!r})"
+    )
 
 
 def same_period(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -186,7 +221,7 @@ def month_of_year_named_before(m: Groups, anchor: Anchor, sentence: str) -> Span
     ``None`` when no date with a year stands before it: then "August" and "that year" are read alone.
     """
     previous = anchor.previous
-    if previous is None or previous.granularity in ("decade", "part_of_decade"):
+    if previous is None or previous.granularity in ("decade", "part_of_decade", "century"):
         return None
     which = " ".join(group_text(m, "which").lower().split())
     offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(which, 0)

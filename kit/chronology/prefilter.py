@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kit.chronology import holidays
 from kit.chronology.rules import RULES, Rule
 
 # The letters other than A–Z that a rule's case-insensitive part takes for an ASCII letter (Python's ``re.I``
@@ -50,6 +51,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "month_year": (DIGIT, MONTH),
     "year_range": (DIGIT,),
     "decade": (DIGIT,),
+    "century": (_words(r"century"),),
     "year": (DIGIT,),
     "season": (_words(r"spring|summer|autumn|fall|winter"),),
     "relative_unit": (_words(r"year|month|week"),),
@@ -61,14 +63,19 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "unit_named_before": (_words(r"month|year"),),
     # "earl" starts "early" and "earlier", "late" "later".
     "part_of_the_unit": (_words(r"earl|late|end|beginning|start|middle|half"), _words(r"year|month|day")),
+    "since_then": (_words(r"since"),),
+    "part_of_day_named_before": (_words(r"nightfall|dusk|dawn|daybreak|sunset|sunrise"),),
+    "before_the_end": (_words(r"before"), _words(r"end")),
     "months_of_the_year": (_words(r"quarter|months"),),
     "past_units": (_words(r"past|last"),),
     "coming_units": (_words(r"next|coming"),),
     "units_ago": (_words(r"ago"),),
     "month_relative_year": (MONTH, YEAR_WORD),
     "month_of_year_named_before": (MONTH, YEAR_WORD),
-    # "Lunar New Year" holds "year"; every other holiday is a "… Day", "… Eve", "… Festival" or a name below.
-    "holiday": (_words(r"day|eve|year|christmas|halloween|festival|chuseok|easter|thanksgiving|ramadan"),),
+    # The longest word of each holiday's name, and "anniversary" or "birthday" (see Calendar.need).
+    "holiday": (holidays.default_calendar().need,),
+    # Every match ends on the noun of a stay.
+    "day_of_visit": (_words(r"visit|trip|tour|stay|journey|mission"),),
     # The word that anchors the expression on its event: "days after", "the eve of", "the run-up to".
     "anchored_on_event": (
         _words(
@@ -81,9 +88,11 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "weekday": (WEEKDAY,),
     "day_ordinal": (DIGIT,),
     "month": (MONTH,),
-    # "these days", "nowadays" hold "days"; "at present", "presently" hold "present".
+    # "these days", "nowadays" hold "days"; "at present", "presently" hold "present"; "over the years" "years".
     "vague": (
-        _words(r"recent|lately|soon|days|currently|present|previously|formerly|now|moment|time|future|coming|past"),
+        _words(
+            r"recent|lately|soon|days|currently|present|previously|formerly|now|moment|time|future|coming|past|years"
+        ),
     ),
 }
 

@@ -91,12 +91,22 @@ def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "last year", "this week", "earlier this month": a year, month or week from publication.
 
-    "The past year" (week, month) is the twelve months up to publication, not the previous calendar year.
+    "The past year" (week, month) is the twelve months up to publication, not the previous calendar year; "so
+    far this year" runs from its first day to publication; "late last week" is its Thursday to Sunday ("early":
+    Monday to Wednesday, "mid": Tuesday to Thursday).
     """
     rel = " ".join(group_text(m, "rel").lower().split())
     unit = group_text(m, "unit").lower()
     if rel == "the past":
         return over_publication(anchor, lambda pub: rolling_span(pub, 1, unit, f"the past {unit} up to publication"))
+    if m["so_far"] and rel == "this":
+
+        def so_far(pub: date) -> Span:
+            whole = {"year": year_span(pub.year, ""), "month": month_span(pub.year, pub.month, "")}
+            first = whole[unit].days()[0] if unit in whole else pub - timedelta(days=pub.weekday())
+            return Span(first, pub, granularity_of(first, pub), f"so far this {unit}: its first day to publication")
+
+        return over_publication(anchor, so_far)
     offsets = {"last": -1, "this": 0, "next": 1, "the coming": 1, "earlier this": 0, "later this": 0}
     offset = offsets["last" if rel == "earlier last" else rel]
 
@@ -123,7 +133,16 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
 
     span = over_publication(anchor, resolve)
+    part = " ".join((m["part"] or "").lower().split())
+    if part in WEEK_PARTS and span.granularity == "week":
+        first, _ = span.days()
+        a, b = WEEK_PARTS[part]
+        return Span(first + timedelta(days=a), first + timedelta(days=b), "week", f"{part} {span.basis}")
     return part_of(span, m["part"]) if m["part"] and span.granularity in ("year", "month") else span
+
+
+# The days of a week (0 = Monday) its early, middle and late part cover.
+WEEK_PARTS = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}
 
 
 def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -230,7 +249,7 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if part in ("later", "earlier"):
         return vague_span()
     previous = anchor.previous if anchor.previous_in_sentence else None
-    if previous is not None and previous.granularity not in ("decade", "part_of_decade"):
+    if previous is not None and previous.granularity not in ("decade", "part_of_decade", "century"):
         base, basis = previous.days()[0], f"the {unit} of {anchor.previous_text!r}"
     else:
         base, basis = anchor.first, f"the {unit} of publication {anchor.label}"
@@ -276,7 +295,12 @@ def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         span = month_span(int(listed["y"]), month, f"year from the list ({listed[0].strip()!r})")
         return part_of(span, m["part"])
     before = sentence[: m.start()]
-    if not (rel or m["part"] or DATE_CUE.search(before) or LISTED_AFTER.search(before)):
+    # "The April launch": a month between "the" and a noun is a date, never the verb "may".
+    attributive = THE_BEFORE.search(before) and NOUN_AFTER.match(sentence, m.end())
+    # "April is widely seen as…", "October saw…": a month (not "May") as the subject opening its clause.
+    subject = month != 5 and CLAUSE_START.search(before) and SUBJECT_VERB_AFTER.match(sentence, m.end())
+    cued = DATE_CUE.search(before) or LISTED_AFTER.search(before) or attributive or subject
+    if not (rel or m["part"] or cued):
         return None  # a bare month name needs a date word before it ("in April"): "May" may be a verb
     if rel:
 
@@ -303,6 +327,12 @@ LISTED_YEAR = re.compile(
 )
 # "In the spring", "during the summer": a lower-case season after one of these and "the" is a date.
 SEASON_AFTER_THE = re.compile(r"\b(?:in|during|over|through|since|until|by|before|after)\s+the\s+$", re.I)
+# "the April launch": "the" before the month, a lower-case word (a noun, not "of") after it.
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+NOUN_AFTER = re.compile(r"\s+(?!of\b)[a-z][a-z-]+\b")
+# A clause opening (the sentence's start, or after , ; : —) and a verb after a month that is its subject.
+CLAUSE_START = re.compile(r"(?:^|[,;:—–]\s*)$")
+SUBJECT_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would|saw|sees|marks|marked|brought|brings)\b")
 # A month listed after another ("in January and February", "from March to May") is a date as the first is.
 LISTED_AFTER = re.compile(rf"\b(?:{MONTH_PATTERN})\s*(?:,|and|or|to|through|-|–)\s*$")
 # Words a bare month or season name must follow to count as a date ("in April", "for April", "end of April").
@@ -338,7 +368,7 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         year, basis = anchor.first.year + offset, f"{m['rel'].lower()} year from publication {anchor.label}"
         if anchor.first.year != anchor.last.year:
             return anchored_span("publication period spans more than one year")
-    elif previous is not None and previous.granularity not in ("decade", "part_of_decade"):
+    elif previous is not None and previous.granularity not in ("decade", "part_of_decade", "century"):
         year, basis = previous.days()[0].year, f"the year of {anchor.previous_text!r}"
     else:
         year, basis = anchor.first.year, f"the year of publication {anchor.label}"
@@ -355,6 +385,8 @@ def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     Games"; "arrived Tuesday for a two-day visit, one week after the summit"), it tells when that day's
     event happened: the expression is that day. The event itself is never dated.
     """
+    if DURATION_BEFORE.search(sentence[: m.start()]):
+        return None  # "in power for just over a year after succeeding his father": a length of time
     beside = anchor.previous if anchor.previous_end is not None else None
     if beside is not None and beside.granularity == "day" and sentence[: m.start()].rstrip().endswith(","):
         between = sentence[anchor.previous_end : m.start()]
@@ -362,6 +394,33 @@ def on_event(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
             basis = f"the day of {anchor.previous_text!r}, which it qualifies (anchored on {m['event']!r})"
             return replace(beside, basis=basis)
     return anchored_span(f"on {m['event']!r}")
+
+
+def before_the_end(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "before the end of June", "before year end": from publication to the last day of that month or year,
+    when it is still to come and the clause is not past; ``None`` otherwise (then "the end of June" alone is
+    read).
+    """
+    what = (m["what"] or m["what_"] or group_text(m, "what__")).lower()
+    if anchor.tense == "past":
+        return None
+
+    def resolve(pub: date) -> Span:
+        if what == "year":
+            end = date(pub.year, 12, 31)
+        elif what == "month":
+            end = month_span(pub.year, pub.month, "").days()[1]
+        else:
+            month = month_number(what)
+            end = month_span(pub.year if month >= pub.month else pub.year + 1, month, "").days()[1]
+        basis = f"from publication to the end of {'the ' if what in ('year', 'month') else ''}{what}"
+        return Span(pub, end, granularity_of(pub, end), basis)
+
+    return over_publication(anchor, resolve)
+
+
+# A count of units after one of these is a length of time, not a date: "for just over a year after …".
+DURATION_BEFORE = re.compile(r"\b(?:for|over|under|than|about|nearly|almost)\s+$", re.I)
 
 
 def vague(m: Groups, anchor: Anchor, sentence: str) -> Span | None:

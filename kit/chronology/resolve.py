@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from kit.chronology.prefilter import possible_rules
-from kit.chronology.rules import RULE_ORDER, Rule
-from kit.chronology.spans import Anchor, Span
+from kit.chronology.holidays import Calendar, default_calendar
+from kit.chronology.prefilter import folded, possible_rules
+from kit.chronology.rules import RULE_ORDER, Rule, holiday_rule
+from kit.chronology.spans import Anchor, Span, Visit
 from kit.chronology.tense import tense
 from kit.chronology.vocabulary import CLOCK_TIME
 
@@ -43,14 +44,22 @@ class FoundDate:
     span: Span
 
 
-def candidates(sentence: str, blocked: Sequence[tuple[int, int, str]] = ()) -> list[Candidate]:
+def candidates(
+    sentence: str, blocked: Sequence[tuple[int, int, str]] = (), *, calendar: Calendar | None = None
+) -> list[Candidate]:
     """Every rule's matches in a sentence, longest first, without overlaps (earlier rules win ties).
 
     ``blocked`` lists ``(start, end, rule name)`` matches already found not to be dates. Returned in text order.
-    Only the rules the sentence can match run (:func:`kit.chronology.prefilter.possible_rules`).
+    Only the rules the sentence can match run (:func:`kit.chronology.prefilter.possible_rules`); a ``calendar``
+    other than the kit's gives the rule ``holiday`` its own names.
     """
+    rules = possible_rules(sentence)
+    if calendar is not None and calendar is not default_calendar():
+        rules = [rule for rule in rules if rule.name != "holiday"]
+        if calendar.need.search(folded(sentence)):
+            rules.append(holiday_rule(calendar))
     found = []
-    for rule in possible_rules(sentence):
+    for rule in rules:
         for m in rule.pattern.finditer(sentence):
             if m.end() > m.start() and (m.start(), m.end(), rule.name) not in blocked:
                 found.append(Candidate(m.start(), m.end(), rule, m))
@@ -69,6 +78,9 @@ def resolve_sentence(
     previous: FoundDate | None = None,
     *,
     reported: date | None = None,
+    countries: frozenset[str] = frozenset(),
+    visit: Visit | None = None,
+    calendar: Calendar | None = None,
 ) -> list[FoundDate]:
     """Find and resolve the temporal expressions of one sentence.
 
@@ -79,6 +91,9 @@ def resolve_sentence(
         previous: the latest dated expression of the article before this sentence, for "the previous year".
         reported: the day the article reports on, which a quoted "today" means (see
             :func:`kit.chronology.timeline.reported_day`).
+        countries: the countries the article names, which decide whose holiday a shared name means.
+        visit: the latest visit whose start the article dated before (see :mod:`kit.chronology.visits`).
+        calendar: the holiday calendar (default: the kit's, :func:`kit.chronology.holidays.default_calendar`).
 
     Returns:
         The expressions in text order, offsets into ``sentence``. A match that turns out not to be a date
@@ -89,7 +104,7 @@ def resolve_sentence(
     while True:
         rows: list[FoundDate] = []
         latest = previous
-        for candidate in candidates(sentence, blocked):
+        for candidate in candidates(sentence, blocked, calendar=calendar):
             start, end = candidate.start, candidate.end
             in_sentence = latest is not None and latest is not previous
             anchor = Anchor(
@@ -101,6 +116,8 @@ def resolve_sentence(
                 previous_in_sentence=in_sentence,
                 previous_end=latest.end if latest is not None and in_sentence else None,
                 reported=reported,
+                countries=countries,
+                visit=visit,
             )
             try:
                 span = candidate.rule.resolve(candidate.match, anchor, sentence)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kit.chronology import absolute, anaphoric, relative, vocabulary, weekdays
+from kit.chronology import absolute, anaphoric, holidays, relative, visits, vocabulary, weekdays
 from kit.chronology.spans import Anchor, Span
 from kit.chronology.vocabulary import EitherGroups
 
@@ -27,9 +27,12 @@ RANGE = vocabulary.RANGE_PATTERN
 WEEKDAY = vocabulary.WEEKDAY_PATTERN
 YEAR = vocabulary.YEAR_PATTERN
 COUNT = vocabulary.COUNT_PATTERN
+# "the morning of" before a day is part of its expression: "On the morning of Dec. 27".
+PART_OF_DAY_OF = r"(?:\b(?i:the)\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
 # Words that start another temporal expression, or a new clause: an event phrase stops before them.
 _STOP_WORD = (
     rf"(?:{YEAR}\b|\d{{1,2}}(?!\d|{ORD}\s+(?:anniversary|century|birthday|congress|plenary|session)\b)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s)"  # "the morning of Dec. 27" is a date's
     rf"|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later|recently|now|soon"
     r"|currently|Christmas|New\s+Year|which|who|whom|whose|where|when|while|because|although|though|but|amid|since"
     r"|until)\b)"
@@ -60,13 +63,18 @@ class Rule:
     resolve: Callable[[re.Match[str], Anchor, str], Span | None]
 
 
+def holiday_rule(calendar: holidays.Calendar) -> Rule:
+    """The rule ``holiday`` of a holiday calendar: its names, anniversaries and birthdays, resolved by it."""
+    return Rule("holiday", calendar.pattern, calendar.resolve)
+
+
 RULES: list[Rule] = [
     Rule("iso_date", re.compile(rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"), absolute.iso),
     Rule(
         "month_day_year",
         re.compile(
-            rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?\s+(?P<y>{YEAR})\b"
-            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH_OR_ABBR}),?\s+(?P<y_>{YEAR})\b"
+            rf"{PART_OF_DAY_OF}(?:\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?\s+(?P<y>{YEAR})\b"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH_OR_ABBR}),?\s+(?P<y_>{YEAR})\b)"
         ),
         lambda m, a, s: absolute.month_day_year(EitherGroups(m), a, s),
     ),
@@ -95,8 +103,8 @@ RULES: list[Rule] = [
     Rule(
         "month_day",
         re.compile(
-            rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\b(?![\d,.]\d)"
-            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH})\b"
+            rf"{PART_OF_DAY_OF}(?:\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\b(?![\d,.]\d)"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH})\b)"
         ),
         lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
     ),
@@ -121,6 +129,15 @@ RULES: list[Rule] = [
         lambda m, a, s: absolute.year_range(EitherGroups(m), a, s),
     ),
     Rule("decade", re.compile(rf"\b(?:the\s+)?{PART}(?P<y>{YEAR})s\b"), absolute.decade),
+    Rule(
+        "century",
+        # "the 21st century", "the new century", "this century".
+        re.compile(
+            r"\b(?:(?i:the)\s+)?(?P<which>(?:1[5-9]|2[01])(?:st|nd|rd|th)|(?i:nineteenth|twentieth|twenty[-\s]first)"
+            r"|(?i:new|this))[\s-]+(?i:century)\b"
+        ),
+        absolute.century,
+    ),
     Rule("year", re.compile(rf"\b{PART}(?<![\d$£€¥.,#])(?P<y>{YEAR})(?![\d%]|,\d|\.\d|[-–]\d)"), absolute.year),
     Rule(
         "season",
@@ -134,8 +151,8 @@ RULES: list[Rule] = [
     Rule(
         "relative_unit",
         re.compile(
-            rf"\b{PART}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this|later\s+this|earlier\s+last)\s+"
-            r"(?P<unit>year|month|week)\b",
+            rf"\b(?:(?P<so_far>so\s+far)\s+)?{PART}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this"
+            r"|later\s+this|earlier\s+last)\s+(?P<unit>year|month|week)\b",
             re.I,
         ),
         relative.relative_unit,
@@ -162,7 +179,8 @@ RULES: list[Rule] = [
     Rule(
         "same_as_previous",
         re.compile(
-            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?i:that))\s+(?P<unit>day|night|morning|afternoon|evening|week|month|year|time)\b"
+            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?:(?i:at|by)\s+)?(?i:that))\s+"
+            r"(?P<unit>day|night|morning|afternoon|evening|week|month|year|time)\b"
         ),
         anaphoric.same_as_previous,
     ),
@@ -188,12 +206,36 @@ RULES: list[Rule] = [
         anaphoric.unit_named_before,
     ),
     Rule(
+        "since_then",
+        # "Since then": from the date named before to publication.
+        re.compile(r"\b(?i:since\s+then)\b|\b(?i:ever\s+since)(?=\s*(?:[,.;:)]|$))"),
+        anaphoric.since_then,
+    ),
+    Rule(
+        "part_of_day_named_before",
+        # "By nightfall", "at dawn": that part of the day named before.
+        re.compile(
+            r"\b(?i:by|at|before|after|until|till)\s+(?P<part>(?i:nightfall|dusk|dawn|daybreak|sunset|sunrise))\b"
+            r"(?!\s+(?i:on|of)\b)"  # "at dawn on Monday" is Monday's
+        ),
+        anaphoric.part_of_day_named_before,
+    ),
+    Rule(
+        "before_the_end",
+        # "before the end of June", "before year end": from publication to that end, when it is still to come.
+        re.compile(
+            rf"\b(?i:before)\s+(?:(?i:the)\s+(?i:end)\s+of\s+(?:(?i:the|this)\s+)?(?P<what>(?i:year|month)|{MONTH})"
+            r"|(?:(?i:the)\s+)?(?P<what_>(?i:year))[-\s](?i:end)|(?i:the)\s+(?P<what__>(?i:year))['’]s\s+(?i:end))\b"
+        ),
+        relative.before_the_end,
+    ),
+    Rule(
         "part_of_the_unit",
         re.compile(
             r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
             r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
             r"(?P<unit>year|month)\b"
-            r"|\b(?P<part_>(?i:later|earlier))\s+in\s+the\s+(?P<unit_>day)\b"
+            r"|\b(?P<part_>(?i:later|earlier))\s+(?:in|on)\s+the\s+(?P<unit_>day)\b"
         ),
         lambda m, a, s: relative.part_of_the_unit(EitherGroups(m), a, s),
     ),
@@ -234,23 +276,18 @@ RULES: list[Rule] = [
         ),
         anaphoric.month_of_year_named_before,
     ),
-    Rule(
-        "holiday",
-        re.compile(
-            r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day"
-            r"|Valentine['’]s\s+Day|Halloween|International\s+Women['’]s\s+Day|May\s+Day(?!\s+Stadium)"
-            r"|Labou?r\s+Day|Victory\s+Day|Liberation\s+Day|Independence\s+Day|National\s+Day|Lunar\s+New\s+Year"
-            r"|Spring\s+Festival|Chuseok|Mid-Autumn\s+Festival|Easter|Thanksgiving|Ramadan)"
-            rf"(?:,?\s+(?P<y>{YEAR}))?\b"
-        ),
-        absolute.holiday,
-    ),
+    # Holidays and anniversaries of the calendar file (kit/data/holidays.yaml): "Christmas", "the Day of the
+    # Sun", "this year's anniversary of the Workers' Party of Korea" (see kit.chronology.holidays).
+    holiday_rule(holidays.default_calendar()),
+    # "the second day of his visit", "the end of his three-day visit": counted from the visit's start.
+    Rule("day_of_visit", visits.PATTERN, visits.day_of_visit),
     Rule(
         "anchored_on_event",
         re.compile(
             rf"\b(?:(?:(?i:only|just|some|about|nearly|almost|barely)\s+)?(?i:{COUNT})\s+"
             r"(?i:hours?|days?|weeks?|months?|years?)\s+(?:after|before|following|prior\s+to|ahead\s+of)"
             r"|(?i:shortly|immediately|just|soon|right|hours|days|weeks|months|years)\s+(?:after|before|following|prior\s+to)"
+            r"|(?i:until|till)\s+after"
             r"|(?i:the)\s+(?:(?:day|night|morning|evening|afternoon|week)\s+(?:after|before|following|of|preceding)"
             r"|eve\s+of|run[\s-]up\s+to|(?:days|weeks|months|hours|week)\s+(?:leading\s+up\s+to|before|after|following|preceding))"
             rf")\s+{EVENT}"
@@ -293,9 +330,10 @@ RULES: list[Rule] = [
         re.compile(
             # Like every other rule, the expression leaves out its preposition: "in recent years" → "recent years".
             r"\b(?:recently|lately|soon|these\s+days|nowadays|currently|presently|previously|formerly|now(?!-)"
-            r"|at\s+the\s+moment|at\s+present|for\s+the\s+time\s+being"
+            r"|at\s+the\s+moment|at\s+present|at\s+this\s+time|for\s+the\s+time\s+being"
             r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bon\s)|(?<=\bof\s))(?:recent\s+(?:years|months|weeks|days)"
-            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past))\b",
+            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past)"
+            r"|(?<=\bover\s)the\s+years)\b",
             re.I,
         ),
         relative.vague,

@@ -44,6 +44,17 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Visit:
+    """The start of a visit an article dates (see :mod:`kit.chronology.visits`), and its length in days when
+    given; ``text`` is the expression that dates it.
+    """
+
+    start: date
+    days: int | None
+    text: str
+
+
+@dataclass(frozen=True)
 class Anchor:
     """What relative expressions are resolved against.
 
@@ -56,6 +67,10 @@ class Anchor:
         previous_end: where that expression ends in the sentence (None when it stands in an earlier one).
         reported: the day the article reports on (see :func:`kit.chronology.timeline.reported_day`), which
             "today" in a quotation means; None when the article names none.
+        countries: the countries the article names (see :meth:`kit.chronology.holidays.Calendar.countries_in`),
+            which decide whose "Victory Day" it is.
+        visit: the latest visit whose start the article dated before this sentence, which "the second day of his
+            visit" counts from; None when it dated none.
     """
 
     first: date
@@ -66,6 +81,8 @@ class Anchor:
     previous_in_sentence: bool = False
     previous_end: int | None = None
     reported: date | None = None
+    countries: frozenset[str] = frozenset()
+    visit: Visit | None = None
 
     @property
     def nearby_years(self) -> tuple[int, int, int]:

@@ -35,6 +35,21 @@ INTENT_CUES = re.compile(
     r"|(?:invit|ask|urg)(?:es|ed|e|s)?\s+(?:[\w.’'-]+\s+){1,3}?to|propos(?:es|ed|e|al|als)|suggest(?:s|ed)?)\b",
     re.I,
 )
+# A scheduled event told in the simple present looks forward: "Xi departs for Pyongyang on Monday", "the talks
+# begin on March 3". Only verbs of a timetable: "meets" or "visits" also tell a past event in a headline, and the
+# base forms that are nouns too ("the end of", "his return") count only with -s.
+SCHEDULED_PRESENT = re.compile(
+    r"\b(?:(?:depart|leave|arrive|return|begin|start|open|close|end|resume|convene|expire|conclude)s"
+    r"|(?:kick|take|wrap|get)s\s+(?:off|place|up|under\s+way)"
+    r"|(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)(?<!\bnever\s)"
+    r"(?:depart|arrive|begin|resume|convene|expire|conclude|(?:kick|take|get)\s+(?:off|place|under\s+way)))\b"
+)
+# A future cue seen from a past moment ("talks would be held on Monday", "the meeting was scheduled for Monday",
+# "they have scheduled talks on Monday") does not say the day is still to come when the article appears.
+PLANNED = re.compile(r"\b(?:planned|scheduled|expected|set|due|going)\b", re.I)
+PAST_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:was|were|had|has|have)(?:\s+(?:been|not|already|also|just|now|instead|\w+ly))*\s+$", re.I
+)
 WEEKDAY_NAME = re.compile("|".join(calendar.day_name))
 # Present-tense verbs and modals that, nearest an expression, mean the clause is not past.
 # Case matters: "May" is a month; a modal "may" is lower case.
@@ -77,6 +92,7 @@ def _cues(text: str, offset: int, *, intent: bool = True) -> list[Cue]:
     if intent:
         cues += [Cue(offset + m.start(), offset + m.end(), "future") for m in INTENT_CUES.finditer(text)]
     cues += [Cue(offset + m.start(), offset + m.end(), "present") for m in PRESENT_CUES.finditer(text)]
+    cues += [Cue(offset + m.start(), offset + m.end(), "future") for m in SCHEDULED_PRESENT.finditer(text)]
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m[0].lower()
         if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED):
@@ -91,19 +107,41 @@ def has_verb(text: str) -> bool:
     return bool(_cues(text, 0))
 
 
-def _nearest_cue(cues: list[Cue], start: int, end: int) -> str | None:
-    """The tense of the cue nearest ``start..end``: the nearest on the left, else the nearest on the right."""
+def _nearest_cue(cues: list[Cue], start: int, end: int) -> Cue | None:
+    """The cue nearest ``start..end``: the nearest on the left, else the nearest on the right."""
     left = [c for c in cues if c.end <= start]
     if left:
-        return max(left, key=lambda c: c.end).tense
+        return max(left, key=lambda c: c.end)
     right = [c for c in cues if c.start >= end]
     if right:
-        return min(right, key=lambda c: c.start).tense
+        return min(right, key=lambda c: c.start)
     return None
 
 
 def tense(sentence: str, start: int, end: int) -> str:
     """The tense of the clause around ``sentence[start:end]``: "future", "past" or "present" (see the module)."""
+    deciding = _deciding(sentence, start, end)
+    return deciding if isinstance(deciding, str) else deciding.tense
+
+
+def future_in_past(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause's future comes from a past moment: its deciding cue is "would" or a plan told in a
+    past or perfect tense ("was scheduled", "were expected", "have scheduled"). Then a weekday may already be
+    past when the article appears ("talks would be held on Monday" in a Wednesday paper).
+    """
+    cue = _deciding(sentence, start, end)
+    if isinstance(cue, str) or cue.tense != "future":
+        return False
+    words = sentence[cue.start : cue.end]
+    if words.lower() == "would":
+        return True
+    return bool(PLANNED.match(words) and PAST_AUXILIARY_BEFORE.search(sentence, max(0, cue.start - 40), cue.start))
+
+
+def _deciding(sentence: str, start: int, end: int) -> Cue | str:
+    """The cue that decides the tense around ``sentence[start:end]``, or the tense itself when no single cue of
+    the clause does (a weak future cue, or none: "present").
+    """
     bounds = [0, *(m.end() for m in CLAUSE_BOUNDARY.finditer(sentence)), len(sentence) + 1]
     left = max(b for b in bounds if b <= start)
     right = min(b for b in bounds if b >= end)
@@ -119,5 +157,5 @@ def tense(sentence: str, start: int, end: int) -> str:
         following = [b for b in bounds if b > right]
         main = _cues(sentence[right : following[0] if following else len(sentence)], right, intent=intent)
         if main:
-            return min(main, key=lambda c: c.start).tense
+            return min(main, key=lambda c: c.start)
     return "present"

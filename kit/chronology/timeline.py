@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 import pandas as pd
 
+from kit.chronology.holidays import default_calendar, load_calendar
 from kit.chronology.resolve import clock_times, resolve_sentence
+from kit.chronology.visits import visit_named
 from kit.errors import KitError
 
 # The one place chronology learns when each article was published (the manifest date as a span of days).
@@ -55,6 +58,7 @@ GRANULARITIES = (
     "year",
     "part_of_decade",
     "decade",
+    "century",
     "vague",
     "anchored",
 )
@@ -73,12 +77,13 @@ def publications(prepared: Described) -> pd.DataFrame:
     return table.sort_values(["first_day", "doc_id"], kind="stable").reset_index(drop=True)
 
 
-def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
+def date_expressions(prepared: Prepared, *, vague: bool = True, holidays: str | Path | None = None) -> pd.DataFrame:
     """Every temporal expression of the corpus, resolved to a span of days.
 
     Args:
         prepared: the prepared corpus.
         vague: keep expressions with no span ("recently", "in recent years"), granularity "vague".
+        holidays: a holiday calendar YAML file (default: the kit's ``kit/data/holidays.yaml``).
 
     Returns:
         One row per expression (:data:`DATE_COLUMNS`): doc_id, sentence_id, start and end (offsets into
@@ -86,6 +91,7 @@ def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
         granularity, basis, and time (a clock time such as "16:00" that qualifies the day, or empty).
     """
     periods = publication_periods(prepared.documents)
+    calendar = load_calendar(holidays) if holidays else default_calendar()
     rows = []
     for group_key, sentences in prepared.sentences.groupby("doc_id", sort=False):
         doc_id = str(group_key)
@@ -96,8 +102,20 @@ def date_expressions(prepared: Prepared, *, vague: bool = True) -> pd.DataFrame:
         sentence_ids: list[int] = sentences["sentence_id"].astype(int).tolist()
         sentence_starts: list[int] = sentences["start"].astype(int).tolist()
         texts: list[str] = sentences["text"].astype(str).tolist()
+        countries = calendar.countries_in("\n".join(texts))
+        visit = None  # the latest visit whose start the article has dated
         for sentence_id, sentence_start, text in zip(sentence_ids, sentence_starts, texts, strict=True):
-            found = resolve_sentence(text, first.date(), last.date(), previous, reported=reported)
+            found = resolve_sentence(
+                text,
+                first.date(),
+                last.date(),
+                previous,
+                reported=reported,
+                countries=countries,
+                visit=visit,
+                calendar=calendar,
+            )
+            visit = visit_named(text, found) or visit
             if first_day is None:
                 first_day = next((e.span.first for e in found if e.span.granularity == "day"), None)
                 reported = reported_day(first_day, first.date(), last.date())

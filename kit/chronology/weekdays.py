@@ -18,6 +18,7 @@ from kit.chronology.spans import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
+from kit.chronology.tense import future_in_past
 from kit.chronology.vocabulary import WEEKDAYS, Groups, group_text
 
 
@@ -49,10 +50,20 @@ def weekend(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def weekday_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "Sunday to Wednesday": those days before publication (after it in the future tense)."""
+    """For "Sunday to Wednesday": those days before publication (after it in the future tense; the nearest
+    ones either way in a future seen from the past: "talks would be held on Monday and Tuesday").
+    """
     first_day, last_day = WEEKDAYS[group_text(m, "wd").lower()], WEEKDAYS[group_text(m, "wd2").lower()]
+    from_past = anchor.tense == "future" and future_in_past(sentence, m.start(), m.end())
 
     def resolve(pub: date) -> Span:
+        if from_past:
+            ahead = weekday_on_or_after(pub, first_day)
+            behind_end = weekday_on_or_before(pub, last_day)
+            behind = weekday_on_or_before(behind_end, first_day)
+            start = ahead if (ahead - pub) < (pub - behind) else behind
+            end = weekday_on_or_after(start, last_day)
+            return Span(start, end, "day", f"{m['wd']} to {m['wd2']} nearest publication (a future seen from the past)")
         if anchor.tense == "future":
             start = weekday_on_or_after(pub, first_day)
             end = weekday_on_or_after(start, last_day)
@@ -69,13 +80,19 @@ def weekday(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "on Friday", "last Sunday": the weekday on or before publication (after it in the future tense).
 
     "This Friday" is the coming one in the future tense, the past one in the past tense, and else the one of
-    the publication's week.
+    the publication's week. In a future seen from the past ("talks would be held on Monday", "the meeting was
+    scheduled for Monday") it is the one nearest publication, before or after.
     """
     weekday = WEEKDAYS[group_text(m, "wd").lower()]
     rel = " ".join((m["rel"] or "").lower().split())
     rel = "last" if rel == "this past" else rel  # "this past Sunday" is the latest one before publication
+    from_past = not rel and anchor.tense == "future" and future_in_past(sentence, m.start(), m.end())
 
     def resolve(pub: date) -> Span:
+        if from_past:
+            ahead, behind = weekday_on_or_after(pub, weekday), weekday_on_or_before(pub, weekday)
+            day = ahead if (ahead - pub) < (pub - behind) else behind
+            return day_span(day, f"{m['wd']} nearest publication (a future seen from the past)")
         if rel == "next" or (not rel and anchor.tense == "future"):
             day = weekday_on_or_after(pub + timedelta(days=1 if rel == "next" else 0), weekday)
             basis = f"{m['wd']} on or after publication ({'next' if rel else 'future tense'})"

@@ -173,10 +173,13 @@ def summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
     return {figure.name: figure.text for figure in figures(per_gold, extra)}
 
 
-def report(prepared: Prepared, gold_path: str) -> Report:
-    """The kit's agreement with a hand-coded file: figures, then what it missed, resolved differently or added."""
+def report(prepared: Prepared, gold_path: str, *, holidays: str | Path | None = None) -> Report:
+    """The kit's agreement with a hand-coded file: figures, then what it missed, resolved differently or added.
+
+    ``holidays`` is a holiday calendar YAML file (default: the kit's).
+    """
     gold_rows = read_gold(gold_path, prepared)
-    per_gold, extra = score(date_expressions(prepared), gold_rows)
+    per_gold, extra = score(date_expressions(prepared, holidays=holidays), gold_rows)
     raw = gold_rows[list(gold.RAW_OFFSETS)] if set(gold.RAW_OFFSETS) <= set(gold_rows) else None
     findings = []
     missed = per_gold[~per_gold.found]
@@ -205,6 +208,8 @@ def report(prepared: Prepared, gold_path: str) -> Report:
     )
 
 
-def validate(prepared: Prepared, gold_path: str) -> str:
-    """``python -m kit validate dates --gold FILE``: the kit's agreement with a hand-coded file, as text."""
-    return report(prepared, gold_path).render()
+def validate(prepared: Prepared, gold_path: str, *, holidays: str | Path | None = None) -> str:
+    """``python -m kit validate dates --gold FILE [--holidays FILE]``: the kit's agreement with a hand-coded file,
+    as text.
+    """
+    return report(prepared, gold_path, holidays=holidays).render()

@@ -132,3 +132,49 @@ def test_a_year_earlier_after_a_finer_date_is_that_date_a_year_before():
     assert resolved("The previous year, he stayed home.", previous=ceremony) == {
         "The previous year": ("2024-01-01", "2024-12-31", "year")
     }
+
+
+# ---------------------------------------------------------------- what the second development corpus taught
+# Real sentences, shortened, from the development half of ../shared/devcorpus2.
+
+
+def test_since_then_runs_from_the_date_named_before_to_publication():
+    friday = previous("Yang was put under house arrest last Friday.", date(2002, 10, 11))
+    rows = chronology.resolve_sentence(
+        "Since then, the two countries reportedly have engaged in a frenzy of activity.",
+        date(2002, 10, 11),
+        date(2002, 10, 11),
+        friday,
+    )
+    assert [(r.expression, r.span.first.isoformat(), r.span.last.isoformat()) for r in rows] == [
+        ("Since then", "2002-10-04", "2002-10-11")
+    ]
+    # With no date named before, it is anchored on the event told before it.
+    assert resolved("Since then, ties have grown.") == {"Since then": (None, None, "anchored")}
+
+
+def test_at_that_time_is_the_date_named_before():
+    assert resolved(
+        "When North Korea launched an ICBM in 2017, the U.N. passed a resolution. At that time, China agreed."
+    ) == {"2017": ("2017-01-01", "2017-12-31", "year"), "At that time": ("2017-01-01", "2017-12-31", "year")}
+
+
+def test_nightfall_and_earlier_on_the_day_are_the_day_named_before():
+    assert resolved(
+        "He crossed into China on Dec. 27. By nightfall, police had tracked him down.", date(2015, 1, 6)
+    ) == {
+        "Dec. 27": ("2014-12-27", "2014-12-27", "day"),
+        "By nightfall": ("2014-12-27", "2014-12-27", "day"),
+    }
+    monday = previous("Xi sent Kim congratulations on Monday.", date(2026, 2, 23))
+    rows = chronology.resolve_sentence(
+        "Earlier on the day, KCNA reported Kim's re-election.", date(2026, 2, 23), date(2026, 2, 23), monday
+    )
+    assert [(r.expression, r.span.first.isoformat()) for r in rows] == [("Earlier on the day", "2026-02-23")]
+    # "At dawn" with no day named before is not read as a date.
+    assert resolved("Troops moved at dawn.") == {}
+    # "At dawn on Monday" is Monday's.
+    assert resolved("Troops moved on Sunday and attacked at dawn on Monday.") == {
+        "Sunday": ("2018-03-25", "2018-03-25", "day"),
+        "Monday": ("2018-03-26", "2018-03-26", "day"),
+    }

@@ -3,6 +3,7 @@
 import pytest
 
 from kit import chronology
+from kit.chronology.tense import future_in_past
 
 
 @pytest.mark.parametrize(
@@ -77,3 +78,38 @@ def test_auxiliaries_and_numbers(sentence, position, expected):
 def test_intentions_look_forward_except_from_a_weekday(sentence, position, expected):
     start = sentence.index(position)
     assert chronology.tense(sentence, start, start + len(position)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "expected"),
+    [
+        # A timetable told in the simple present looks forward.
+        ("Chinese President Xi Jinping departs for Pyongyang on Monday.", "Monday", "future"),
+        ("The talks begin on March 3 in Beijing.", "March", "future"),
+        ("The delegation leaves for Seoul on Friday.", "Friday", "future"),
+        # Nouns and negated past forms are no such cue.
+        ("The summit came at the end of April.", "April", "past"),
+        ("He did not arrive on Monday.", "Monday", "past"),
+        ("The Xinhua News Agency says Li spoke to Kim on Monday.", "Monday", "past"),
+    ],
+)
+def test_a_timetable_in_the_simple_present_looks_forward(sentence, position, expected):
+    start = sentence.index(position)
+    assert chronology.tense(sentence, start, start + len(position)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "expected"),
+    [
+        ("The talks on Monday and Tuesday would focus on trade.", "Monday", True),
+        ("The pair have instead scheduled on Monday a second round of talks.", "Monday", True),
+        ("The meeting was scheduled for Friday.", "Friday", True),
+        ("Talks were expected to open on Monday.", "Monday", True),
+        ("The talks will be held on Monday.", "Monday", False),
+        ("The meeting is scheduled for Friday.", "Friday", False),
+        ("Kim met Xi on Monday.", "Monday", False),
+    ],
+)
+def test_a_future_seen_from_the_past(sentence, position, expected):
+    start = sentence.index(position)
+    assert future_in_past(sentence, start, start + len(position)) is expected

@@ -161,7 +161,7 @@ BAD_VALUES = [
         "01-chronology",
         {"granularities": ["days"]},
         "parameter 'granularities' is ['days']: 'days' is not allowed; allowed: granularities: day, week, "
-        "part_of_month, month, season, part_of_year, year, part_of_decade, decade, vague, anchored",
+        "part_of_month, month, season, part_of_year, year, part_of_decade, decade, century, vague, anchored",
     ),
     ("02-official-tone", {"top_n": 0}, "parameter 'top_n' is 0; allowed: a whole number from 1 to 50"),
     (

@@ -6,7 +6,7 @@ import pytest
 from kit import chronology, config
 from kit.errors import KitError
 from kit.validation import dates as validation
-from tests.devcorpus import DEVCORPUS, needs_devcorpus
+from tests.devcorpus import DEVCORPUS, DEVCORPUS2, needs_devcorpus, needs_devcorpus2
 from tests.seeds import CHOSUN
 
 
@@ -71,7 +71,8 @@ def test_the_seed_annotation_scores_as_recorded(seeds):
     assert "exact span: 56/63 = 88.9%" in report
     assert "resolved (same dates): 43/45 = 95.6%" in report
     # "Previously" (three times) is a vague row the seed annotator left out; the devcorpus annotator marks it.
-    assert "rows not in the gold file: 3" in report
+    # So is "Since then" (after "2014": 2014 to publication), which the devcorpus2 annotators mark.
+    assert "rows not in the gold file: 4" in report
     # An event-anchored expression is now a row (basis "anchored", no span); the gold gives it a day.
     assert 'resolved differently: 000_7466fcb0830044d8 1359-1388 "the day following Kim\'s visit"' in report
     # Misses: an event named without "after"/"before", and vague ones outside the list.
@@ -162,17 +163,18 @@ def test_the_devcorpus_annotation_scores_at_least_as_recorded(devcorpus):
     # removed then (cleaning now keeps all but 0 of them); the kept-row figures measure the date rules alone.
     # Before the anaphoric rules (the same period of 2016, in the month, from a year ago), a quoted "today"
     # counted from the day reported on, anchored expressions beside a day and "a year earlier" after a day:
-    # found 185, exact 176, resolved 137/155. Thresholds sit at today's figures.
+    # found 185, exact 176, resolved 137/155. Before the holiday calendar (issue #22): resolved 146/155 ("Labor
+    # Day" and "Victory Day" then had no day). Thresholds sit at today's figures.
     report = validation.report(devcorpus, str(DEV_GOLD / "dates.csv"))
     assert report.rows == 188
     assert report.figure("found").rate >= 188 / 188
     assert report.figure("exact span").rate >= 184 / 188
-    assert report.figure("resolved (same dates)").rate >= 146 / 155
+    assert report.figure("resolved (same dates)").rate >= 148 / 155
     # Event-anchored expressions whose event the article dates elsewhere or not at all ("shortly after the
-    # Asian Games") get no invented span: 5 of the 10 misses.
+    # Asian Games") get no invented span: 5 of the 7 misses.
     if report.figures[-1].name.startswith("resolved (of the dated rows"):
         assert report.figure("found (of the rows cleaning kept)").rate >= 0.99  # 188/188
-        assert report.figure("resolved (of the dated rows cleaning kept)").rate >= 0.94  # 146/155
+        assert report.figure("resolved (of the dated rows cleaning kept)").rate >= 0.95  # 148/155
     assert report.figure("rows not in the gold file").part <= 13
 
 
@@ -190,3 +192,46 @@ def test_validate_dates_on_the_devcorpus_from_the_command_line(capsys):
     assert main(["validate", "dates", "--corpus", str(DEVCORPUS), "--gold", str(DEV_GOLD / "dates.csv")]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"gold: {DEV_GOLD / 'dates.csv'} (188 expressions in 39 documents)\nfound: ")
+
+
+# ---------------------------------------------------------------- the second development corpus, development half
+# Rules are tuned on this half only (kit.validation.split); the locked half is scored when a round of work is
+# scored, never by the test suite while rules are tuned.
+
+DEV2_GOLD = config.ROOT / "tests" / "fixtures" / "gold" / "devcorpus2" / "development"
+
+
+@pytest.fixture(scope="module")
+def devcorpus2_development():
+    from kit.pipeline import prepare
+    from kit.validation import split
+
+    return split.subset(prepare(DEVCORPUS2), "development")
+
+
+@needs_devcorpus2
+def test_the_devcorpus2_development_half_scores_at_least_as_recorded(devcorpus2_development):
+    # 201 expressions in 40 documents, coded on the raw files by annotators who never read the rules; 10 of them
+    # stand in lines cleaning removes. Before the rules of issue #22 step 6 (holidays, anniversaries, New Year,
+    # visits, weekdays and tense, "since then", "so far this year", centuries…): found 155/201, exact 143,
+    # resolved 125/168; of the rows cleaning kept, found 155/191 and resolved 125/159.
+    report = validation.report(devcorpus2_development, str(DEV2_GOLD / "dates.csv"))
+    assert report.rows == 201
+    assert report.figure("found").part >= 178
+    assert report.figure("exact span").part >= 169
+    assert report.figure("resolved (same dates)").part >= 148  # of 168
+    assert report.figure("found (of the rows cleaning kept)").part >= 178  # of 191
+    assert report.figure("resolved (of the dated rows cleaning kept)").part >= 148  # of 159
+    assert report.figure("rows not in the gold file").part <= 16
+    # Left alone on purpose: an anniversary with its count ("the 71st anniversary of the foundation of its
+    # ruling party"), which the devcorpus codes as a count and not a date.
+    assert "missed: 049_kyodo_2016_china-congratulates-ruling-party-anniversary 74-132" in report.render()
+
+
+@needs_devcorpus2
+def test_the_devcorpus2_development_half_non_dates_are_not_taken_for_dates(devcorpus2_development):
+    not_dates = validation.read_not_dates(DEV2_GOLD / "not_dates.csv", devcorpus2_development)
+    taken = validation.taken_for_dates(
+        chronology.date_expressions(devcorpus2_development), not_dates[not_dates.in_body]
+    )
+    assert len(not_dates) == 95 and int(taken.sum()) == 0
