@@ -1,5 +1,8 @@
 """kit.voices.passes: echoes found through an index, so an article of many quotations stays linear."""
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from kit import voices
@@ -51,27 +54,31 @@ def test_a_paragraph_opening_with_a_quotation_continues_the_last_voice_of_the_pa
     ]
 
 
-def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_path):
-    """Memory, cues and attribution of one long article: twice the paragraphs, about twice the time."""
-    registry = actors.load_registry()
+def _view_of(folder: Path, body: str, registry: actors.Registry) -> records.DocView:
+    """The document view of a one-article corpus written into ``folder``."""
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text("A Test Headline\n\n" + body, encoding="utf-8")
+    row = {**dict.fromkeys(REQUIRED_MANIFEST_COLUMNS, ""), **ROW, "doc_id": "a", "file": "a.txt"}
+    (folder / "manifest.csv").write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
+    prepared = prepare(folder)
+    doc = prepared.documents.iloc[0]
+    return records.build_view(
+        str(doc.doc_id), str(doc.text), prepared.sentences, prepared.paragraphs, actors.mentions(prepared, registry)
+    )
 
-    def article(n: int) -> records.DocView:
-        folder = tmp_path / f"corpus{n}"
-        folder.mkdir(exist_ok=True)
-        (folder / f"n{n}.txt").write_text("A Test Headline\n\n" + paragraphs(n), encoding="utf-8")
-        row = {**dict.fromkeys(REQUIRED_MANIFEST_COLUMNS, ""), **ROW, "doc_id": f"n{n}", "file": f"n{n}.txt"}
-        (folder / "manifest.csv").write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
-        prepared = prepare(folder)
-        doc = prepared.documents.iloc[0]
-        return records.build_view(
-            str(doc.doc_id), str(doc.text), prepared.sentences, prepared.paragraphs, actors.mentions(prepared, registry)
-        )
 
+def _attribute_all(registry: actors.Registry) -> Callable[[object], object]:
     def step(view: object) -> object:
         assert isinstance(view, records.DocView)
         return voices.document_quotes(view, registry)
 
-    assert_linear(step, article, 150)
+    return step
+
+
+def test_quotations_of_one_article_grow_linearly_with_its_quoted_paragraphs(tmp_path):
+    """Memory, cues and attribution of one long article: twice the paragraphs, about twice the time."""
+    registry = actors.load_registry()
+    assert_linear(_attribute_all(registry), lambda n: _view_of(tmp_path / f"corpus{n}", paragraphs(n), registry), 150)
 
 
 def test_a_clause_quoted_to_the_end_of_an_uncued_sentence_continues_the_voice_just_quoted(make_corpus):
@@ -101,20 +108,6 @@ def test_quotations_of_one_long_paragraph_grow_linearly(tmp_path, shape):
     registry = actors.load_registry()
 
     def paragraph(n: int) -> records.DocView:
-        folder = tmp_path / f"para{n}"
-        folder.mkdir(exist_ok=True)
-        sentences = " ".join(shape.format(i=i) for i in range(n))
-        (folder / f"p{n}.txt").write_text("A Test Headline\n\n" + sentences + "\n", encoding="utf-8")
-        row = {**dict.fromkeys(REQUIRED_MANIFEST_COLUMNS, ""), **ROW, "doc_id": f"p{n}", "file": f"p{n}.txt"}
-        (folder / "manifest.csv").write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
-        prepared = prepare(folder)
-        doc = prepared.documents.iloc[0]
-        return records.build_view(
-            str(doc.doc_id), str(doc.text), prepared.sentences, prepared.paragraphs, actors.mentions(prepared, registry)
-        )
+        return _view_of(tmp_path / f"para{n}", " ".join(shape.format(i=i) for i in range(n)) + "\n", registry)
 
-    def step(view: object) -> object:
-        assert isinstance(view, records.DocView)
-        return voices.document_quotes(view, registry)
-
-    assert_linear(step, paragraph, 300)
+    assert_linear(_attribute_all(registry), paragraph, 300)
