@@ -20,36 +20,75 @@ def cells(path):
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
-def exercise_code_cells(path):
-    """The code cell right after each '## Exercise' markdown cell."""
-    found = []
-    nb = cells(path)
-    for before, cell in pairwise(nb):
-        if before["cell_type"] == "markdown" and "".join(before["source"]).startswith("## Exercise"):
-            found.append(cell)
-    return found
+def source(cell):
+    return "".join(cell["source"])
 
 
-def test_there_are_workbooks_with_solutions():
-    assert WORKBOOKS
+def comments_only(cell):
+    lines = [ln for ln in source(cell).splitlines() if ln.strip()]
+    return bool(lines) and all(ln.lstrip().startswith("#") for ln in lines)
+
+
+def sections(path):
+    """Each exercise, part or extension: its heading and its cells up to the next '## ' heading."""
+    found, current = [], None
+    for cell in cells(path):
+        text = source(cell)
+        if cell["cell_type"] == "markdown" and text.startswith("## "):
+            current = (text.splitlines()[0], [])
+            found.append(current)
+        elif current is not None:
+            current[1].append(cell)
+    return [(heading, body) for heading, body in found if not heading.startswith("## Wrap-up")]
+
+
+def after(body, heading):
+    """The code cell right after the markdown cell that starts with ``heading``."""
+    for before, cell in pairwise(body):
+        if before["cell_type"] == "markdown" and source(before).startswith(heading) and cell["cell_type"] == "code":
+            return cell
+    return None
+
+
+def test_there_are_workbooks_with_solutions_and_a_standalone_seminar():
+    assert WORKBOOKS[0].stem == "00-seminar", "the 90-minute seminar stands first, beside the four-class course"
     for workbook in WORKBOOKS:
         assert (config.SOLUTIONS / workbook.name).is_file()
+    assert sorted(p.name for p in config.SOLUTIONS.glob("*.ipynb")) == [w.name for w in WORKBOOKS]
 
 
 @pytest.mark.parametrize("workbook", WORKBOOKS, ids=lambda p: p.stem)
-def test_exercise_cells_are_comments_and_solutions_fill_each_one(workbook):
-    exercises = exercise_code_cells(workbook)
-    solutions = exercise_code_cells(config.SOLUTIONS / workbook.name)
-    assert exercises and len(exercises) == len(solutions)
-    for cell in exercises:
-        lines = [ln for ln in "".join(cell["source"]).splitlines() if ln.strip()]
-        assert lines and all(ln.lstrip().startswith("#") for ln in lines)
-    for cell in solutions:
-        assert any(not ln.lstrip().startswith("#") for ln in "".join(cell["source"]).splitlines() if ln.strip())
+def test_every_exercise_has_a_worked_example_then_your_turn(workbook):
+    exercises = sections(workbook)
+    solved = sections(config.SOLUTIONS / workbook.name)
+    assert len(exercises) >= 5 and [h for h, _ in exercises] == [h for h, _ in solved]
+    for (heading, body), (_, solved_body) in zip(exercises, solved, strict=True):
+        worked, turn = after(body, "### Worked example"), after(body, "### Your turn")
+        assert worked is not None and not comments_only(worked), f"{heading}: a worked example that runs"
+        assert turn is not None and comments_only(turn), f"{heading}: an empty 'your turn' cell with hints"
+        assert body.index(worked) < body.index(turn), f"{heading}: the worked example comes first"
+        assert not comments_only(after(solved_body, "### Your turn")), f"{heading}: the solution fills it"
+
+
+@pytest.mark.parametrize("workbook", WORKBOOKS, ids=lambda p: p.stem)
+def test_a_workbook_and_its_solutions_differ_only_in_the_cells_students_fill(workbook):
+    blank, solved = cells(workbook), cells(config.SOLUTIONS / workbook.name)
+    assert len(blank) == len(solved)
+    assert source(solved[0]).startswith(source(blank[0]).splitlines()[0] + "  — solutions")
+    for (previous, cell), answered in zip(pairwise(blank), solved[1:], strict=True):
+        if source(cell).startswith("# Self-check") or source(previous).startswith("### Your turn"):
+            continue
+        assert source(cell) == source(answered), source(cell)[:80]
+
+
+@pytest.mark.parametrize("workbook", WORKBOOKS, ids=lambda p: p.stem)
+def test_students_are_not_pointed_at_the_solutions(workbook):
+    text = " ".join(source(cell) for cell in cells(workbook))
+    assert not re.search(r"\bsolutions?\b", text, re.IGNORECASE)
 
 
 def self_check_cells(notebook):
-    return [cell for cell in notebook["cells"] if "".join(cell["source"]).startswith("# Self-check")]
+    return [cell for cell in notebook["cells"] if source(cell).startswith("# Self-check")]
 
 
 def verdicts(executed):
@@ -58,17 +97,17 @@ def verdicts(executed):
 
 
 @pytest.mark.parametrize("workbook", WORKBOOKS, ids=lambda p: p.stem)
-def test_every_workbook_has_self_checks_matching_its_solution(workbook):
+def test_every_self_check_explains_a_wrong_answer_and_matches_its_solution(workbook):
     checks = self_check_cells(json.loads(workbook.read_text(encoding="utf-8")))
     solved = self_check_cells(json.loads((config.SOLUTIONS / workbook.name).read_text(encoding="utf-8")))
     assert len(checks) >= 2 and len(checks) == len(solved)
     for blank, answered in zip(checks, solved, strict=True):
-        blank_lines, answered_lines = "".join(blank["source"]).splitlines(), "".join(answered["source"]).splitlines()
+        blank_lines, answered_lines = source(blank).splitlines(), source(answered).splitlines()
         assert blank_lines[1] == "answer = None", "the workbook leaves the answer empty"
         assert answered_lines[1] != "answer = None"
-        assert blank_lines[0] == answered_lines[0] and blank_lines[-1] == answered_lines[-1], (
-            "same question, same check"
-        )
+        assert blank_lines[:1] + blank_lines[2:] == answered_lines[:1] + answered_lines[2:], "same question, same check"
+        assert "hint=" in source(blank) and "mistakes=" in source(blank), "says what a wrong answer suggests"
+        assert re.search(r'kind="(number|name|date|month|text)"', source(blank)), "the kind of answer, for its variants"
 
 
 @pytest.mark.parametrize(
@@ -77,15 +116,18 @@ def test_every_workbook_has_self_checks_matching_its_solution(workbook):
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
 def test_runs_headless(path, tmp_path):
-    # kernel_name=None: the kernel the notebook's metadata names (presskit), as JupyterLab would pick it.
+    # kernel_name=None: the kernel the notebook's metadata names (presskit), as JupyterLab would pick it. The working
+    # folder is a fresh one, as a student's: what a workbook writes goes to its my-work/ folder.
     executed = papermill.execute_notebook(
-        str(path), str(tmp_path / path.name), kernel_name=None, cwd=str(config.ROOT), progress_bar=False
+        str(path), str(tmp_path / path.name), kernel_name=None, cwd=str(tmp_path), progress_bar=False
     )
     assert executed["metadata"]["kernelspec"]["name"] == "presskit"
     expected = (
         "right" if path.parent == config.SOLUTIONS else "not answered yet: set `answer` above and run this cell again"
     )
     assert verdicts(executed) == [expected] * len(self_check_cells(executed))
+    written = {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()}
+    assert written <= {path.name, "my-work"}, "a workbook writes into my-work/ only"
 
 
 def load_seminar():
