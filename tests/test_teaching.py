@@ -142,50 +142,83 @@ def load_seminar():
 
 @pytest.fixture(scope="module")
 def handouts(tmp_path_factory):
+    """The handouts built once here; :func:`test_the_committed_handouts_are_current` compares them with the committed
+    ones, built by another run, so that two runs writing identical bytes is checked too.
+    """
     seminar = load_seminar()
-    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
-    seminar.build(first)
-    seminar.build(second)
-    return first, second
+    folder = tmp_path_factory.mktemp("seminar")
+    seminar.build(folder)
+    return folder
 
 
-def test_seminar_writes_the_guide_every_workbook_and_an_index(handouts):
-    folder, _ = handouts
-    expected = {"index.html", "guide.html", *(f"{w.stem}.html" for w in WORKBOOKS)}
-    assert {p.name for p in folder.iterdir()} == expected
-    index = (folder / "index.html").read_text(encoding="utf-8")
-    for name in sorted(expected - {"index.html"}):
-        assert f'href="{name}"' in index
+def page_text(path):
+    return html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
 
 
-def test_seminar_pages_are_byte_identical_across_runs_and_run_no_script(handouts):
-    first, second = handouts
-    for page in sorted(first.iterdir()):
-        assert page.read_bytes() == (second / page.name).read_bytes(), page.name
+def test_the_handouts_are_for_students_and_for_the_teacher(handouts):
+    students = {p.name for p in (handouts / "students").iterdir()}
+    teachers = {p.name for p in (handouts / "teachers").iterdir()}
+    pages = {f"{w.stem}.html" for w in WORKBOOKS}
+    assert students == {"index.html", "sources.html", *pages}, "no guide and no solutions for students"
+    assert teachers == {"index.html", "guide.html", "sources.html", *pages}
+    top = (handouts / "index.html").read_text(encoding="utf-8")
+    assert 'href="students/index.html"' in top and 'href="teachers/index.html"' in top
+    for folder, names in (("students", students), ("teachers", teachers)):
+        index = (handouts / folder / "index.html").read_text(encoding="utf-8")
+        for name in sorted(names - {"index.html"}):
+            assert f'href="{name}"' in index
+
+
+def test_every_page_runs_no_script(handouts):
+    for page in sorted(handouts.rglob("*.html")):
         assert render.find_unsafe_markup(page.read_text(encoding="utf-8")) == [], page.name
 
 
-def test_handouts_show_the_code_with_the_exercises_empty(handouts):
-    folder, _ = handouts
-    page = (folder / "02-counting-themes.html").read_text(encoding="utf-8")
+def test_student_handouts_show_each_cells_output_with_the_exercises_empty(handouts):
+    page = page_text(handouts / "students" / "02-counting-themes.html")
     assert "Counting themes, and checking the count" in page
-    assert "themes.load_dictionary" in html.unescape(re.sub(r"<[^>]+>", "", page)), "the set-up code is shown"
-    assert "Filter theme == " in html.unescape(re.sub(r"<[^>]+>", "", page)), "the exercise hints are shown"
-    assert "economy[economy.hits == 4]" not in html.unescape(re.sub(r"<[^>]+>", "", page)), "no solution"
+    assert "themes.load_dictionary" in page, "the code is shown"
+    assert "Hint: copy the worked example" in page, "the exercise hints are shown"
+    assert "alliance-first-five-precision.csv" in page, "the worked examples' outputs are shown"
+    assert "not answered yet" in page, "the self-checks' outputs too"
+    assert "drop = [5, 13, 14]" not in page, "no solution"
+    seminar = page_text(handouts / "students" / "00-seminar.html")
+    assert "PUBLISHED : Wednesday, 28 March, 2018, 9:45pm" in seminar, "the raw article is shown line by line"
+    for path in sorted((handouts / "students").glob("*.html")):
+        assert "TEACHERS_GUIDE" not in path.read_text(encoding="utf-8"), path.name
 
 
-def test_the_guide_page_renders_its_tables_and_reading_list(handouts):
-    folder, _ = handouts
-    page = (folder / "guide.html").read_text(encoding="utf-8")
-    assert page.count("<table>") >= 5, "the overview and one plan per workbook"
-    assert "<h2>Further reading</h2>" in page
-    assert "Hutto" in page and 'href="https://tutorials.quanteda.io/"' in page
+def test_teacher_pages_show_the_solutions_run_and_the_guide(handouts):
+    solved = page_text(handouts / "teachers" / "02-counting-themes.html")
+    assert "drop = [5, 13, 14]" in solved and "precision 22/25 = 0.88" in solved
+    assert "not answered yet" not in solved
+    guide = (handouts / "teachers" / "guide.html").read_text(encoding="utf-8")
+    assert guide.count("<table>") >= 6, "which to choose, and one plan per session"
+    assert (
+        "<h2>Further reading</h2>" in guide
+        and "<h2>Which to choose: one seminar, or the four-class course</h2>" in guide
+    )
+    assert "Hutto" in guide and 'href="https://tutorials.quanteda.io/"' in guide
+    card = page_text(handouts / "students" / "sources.html")
+    assert "Terms of use for teaching" in card and "inferred" in card
 
 
 def test_the_committed_handouts_are_current(handouts):
     """reports/seminar/ is committed: `make seminar` must have been run after the last workbook or guide change."""
-    fresh, _ = handouts
     committed = config.REPORTS / "seminar"
-    assert sorted(p.name for p in committed.iterdir()) == sorted(p.name for p in fresh.iterdir())
-    for page in sorted(fresh.iterdir()):
-        assert (committed / page.name).read_bytes() == page.read_bytes(), f"run `make seminar`: {page.name} is stale"
+    fresh = sorted(p.relative_to(handouts) for p in handouts.rglob("*.html"))
+    assert sorted(p.relative_to(committed) for p in committed.rglob("*.html")) == fresh
+    for name in fresh:
+        assert (committed / name).read_bytes() == (handouts / name).read_bytes(), f"run `make seminar`: {name} is stale"
+
+
+def test_each_plan_has_a_ten_minute_buffer_and_ends_at_ninety_minutes():
+    guide = (config.TEACHING / "TEACHERS_GUIDE.md").read_text(encoding="utf-8")
+    plans = re.findall(r"\| minutes \| part \| what happens \|\n\|[-|]+\|\n((?:\|.*\|\n)+)", guide)
+    assert len(plans) == len(WORKBOOKS), "a plan for the seminar and for every class"
+    for plan in plans:
+        rows = [row.split("|")[1:3] for row in plan.strip().splitlines()]
+        spans = [tuple(int(m) for m in minutes.strip().split("–")) for minutes, _ in rows]
+        assert spans[0][0] == 0 and spans[-1][1] == 90
+        assert all(end == start for (_, end), (start, _) in pairwise(spans)), "minutes follow on"
+        assert rows[-1][1].strip() == "buffer" and spans[-1] == (80, 90)
