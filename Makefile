@@ -18,7 +18,7 @@ LAB_PORT ?=
 ALLOW_ROOT := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test report lint format lab kernel seminar teaching-test bench dates-baseline tone-benchmark clean lock test-browser
+.PHONY: help venv test report lint format lab kernel seminar teaching-test student-pack teacher-pack student-lab bench dates-baseline tone-benchmark clean lock test-browser
 
 help: ## list the targets with a line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -55,11 +55,23 @@ lab: $(STAMP) ## JupyterLab on the presskit kernel (root too); LAB_ARGS="--no-br
 	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(ALLOW_ROOT) --MultiKernelManager.default_kernel_name=$(KERNEL_NAME) \
 		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
 
-seminar: $(STAMP) ## render the student workbooks and the teacher's guide as HTML handouts into reports/seminar/
+seminar: $(STAMP) ## run every workbook and solution into HTML handouts: reports/seminar/students/ and teachers/
 	$(BIN)/python notebooks/teaching/seminar.py
 
-teaching-test: $(STAMP) ## run every teaching workbook and solution headless (the quick check of the pack)
-	$(BIN)/python -m pytest -q tests/test_teaching.py
+teaching-test: $(STAMP) ## run every teaching workbook and solution headless, check self-checks and the guide's claims
+	$(BIN)/python -m pytest -q tests/test_teaching.py tests/test_teaching_claims.py tests/test_teaching_pack.py
+
+student-pack: ## dist/presskit-student/ and .zip (python3 only): workbooks, articles, handouts, set-up, no answers
+	PYTHONPATH=. $(PYTHON) notebooks/teaching/pack.py student
+
+teacher-pack: ## dist/presskit-teacher/ and .zip: the student pack plus the guide, solutions and teacher's pages
+	PYTHONPATH=. $(PYTHON) notebooks/teaching/pack.py teacher
+
+# JupyterLab opened in the student pack, on the presskit kernel: exactly what students see (the pack's own kit).
+student-lab: $(STAMP) student-pack ## JupyterLab in dist/presskit-student/, as a student sees it (LAB_ARGS as for lab)
+	$(BIN)/jupyter lab --notebook-dir=dist/presskit-student $(ALLOW_ROOT) \
+		--MultiKernelManager.default_kernel_name=$(KERNEL_NAME) \
+		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
 
 bench: $(STAMP) ## measure speed and memory of the pipeline (writes bench/results/)
 	$(BIN)/python -m bench

@@ -95,3 +95,46 @@ def top_words(counts: pd.DataFrame, *, top: int = 20) -> pd.DataFrame:
     table = counts.groupby("norm", sort=True)[["count", "documents"]].sum().reset_index()
     table = table.sort_values(["count", "norm"], ascending=[False, True], kind="stable")
     return table.head(top).reset_index(drop=True)
+
+
+def article_lines(prepared: Prepared, doc_id: str) -> pd.DataFrame:
+    """One article as its raw file has it, line by line, with what cleaning made of each line.
+
+    Args:
+        prepared: the prepared corpus.
+        doc_id: the article.
+
+    Returns:
+        One row per non-empty line of the raw file: ``line`` (numbered as in the file, from 1), ``kind``
+        (``paragraph`` or ``subheading`` for body lines, else the furniture kind cleaning removed it as), ``kept``
+        (True for body lines), ``cut`` (a part cut from a kept line, e.g. ``prefix headline``; else empty) and
+        ``text`` (the line as written).
+
+    Raises:
+        KeyError: an unknown ``doc_id``.
+    """
+    documents = prepared.documents.set_index("doc_id")
+    if doc_id not in documents.index:
+        raise KeyError(f"no article {doc_id!r}; the articles are {', '.join(map(str, documents.index))}")
+    raw_lines = str(documents.at[doc_id, "raw_text"]).split("\n")
+    body = prepared.paragraphs[prepared.paragraphs.doc_id == doc_id]
+    removed = prepared.removed[prepared.removed.doc_id == doc_id]
+    body_kinds = dict(zip(body.line.astype(int), body.kind, strict=True))
+    whole = removed[removed.part == "whole"]
+    removed_kinds = dict(zip(whole.line.astype(int), whole.kind, strict=True))
+    parts = removed[removed.part != "whole"]
+    cuts: dict[int, list[str]] = {}
+    for line, part, kind in zip(parts.line.astype(int), parts.part, parts.kind, strict=True):
+        cuts.setdefault(line, []).append(f"{part} {kind}")
+    rows = [
+        {
+            "line": number,
+            "kind": body_kinds.get(number, removed_kinds.get(number, "")),
+            "kept": number in body_kinds,
+            "cut": "; ".join(cuts.get(number, [])),
+            "text": text,
+        }
+        for number, text in enumerate(raw_lines, start=1)
+        if text.strip()
+    ]
+    return pd.DataFrame.from_records(rows, columns=["line", "kind", "kept", "cut", "text"])

@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa
 
 import kit
 from kit import config
@@ -158,6 +157,7 @@ class Store:
         Raises:
             KitError: the file is missing or cannot be read as Parquet (it is removed, so the next run computes it).
         """
+        pa = _pyarrow()
         path = self.path(table, key)
         try:
             source: Any = path if self.local else pa.BufferReader(_filesystem(str(self.root)).cat_file(path))
@@ -188,6 +188,7 @@ class Store:
         Raises:
             StoreError: the store cannot be written.
         """
+        _pyarrow()
         try:
             if self.local:
                 self._write_local(Path(self.path(table, key)), frame)
@@ -209,6 +210,23 @@ class Store:
             os.replace(temporary, path)
         finally:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _pyarrow() -> Any:
+    """pyarrow, which writes and reads the store's Parquet files; imported on first use, so `kit import` and the
+    teaching workbooks run in the student environment, which leaves it out.
+
+    Raises:
+        KitError: pyarrow is not installed.
+    """
+    try:
+        import pyarrow
+    except ImportError:
+        raise KitError(
+            "the store's Parquet files need pyarrow, which this environment lacks: pip install pyarrow "
+            "(the project's requirements.lock has it; the student environment leaves it out)"
+        ) from None
+    return pyarrow
 
 
 def _damage(path: Path) -> str:

@@ -66,3 +66,15 @@ def test_word_counts_of_chunks_add_up_to_the_corpus(seeds):
     together = overview.top_words(pd.concat(counts), top=20)
     pd.testing.assert_frame_equal(together, overview.content_words(seeds, top=20, min_length=3))
     assert together.documents.iloc[0] == 5  # "north": every seed article
+
+
+def test_article_lines_show_the_raw_file_with_what_cleaning_made_of_each_line(seeds):
+    lines = overview.article_lines(seeds, "002_d36a6144ef540899")
+    raw = seeds.documents.set_index("doc_id").raw_text["002_d36a6144ef540899"].split("\n")
+    assert lines.text.tolist() == [line for line in raw if line.strip()]
+    assert (~lines.kept).sum() == (seeds.removed.doc_id == "002_d36a6144ef540899").sum()
+    first = lines.iloc[0]
+    assert (first.line, first.kind, bool(first.kept)) == (1, "section_label", False)
+    assert set(lines[lines.kept].kind) <= {"paragraph", "subheading"}
+    with pytest.raises(KeyError, match="no article 'nope'"):
+        overview.article_lines(seeds, "nope")

@@ -1,7 +1,10 @@
-"""Self-checks: right, not yet, or not answered — never the answer itself."""
+"""Self-checks: right, not yet (saying what the answer suggests), or not answered — never the answer itself."""
 
+import datetime
 import hashlib
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from kit import selfcheck
@@ -35,11 +38,85 @@ def test_right_answer_in_any_accepted_form():
     assert selfcheck.check("003_80d4a5ff23514f6a", *expected).message == "right"
 
 
-def test_wrong_answer_says_not_yet_with_the_hint_and_not_the_answer():
-    verdict = selfcheck.check(12, selfcheck.fingerprint(11), hint="count every kind")
+@pytest.mark.parametrize("variant", ["Korea Herald", "The Korea Herald", "the  korea herald", "THE KOREA HERALD"])
+def test_a_name_is_right_with_or_without_the(variant):
+    expected = selfcheck.fingerprint("The Korea Herald", kind="name")
+    assert selfcheck.check(variant, expected, kind="name").right is True
+    assert selfcheck.check("Herald", expected, kind="name").right is False
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "2025-09-03",
+        "3 September 2025",
+        "September 3, 2025",
+        "3rd Sept 2025",
+        "Wednesday, 3 September 2025",
+        datetime.date(2025, 9, 3),
+        datetime.datetime(2025, 9, 3, 16, 0),
+        pd.Timestamp("2025-09-03"),
+        np.datetime64("2025-09-03"),
+    ],
+    ids=str,
+)
+def test_a_day_is_right_in_any_form_the_kit_reads(variant):
+    expected = selfcheck.fingerprint("2025-09-03", kind="date")
+    assert selfcheck.check(variant, expected, kind="date").right is True
+
+
+@pytest.mark.parametrize("variant", ["2017-11", "November 2017", "Nov 2017", datetime.date(2017, 11, 1), "2017-11-30"])
+def test_a_month_is_right_as_a_month_or_any_day_of_it(variant):
+    expected = selfcheck.fingerprint("2017-11", kind="month")
+    assert selfcheck.check(variant, expected, kind="month").right is True
+    assert selfcheck.check("2018-11", expected, kind="month").right is False
+
+
+def test_a_number_may_be_typed_as_text():
+    expected = selfcheck.fingerprint(11, kind="number")
+    assert selfcheck.check("11", expected, kind="number").right is True
+    assert selfcheck.check(np.int64(11), expected, kind="number").right is True
+
+
+def test_wrong_answer_says_what_it_suggests_and_not_the_answer():
+    verdict = selfcheck.check(12, selfcheck.fingerprint(11), hint="a larger number counts a line twice")
     assert verdict.right is False
-    assert repr(verdict) == "not yet: look again (count every kind)"
+    assert repr(verdict) == "not yet: a larger number counts a line twice"
     assert "11" not in verdict.message
+
+
+def test_a_known_mistake_is_explained_by_its_own_message():
+    mistakes = {selfcheck.fingerprint(5, kind="number"): "5 is the related-story headlines alone: count every kind"}
+    expected = selfcheck.fingerprint(11, kind="number")
+    verdict = selfcheck.check(5, expected, kind="number", hint="count every kind", mistakes=mistakes)
+    assert verdict.message == "not yet: 5 is the related-story headlines alone: count every kind"
+    assert selfcheck.check(7, expected, kind="number", hint="count every kind", mistakes=mistakes).message == (
+        "not yet: count every kind"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "answer", "says"),
+    [
+        ("number", pd.DataFrame({"a": [1, 2]}), "this asks for one number; you gave a DataFrame"),
+        ("number", "eleven", "this asks for one number; you gave 'eleven'"),
+        ("date", "the 3rd", "this asks for a day; 'the 3rd' is not one the check can read"),
+        ("date", "03/09/2025", "write it like 2025-09-03 or 3 September 2025"),
+        ("month", "November", "this asks for a month; 'November' is not one"),
+    ],
+)
+def test_an_answer_of_the_wrong_shape_says_which_shape_is_wanted(kind, answer, says):
+    verdict = selfcheck.check(answer, selfcheck.fingerprint("2025-09-03", kind=kind), kind=kind)
+    assert verdict.right is False and says in verdict.message
+
+
+def test_without_a_hint_a_wrong_answer_says_look_again():
+    assert selfcheck.check("x", selfcheck.fingerprint("y")).message == "not yet: look again"
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="kind must be one of"):
+        selfcheck.fingerprint(1, kind="colour")
 
 
 @pytest.mark.parametrize("empty", [None, "", [], ()])

@@ -153,6 +153,18 @@ def test_a_table_is_read_back_as_written(tmp_path):
     assert [p.name for p in (tmp_path / "dates" / "ab").iterdir()] == [f"{'ab' * 32}.parquet"]  # no temporary left
 
 
+def test_without_pyarrow_a_store_is_one_error_line_and_kit_import_still_runs(tmp_path, monkeypatch):
+    # The student environment leaves pyarrow out: only a store needs it (kit import and the workbooks do not).
+    monkeypatch.setitem(__import__("sys").modules, "pyarrow", None)
+    with pytest.raises(KitError, match="the store's Parquet files need pyarrow, which this environment lacks"):
+        store.Store(tmp_path).write("dates", "ab" * 32, pd.DataFrame({"a": [1]}))
+    source = tmp_path / "articles"
+    source.mkdir()
+    (source / "note-2018-03-28.txt").write_text("Kim met Xi in Beijing on Monday, officials said.", encoding="utf-8")
+    assert cli.main(["import", str(source), "--out", str(tmp_path / "corpus")]) == 0
+    assert (tmp_path / "corpus" / "manifest.csv").is_file()
+
+
 def test_keys_tell_apart_every_part():
     assert store.digest(["ab", "c"]) != store.digest(["a", "bc"])
     row = {"doc_id": "a", "sha256": "0" * 64}

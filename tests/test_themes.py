@@ -367,3 +367,15 @@ def test_a_user_dictionary_with_a_new_theme_shows_up_in_the_report(run_notebook,
     assert values["theme_hits"]["cooperation"][DIPLOMAT_2024] == 14
     table = pd.read_csv(tmp_path / "03-themes" / "themes_by_document.csv")
     assert "cooperation" in set(table.theme)
+
+
+def test_with_theme_adds_a_theme_as_the_file_would_define_it(seeds):
+    default = themes.load_dictionary()
+    mine = themes.with_theme(default, "cooperation", ["cooperat*", "joint venture*", "exchange*"], label="Cooperation")
+    assert mine.names == [*default.names, "cooperation"] and default.names[-1] != "cooperation"
+    counts = themes.count(seeds, mine, by="document", themes=["cooperation"])
+    assert counts.hits.sum() == len(kwic.kwic(seeds, mine, theme="cooperation"))
+    with pytest.raises(KitError, match="theme 'alliance' is already defined"):
+        themes.with_theme(default, "alliance", ["ally"])
+    with pytest.raises(KitError, match="'entries' must be a non-empty list"):
+        themes.with_theme(default, "empty", [])

@@ -35,6 +35,8 @@ The package, in the order a sentence goes through it:
 
     date_expressions → events (one row per resolved span and document) → filter_events, reach
 
+  and :func:`if_published`, one article's expressions resolved against another publication date.
+
 Checking the rules against a hand-coded file is :mod:`kit.validation.dates`.
 """
 
@@ -50,6 +52,7 @@ from kit.chronology.timeline import (
     date_expressions,
     events,
     filter_events,
+    if_published,
     publications,
     reach,
 )
@@ -70,6 +73,7 @@ __all__ = [
     "date_expressions",
     "events",
     "filter_events",
+    "if_published",
     "load_calendar",
     "publications",
     "reach",

@@ -5,6 +5,7 @@ date_expressions → events (one row per resolved span and document) → filter_
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,10 +15,11 @@ import pandas as pd
 from kit.chronology.holidays import default_calendar, load_calendar
 from kit.chronology.resolve import clock_times, resolve_sentence
 from kit.chronology.visits import visit_named
-from kit.errors import KitError
+from kit.errors import CorpusError, KitError
 
 # The one place chronology learns when each article was published (the manifest date as a span of days).
 from kit.periods import publication_periods
+from kit.published import parse_published
 from kit.types import Described, Prepared
 
 DATE_COLUMNS = [
@@ -144,6 +146,51 @@ def date_expressions(prepared: Prepared, *, vague: bool = True, holidays: str | 
     if not vague:
         frame = frame[frame.granularity != "vague"].reset_index(drop=True)
     return frame
+
+
+def if_published(prepared: Prepared, doc_id: str, published: str) -> pd.DataFrame:
+    """One article's date expressions as resolved now and as they would be had it been published on another date.
+
+    What a timeline owes to the manifest: "the 3rd" or "last month" move with the publication date, "2024" does
+    not, and an inferred publication date carries its doubt into every relative expression.
+
+    Args:
+        prepared: the prepared corpus.
+        doc_id: the article.
+        published: the other publication date, in any form :func:`kit.published.parse_published` reads
+            ("2025-10-05", "5 October 2025", "2024-05" for a month).
+
+    Returns:
+        The article's rows of :func:`date_expressions` (sentence_id, expression, date_start, date_end, basis),
+        then ``date_start_if`` and ``date_end_if`` (the same expression resolved against ``published``) and
+        ``moves`` (True where the span differs).
+
+    Raises:
+        KitError: an unknown ``doc_id`` or a date the kit does not read.
+    """
+    documents = prepared.documents
+    if doc_id not in set(documents.doc_id):
+        raise KitError(f"no article {doc_id!r}; the articles are {', '.join(map(str, documents.doc_id))}")
+    try:
+        other = parse_published(published, "published")
+    except CorpusError as err:
+        raise KitError(str(err)) from None
+    article = dataclasses.replace(
+        prepared,
+        documents=documents[documents.doc_id == doc_id],
+        sentences=prepared.sentences[prepared.sentences.doc_id == doc_id],
+    )
+    moved = dataclasses.replace(
+        article,
+        documents=article.documents.assign(published=other.published, published_precision=other.precision),
+    )
+    columns = ["sentence_id", "expression", "date_start", "date_end", "basis"]
+    now = date_expressions(article)[columns].reset_index(drop=True)
+    then = date_expressions(moved)[["date_start", "date_end"]].reset_index(drop=True)
+    table = now.assign(date_start_if=then.date_start, date_end_if=then.date_end)
+    same_start = table.date_start.fillna("") == table.date_start_if.fillna("")
+    same_end = table.date_end.fillna("") == table.date_end_if.fillna("")
+    return table.assign(moves=~(same_start & same_end))
 
 
 # How long before publication the day an article reports on can lie ("on Friday" in a Monday paper).

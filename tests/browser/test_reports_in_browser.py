@@ -82,7 +82,7 @@ PAGES = (
     [("site", name) for name in site_pages()]
     + [("reports", name) for name in committed_pages()]
     + [("foreign", name) for name in foreign_pages()]
-    + [("seminar", p.name) for p in sorted(SEMINAR.glob("*.html"))]
+    + [("seminar", p.relative_to(SEMINAR).as_posix()) for p in sorted(SEMINAR.rglob("*.html"))]
 )
 
 

@@ -263,3 +263,24 @@ def test_the_chronology_notebook_runs_on_dates_of_any_era_and_keeps_every_date(r
     events = pd.read_csv(tmp_path / "01-chronology" / "events.csv", dtype=str)
     assert {"1636-01-01", "1637-01-01", "1677-01-01", "2262-01-01"} <= set(events.date_start)
     assert (tmp_path / "01-chronology" / "01-chronology.ipynb").read_text(encoding="utf-8").count("image/svg+xml") >= 3
+
+
+# ---------------------------------------------------------------- another publication date
+
+
+def test_if_published_a_week_later_no_chosunbiz_date_moves_a_month_later_the_days_and_last_month_do(seeds):
+    week = chronology.if_published(seeds, CHOSUN, "2025-09-12")
+    assert len(week) == len(chronology.date_expressions(seeds).query("doc_id == @CHOSUN")) and not week.moves.any()
+    month = chronology.if_published(seeds, CHOSUN, "5 October 2025")
+    moved = month[month.moves]
+    assert set(moved.expression) == {"the 2nd", "the 3rd", "the 4th", "last month"}
+    assert moved.set_index("expression").date_start_if["the 3rd"] == "2025-10-03"
+    assert not month[month.expression == "2024"].moves.any(), "an explicit year never moves"
+
+
+def test_if_published_takes_a_month_and_refuses_what_it_cannot_read(seeds):
+    assert not chronology.if_published(seeds, DIPLOMAT_2024, "2024-05").moves.any()
+    with pytest.raises(KitError, match="no article 'nope'"):
+        chronology.if_published(seeds, "nope", "2024-05")
+    with pytest.raises(KitError, match="ambiguous"):
+        chronology.if_published(seeds, CHOSUN, "03/04/2018")
