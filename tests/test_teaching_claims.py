@@ -74,9 +74,9 @@ PHRASES = {
     "keyness": 'the largest effect is the United States, under-used (1 hit against 45, G2 −41.3); then Russia over-used (20 hits against 0) and denuclearisation under-used (0 against 23). Among words, "us" (0 against 27) leads',
     # workbook 3
     "chosun dates": 'The ChosunBiz article has 15 expressions: "the 2nd" (arrival, with the time 16:00, and a report published the same day), "the 3rd" (the military parade, 2025-09-03), "the 4th" (departure, 22:00), "last month" (August 2025), "last year" (2024, twice), "this year", "the previous year" (2023, counted back from "last year"), the explicit "2024", and vague ones ("Previously", "the future") with no span',
-    "what if": 'A week later nothing moves: "the 3rd" is still the 3rd of the nearest month. A month later (5 October 2025) 6 move — every "the 2nd", "the 3rd", "the 4th" and "last month" — while "last year" and "2024" do not. For the 2018 Diplomat article, whose date is inferred, one day later (29 March) moves nothing, but 2 April moves "this week"',
+    "what if": 'A week later nothing moves: "the 3rd" is still the 3rd of the nearest month. A month later (5 October 2025) 6 move — every "the 2nd", "the 3rd", "the 4th" and "last month" — while "last year" and "2024" do not. For the 2018 Diplomat article, whose date is inferred, one day later (29 March) moves only the end of "Since then" (from 2014 to publication), and 2 April moves "this week" too',
     "tense": '"travelled … in November" in an article of 28 March 2018 is November 2017; "will travel … in November" is November 2018',
-    "no cue": '"In November, talks resume." (present tense, no cue) picks the *nearest* November — November 2017',
+    "no cue": '"In November, talks resume." (a timetable in the simple present) looks forward — November 2018',
     "inferred": "two of the five were not printed but inferred from the events described, the 2018 Diplomat article's and the 2024 Diplomat article's",
     "month precision": 'With a publication dated only "2024-04"',
     "unknown day": '"last year" is exactly 2023, but "yesterday" could be any day from 31 March to 29 April',
@@ -91,7 +91,7 @@ PHRASES = {
     "kims": "The registry lists 10 Kims: Kim Jong Un, Kim Jong Il, Kim Il Sung, Kim Yo Jong, Kim Yong Chol, Kim Duk Hoon, Kim Yong Nam, Kim Kye Gwan, Kim Song Nam and Kim Dong-yub",
     "he said": 'In the Herald, "he said" in sentence 15 is the analyst Kim Dong-yub (rule `cue after`), not Kim Jong Un; "Kim was quoted as saying by China\'s Xinhua Agency" is Kim Jong Un via Xinhua',
     "extremes": 'The most positive official unit is Kim\'s "join hands … noble will … friendship … a new high" (+0.90): praise by diplomatic formula, not warmth. The most negative is North Korea\'s "dangerous move of collapsing the pillar of North Korea-China relations" (−0.65), driven by "dangerous" (−2.10) and "collapsing" (−1.20)',
-    "lexicon": "The largest move is the `unknown` voice, +0.143 — on a single unit. Among the voices that matter: DPRK officials +0.041 (6 of 12 units move), analysts +0.024 (3 of 15), PRC officials +0.020 (3 of 16), narration −0.031 (22 of 187)",
+    "lexicon": "The largest move is PRC officials, +0.149 (7 of 16 units move), just ahead of the `unknown` voice, +0.143 — on a single unit. DPRK officials move the other way, −0.071 (7 of 12: a conditional offer's words leave the scored text), analysts −0.035 (5 of 15), narration −0.042 (29 of 187)",
     "boo": 'Without Boo Seung-chan in the registry his 2 quotations are still attributed (from "a research fellow at Yonsei Institute of North Korean Studies in Seoul", group analyst)',
     "via": "Kim agreed that “…,” according to Xinhua",
 }
@@ -402,9 +402,10 @@ def test_chosunbiz_dates_and_what_another_publication_date_moves(seeds):
     assert month.moves.sum() == 6
     assert set(month[month.moves].expression) == {"the 2nd", "the 3rd", "the 4th", "last month"}
     assert not month[month.expression.isin(["last year", "2024"])].moves.any()
-    assert not chronology.if_published(seeds, DIPLOMAT_2018, "2018-03-29").moves.any()
+    day = chronology.if_published(seeds, DIPLOMAT_2018, "2018-03-29")
+    assert day[day.moves].expression.tolist() == ["Since then"]  # it runs to publication
     later = chronology.if_published(seeds, DIPLOMAT_2018, "2018-04-02")
-    assert later[later.moves].expression.tolist() == ["this week"]
+    assert later[later.moves].expression.tolist() == ["Since then", "this week"]
     stated("what if")
     stated("warm-up 3")
     inferred = seeds.documents[seeds.documents.notes.str.contains("inferred")]
@@ -423,7 +424,8 @@ def test_tense_unknown_days_and_what_is_not_a_date(seeds):
     assert first("The envoy travelled to Pyongyang in November.", day, day).first == date(2017, 11, 1)
     assert first("The envoy will travel to Pyongyang in November.", day, day).first == date(2018, 11, 1)
     stated("tense")
-    assert first("In November, talks resume.", day, day).first == date(2017, 11, 1)
+    assert first("In November, talks resume.", day, day).first == date(2018, 11, 1)  # a timetable looks forward
+    assert first("In November, talks resumed.", day, day).first == date(2017, 11, 1)
     stated("no cue")
     april = (date(2024, 4, 1), date(2024, 4, 30))
     assert (first("Trade fell last year.", *april).first, first("Trade fell last year.", *april).last) == (
@@ -557,12 +559,12 @@ def test_tone_extremes_and_the_lexicon(seeds, quotes):
     assert negative.text.startswith("dangerous move of collapsing the pillar of North Korea-China relations")
     stated("extremes")
     compared = tone.compare_lexicon(plain, diplomatic).set_index("voice")
-    assert compared.change.abs().idxmax() == "unknown" and compared.units["unknown"] == 1
+    assert compared.change.abs().idxmax() == "official_prc" and compared.units["unknown"] == 1
     # The change unrounded (the table shows it to 4 decimals): the mean with the lexicon less the mean without.
     change = diplomatic.groupby("voice").compound.mean() - plain.groupby("voice").compound.mean()
     assert round(change["unknown"], 3) == 0.143
-    expected = {"official_dprk": (0.041, 6, 12), "analyst": (0.024, 3, 15), "official_prc": (0.020, 3, 16)}
-    expected["narration"] = (-0.031, 22, 187)
+    expected = {"official_prc": (0.149, 7, 16), "official_dprk": (-0.071, 7, 12), "analyst": (-0.035, 5, 15)}
+    expected["narration"] = (-0.042, 29, 187)
     for voice, (moved, changed, units) in expected.items():
         assert (round(change[voice], 3), compared.units_changed[voice], compared.units[voice]) == (
             moved,
@@ -654,7 +656,13 @@ def verdict(stem, question_start, answer):
             "Kim Jong Un",
             "not yet: Kim Jong Un is quoted later",
         ),
-        ("04-who-speaks", "which voice's mean moves most", "official_dprk", "not yet: official_dprk moves most among"),
+        (
+            "04-who-speaks",
+            "which voice's mean moves most",
+            "official_dprk",
+            "not yet: official_dprk moves the other way",
+        ),
+        ("04-who-speaks", "which voice's mean moves most", "unknown", "not yet: unknown moves almost as much"),
     ],
 )
 def test_self_checks_accept_variants_and_explain_mistakes(stem, question, answer, says):
