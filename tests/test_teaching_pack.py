@@ -229,10 +229,21 @@ def distribution_closure(names):
 def test_the_student_environment_covers_every_import_of_the_workbooks():
     modules = third_party_imports_of_the_workbooks()
     assert modules == {"nltk", "numpy", "pandas", "vaderSentiment", "yaml"}, "what the workbooks import"
-    provided = importlib.metadata.packages_distributions()
     closure = distribution_closure(requirement_names(PACK_FILES / "requirements.txt"))
     for module in sorted(modules):
-        assert {d.lower() for d in provided[module]} & closure, f"{module}: no requirement installs it"
+        assert distributions_of(module) & closure, f"{module}: no requirement installs it"
+
+
+def distributions_of(module):
+    """The installed distributions providing ``module``, lower case: from their file lists, else the one named as the
+    module (an installer need not record a file list, and then ``packages_distributions`` does not know the module)."""
+    listed = importlib.metadata.packages_distributions().get(module)
+    if listed:
+        return {name.lower() for name in listed}
+    try:
+        return {importlib.metadata.distribution(module).metadata["Name"].lower()}
+    except importlib.metadata.PackageNotFoundError:
+        return set()
 
 
 def test_the_student_environment_holds_only_what_the_workbooks_import_and_a_kernel():
