@@ -39,23 +39,20 @@ import pandas as pd
 
 from kit.clean import header
 from kit.clean.header import BODY_KINDS
-from kit.clean.patterns import (
+from kit.clean.parts import Cut, cut_parts
+from kit.clean.patterns import CREDIT, PICTURE_WORDS, pattern_kind
+from kit.clean.reading import (
     BULLET,
-    CREDIT,
-    PICTURE_WORDS,
     PROSE_CHARS,
     RUN_ON_WORDS,
     SENTENCE_START,
     SUBHEADING_WORDS,
     TITLE_TAIL,
     WORD,
-    Cut,
-    cut_parts,
     fold,
     is_label,
     is_sentence,
     is_title_case,
-    pattern_kind,
     reads_as_lead,
     reads_as_prose,
 )

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from kit.clean.patterns import (
+from kit.clean.patterns import pattern_kind
+from kit.clean.reading import (
     CONTENT_WORD,
     PLACE_DATELINE,
     PROMOTION_WORDS,
@@ -20,7 +21,6 @@ from kit.clean.patterns import (
     fold,
     is_sentence,
     is_title_case,
-    pattern_kind,
     reads_as_prose,
     runs_on,
 )

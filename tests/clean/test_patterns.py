@@ -1,11 +1,11 @@
-"""kit.clean.patterns: what a furniture line looks like on its own, and the parts cut from a line."""
+"""kit.clean.patterns: what a furniture line (or a caption) looks like on its own."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit import config, corpus
@@ -13,63 +13,6 @@ from kit.clean import patterns
 from tests.devcorpus import DEVCORPUS
 
 
-@pytest.mark.parametrize(
-    ("text", "prose"),
-    [
-        ("The talks ended. Both sides said they would meet again", True),  # two sentences
-        ("“We will never forget their heroic service to the two countries", True),  # a quotation
-        ("x" * 151, True),
-        ("Kim Jong-il greets China's Wen Jiabao in Pyongyang", False),
-        ("1. Inhalt", False),  # a numbered menu item is not two sentences
-        ("U.S. President Donald Trump", False),  # nor is an abbreviation
-        ("Rodong Sinmun Slams U.S. Talk about “China Responsible” for DPRK’s Step", False),  # a scare quote
-    ],
-)
-def test_reads_as_prose(text, prose):
-    assert patterns.reads_as_prose(text) is prose
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "17:08, April 12, 2010",
-        "May 22, 2012 at 6:14 AM",
-        "October 10, 2020 at 08:30 JST",
-        "Xinhua) 13:06, October 09, 2025",
-        "5- 19.06.2024, 17:10",
-        "Pyongyang, December 22 (KCNA)",
-        "Saturday, October 10, 2015, 18:12",
-    ],
-)
-def test_a_line_that_is_only_a_time_stamped_dateline(text):
-    assert patterns.is_dateline(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["In 2019 the two leaders met five times", "China is the North's only major ally.", "Six-Party Talks"],
-)
-def test_sentences_with_dates_are_not_datelines(text):
-    assert not patterns.is_dateline(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "navigation"),
-    [
-        ("PrintPrint CiteCite", True),
-        ("Style: MLAAPAChicago Close", True),
-        ("Text size Aa Aa", True),
-        ("share with facebook", True),
-        ("Share this on", True),
-        ("Print the text of the treaty", False),
-        ("aa" * 200, False),  # a long run-together word is not tried split by split
-    ],
-)
-def test_navigation_strips(text, navigation):
-    assert patterns.is_navigation(text) is navigation
-
-
-# Body sentences that start like furniture must stay body.
 @pytest.mark.parametrize(
     "text",
     [
@@ -157,115 +100,6 @@ def test_a_repeated_sentence_keeps_its_first_copy():
     assert patterns.pattern_kind("China Power", 2, "", first_copy=True) == "section_label"
 
 
-def test_cut_parts_cuts_prefixes_and_suffixes_outermost_first():
-    text = "date 2019-06-21 SEOUL: The talks ended. (Yonhap)"
-    start, rest, cuts = patterns.cut_parts(text, "")
-    assert (start, rest) == (16, "SEOUL: The talks ended.")
-    assert [(c.part, c.kind, c.text) for c in cuts] == [
-        ("prefix", "date_line", "date 2019-06-21 "),
-        ("suffix", "agency_signoff", " (Yonhap)"),
-    ]
-    assert text[start : start + len(rest)] == rest
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "cut"),
-    [
-        ("[The Financial News] Signs of strain are emerging", "credit", "[The Financial News] "),
-        ("[AP] | China's second-ranking official,", "credit", "[AP] | "),
-        ("MENAFN - UkrinForm) The cooperation between North Korea and Russia", "credit", "MENAFN - UkrinForm) "),
-        ("INTRO:  China has acknowledged that reclusive North", "script_label", "INTRO:  "),
-    ],
-)
-def test_a_credit_or_script_label_opening_the_lead_is_cut(text, kind, cut):
-    start, rest, cuts = patterns.cut_parts(text, "")
-    assert [(c.part, c.kind, c.text) for c in cuts] == [("prefix", kind, cut)]
-    assert rest == text[len(cut) :] and start == len(cut)
-
-
-def test_speaker_labels_of_a_transcript_are_not_cut():
-    assert patterns.cut_parts("REPORTER: Will the talks resume?", "")[2] == ()
-
-
-def test_a_videos_running_time_is_cut_as_a_suffix():
-    text = "A full transcript can be found at the bottom of this page. (1 hr., 23 min.)"
-    _, rest, cuts = patterns.cut_parts(text, "")
-    assert rest == "A full transcript can be found at the bottom of this page."
-    assert [(c.kind, c.text) for c in cuts] == [("navigation", " (1 hr., 23 min.)")]
-
-
-@pytest.mark.parametrize(
-    ("text", "after", "runs_on"),
-    [
-        ("A senior Chinese official visiting North Korea said", "yesterday that the nuclear standoff", True),
-        ("China's No. 2", "leader Wu Bangguo, left, talks with Kim Yong Nam", True),  # lower case goes on
-        ("[AP] | China's second-ranking official,", "National People's Congress Chairman", True),  # a comma
-        ("The three-way talks, including N. Korea, the United States and host China in", "April, and the", True),
-        ("Former President Jiang Zemin visited Pyongyang in September", "2001.", True),  # a digit goes on
-        ("Kim visits Beijing", "North Korean leader Kim Jong Un arrived on Monday.", False),  # a headline
-        ("The talks ended.", "yesterday was the last day", False),  # a sentence ends
-    ],
-)
-def test_a_hard_wrapped_line_runs_on(text, after, runs_on):
-    assert patterns.runs_on(text, after) is runs_on
-
-
-@pytest.mark.parametrize(
-    ("text", "lead"),
-    [
-        ("SEOUL, March 5 (Yonhap) -- North Korea fired a missile.", True),  # a dateline
-        ("BEIJING (Reuters) - China said it opposed new sanctions.", True),
-        ("North Korean leader Kim Jong Un arrived in Beijing on Tuesday.", True),  # the day of the event
-        ("China said yesterday it would resume talks.", True),
-        ("Ri Su Yong delivered a personal letter from Kim Jong Un.", False),  # standfirsts of the corpora
-        ("Beijing is cautious about deepening cooperation between Russia and North Korea.", False),
-    ],
-)
-def test_a_line_that_reads_as_a_lead(text, lead):
-    assert patterns.reads_as_lead(text) is lead
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["BEIJING, Oct. 10, Kyodo", "Seoul, March 5 (Yonhap News)", "Pyongyang, December 22 (KCNA)"],
-)
-def test_a_place_day_and_agency_line(text):
-    assert patterns.PLACE_DATELINE.match(text)
-
-
-def test_a_short_path_of_sections_is_no_menu():
-    assert not patterns.is_menu("Features | Diplomacy | East Asia")  # a section label, as before
-    assert patterns.is_menu("Education  |  Music  |  Weather  |  Bulletin Board  |  Photo Gallery")
-
-
-def test_a_line_that_starts_with_the_headline_has_it_cut():
-    headline = "North Korean trade with China halted by COVID outbreak"
-    start, rest, cuts = patterns.cut_parts(f"{headline} A train crosses the bridge in this file photo.", headline)
-    assert start == len(headline) + 1
-    assert rest == "A train crosses the bridge in this file photo." and cuts[0].kind == "headline"
-    assert patterns.cut_parts("The North is poor (WPK)", "")[1] == "The North is poor (WPK)"  # no sentence end before
-
-
-@pytest.mark.parametrize("pattern", list(patterns.SUFFIX_ENDINGS), ids=lambda p: p.pattern[:30])
-def test_a_line_holding_a_suffix_ends_as_its_pattern_needs(pattern):
-    # cut_parts skips a suffix on a line not ending so: strings built from the pattern must all end so.
-    @settings(max_examples=200, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-    @given(st.from_regex(pattern))
-    def check(line):
-        if "\n" not in line and pattern.search(line):
-            assert line.endswith(patterns.SUFFIX_ENDINGS[pattern]), line
-
-    check()
-
-
-def test_straight_changes_only_curly_quotes_and_no_break_spaces():
-    line = "“Talks,” he said\u00a0— ‘soon’ — ½ \u2019s"
-    assert patterns.straight(line) == "\"Talks,\" he said — 'soon' — ½ 's"
-    assert len(patterns.straight(line)) == len(line)
-
-
-# The patterns searched through every paragraph behind a look-ahead for their first characters, and the same
-# patterns without it: the look-ahead must change no match.
 LOOKED_AHEAD = [
     (patterns.PHOTO_CREDIT, re.compile(patterns._PHOTO_CREDIT)),
     (patterns.COPYRIGHT, re.compile(patterns._COPYRIGHT, re.IGNORECASE)),
