@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kit.errors import CorpusError
-from kit.published import parse_published
+from kit.published import Published, parse_published
 
 # Salted, so a fingerprint is not a plain hash of a number that a search engine already knows.
 SALT = "presskit-seminar:"
@@ -106,26 +106,26 @@ def as_day(answer: object) -> datetime.date | None:
         return answer
     if hasattr(answer, "dtype"):  # a numpy datetime64, as a table's cell may give it
         answer = str(answer)
-    if not isinstance(answer, str) or not answer.strip():
-        return None
-    try:
-        published = parse_published(answer.strip(), "answer")
-    except CorpusError:
-        return None
-    if published.precision == "month":
+    published = _parsed(answer)
+    if published is None or published.precision == "month":
         return None
     return datetime.date.fromisoformat(published.published[:10])
 
 
 def _as_month(answer: object) -> str | None:
     """``YYYY-MM`` for a month written as text ("November 2017", "Nov 2017", "2017-11"), else None."""
+    published = _parsed(answer)
+    return None if published is None else published.published[:7]
+
+
+def _parsed(answer: object) -> Published | None:
+    """An answer written as a date or month, read as a manifest's ``published`` is; None when it reads as neither."""
     if not isinstance(answer, str) or not answer.strip():
         return None
     try:
-        published = parse_published(answer.strip(), "answer")
+        return parse_published(answer.strip(), "answer")
     except CorpusError:
         return None
-    return published.published[:7]
 
 
 def fingerprint(answer: object, *, decimals: int = 2, kind: str = "text") -> str:
