@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from kit import clean
+from tests.scaling import assert_linear
 from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 # (paragraphs, first body sentence starts, last body sentence ends) per seed, checked by hand.
@@ -302,22 +303,14 @@ def test_an_article_cleaned_to_nothing_is_a_warning():
 
 
 def test_cleaning_time_grows_linearly_with_the_article():
-    # Measured in one run, best of three: four times the article takes about four times as long
-    # (a quadratic step would take sixteen times as long).
-    import time
-
+    # Four times the article takes about four times the CPU time (a quadratic step would take sixteen times).
     block = "By Jane Doe\n\nThe talks ended. (Yonhap)\n\nShare\n\n“We will meet again,” he said. -0-\n\n"
-    timings = []
-    for copies in (300, 1200):
+
+    def article(copies: int) -> str:
         raw = "".join(f"Paragraph {i} of the article, officials said.\n\n{block}" for i in range(copies))
-        raw += "A  " + " " * (10 * copies) + "b -0-"  # a long run of spaces before a sign-off
-        runs = []
-        for _ in range(3):
-            started = time.perf_counter()
-            clean.classify_lines(raw, headline="Leaders Meet in Pyongyang Again")
-            runs.append(time.perf_counter() - started)
-        timings.append(min(runs))
-    assert timings[1] / timings[0] < 8
+        return raw + "A  " + " " * (10 * copies) + "b -0-"  # a long run of spaces before a sign-off
+
+    assert_linear(lambda raw: clean.classify_lines(raw, headline="Leaders Meet in Pyongyang Again"), article, 300)
 
 
 def test_list_items_a_body_line_introduces_are_kept_without_full_stops():
