@@ -18,7 +18,7 @@ LAB_PORT ?=
 ALLOW_ROOT := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test report lint format lab kernel seminar teaching-test student-pack teacher-pack student-lab bench dates-baseline tone-benchmark clean lock test-browser
+.PHONY: help venv test report lint format lab kernel seminar teaching-test student-pack teacher-pack student-lab bench dates-baseline tone-benchmark clean lock test-browser docs
 
 help: ## list the targets with a line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ kernel: $(STAMP) ## (re)install the presskit Jupyter kernel into .venv (venv set
 lab: $(STAMP) ## JupyterLab on the presskit kernel (root too); LAB_ARGS="--no-browser --port=8888" or LAB_IP/LAB_PORT
 	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(ALLOW_ROOT) --MultiKernelManager.default_kernel_name=$(KERNEL_NAME) \
 		$(if $(LAB_IP),--ip=$(LAB_IP)) $(if $(LAB_PORT),--port=$(LAB_PORT)) $(LAB_ARGS)
+
+docs: $(STAMP) ## build the manual (docs/, mkdocs.yml) into site/; strict: a broken link or a page not in nav fails
+	$(BIN)/mkdocs build --strict --site-dir site
 
 seminar: $(STAMP) ## run every workbook and solution into HTML handouts: reports/seminar/students/ and teachers/
 	$(BIN)/python notebooks/teaching/seminar.py

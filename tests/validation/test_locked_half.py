@@ -1,8 +1,9 @@
-"""The locked half of ../shared/devcorpus2, as scored when the round of issue #22 and #23 ended (README, "A second
-development corpus with a locked half"). Its figures are pinned here only once a round is scored: while rules are
-tuned nobody runs these tests' numbers to guide a rule, and a drop fails the build like any other.
+"""The locked half of ../shared/devcorpus2, as scored when the round of issue #22 and #23 ended
+(docs/methods/accuracy.md, "A second development corpus with a locked half"). Its figures are pinned here only once a
+round is scored: while rules are tuned nobody runs these tests' numbers to guide a rule, and a drop fails the build
+like any other.
 
-The scores printed by the commands in the README; floors, so a better rule never fails them, and the wrong-side
+The scores printed by the commands on that page; floors, so a better rule never fails them, and the wrong-side
 count a ceiling.
 """
 

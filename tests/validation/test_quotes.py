@@ -42,7 +42,7 @@ def test_devcorpus_scores_do_not_drop():
 
 
 # The second development corpus, split by kit.validation.split: rules are tuned on the development half only;
-# the locked half is scored before and after a round of work (README, "How well the rules hold").
+# the locked half is scored before and after a round of work (docs/methods/accuracy.md, "How well the rules hold").
 DEV2_GOLD = "tests/fixtures/gold/devcorpus2/{half}/quotes.csv"
 
 
