@@ -17,7 +17,7 @@ def test_index_lists_every_report_with_values_and_relative_links(built):
         for own in ("report.html", "report.ipynb", "values.json"):
             assert f'href="{name}/{own}"' in page
     assert 'href="00-tiny__doubled/counts.csv">table counts.csv</a>' in page
-    assert "<dt>total</dt><dd>24</dd>" in page
+    assert '<dt title="total in values.json">Total</dt><dd>24</dd>' in page  # a label, the name on hover
     # a mapping is a small table, not JSON
     assert "<tr><th>alpha</th><td>12</td></tr>" in page and "{&#34;alpha&#34;" not in page
     assert "<h1>Reports on seeds</h1>" in page and "<tr><th>documents</th><td>5</td></tr>" in page
