@@ -7,6 +7,7 @@ atomically (temporary file, then rename) so an interrupted run never leaves half
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import tempfile
@@ -37,7 +38,20 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
-def record(values: Mapping[str, Any], output_dir: str) -> dict[str, Any]:
+class Recorded(dict[str, Any]):
+    """The values a report recorded; a page shows them folded, as the file holds them (a dict in any other use)."""
+
+    def as_json(self) -> str:
+        """The values as ``values.json`` holds them."""
+        return json.dumps(self, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
+
+    def _repr_html_(self) -> str:
+        summary = f"{VALUES_NAME}: {len(self)} value{'' if len(self) == 1 else 's'}, for other tools (click to open)"
+        body = f"<summary>{html.escape(summary)}</summary>\n<pre>{html.escape(self.as_json())}</pre>"
+        return f'<details class="kit-recorded">\n{body}\n</details>'
+
+
+def record(values: Mapping[str, Any], output_dir: str) -> Recorded:
     """Record headline values for the report's JSON sidecar (merged with values recorded earlier).
 
     Args:
@@ -45,14 +59,15 @@ def record(values: Mapping[str, Any], output_dir: str) -> dict[str, Any]:
         output_dir: the notebook's ``output_dir`` parameter; ``""`` writes nothing.
 
     Returns:
-        All values recorded so far in this folder (or just ``values`` when nothing is written).
+        All values recorded so far in this folder (or just ``values`` when nothing is written); on a page they
+        show folded under one summary line, not as a dictionary a quarter of a page long.
     """
-    merged = dict(values)
+    merged = Recorded(values)
     if output_dir:
         path = Path(output_dir) / VALUES_NAME
         if path.exists():
-            merged = {**json.loads(path.read_text(encoding="utf-8")), **values}
-        write_atomic(path, json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n")
+            merged = Recorded({**json.loads(path.read_text(encoding="utf-8")), **values})
+        write_atomic(path, merged.as_json())
     return merged
 
 

@@ -1,6 +1,8 @@
 """Conventions every notebook keeps (papermill docs, teaching-notebook habits)."""
 
+import csv
 import json
+import re
 
 import pytest
 from papermill.inspection import display_notebook_help  # noqa: F401  (papermill must import offline)
@@ -57,3 +59,18 @@ def test_notebooks_define_no_analysis_functions(path):
             source = "".join(cell["source"])
             assert "def " not in source and "class " not in source
             assert len(source.splitlines()) <= 20
+
+
+def seed_facts():
+    """Words that name the seed corpus in particular: its outlets' distinctive names and its size."""
+    rows = list(csv.DictReader((config.SEEDS / config.MANIFEST_NAME).open(encoding="utf-8")))
+    outlets = {re.sub(r"\s*\(.*\)$", "", row["outlet"]).removeprefix("The ") for row in rows}
+    return [*sorted(outlets), "five articles", "5 articles", "2024–2025 articles", "2018 summit coverage"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_narrative_states_no_fact_of_the_seeds(path):
+    # The same notebooks report on any corpus: a sentence about the seeds would be false on a researcher's site.
+    text = "\n".join("".join(c["source"]) for c in load(path)["cells"] if c["cell_type"] == "markdown").casefold()
+    found = [fact for fact in seed_facts() if re.search(rf"\b{re.escape(fact.casefold())}\b", text)]
+    assert not found, f"{path.name} names the seeds: {found}"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
 
 from kit import config, report
+from kit.report.index import regenerate_command
 from tests.devcorpus import needs_devcorpus
 from tests.foreign import ARTICLES, build_site
 
@@ -37,3 +39,6 @@ def test_a_csv_of_foreign_articles_gives_every_report_in_its_own_site_and_leaves
     assert "<h1>Reports on my-corpus</h1>" in index
     assert f"<tr><th>documents</th><td>{ARTICLES}</td></tr>" in index
     assert "2009-10-04 to " in index
+    regenerate = regenerate_command(built["corpus"], site)
+    assert regenerate.endswith("/my-corpus --out " + os.path.relpath(site, config.ROOT))
+    assert f"to regenerate this site, run <code>{regenerate}</code>" in index

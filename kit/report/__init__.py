@@ -29,7 +29,7 @@ from kit.errors import KitError, preview
 from kit.lifetime import worker_pool
 from kit.report import site
 from kit.report.execute import Outcome, Staged, execute, failure_reason, publish_staged
-from kit.report.index import summarise_corpus, write_index
+from kit.report.index import regenerate_command, summarise_corpus, write_index
 from kit.report.layout import relative_to_root, shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, bound_corpus, for_corpus, plan, select_runs
@@ -109,7 +109,8 @@ def run(
                 pruned, record = site.prune(reports_dir, record, reports=reports, failed=[item.name for item in runs])
                 for path in pruned:
                     print(f"removed stale report {shown(path)}", file=sys.stderr)
-            index, record = write_index(runs, reports_dir, outcomes, summarise_corpus(folder), record)
+            regenerate = regenerate_command(folder, reports_dir, params_dir)
+            index, record = write_index(runs, reports_dir, outcomes, summarise_corpus(folder), record, regenerate)
             if rebuilding:
                 site.write_record(reports_dir, site.Record(this_corpus, record.files))
 

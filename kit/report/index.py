@@ -10,7 +10,16 @@ from typing import Any
 
 from kit import config
 from kit.report.execute import Outcome
-from kit.report.layout import FAILED, NOTEBOOK_NAME, PAGE_NAME, STAGING, VALUES_FILE, failed_folder, report_folder
+from kit.report.layout import (
+    FAILED,
+    NOTEBOOK_NAME,
+    PAGE_NAME,
+    STAGING,
+    VALUES_FILE,
+    failed_folder,
+    relative_to_root,
+    report_folder,
+)
 from kit.report.parameters import value_literal
 from kit.report.plan import Run
 from kit.report.publish import move, write_file
@@ -53,10 +62,38 @@ def summarise_corpus(folder: Path) -> CorpusSummary:
     )
 
 
+def regenerate_command(corpus: Path, reports_dir: Path, params_dir: Path = config.PARAMS) -> str:
+    """The command that rebuilds this site, as typed in the project folder: ``make report`` for the seeds' own site,
+    else ``kit report`` with the corpus, site and parameter folders this run had (relative to the project folder).
+    """
+    import shlex
+
+    options = [
+        (flag, path)
+        for flag, path, default in (
+            ("--corpus", corpus, config.SEEDS),
+            ("--out", reports_dir, config.REPORTS),
+            ("--params", params_dir, config.PARAMS),
+        )
+        if Path(path).resolve() != default.resolve()
+    ]
+    if not options:
+        return "make report"
+    return " ".join(
+        [".venv/bin/python -m kit report", *(f"{flag} {shlex.quote(relative_to_root(path))}" for flag, path in options)]
+    )
+
+
 def write_index(
-    runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome], corpus: CorpusSummary, record: Record
+    runs: Sequence[Run],
+    reports_dir: Path,
+    outcomes: Mapping[str, Outcome],
+    corpus: CorpusSummary,
+    record: Record,
+    regenerate: str = "make report",
 ) -> tuple[Path, Record]:
-    """Write ``index.html`` in ``reports_dir``: the corpus, every report with its parameters, values and links.
+    """Write ``index.html`` in ``reports_dir``: the corpus, every report with its parameters, values and links, and
+    ``regenerate``, the command that rebuilds the site (:func:`regenerate_command`).
 
     Returns:
         The index's path, and the site's record listing it (written, when it did not yet).
@@ -77,6 +114,7 @@ def write_index(
         notebooks=list(notebooks.values()),
         reports=list(runs),
         corpus=corpus,
+        regenerate=regenerate,
         css=(config.TEMPLATES / "report" / "kit.css").read_text(encoding="utf-8"),
     )
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME

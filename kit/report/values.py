@@ -30,6 +30,17 @@ class ValueView:
     rows: tuple[tuple[str, ...], ...] = ()
     more: str = ""  # e.g. "and 30 more in values.json"
 
+    @property
+    def label(self) -> str:
+        """The name as a reader reads it: "per_1k_by_period" → "Per 1,000 tokens by period"."""
+        words = [_WORDS.get(word, word) for word in self.name.split("_") if word]
+        text = " ".join(words)
+        return text[:1].upper() + text[1:]
+
+
+# Words of value names that read otherwise in a label.
+_WORDS = {"1k": "1,000 tokens", "g2": "G2", "kwic": "KWIC", "n": "number of"}
+
 
 def read_views(path: Path, labels: Mapping[str, str]) -> list[ValueView]:
     """The values of ``path`` (a report's ``values.json``), in name order; ``[]`` when it cannot be read."""

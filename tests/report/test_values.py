@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kit.report import values
 from kit.report.values import MAX_ROWS, read_views, view
 from tests.scaling import assert_linear
@@ -51,3 +53,17 @@ def test_a_matrix_with_a_column_per_document_is_read_in_linear_time():
     assert table.columns == ("", *(f"d{i:06d}" for i in range(values.MAX_COLUMNS)))
     assert table.more == "and 12 more columns in values.json"
     assert_linear(lambda m: values.view("theme_hits", m, {}), matrix, 10000)
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("tokens_per_document", "Tokens per document"),
+        ("per_1k_by_period", "Per 1,000 tokens by period"),
+        ("keyness_g2", "Keyness G2"),
+        ("kwic_lines", "KWIC lines"),
+        ("documents", "Documents"),
+    ],
+)
+def test_a_value_is_labelled_as_a_reader_reads_it(name, label):
+    assert values.view(name, 1, {}).label == label
