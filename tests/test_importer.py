@@ -79,8 +79,8 @@ def test_jsonl_with_an_ambiguous_date_exits_2_with_one_line_and_writes_nothing(t
     out = tmp_path / "corpus"
     assert cli.main(["import", str(source), "--out", str(out)]) == 2
     assert capsys.readouterr().err == (
-        f"error: {source}:2: row 2, column 'date': date '03/04/2018' is ambiguous (day/month order unknown); "
-        "write it as YYYY-MM-DD or '28 March 2018'\n"
+        f"error: {source}:2: row 2, column 'date': date '03/04/2018' is ambiguous (day/month order unknown): "
+        "give --dayfirst or --monthfirst, or write it as YYYY-MM-DD\n"
     )
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []  # no staging folder left behind
@@ -107,12 +107,12 @@ def test_txt_file_without_a_date_needs_published(tmp_path):
     (source / "kcna.txt").write_text("Kim Jong Un visited China.\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"kcna\.txt: no YYYY-MM-DD publication date in the file name"):
         importer.import_corpus(source, tmp_path / "corpus")
-    out = importer.import_corpus(source, tmp_path / "corpus", published="March 2018")
+    out = importer.import_corpus(source, tmp_path / "corpus", importer.ImportSettings(published="March 2018"))
     row = manifest_rows(out)[0]
     assert (row["doc_id"], row["published"], row["published_precision"]) == ("kcna", "2018-03", "month")
     assert "date from --published" in row["notes"]
     with pytest.raises(CorpusError, match=r"^--published: date '03/04/2018' is ambiguous"):
-        importer.import_corpus(source, tmp_path / "other", published="03/04/2018")
+        importer.import_corpus(source, tmp_path / "other", importer.ImportSettings(published="03/04/2018"))
 
 
 def test_columns_named_by_options(tmp_path):
@@ -121,7 +121,9 @@ def test_columns_named_by_options(tmp_path):
         "Body,When,Paper,Key\nKim arrived in Beijing on Monday.,2018-03-26,The Paper,k1\n", encoding="utf-8"
     )
     columns = {"text": "Body", "date": "When", "outlet": "Paper", "id": "Key"}
-    row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus", columns=columns))[0]
+    row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus", importer.ImportSettings(columns=columns)))[
+        0
+    ]
     assert (row["doc_id"], row["outlet"], row["published"]) == ("k1", "The Paper", "2018-03-26")
 
 
@@ -139,7 +141,10 @@ def test_cli_import_with_column_options(tmp_path, capsys):
     [
         ("title,text\nA,Some text.\n", r"export\.csv:2: row 1, column 'date': no publication date"),
         ("date,text\n2018-03-28,\n", r"export\.csv:2: row 1, column 'text': text is empty"),
-        ("date,article\n2018-03-28,x\n", r"export\.csv: no text column \(text, body, content\)"),
+        (
+            "date,story\n2018-03-28,x\n",
+            r"export\.csv: read as ','-separated: no text column \(text, body, content, .*\) among date, story; name",
+        ),
         ("date,text\n2018-02-30,x\n", r"export\.csv:2: row 1, column 'date': date '2018-02-30' does not exist"),
         ("date,text\n2018-03-28,x,extra\n", r"export\.csv:2: row 1: more fields than the header has"),
         ('date,text\n2018-03-28,"two\nlines"\n28/3/18,x\n', r"export\.csv:4: row 2, column 'date': date '28/3/18'"),
@@ -157,7 +162,9 @@ def test_bad_rows_are_refused_naming_file_line_row_and_column(tmp_path, content,
 
 def test_a_missing_named_column_lists_the_columns(tmp_path):
     with pytest.raises(CorpusError, match=r"no column 'body' \(--text\); columns are title, date, source"):
-        importer.import_corpus(FIXTURES / "articles.csv", tmp_path / "corpus", columns={"text": "body"})
+        importer.import_corpus(
+            FIXTURES / "articles.csv", tmp_path / "corpus", importer.ImportSettings(columns={"text": "body"})
+        )
 
 
 def test_bad_json_line_is_refused(tmp_path):
@@ -172,7 +179,9 @@ def test_unknown_suffix_asks_for_format(tmp_path):
     shutil.copy(FIXTURES / "articles.csv", source)
     with pytest.raises(CorpusError, match=r"cannot tell the format .* \(use --format csv\|jsonl\|txt\)"):
         importer.import_corpus(source, tmp_path / "corpus")
-    assert len(manifest_rows(importer.import_corpus(source, tmp_path / "corpus", fmt="csv"))) == 3
+    assert (
+        len(manifest_rows(importer.import_corpus(source, tmp_path / "corpus", importer.ImportSettings(fmt="csv")))) == 3
+    )
 
 
 def test_non_empty_out_is_refused_unless_forced(tmp_path):
@@ -182,7 +191,7 @@ def test_non_empty_out_is_refused_unless_forced(tmp_path):
     with pytest.raises(KitError, match="folder exists and is not empty"):
         importer.import_corpus(FIXTURES / "articles.jsonl", out)
     assert (out / "keep.txt").exists()
-    importer.import_corpus(FIXTURES / "articles.jsonl", out, force=True)
+    importer.import_corpus(FIXTURES / "articles.jsonl", out, importer.ImportSettings(force=True))
     assert sorted(p.name for p in out.iterdir()) == ["manifest.csv", "wire-001.txt", "wire-002.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
 
