@@ -91,7 +91,15 @@ TABLES: dict[str, TableSpec] = {
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
             Option(("--theme",), {"action": "append", "help": "only this theme (repeatable)"}),
-            Option(("--by",), {"choices": ["document", "outlet", "period"], "default": "document"}),
+            Option(
+                ("--by",),
+                {
+                    "default": "document",
+                    "metavar": "COLUMN",
+                    "help": "document (default), period, outlet or any metadata column of the manifest "
+                    "(e.g. outlet_type): one row per group and theme",
+                },
+            ),
             Option(("--periods",), {"nargs": "+", "help": "period boundaries, e.g. 2018 2024 or 'recent=2024-01-01'"}),
         ),
     ),
@@ -114,7 +122,14 @@ TABLES: dict[str, TableSpec] = {
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
             Option(("--unit",), {"choices": ["theme", "word"], "default": "theme"}),
-            Option(("--by",), {"choices": ["period", "outlet"], "default": "period"}),
+            Option(
+                ("--by",),
+                {
+                    "default": "period",
+                    "metavar": "COLUMN",
+                    "help": "period (default), outlet or any metadata column of the manifest (e.g. outlet_type)",
+                },
+            ),
             Option(("--periods",), {"nargs": "+", "help": "period boundaries (default: years)"}),
             Option(("--target",), {"action": "append", "help": "target period/outlet (default: the latest period)"}),
             Option(("--reference",), {"action": "append", "help": "reference group (default: all other documents)"}),
