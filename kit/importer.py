@@ -2,14 +2,17 @@
 
 Sources:
 
-* a CSV file (UTF-8, optional BOM, header row) or a JSON Lines file (one JSON object per line): one article
-  per row; columns are found by name (see :data:`DEFAULT_COLUMNS`) or named with ``--text``, ``--title``…;
+* a CSV file (UTF-8, optional BOM, header row; comma, semicolon or tab separated, sniffed from the header) or a
+  JSON Lines file (one JSON object per line): one article per row; columns are found by their usual names (see
+  :mod:`kit.import_columns`) or named with ``--text``, ``--title``…; every other column is kept in the manifest
+  as metadata (``outlet_type``, ``country``);
 * a folder of ``.txt`` files: one article per file; the doc_id is the file name's slug, the publication day
   is read from a ``YYYY-MM-DD`` in the file name (or ``--published``); outlet, headline, author and url are
   left empty for the user to fill in (the kit never invents facts).
 
 Every row is checked before anything is written; the first bad row stops the import with one line naming
-the file, the line and row, and the column. What cannot be read faithfully is refused, never guessed at: a
+the file, the line and row, and the column, or with ``skip_bad`` is listed (row, line, reason) in a rejects file
+and the import goes on. What cannot be read faithfully is refused, never guessed at: a
 quotation mark that does not pair up in a CSV file (an unclosed one would swallow every later row into one
 text), a header naming a column twice, a JSON object naming a key twice, ``NaN`` or ``Infinity``, an object,
 a list or a number where text is expected, a text with no visible character. The output is a function of the
@@ -75,6 +78,10 @@ class ImportSettings:
     skip_bad: bool = False
     rejects: Path | None = None
     force: bool = False
+
+    def __post_init__(self) -> None:
+        if self.date_order is not None and self.date_order not in ORDERS:
+            raise KitError(f"date_order={self.date_order!r}: expected {' or '.join(ORDERS)}")
 
 
 @dataclass(frozen=True)

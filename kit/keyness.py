@@ -21,7 +21,7 @@ from kit import themes
 from kit.errors import KitError
 from kit.periods import assign as assign_periods
 from kit.themes import Dictionary
-from kit.types import Chunked, Described, Prepared, metadata_columns
+from kit.types import Chunked, Described, Prepared
 
 KEYNESS_COLUMNS = [
     "item",
@@ -146,9 +146,7 @@ def choose_sides(
         labels = dict(zip(groups.doc_id, groups.period, strict=True))
         default_target = groups.period.iloc[-1]
     else:
-        columns = metadata_columns(corpus.documents)
-        if by not in columns:
-            raise KitError(f"--by {by!r}: no such column; group by period or one of {', '.join(columns)}")
+        themes.check_group(by, corpus.documents, units=("period",))
         labels = dict(zip(corpus.documents.doc_id, corpus.documents[by].astype(str), strict=True))
         default_target = sorted(labels.values())[0]
     target_labels = _as_labels(target, default_target)

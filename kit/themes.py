@@ -338,15 +338,15 @@ def tally(
     return _with_rate(grouped)[[unit, *GROUP_COUNT_COLUMNS]].reset_index(drop=True)
 
 
-def check_group(by: str, documents: pd.DataFrame) -> None:
-    """Refuse a ``by`` that is neither ``"document"``, ``"period"`` nor a column of the documents to group by.
+def check_group(by: str, documents: pd.DataFrame, *, units: Sequence[str] = ("document", "period")) -> None:
+    """Refuse a ``by`` that is neither one of ``units`` nor a column of the documents to group by.
 
     Raises:
         KitError: one line naming ``by`` and the columns there are (the manifest's facts and metadata).
     """
     columns = [c for c in metadata_columns(documents) if c not in ("theme", *GROUP_COUNT_COLUMNS)]
-    if by not in ("document", "period", *columns):
-        raise KitError(f"--by {by!r}: no such column; group by document, period or one of {', '.join(columns)}")
+    if by not in (*units, *columns):
+        raise KitError(f"--by {by!r}: no such column; group by {', '.join(units)} or one of {', '.join(columns)}")
 
 
 def top_themes(table: pd.DataFrame, *, unit: str = "period") -> pd.DataFrame:

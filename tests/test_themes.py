@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from kit import cli, config, importer, kwic, lookup, themes
+from kit import archive, cli, config, importer, kwic, lookup, themes
 from kit.errors import KitError
 from kit.pipeline import prepare
 from tests.exports import write_foreign_export
@@ -412,10 +412,20 @@ def test_count_by_a_metadata_column_matches_the_outlet_grouping_it_mirrors(tmp_p
     pd.testing.assert_frame_equal(by_country, expected[list(by_country.columns)])
 
 
-def test_an_unknown_group_column_is_one_line_naming_the_columns_there_are(tmp_path, capsys):
+def test_an_unknown_group_column_is_one_line_naming_the_columns_there_are(tmp_path, capsys, monkeypatch):
     corpus = imported_export(tmp_path)
+    monkeypatch.setattr(archive, "opened", lambda *_: pytest.fail("the articles were read before --by was checked"))
     assert cli.main(["table", "themes", "--corpus", str(corpus), "--by", "region", "--no-progress"]) == 2
     assert capsys.readouterr().err == (
         "error: --by 'region': no such column; group by document, period or one of doc_id, outlet, headline, "
         "published, published_precision, timezone, author, url, outlet_type, country\n"
+    )
+
+
+def test_keyness_refuses_an_unknown_group_column_before_reading_an_article(tmp_path, capsys, monkeypatch):
+    corpus = imported_export(tmp_path)
+    monkeypatch.setattr(archive, "opened", lambda *_: pytest.fail("the articles were read before --by was checked"))
+    assert cli.main(["table", "keyness", "--corpus", str(corpus), "--by", "document", "--no-progress"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: --by 'document': no such column; group by period or one of doc_id"
     )
