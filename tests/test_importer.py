@@ -293,7 +293,7 @@ def test_json_kept_as_before_a_whole_number_id_authors_with_nulls_and_unused_val
     value = {"id": 12345, "date": "2018-03-28", "text": "Kim met Xi.", "author": ["A", None, "B"], "tags": [1, {}]}
     source.write_text(json.dumps(value) + "\n", encoding="utf-8")
     row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus"))[0]
-    assert (row["doc_id"], row["author"]) == ("12345", "A; B")
+    assert (row["doc_id"], row["author"], row["tags"]) == ("12345", "A; B", "[1, {}]")  # a metadata column, as JSON
 
 
 def test_a_quotation_doubled_inside_a_quoted_text_and_a_lone_mark_in_an_unquoted_one_are_kept(tmp_path):
