@@ -89,15 +89,67 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="execute the notebooks into reports/ (see kit.report)")
     _add_report_options(report)
 
-    from kit import importer, synth
+    from kit import synth
 
-    importer.add_arguments(commands.add_parser("import", help="make a corpus folder from CSV, JSON Lines or .txt"))
+    _add_import_options(commands.add_parser("import", help="make a corpus folder from CSV, JSON Lines or .txt"))
     synth.add_arguments(commands.add_parser("synth", help="write a synthetic corpus recombined from real paragraphs"))
     return parser
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", default=None, help="corpus folder with manifest.csv (default: seeds/)")
+
+
+def _add_import_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m kit import`` (see :mod:`kit.importer`)."""
+    from kit.import_columns import DEFAULT_COLUMNS
+
+    parser.add_argument("source", help="a CSV (comma, semicolon or tab) or JSON Lines export, or a folder of .txt")
+    parser.add_argument("--out", required=True, help="the corpus folder to write (must be new or empty)")
+    parser.add_argument("--format", choices=["csv", "jsonl", "txt"], default=None, help="default: from the source")
+    for key, names in DEFAULT_COLUMNS.items():
+        found = ", ".join(names)
+        parser.add_argument(f"--{key}", metavar="COL", help=f"column of the {key} (default: the one of {found})")
+    parser.add_argument("--published", metavar="DATE", help="publication date for rows or files that have none")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="date_order",
+        action="store_const",
+        const="dayfirst",
+        help="read numeric dates with the year last day first (03/04/2019 is 3 April)",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="date_order",
+        action="store_const",
+        const="monthfirst",
+        help="read them month first (03/04/2019 is March 4)",
+    )
+    parser.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="set refused rows (no date, no text…) aside in OUT/rejects.csv with row, line and reason; import the rest",
+    )
+    parser.add_argument("--rejects", metavar="FILE", type=Path, help="where --skip-bad lists refused rows (implies it)")
+    parser.add_argument("--force", action="store_true", help="replace --out if it is not empty")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from kit import importer
+    from kit.import_columns import DEFAULT_COLUMNS
+
+    settings = importer.ImportSettings(
+        fmt=args.format,
+        columns={key: getattr(args, key) for key in DEFAULT_COLUMNS},
+        published=args.published,
+        date_order=args.date_order,
+        skip_bad=args.skip_bad,
+        rejects=args.rejects,
+        force=args.force,
+    )
+    print(importer.run(args.source, args.out, settings).summary())
+    return 0
 
 
 def _add_report_options(parser: argparse.ArgumentParser) -> None:
@@ -163,7 +215,9 @@ def _run(args: argparse.Namespace, *, debug: bool) -> int:
             return _table(args)
         if args.command == "validate":
             return _validate(args)
-        if args.command in ("import", "synth"):
+        if args.command == "import":
+            return _import(args)
+        if args.command == "synth":
             handler: Callable[[argparse.Namespace], int] = args.handler
             return handler(args)
         return _report(args)

@@ -20,7 +20,13 @@ import pandas as pd
 
 from kit import config
 from kit.errors import CorpusError, KitWarning, preview
-from kit.types import DOCUMENT_COLUMNS, MANIFEST_COLUMNS, PRECISIONS, REQUIRED_MANIFEST_COLUMNS
+from kit.types import (
+    DERIVED_DOCUMENT_COLUMNS,
+    DOCUMENT_COLUMNS,
+    MANIFEST_COLUMNS,
+    PRECISIONS,
+    REQUIRED_MANIFEST_COLUMNS,
+)
 
 # A doc_id is a file-name-safe identifier, e.g. "003_80d4a5ff23514f6a".
 DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
@@ -55,19 +61,29 @@ def load(corpus_dir: str | Path | None = None) -> pd.DataFrame:
 
     Returns:
         One row per article, ordered by ``doc_id``, with the manifest fields, ``raw_text`` (decoded,
-        BOM removed, line endings normalised to ``\\n``) and ``sha256`` of the raw bytes.
+        BOM removed, line endings normalised to ``\\n``) and ``sha256`` of the raw bytes, then the manifest's
+        other columns (metadata such as ``outlet_type``) under their own names.
 
     Raises:
         CorpusError: missing or unreadable folder or manifest, a missing or repeated header column, a
-            duplicate ``doc_id``, a path that escapes the folder, a date that is not canonical ASCII
+            duplicate ``doc_id``, a metadata column named as a column the kit adds (``text``, ``n_tokens``…),
+            a path that escapes the folder, a date that is not canonical ASCII
             (``YYYY-MM-DD``…) or an unknown precision, a NUL byte or an over-long field, a listed file
             that is missing, empty, binary or not UTF-8. A ``.txt`` file present but not listed only
             warns (CorpusWarning).
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
     records = [record for _, record in read_articles(folder)]
-    documents = pd.DataFrame.from_records(records, columns=DOCUMENT_COLUMNS)
+    documents = pd.DataFrame.from_records(records, columns=document_columns(records))
     return documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def document_columns(records: list[dict[str, str]]) -> list[str]:
+    """The documents table's columns for these records: :data:`DOCUMENT_COLUMNS`, then the manifest's metadata."""
+    return [
+        *DOCUMENT_COLUMNS,
+        *(column for column in (records[0] if records else {}) if column not in DOCUMENT_COLUMNS),
+    ]
 
 
 def read_articles(folder: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -115,8 +131,9 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
     """Read and validate the manifest's rows.
 
     Returns:
-        ``(line number, row)`` pairs with every column of MANIFEST_COLUMNS; every value is a string,
-        unknown values (and optional columns left out of the header) are ``""``.
+        ``(line number, row)`` pairs with every column of MANIFEST_COLUMNS, then the header's other (metadata)
+        columns in its order; every value is a string, unknown values (and optional columns left out of the header)
+        are ``""``. A column without a name (a trailing comma) is left out.
     """
     if not _exists(manifest_path, Path.is_file):
         raise CorpusError(f"{manifest_path}: manifest not found")
@@ -128,13 +145,14 @@ def read_manifest(manifest_path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         header = reader.fieldnames or []
         _check_header(list(header), manifest_path)
+        columns = [*MANIFEST_COLUMNS, *(c for c in header if c not in MANIFEST_COLUMNS and c.strip())]
         rows: list[tuple[int, dict[str, str]]] = []
         first_line: dict[str, int] = {}
         for row in reader:
             line = reader.line_num
             if None in row:
                 raise CorpusError(f"{manifest_path}:{line}: more fields than the header has")
-            clean = {c: (row.get(c) or "").strip().replace(NUL_STAND_IN, "\x00") for c in MANIFEST_COLUMNS}
+            clean = {c: (row.get(c) or "").strip().replace(NUL_STAND_IN, "\x00") for c in columns}
             check_row(clean, f"{manifest_path}:{line}")
             if clean["doc_id"] in first_line:
                 raise CorpusError(
@@ -157,6 +175,12 @@ def _check_header(header: list[str], manifest_path: Path) -> None:
         if name in seen:
             raise CorpusError(f"{manifest_path}:1: column {preview(name)} appears twice in the header")
         seen.add(name)
+    for name in header:
+        if name in DERIVED_DOCUMENT_COLUMNS:
+            raise CorpusError(
+                f"{manifest_path}:1: column {preview(name)} has the name of a column the kit adds to the documents "
+                "(the article's text, hash and sizes); rename it"
+            )
     missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in seen]
     if missing:
         raise CorpusError(f"{manifest_path}:1: missing column(s) {', '.join(missing)}")

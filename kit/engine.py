@@ -49,7 +49,7 @@ from kit.errors import KitError
 from kit.lifetime import worker_pool
 from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
 from kit.store import STORE_ENV, Store, file_hash, location, refuse_inside
-from kit.types import DOCUMENT_COLUMNS, Prepared
+from kit.types import Prepared
 from kit.voices import actors
 
 # The settings and chunk types live in kit.chunks (the Dask engine takes them too); callers reach them here.
@@ -279,7 +279,7 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
 def _prepare(chunk: Chunk) -> tuple[Prepared, pd.DataFrame]:
     """The chunk's documents read, cleaned and tokenised, and the warnings cleaning gave (one message a row)."""
     records = [corpus.read_article(chunk.folder, entry.line, entry.row) for entry in chunk.entries]
-    documents = pd.DataFrame.from_records(records, columns=DOCUMENT_COLUMNS)
+    documents = pd.DataFrame.from_records(records, columns=corpus.document_columns(records))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         prepared = prepare_documents(documents)

@@ -93,20 +93,23 @@ def enclosing_corpus(path: Path, *, itself: bool = False) -> Path | None:
 class ManifestWriter:
     """Appends manifest rows (dicts keyed by column) to ``folder/manifest.csv`` as they are made."""
 
-    def __init__(self, handle: TextIO) -> None:
-        self._writer = csv.DictWriter(handle, fieldnames=WRITTEN_COLUMNS, lineterminator="\n")
+    def __init__(self, handle: TextIO, extra: Sequence[str] = ()) -> None:
+        self._columns = [*WRITTEN_COLUMNS, *extra]
+        self._writer = csv.DictWriter(handle, fieldnames=self._columns, lineterminator="\n")
         self._writer.writeheader()
 
     def write(self, row: dict[str, str]) -> None:
         """One row; missing columns are written empty, unknown keys are refused (a programming error)."""
-        self._writer.writerow({column: row.get(column, "") for column in WRITTEN_COLUMNS} | row)
+        self._writer.writerow({column: row.get(column, "") for column in self._columns} | row)
 
 
 @contextmanager
-def manifest(folder: Path) -> Iterator[ManifestWriter]:
-    """Open ``folder/manifest.csv`` (UTF-8, ``\\n`` line ends) for streaming rows."""
+def manifest(folder: Path, *, extra: Sequence[str] = ()) -> Iterator[ManifestWriter]:
+    """Open ``folder/manifest.csv`` (UTF-8, ``\\n`` line ends) for streaming rows; ``extra``: metadata columns
+    written after the kit's own (e.g. ``outlet_type``, ``country``).
+    """
     with (folder / config.MANIFEST_NAME).open("w", encoding="utf-8", newline="") as handle:
-        yield ManifestWriter(handle)
+        yield ManifestWriter(handle, extra)
 
 
 def write_article(folder: Path, name: str, text: str) -> None:

@@ -2,14 +2,17 @@
 
 Sources:
 
-* a CSV file (UTF-8, optional BOM, header row) or a JSON Lines file (one JSON object per line): one article
-  per row; columns are found by name (see :data:`DEFAULT_COLUMNS`) or named with ``--text``, ``--title``…;
+* a CSV file (UTF-8, optional BOM, header row; comma, semicolon or tab separated, sniffed from the header) or a
+  JSON Lines file (one JSON object per line): one article per row; columns are found by their usual names (see
+  :mod:`kit.import_columns`) or named with ``--text``, ``--title``…; every other column is kept in the manifest
+  as metadata (``outlet_type``, ``country``);
 * a folder of ``.txt`` files: one article per file; the doc_id is the file name's slug, the publication day
   is read from a ``YYYY-MM-DD`` in the file name (or ``--published``); outlet, headline, author and url are
   left empty for the user to fill in (the kit never invents facts).
 
 Every row is checked before anything is written; the first bad row stops the import with one line naming
-the file, the line and row, and the column. What cannot be read faithfully is refused, never guessed at: a
+the file, the line and row, and the column, or with ``skip_bad`` is listed (row, line, reason) in a rejects file
+and the import goes on. What cannot be read faithfully is refused, never guessed at: a
 quotation mark that does not pair up in a CSV file (an unclosed one would swallow every later row into one
 text), a header naming a column twice, a JSON object naming a key twice, ``NaN`` or ``Infinity``, an object,
 a list or a number where text is expected, a text with no visible character. The output is a function of the
@@ -18,32 +21,26 @@ input alone (same bytes in, same bytes out).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
-import itertools
 import re
+import shutil
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from kit import folder as corpus_folder
-from kit import jsonline
 from kit.corpus import DOC_ID, check_row
-from kit.errors import CorpusError, preview
-from kit.published import parse_published
+from kit.errors import CorpusError, KitError
+from kit.import_columns import DEFAULT_COLUMNS, as_text, column_names, metadata_names, metadata_text
+from kit.import_source import Record, format_of, read_text, table_source
+from kit.published import ORDERS, parse_published, readings
 
-# Column names tried, in order and ignoring case, when no --COLUMN option names one.
-DEFAULT_COLUMNS = {
-    "text": ("text", "body", "content"),
-    "title": ("title", "headline"),
-    "date": ("date", "published"),
-    "outlet": ("outlet", "source"),
-    "author": ("author", "byline"),
-    "url": ("url", "link"),
-    "id": ("id", "doc_id"),
-}
+__all__ = ["DEFAULT_COLUMNS", "ImportSettings", "Imported", "import_corpus", "run", "slug"]
+
 # A publication day inside a file name, e.g. "kcna-2018-03-28-visit.txt".
 DAY_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 # How much of the outlet and title a generated doc_id keeps, in characters.
@@ -53,19 +50,60 @@ NUL = "\x00"
 # the blank Braille pattern, letters and symbols by category that render as blanks.
 INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# The file --skip-bad lists refused rows in, inside the corpus folder unless --rejects names another.
+REJECTS_NAME = "rejects.csv"
+REJECTS_COLUMNS = ["row", "line", "reason"]
 
 
 @dataclass(frozen=True)
-class Record:
-    """One article as read from the source: where it is and its values by column name.
+class ImportSettings:
+    """How ``kit import`` reads a source (the command line builds it from its options).
 
-    ``where`` (path, line and row) goes into error messages; ``origin`` (file name and row) into the
-    manifest's notes, so the written folder does not depend on where the source was.
+    Attributes:
+        fmt: ``csv``, ``jsonl`` or ``txt``; None: from the suffix (``.csv``, ``.jsonl``/``.ndjson``) or ``txt``
+            for a folder.
+        columns: ``{"text": "body", ...}`` to name source columns; missing keys use :data:`DEFAULT_COLUMNS`.
+        published: the date for rows (or files) without one, in any accepted form.
+        date_order: ``"dayfirst"`` or ``"monthfirst"`` for numeric dates with the year last (``03/04/2019``);
+            None: the order the column's dates themselves prove, if any.
+        skip_bad: set refused rows aside in a rejects file and import the others (CSV and JSON Lines).
+        rejects: where the rejects file goes (implies ``skip_bad``); None: ``rejects.csv`` in the corpus folder.
+        force: replace a non-empty output folder.
     """
 
-    where: str
-    origin: str
-    values: dict[str, object]
+    fmt: str | None = None
+    columns: Mapping[str, str | None] = field(default_factory=dict)
+    published: str | None = None
+    date_order: str | None = None
+    skip_bad: bool = False
+    rejects: Path | None = None
+    force: bool = False
+
+    def __post_init__(self) -> None:
+        if self.date_order is not None and self.date_order not in ORDERS:
+            raise KitError(f"date_order={self.date_order!r}: expected {' or '.join(ORDERS)}")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import wrote: the folder, how many articles, the rows refused and where they are listed, and how
+    numeric dates were read (e.g. "dates read day-first, as line 3, row 2 ('20/06/2019') can only be").
+    """
+
+    folder: Path
+    articles: int
+    refused: int = 0
+    rejects: Path | None = None
+    dates: str = ""
+
+    def summary(self) -> str:
+        """The line ``kit import`` prints, e.g. ``wrote my-corpus; 2 rows refused, listed in my-corpus/rejects.csv``."""
+        parts = [f"wrote {self.folder}"]
+        if self.rejects is not None:
+            parts.append(f"{self.refused} row{'' if self.refused == 1 else 's'} refused, listed in {self.rejects}")
+        if self.dates:
+            parts.append(self.dates)
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -75,237 +113,180 @@ class Article:
     where: str
     row: dict[str, str]
     text: str
+    record: Record | None = None
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``import`` subcommand's options."""
-    parser.add_argument("source", help="a CSV or JSON Lines export, or a folder of .txt articles")
-    parser.add_argument("--out", required=True, help="the corpus folder to write (must be new or empty)")
-    parser.add_argument("--format", choices=["csv", "jsonl", "txt"], default=None, help="default: from the source")
-    for key, names in DEFAULT_COLUMNS.items():
-        found = ", ".join(names)
-        parser.add_argument(f"--{key}", metavar="COL", help=f"column of the {key} (default: first of {found})")
-    parser.add_argument("--published", metavar="DATE", help="publication date for rows or files that have none")
-    parser.add_argument("--force", action="store_true", help="replace --out if it is not empty")
-    parser.set_defaults(handler=run_from_args)
+@dataclass(frozen=True)
+class Rejected:
+    """A row ``--skip-bad`` set aside: its row and line in the source and why (the error without the place)."""
+
+    row: int
+    line: int
+    reason: str
 
 
-def run_from_args(args: argparse.Namespace) -> int:
-    """Run ``kit import`` from parsed arguments; returns the exit code."""
-    columns = {key: getattr(args, key) for key in DEFAULT_COLUMNS}
-    out = import_corpus(
-        args.source, args.out, fmt=args.format, columns=columns, published=args.published, force=args.force
-    )
-    print(f"wrote {out}")
-    return 0
+def import_corpus(source: str | Path, out: str | Path, settings: ImportSettings | None = None) -> Path:
+    """:func:`run`, returning the written folder."""
+    return run(source, out, settings or ImportSettings()).folder
 
 
-def import_corpus(
-    source: str | Path,
-    out: str | Path,
-    *,
-    fmt: str | None = None,
-    columns: dict[str, str | None] | None = None,
-    published: str | None = None,
-    force: bool = False,
-) -> Path:
+def run(source: str | Path, out: str | Path, settings: ImportSettings) -> Imported:
     """Read every article of ``source``, check them all, then write the corpus folder ``out``.
 
     Args:
-        source: CSV file, JSON Lines file or folder of ``.txt`` files.
-        out: the folder to create; refused when it exists and is not empty, unless ``force``.
-        fmt: ``csv``, ``jsonl`` or ``txt``; by default from the suffix (``.csv``, ``.jsonl``/``.ndjson``) or
-            ``txt`` for a folder.
-        columns: ``{"text": "body", ...}`` to name source columns; None or missing keys use
-            :data:`DEFAULT_COLUMNS`.
-        published: the date for rows (or files) without one, in any accepted form.
-        force: replace a non-empty ``out``.
+        source: CSV file (comma, semicolon or tab separated), JSON Lines file or folder of ``.txt`` files.
+        out: the folder to create; refused when it exists and is not empty, unless ``settings.force``.
+        settings: the options (:class:`ImportSettings`).
 
     Returns:
-        The written folder.
+        What was written (:class:`Imported`); the source's other columns are kept in the manifest.
 
     Raises:
         CorpusError: an unreadable source (quotation marks that do not pair up, a column named twice, a JSON
-            line with a key twice, NaN or a number of too many digits), a missing column, or a bad row (an empty
-            or invisible text, an object, list or number where text is expected, a date that cannot be read or
-            is ambiguous, a bad or duplicate doc_id); nothing is written.
+            line with a key twice, NaN or a number of too many digits), a missing column or two candidates for one,
+            a metadata column with a kit column's name, a date column proving both day/month orders, or (without
+            ``skip_bad``) a bad row (an empty or invisible text, an object, list or number where text is expected,
+            a date that cannot be read or is ambiguous, a bad or duplicate doc_id); nothing is written.
         KitError: ``out`` is not new or empty (without ``force``) or lies inside a corpus folder; a write fails.
     """
     path = Path(source)
-    kind = fmt or _format_of(path)
-    if published is not None:
-        parse_published(published, "--published")  # a bad default is refused before any row is read
+    kind = settings.fmt or format_of(path)
+    skip_bad = settings.skip_bad or settings.rejects is not None
+    if settings.published is not None:  # a bad default is refused before any row is read
+        parse_published(settings.published, "--published", order=settings.date_order)
     if kind == "txt":
-        articles = _text_folder_articles(path, published)
+        if skip_bad:
+            raise KitError(f"{path}: --skip-bad reads CSV and JSON Lines exports, not a folder of .txt files")
+        articles: Iterator[Article | Rejected] = iter(_text_folder_articles(path, settings))
+        extras: list[str] = []
+        dates = ""
     else:
-        records = _csv_records(path) if kind == "csv" else _jsonl_records(path)
-        articles = _table_articles(path, records, {**(columns or {})}, published)
-    # Rows are checked as they are written into the staging folder: memory stays flat for a large export,
-    # and the first bad row removes the staging folder, so nothing is written.
+        table = table_source(path, kind)
+        if not table.header:  # an empty JSON Lines file
+            raise CorpusError(f"{path}: no articles found")
+        names = column_names(path, table.header, settings.columns, delimiter=table.delimiter if kind == "csv" else None)
+        extras = metadata_names(path, table.header, names)
+        order, dates = _date_order(path, kind, names["date"], settings.date_order)
+        chosen = ImportSettings(published=settings.published, date_order=order, skip_bad=skip_bad)
+        articles = (_attempt(record, names, extras, chosen) for record in table.records)
+    rejects_path = Path(settings.rejects) if settings.rejects is not None else Path(out) / REJECTS_NAME
+    if skip_bad and rejects_path.resolve() == path.resolve():
+        raise KitError(f"{rejects_path}: is the source; choose another --rejects")
+    written, refused = _write(path, out, articles, extras, settings.force, skip_bad)
+    if skip_bad and rejects_path != Path(out) / REJECTS_NAME:
+        rejects_path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(Path(out) / REJECTS_NAME, rejects_path)
+    return Imported(Path(out), written, refused, rejects_path if skip_bad else None, dates)
+
+
+def _write(
+    path: Path, out: str | Path, articles: Iterator[Article | Rejected], extras: list[str], force: bool, skip_bad: bool
+) -> tuple[int, int]:
+    """Write the articles and the manifest (and with ``skip_bad`` the rejects) into ``out``; (written, refused).
+
+    Rows are checked as they are written into the staging folder: memory stays flat for a large export, and the
+    first bad row (without ``skip_bad``) removes the staging folder, so nothing is written.
+    """
     first_seen: dict[str, str] = {}
-    with corpus_folder.staged(out, force=force, sources=[path]) as staging, corpus_folder.manifest(staging) as manifest:
+    refused = 0
+    with (
+        corpus_folder.staged(out, force=force, sources=[path]) as staging,
+        corpus_folder.manifest(staging, extra=[name.strip() for name in extras]) as manifest,
+        _rejects_file(staging / REJECTS_NAME if skip_bad else None) as rejects,
+    ):
         for article in articles:
-            doc_id = article.row["doc_id"]
-            if doc_id in first_seen:
-                raise CorpusError(f"{article.where}: doc_id {doc_id!r} duplicates {first_seen[doc_id]}")
-            first_seen[doc_id] = article.where
+            if isinstance(article, Article) and article.row["doc_id"] in first_seen:
+                doc_id = article.row["doc_id"]
+                problem = f"{article.where}: doc_id {doc_id!r} duplicates {first_seen[doc_id]}"
+                if not skip_bad or article.record is None:
+                    raise CorpusError(problem)
+                article = _rejected(article.record, problem)
+            if isinstance(article, Rejected):
+                refused += 1
+                if rejects is not None:
+                    rejects.writerow({"row": article.row, "line": article.line, "reason": article.reason})
+                continue
+            first_seen[article.row["doc_id"]] = article.where
             corpus_folder.write_article(staging, article.row["file"], article.text)
             manifest.write(article.row)
         if not first_seen:
-            raise CorpusError(f"{path}: no articles found")
-    return Path(out)
+            refused_note = f" ({refused} rows refused)" if refused else ""
+            raise CorpusError(f"{path}: no articles found{refused_note}")
+    return len(first_seen), refused
 
 
-def _format_of(path: Path) -> str:
-    if path.is_dir():
-        return "txt"
-    if not path.is_file():
-        raise CorpusError(f"{path}: no such file or folder")
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    if suffix == ".csv":
-        return "csv"
-    raise CorpusError(f"{path}: cannot tell the format from the suffix {suffix!r} (use --format csv|jsonl|txt)")
+@contextmanager
+def _rejects_file(path: Path | None) -> Iterator[csv.DictWriter[str] | None]:
+    """A CSV writer of refused rows (row, line, reason) at ``path``, or None when rows are not set aside."""
+    if path is None:
+        yield None
+        return
+    handle: TextIO
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=REJECTS_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        yield writer
 
 
-def _read_text(path: Path) -> str:
-    """A source file as text: UTF-8, BOM dropped, line ends normalised to ``\\n``."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise CorpusError(f"{path}: cannot read ({err.strerror})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{path}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})") from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+def _date_order(path: Path, kind: str, column: str | None, given: str | None) -> tuple[str | None, str]:
+    """The order numeric dates of the date column are read in, and the note the summary gives of it.
 
-
-def _source_lines(path: Path) -> Iterator[str]:
-    """The lines of a UTF-8 source file (BOM dropped, line ends kept), read as they are needed."""
-    try:
-        with path.open("rb") as handle:
-            # Decoding line by line names the line of a bad byte (the csv module reads "\r\n" itself).
-            for line_number, raw in enumerate(handle, start=1):
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as err:
-                    raise CorpusError(
-                        f"{path}:{line_number}: not UTF-8 (byte 0x{raw[err.start]:02x} at column {err.start + 1})"
-                    ) from None
-                yield line.removeprefix("\ufeff") if line_number == 1 else line
-    except OSError as err:
-        raise CorpusError(f"{path}: cannot read ({err.strerror})") from None
-
-
-def _csv_records(path: Path) -> Iterator[Record]:
-    # strict: a quotation mark that does not pair up is an error, not a field that runs on over later rows.
-    reader = csv.DictReader(_source_lines(path), strict=True)
-    try:
-        header = reader.fieldnames
-    except csv.Error as err:
-        raise CorpusError(f"{path}:1: header: {_csv_problem(str(err))}") from None
-    if not header:
-        raise CorpusError(f"{path}: empty file (a header row is needed)")
-    _check_header(path, list(header))
-    number, end_of_previous = 0, 1
-    try:
-        for number, row in enumerate(reader, start=1):
-            # A quoted text field can span lines: name the line the row starts on.
-            where = f"{path}:{end_of_previous + 1}: row {number}"
-            end_of_previous = reader.line_num
-            if None in row:
-                raise CorpusError(f"{where}: more fields than the header has")
-            yield Record(where, f"{path.name} row {number}", {name: value or "" for name, value in row.items()})
-    except csv.Error as err:  # the row after the last one read
-        raise CorpusError(f"{path}:{end_of_previous + 1}: row {number + 1}: {_csv_problem(str(err))}") from None
-
-
-def _csv_problem(error: str) -> str:
-    """What a csv module error means for the person who made the file."""
-    if error.startswith("unexpected end of data"):
-        return "a quotation mark opens a field that is never closed (every later row would be part of it)"
-    if "expected after" in error:
-        return (
-            f"quotation marks do not pair up ({error}): a quoted field ends at its closing mark, and a mark "
-            'inside a quoted text is written twice ("")'
-        )
-    return f"not readable as CSV ({error})"
-
-
-def _check_header(path: Path, header: list[str]) -> None:
-    """Refuse a header naming a column twice (ignoring case, as columns are found): which one holds it?"""
-    seen: dict[str, str] = {}
-    for name in header:
-        folded = name.strip().casefold()
-        if folded and folded in seen:
-            same = "" if seen[folded] == name else f" (as {seen[folded]!r})"
-            raise CorpusError(f"{path}:1: column {name!r} appears twice in the header{same}")
-        seen[folded] = name
-
-
-def _jsonl_records(path: Path) -> Iterator[Record]:
-    number = 0
-    for line_number, line in enumerate(_source_lines(path), start=1):
-        if not line.strip():
-            continue
-        number += 1
-        where = f"{path}:{line_number}: row {number}"
-        value = jsonline.read_object(line, where)
-        yield Record(where, f"{path.name} row {number}", {str(name): item for name, item in value.items()})
-
-
-def _as_text(value: object, key: str, where: str) -> str:
-    """A source value as manifest text: null → "", a list of texts (the authors) → "a; b", a whole number as the id.
+    With ``given`` (``--dayfirst``/``--monthfirst``) that order; else the order a date of the column proves
+    (``20/06/2019`` can only be day-first), read for the whole column; else None (an ambiguous date is refused).
 
     Raises:
-        CorpusError: an object, a list, a number or true/false anywhere else.
+        CorpusError: one date of the column proves day-first and another month-first; the message names both.
     """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if key == "author" and isinstance(value, list) and all(isinstance(v, str) or v is None for v in value):
-        return "; ".join(v for v in value if v)
-    if key == "id" and type(value) is int:
-        return str(value)
-    kind = {dict: "an object", list: "a list", bool: "true/false"}.get(type(value), "a number")
-    raise CorpusError(f"{where}: {kind} where text is expected ({preview(value, 40)})")
+    if given is not None or column is None:
+        return given, ""
+    proof: dict[str, tuple[Record, str]] = {}
+    for record in table_source(path, kind).records:  # a second read of the source: only its date column
+        value = record.values.get(column)
+        if isinstance(value, str):
+            orders = readings(value)
+            if len(orders) == 1:
+                proof.setdefault(next(iter(orders)), (record, value))
+                if len(proof) == 2:
+                    break
+
+    def shown(order: str) -> str:
+        record, value = proof[order]
+        return f"line {record.line}, row {record.row}: {value!r}"
+
+    if len(proof) == 2:
+        raise CorpusError(
+            f"{path}: column {column!r} has a date that can only be day-first ({shown('dayfirst')}) and one that "
+            f"can only be month-first ({shown('monthfirst')}); correct one of them"
+        )
+    if not proof:
+        return None, ""
+    order = next(iter(proof))
+    return order, f"dates read {ORDERS[order]}, as {shown(order)} can only be"
 
 
-def _table_articles(
-    path: Path, records: Iterator[Record], columns: dict[str, str | None], published: str | None
-) -> Iterator[Article]:
-    first = next(records, None)
-    if first is None:
-        return
-    names = _column_names(path, list(first.values), columns)
-    for record in itertools.chain([first], records):
-        yield _article(record, names, published)
+def _attempt(
+    record: Record, names: dict[str, str | None], extras: list[str], settings: ImportSettings
+) -> Article | Rejected:
+    """The record as an article; with ``settings.skip_bad`` a refused record as a :class:`Rejected`."""
+    try:
+        if record.problem:
+            raise CorpusError(f"{record.where}: {record.problem}")
+        return _article(record, names, extras, settings)
+    except CorpusError as err:
+        if not settings.skip_bad:
+            raise
+        return _rejected(record, str(err))
 
 
-def _column_names(path: Path, available: list[str], columns: dict[str, str | None]) -> dict[str, str | None]:
-    """Which source column holds each field: the one named by an option, else the first default present."""
-    by_folded = {name.strip().casefold(): name for name in reversed(available)}
-    names: dict[str, str | None] = {}
-    for key, defaults in DEFAULT_COLUMNS.items():
-        wanted = columns.get(key)
-        if wanted is not None:
-            if wanted not in available:
-                raise CorpusError(f"{path}: no column {wanted!r} (--{key}); columns are {', '.join(available)}")
-            names[key] = wanted
-        else:
-            names[key] = next((by_folded[d] for d in defaults if d in by_folded), None)
-    if names["text"] is None:
-        raise CorpusError(f"{path}: no text column ({', '.join(DEFAULT_COLUMNS['text'])}); name one with --text")
-    return names
+def _rejected(record: Record, message: str) -> Rejected:
+    reason = message.removeprefix(record.where).lstrip(",: ")
+    return Rejected(record.row, record.line, reason)
 
 
-def _article(record: Record, names: dict[str, str | None], published: str | None) -> Article:
+def _article(record: Record, names: dict[str, str | None], extras: list[str], settings: ImportSettings) -> Article:
     def raw(key: str) -> str:
         name = names[key]
-        return _as_text(record.values.get(name), key, f"{record.where}, column {name!r}") if name else ""
+        return as_text(record.values.get(name), key, f"{record.where}, column {name!r}") if name else ""
 
     def value(key: str) -> str:
         return " ".join(raw(key).split())
@@ -314,7 +295,9 @@ def _article(record: Record, names: dict[str, str | None], published: str | None
     assert text_column is not None, "_column_names refuses a source without a text column"
     text = _article_text(raw("text"), f"{record.where}, column {text_column!r}")
     date_column = names["date"] or "date"
-    when = parse_published(value("date") or published or "", f"{record.where}, column {date_column!r}")
+    when = parse_published(
+        value("date") or settings.published or "", f"{record.where}, column {date_column!r}", order=settings.date_order
+    )
     outlet, title = value("outlet"), value("title")
     doc_id = value("id") or _generated_id(outlet, when.published, title, text)
     if not DOC_ID.match(doc_id):
@@ -333,9 +316,10 @@ def _article(record: Record, names: dict[str, str | None], published: str | None
         "author": value("author"),
         "url": value("url"),
         "notes": "; ".join(note for note in (f"imported from {record.origin}", when.note) if note),
+        **{name.strip(): metadata_text(record.values.get(name)) for name in extras},
     }
     check_row(row, record.where)  # the loader's own rules: a folder import writes always loads
-    return Article(record.where, row, text)
+    return Article(record.where, row, text, record)
 
 
 def _article_text(raw: str, where: str) -> str:
@@ -372,18 +356,19 @@ def slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _text_folder_articles(path: Path, published: str | None) -> Iterator[Article]:
+def _text_folder_articles(path: Path, settings: ImportSettings) -> Iterator[Article]:
+    published = settings.published
     if not path.is_dir():
         raise CorpusError(f"{path}: not a folder of .txt files")
     for file in sorted(path.glob("*.txt")):
-        text = _article_text(_read_text(file), str(file))
+        text = _article_text(read_text(file), str(file))
         day = DAY_IN_NAME.search(file.stem)
         date_text = day.group(1) if day else published
         if date_text is None:
             raise CorpusError(
                 f"{file}: no YYYY-MM-DD publication date in the file name; rename the file or give --published"
             )
-        when = parse_published(date_text, f"{file}: date")
+        when = parse_published(date_text, f"{file}: date", order=settings.date_order)
         doc_id = slug(file.stem) or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         row = {
             "doc_id": doc_id,

@@ -3,8 +3,8 @@
     counts per group (theme hits from kit.themes, or word tokens) → log_likelihood (Dunning's G2),
     log_ratio (Hardie 2014) → one row per item
 
-Groups are periods (:mod:`kit.periods`) or outlets. Theme keyness counts hits and ignores weights,
-because G2 needs counts.
+Groups are periods (:mod:`kit.periods`), outlets or the values of any metadata column of the manifest. Theme
+keyness counts hits and ignores weights, because G2 needs counts.
 """
 
 from __future__ import annotations
@@ -87,9 +87,9 @@ def keyness(
         dictionary: for ``unit="theme"`` (default: the kit's dictionary).
         unit: ``"theme"`` (theme hits; weights are ignored because G2 needs counts) or ``"word"``
             (normalised word tokens, stopwords and numbers left out).
-        by: group documents by ``"period"`` or ``"outlet"``.
+        by: group documents by ``"period"``, ``"outlet"`` or another column of the documents (``"outlet_type"``).
         periods: for ``by="period"``: ``"year"`` or boundaries (see :func:`kit.periods.parse_boundaries`).
-        target: the group label(s) under study (default: the latest period, or the first outlet).
+        target: the group label(s) under study (default: the latest period, or the first outlet or value).
         reference: the group label(s) to compare with (default: every other document).
         min_count: for words, leave out words seen fewer times in both groups together.
 
@@ -145,11 +145,10 @@ def choose_sides(
         groups = assign_periods(corpus, periods).sort_values(["period_order", "doc_id"], kind="stable")
         labels = dict(zip(groups.doc_id, groups.period, strict=True))
         default_target = groups.period.iloc[-1]
-    elif by == "outlet":
-        labels = dict(zip(corpus.documents.doc_id, corpus.documents.outlet, strict=True))
-        default_target = sorted(labels.values())[0]
     else:
-        raise KitError(f"by={by!r}: expected period or outlet")
+        themes.check_group(by, corpus.documents, units=("period",))
+        labels = dict(zip(corpus.documents.doc_id, corpus.documents[by].astype(str), strict=True))
+        default_target = sorted(labels.values())[0]
     target_labels = _as_labels(target, default_target)
     known = sorted(set(labels.values()))
     for label in target_labels + _as_labels(reference, None):

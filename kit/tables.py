@@ -13,11 +13,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from kit import chronology, formulas, keyness, kwic, overview, themes, tone, voices
+from kit import chronology, config, formulas, keyness, kwic, overview, themes, tone, voices
+from kit.corpus import read_manifest
 from kit.types import Chunked, Prepared
 from kit.validation import dates as dates_validation
 from kit.validation import furniture
@@ -91,9 +93,18 @@ TABLES: dict[str, TableSpec] = {
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
             Option(("--theme",), {"action": "append", "help": "only this theme (repeatable)"}),
-            Option(("--by",), {"choices": ["document", "outlet", "period"], "default": "document"}),
+            Option(
+                ("--by",),
+                {
+                    "default": "document",
+                    "metavar": "COLUMN",
+                    "help": "document (default), period, outlet or any metadata column of the manifest "
+                    "(e.g. outlet_type): one row per group and theme",
+                },
+            ),
             Option(("--periods",), {"nargs": "+", "help": "period boundaries, e.g. 2018 2024 or 'recent=2024-01-01'"}),
         ),
+        read_data=lambda a: _check_group(a, ("document", "period")),
     ),
     "kwic": TableSpec(
         "keyword-in-context lines for a theme (or --word), with offsets into the cleaned text",
@@ -114,12 +125,20 @@ TABLES: dict[str, TableSpec] = {
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
             Option(("--unit",), {"choices": ["theme", "word"], "default": "theme"}),
-            Option(("--by",), {"choices": ["period", "outlet"], "default": "period"}),
+            Option(
+                ("--by",),
+                {
+                    "default": "period",
+                    "metavar": "COLUMN",
+                    "help": "period (default), outlet or any metadata column of the manifest (e.g. outlet_type)",
+                },
+            ),
             Option(("--periods",), {"nargs": "+", "help": "period boundaries (default: years)"}),
             Option(("--target",), {"action": "append", "help": "target period/outlet (default: the latest period)"}),
             Option(("--reference",), {"action": "append", "help": "reference group (default: all other documents)"}),
             Option(("--min-count",), {"type": int, "default": 3, "help": "words: minimum count in both groups"}),
         ),
+        read_data=lambda a: _check_group(a, ("period",)),
     ),
     # Official voices (kit.voices): direct quotations with kind, speaker, speaker group, channel and cue.
     "quotes": TableSpec(
@@ -177,6 +196,15 @@ def _formulas(corpus: Prepared | Chunked, args: argparse.Namespace) -> pd.DataFr
     if args.by in ("voice", "year-voice"):
         return formulas.counts(found, book, by=args.by.split("-"))
     return found
+
+
+def _check_group(args: argparse.Namespace, units: tuple[str, ...]) -> None:
+    """Refuse an unknown ``--by`` column before any article is read: the manifest's header says which there are."""
+    if args.by in (*units, "outlet"):  # no manifest to read for the groupings every corpus has
+        return
+    folder = Path(args.corpus) if args.corpus is not None else config.SEEDS
+    rows = read_manifest(folder / config.MANIFEST_NAME)
+    themes.check_group(args.by, pd.DataFrame(columns=list(rows[0][1])), units=units)
 
 
 def _keyness(corpus: Prepared | Chunked, args: argparse.Namespace) -> pd.DataFrame:

@@ -28,7 +28,7 @@ import yaml
 from kit import config, lookup, yamlfile
 from kit.errors import KitError
 from kit.periods import assign_documents
-from kit.types import Prepared
+from kit.types import Prepared, metadata_columns
 
 # A theme name: a letter, then letters, digits, "_" or "-", e.g. "united_states".
 THEME_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -249,23 +249,23 @@ def count(
     Args:
         prepared: the prepared corpus.
         dictionary: from :func:`load_dictionary`.
-        by: ``"document"``, ``"outlet"`` or ``"period"``.
+        by: ``"document"``, ``"period"`` or a column of the documents to group by: ``"outlet"`` or a manifest
+            metadata column (``"outlet_type"``, ``"country"``…).
         themes: restrict to these theme names, in this order (default: the dictionary's order).
         periods: for ``by="period"``: ``"year"`` or period boundaries (see :func:`kit.periods.assign`).
 
     Returns:
         ``by="document"``: doc_id, outlet, published, theme, hits, weighted, tokens, per_1k.
-        ``by="outlet"`` / ``"period"``: outlet (or period), documents, theme, hits, weighted, tokens,
-        per_1k — sums over the group's documents, the rate computed from the sums.
+        ``by="outlet"`` / ``"period"`` / a column: outlet (or period, or the column), documents, theme, hits,
+        weighted, tokens, per_1k — sums over the group's documents, the rate computed from the sums.
         ``hits`` counts matches, ``weighted`` sums their weights, ``tokens`` is the number of word
         tokens (punctuation excluded) and ``per_1k`` = weighted / tokens × 1000 (0 for no tokens).
-        Sorted by the unit (doc_id, outlet name, period order), then the dictionary's theme order.
+        Sorted by the unit (doc_id, outlet name or column value, period order), then the dictionary's theme order.
 
     Raises:
-        KitError: an unknown ``by``, an unknown theme, bad period boundaries.
+        KitError: an unknown ``by`` (naming the columns there are), an unknown theme, bad period boundaries.
     """
-    if by not in ("document", "outlet", "period"):
-        raise KitError(f"by={by!r}: expected document, outlet or period")
+    check_group(by, prepared.documents)
     chosen = dictionary.subset(themes)
     return tally(document_sums(prepared, chosen), prepared.documents, chosen, by=by, periods=periods)
 
@@ -310,31 +310,43 @@ def tally(
         sums: :func:`document_sums` of the corpus, in doc_id order.
         documents: doc_id, published, published_precision of every document (the documents or sizes table).
         dictionary: the themes to count, in order (a subset of the themes ``sums`` has).
-        by: ``"document"``, ``"outlet"`` or ``"period"``, as :func:`count`.
+        by: ``"document"``, ``"period"`` or a column of ``documents``, as :func:`count`.
         periods: for ``by="period"``, as :func:`count`.
 
     Raises:
         KitError: an unknown ``by``, bad period boundaries.
     """
-    if by not in ("document", "outlet", "period"):
-        raise KitError(f"by={by!r}: expected document, outlet or period")
+    check_group(by, documents)
     order = {name: i for i, name in enumerate(dictionary.names)}
     table = sums[sums.theme.isin(order)].reset_index(drop=True)
     if by == "document":
         table = table.sort_values(["doc_id", "theme"], key=_theme_key(order), kind="stable")
         return _with_rate(table)[COUNT_COLUMNS].reset_index(drop=True)
-    if by == "outlet":
-        unit, unit_order = "outlet", None
-    else:
+    if by == "period":
         assigned = assign_documents(documents, periods)
         table = table.merge(assigned, on="doc_id", how="left")
         unit, unit_order = "period", "period_order"
+    else:
+        unit, unit_order = by, None
+        if by not in table.columns:  # the sums carry the outlet; another column comes from the documents
+            table = table.merge(documents[["doc_id", by]], on="doc_id", how="left")
     keys = [unit, unit_order] if unit_order else [unit]
     grouped = table.groupby([*keys, "theme"], sort=False).agg(
         documents=("doc_id", "nunique"), hits=("hits", "sum"), weighted=("weighted", "sum"), tokens=("tokens", "sum")
     )
     grouped = grouped.reset_index().sort_values([keys[-1], "theme"], key=_theme_key(order), kind="stable")
     return _with_rate(grouped)[[unit, *GROUP_COUNT_COLUMNS]].reset_index(drop=True)
+
+
+def check_group(by: str, documents: pd.DataFrame, *, units: Sequence[str] = ("document", "period")) -> None:
+    """Refuse a ``by`` that is neither one of ``units`` nor a column of the documents to group by.
+
+    Raises:
+        KitError: one line naming ``by`` and the columns there are (the manifest's facts and metadata).
+    """
+    columns = [c for c in metadata_columns(documents) if c not in ("theme", *GROUP_COUNT_COLUMNS)]
+    if by not in (*units, *columns):
+        raise KitError(f"--by {by!r}: no such column; group by {', '.join(units)} or one of {', '.join(columns)}")
 
 
 def top_themes(table: pd.DataFrame, *, unit: str = "period") -> pd.DataFrame:

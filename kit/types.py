@@ -28,7 +28,8 @@ REQUIRED_MANIFEST_COLUMNS = [
 ]
 # Manifest columns that may be left out of the header (then empty for every row).
 OPTIONAL_MANIFEST_COLUMNS = ["timezone", "notes"]
-# Every manifest column the documents table carries, in this order; other columns in the file are ignored.
+# Every manifest column the kit reads, in this order; any other column of the file (metadata such as
+# outlet_type or country) is kept after them, under its own name (see KIT_COLUMNS).
 MANIFEST_COLUMNS = [
     "doc_id",
     "file",
@@ -42,6 +43,17 @@ MANIFEST_COLUMNS = [
     "notes",
 ]
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "raw_text", "sha256"]
+# Columns the kit adds to the documents table (the article's text and sizes): a metadata column may not be named so.
+DERIVED_DOCUMENT_COLUMNS = ["raw_text", "sha256", "text", "n_paragraphs", "n_sentences", "n_tokens", "n_words"]
+# Every column name the kit gives the documents table itself; a manifest's own metadata column must be named otherwise.
+KIT_COLUMNS = frozenset([*MANIFEST_COLUMNS, *DERIVED_DOCUMENT_COLUMNS])
+
+
+def metadata_columns(documents: pd.DataFrame) -> list[str]:
+    """The columns of a documents table a table can group by: manifest facts and metadata, not texts or sizes."""
+    return [c for c in documents.columns if c not in DERIVED_DOCUMENT_COLUMNS and c not in ("file", "notes")]
+
+
 # part: the whole line, or a prefix/suffix cut from a kept line; suspect: longer than kit.clean.PROSE_CHARS.
 REMOVED_COLUMNS = ["doc_id", "line", "part", "kind", "text", "suspect"]
 # raw_start: where the paragraph's text starts in the raw article (a gold file coded on raw text maps through it).

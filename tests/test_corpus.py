@@ -109,3 +109,36 @@ def test_a_full_run_leaves_the_seeds_untouched(tmp_path):
     prepare()
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(config.SEEDS.iterdir())}
     assert after == before
+
+
+MANIFEST_HEADER = "doc_id,file,outlet,headline,published,published_precision,author,url"
+
+
+def test_metadata_columns_beyond_the_kits_are_kept_in_the_documents_under_their_names(make_corpus):
+    manifest = (
+        f"{MANIFEST_HEADER},outlet_type,country,\n"  # a trailing comma: a column without a name is left out
+        "a1,a1.txt,O,H,2018-03-28,day,,,newspaper,KR,\n"
+        "a2,a2.txt,O,H,2018-03-29,day,,,agency, JP ,\n"
+    )
+    folder = make_corpus({"a1.txt": GOOD, "a2.txt": GOOD}, raw_manifest=manifest)
+    documents = corpus.load(folder)
+    assert list(documents.columns)[-4:] == ["raw_text", "sha256", "outlet_type", "country"]
+    assert list(documents.country) == ["KR", "JP"]
+    assert list(prepare(folder).documents.outlet_type) == ["newspaper", "agency"]
+
+
+def test_seeds_documents_have_the_kits_columns_only(seeds):
+    assert "outlet_type" not in seeds.documents.columns
+    assert list(corpus.load().columns) == [*corpus.DOCUMENT_COLUMNS]
+
+
+@pytest.mark.parametrize("name", ["text", "n_tokens", "sha256"])
+def test_a_metadata_column_named_as_a_column_the_kit_adds_is_one_line(make_corpus, name):
+    manifest = f"{MANIFEST_HEADER},{name}\na1,a1.txt,O,H,2018-03-28,day,,,x\n"
+    folder = make_corpus({"a1.txt": GOOD}, raw_manifest=manifest)
+    with pytest.raises(CorpusError) as refused:
+        corpus.load(folder)
+    assert str(refused.value) == (
+        f"{folder / 'manifest.csv'}:1: column '{name}' has the name of a column the kit adds to the documents "
+        "(the article's text, hash and sizes); rename it"
+    )

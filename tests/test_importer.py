@@ -15,6 +15,7 @@ import pytest
 from kit import cli, config, importer
 from kit.errors import CorpusError, KitError
 from kit.pipeline import prepare
+from tests.exports import write_foreign_export
 
 FIXTURES = config.ROOT / "tests" / "fixtures" / "import"
 
@@ -79,8 +80,8 @@ def test_jsonl_with_an_ambiguous_date_exits_2_with_one_line_and_writes_nothing(t
     out = tmp_path / "corpus"
     assert cli.main(["import", str(source), "--out", str(out)]) == 2
     assert capsys.readouterr().err == (
-        f"error: {source}:2: row 2, column 'date': date '03/04/2018' is ambiguous (day/month order unknown); "
-        "write it as YYYY-MM-DD or '28 March 2018'\n"
+        f"error: {source}:2: row 2, column 'date': date '03/04/2018' is ambiguous (day/month order unknown): "
+        "give --dayfirst or --monthfirst, or write it as YYYY-MM-DD\n"
     )
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []  # no staging folder left behind
@@ -107,12 +108,12 @@ def test_txt_file_without_a_date_needs_published(tmp_path):
     (source / "kcna.txt").write_text("Kim Jong Un visited China.\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"kcna\.txt: no YYYY-MM-DD publication date in the file name"):
         importer.import_corpus(source, tmp_path / "corpus")
-    out = importer.import_corpus(source, tmp_path / "corpus", published="March 2018")
+    out = importer.import_corpus(source, tmp_path / "corpus", importer.ImportSettings(published="March 2018"))
     row = manifest_rows(out)[0]
     assert (row["doc_id"], row["published"], row["published_precision"]) == ("kcna", "2018-03", "month")
     assert "date from --published" in row["notes"]
     with pytest.raises(CorpusError, match=r"^--published: date '03/04/2018' is ambiguous"):
-        importer.import_corpus(source, tmp_path / "other", published="03/04/2018")
+        importer.import_corpus(source, tmp_path / "other", importer.ImportSettings(published="03/04/2018"))
 
 
 def test_columns_named_by_options(tmp_path):
@@ -121,7 +122,9 @@ def test_columns_named_by_options(tmp_path):
         "Body,When,Paper,Key\nKim arrived in Beijing on Monday.,2018-03-26,The Paper,k1\n", encoding="utf-8"
     )
     columns = {"text": "Body", "date": "When", "outlet": "Paper", "id": "Key"}
-    row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus", columns=columns))[0]
+    row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus", importer.ImportSettings(columns=columns)))[
+        0
+    ]
     assert (row["doc_id"], row["outlet"], row["published"]) == ("k1", "The Paper", "2018-03-26")
 
 
@@ -139,7 +142,10 @@ def test_cli_import_with_column_options(tmp_path, capsys):
     [
         ("title,text\nA,Some text.\n", r"export\.csv:2: row 1, column 'date': no publication date"),
         ("date,text\n2018-03-28,\n", r"export\.csv:2: row 1, column 'text': text is empty"),
-        ("date,article\n2018-03-28,x\n", r"export\.csv: no text column \(text, body, content\)"),
+        (
+            "date,story\n2018-03-28,x\n",
+            r"export\.csv: read as ','-separated: no text column \(text, body, content, .*\) among date, story; name",
+        ),
         ("date,text\n2018-02-30,x\n", r"export\.csv:2: row 1, column 'date': date '2018-02-30' does not exist"),
         ("date,text\n2018-03-28,x,extra\n", r"export\.csv:2: row 1: more fields than the header has"),
         ('date,text\n2018-03-28,"two\nlines"\n28/3/18,x\n', r"export\.csv:4: row 2, column 'date': date '28/3/18'"),
@@ -157,7 +163,9 @@ def test_bad_rows_are_refused_naming_file_line_row_and_column(tmp_path, content,
 
 def test_a_missing_named_column_lists_the_columns(tmp_path):
     with pytest.raises(CorpusError, match=r"no column 'body' \(--text\); columns are title, date, source"):
-        importer.import_corpus(FIXTURES / "articles.csv", tmp_path / "corpus", columns={"text": "body"})
+        importer.import_corpus(
+            FIXTURES / "articles.csv", tmp_path / "corpus", importer.ImportSettings(columns={"text": "body"})
+        )
 
 
 def test_bad_json_line_is_refused(tmp_path):
@@ -172,7 +180,9 @@ def test_unknown_suffix_asks_for_format(tmp_path):
     shutil.copy(FIXTURES / "articles.csv", source)
     with pytest.raises(CorpusError, match=r"cannot tell the format .* \(use --format csv\|jsonl\|txt\)"):
         importer.import_corpus(source, tmp_path / "corpus")
-    assert len(manifest_rows(importer.import_corpus(source, tmp_path / "corpus", fmt="csv"))) == 3
+    assert (
+        len(manifest_rows(importer.import_corpus(source, tmp_path / "corpus", importer.ImportSettings(fmt="csv")))) == 3
+    )
 
 
 def test_non_empty_out_is_refused_unless_forced(tmp_path):
@@ -182,7 +192,7 @@ def test_non_empty_out_is_refused_unless_forced(tmp_path):
     with pytest.raises(KitError, match="folder exists and is not empty"):
         importer.import_corpus(FIXTURES / "articles.jsonl", out)
     assert (out / "keep.txt").exists()
-    importer.import_corpus(FIXTURES / "articles.jsonl", out, force=True)
+    importer.import_corpus(FIXTURES / "articles.jsonl", out, importer.ImportSettings(force=True))
     assert sorted(p.name for p in out.iterdir()) == ["manifest.csv", "wire-001.txt", "wire-002.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
 
@@ -283,7 +293,7 @@ def test_json_kept_as_before_a_whole_number_id_authors_with_nulls_and_unused_val
     value = {"id": 12345, "date": "2018-03-28", "text": "Kim met Xi.", "author": ["A", None, "B"], "tags": [1, {}]}
     source.write_text(json.dumps(value) + "\n", encoding="utf-8")
     row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus"))[0]
-    assert (row["doc_id"], row["author"]) == ("12345", "A; B")
+    assert (row["doc_id"], row["author"], row["tags"]) == ("12345", "A; B", "[1, {}]")  # a metadata column, as JSON
 
 
 def test_a_quotation_doubled_inside_a_quoted_text_and_a_lone_mark_in_an_unquoted_one_are_kept(tmp_path):
@@ -326,3 +336,162 @@ def test_a_write_that_fails_half_way_is_one_line_and_leaves_nothing(tmp_path):
     assert (done.returncode, done.stdout) == (cli.EXIT_BAD_INPUT, "")
     assert done.stderr == f"error: {out}: cannot write (File too large); nothing written\n"
     assert list((tmp_path / "out").iterdir()) == []
+
+
+# --- a researcher's own export: day-first dates, semicolons, Publication, metadata columns kept ----------------
+
+
+def test_a_foreign_export_with_semicolons_day_first_dates_and_metadata_columns_imports(tmp_path, capsys):
+    source = write_foreign_export(tmp_path / "export.csv")
+    out = tmp_path / "corpus"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 0
+    assert capsys.readouterr().out == (
+        f"wrote {out}; dates read day-first, as line 14, row 13: '13/01/2019' can only be\n"
+    )
+    rows = manifest_rows(out)
+    assert len(rows) == 40
+    assert list(rows[0])[-2:] == ["outlet_type", "country"]
+    assert (rows[1]["outlet"], rows[1]["headline"], rows[1]["author"]) == ("Tokyo Wire", "Story 1", "A. Writer")
+    assert (rows[1]["published"], rows[1]["outlet_type"], rows[1]["country"]) == ("2019-02-02", "agency", "JP")
+    assert rows[3]["published"] == "2019-04-04"  # 04/04: the same either way
+    assert rows[13]["published"] == "2019-02-14"  # 14/02/2019
+    documents = prepare(out).documents
+    assert {"outlet_type", "country"} <= set(documents.columns)
+    assert dict(zip(documents.outlet, documents.outlet_type, strict=True))["Beijing Review"] == "magazine"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_the_delimiter_is_sniffed_from_the_header(tmp_path, delimiter):
+    source = write_foreign_export(tmp_path / "export.csv", 3, delimiter=delimiter)
+    rows = manifest_rows(importer.import_corpus(source, tmp_path / "corpus"))
+    assert [r["country"] for r in rows] == ["KR", "JP", "CN"]
+
+
+def test_a_header_without_a_text_column_names_the_delimiter_it_was_read_with(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text("Title;Pub Date;Story\nA;2019-06-20;x\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"export\.csv: read as ';'-separated: no text column \(text, body.*\) among Title, Pub Date, Story; name one with --text$"):  # fmt: skip
+        importer.import_corpus(source, tmp_path / "corpus")
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            "text,date,source,Publication",
+            r"columns 'source' and 'Publication' could both hold the outlet; name the one that does with --outlet",
+        ),
+        ("Body,Content,date", r"columns 'Body' and 'Content' could both hold the text"),
+        ("text,date,notes", r":1: column 'notes' has the name of a column the kit writes itself"),
+    ],
+)
+def test_two_candidates_for_one_fact_or_a_kit_column_name_are_refused(tmp_path, header, message):
+    source = tmp_path / "export.csv"
+    source.write_text(f"{header}\n" + ",".join(["Kim met Xi.", "2019-06-20", "x", "y"][: header.count(",") + 1]) + "\n")
+    with pytest.raises(CorpusError, match=message):
+        importer.import_corpus(source, tmp_path / "corpus")
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_the_usual_export_names_are_recognised_whatever_their_case(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text(
+        "HEADLINE,Newspaper,publication_date,BYLINE,Link,Content,Article_ID\nH,N,2019-06-20,B,http://x,Kim met Xi.,a1\n",
+        encoding="utf-8",
+    )
+    row = manifest_rows(importer.import_corpus(source, tmp_path / "corpus"))[0]
+    assert (row["doc_id"], row["headline"], row["outlet"], row["author"], row["url"]) == (
+        "a1",
+        "H",
+        "N",
+        "B",
+        "http://x",
+    )
+    assert list(row) == ["doc_id", "file", "outlet", "headline", "published", "published_precision", "timezone",
+                         "author", "url", "notes"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("option", "published"), [(None, None), ("--dayfirst", "2019-04-03"), ("--monthfirst", "2019-03-04")]
+)
+def test_a_truly_ambiguous_date_needs_an_option_which_the_error_names(tmp_path, capsys, option, published):
+    source = tmp_path / "export.csv"
+    source.write_text("date,text\n03/04/2019,Kim met Xi.\n", encoding="utf-8")
+    out = tmp_path / "corpus"
+    code = cli.main(["import", str(source), "--out", str(out), *([option] if option else [])])
+    if published is None:
+        assert code == 2
+        assert capsys.readouterr().err == (
+            f"error: {source}:2: row 1, column 'date': date '03/04/2019' is ambiguous (day/month order unknown): "
+            "give --dayfirst or --monthfirst, or write it as YYYY-MM-DD\n"
+        )
+        assert not out.exists()
+    else:
+        assert code == 0
+        assert manifest_rows(out)[0]["published"] == published
+
+
+def test_a_date_column_proving_both_orders_names_the_two_rows(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text("date,text\n03/04/2019,a\n20/06/2019,b\n01/02/2019,c\n06/21/2019,d\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as refused:
+        importer.import_corpus(source, tmp_path / "corpus")
+    assert str(refused.value) == (
+        f"{source}: column 'date' has a date that can only be day-first (line 3, row 2: '20/06/2019') and one that "
+        "can only be month-first (line 5, row 4: '06/21/2019'); correct one of them"
+    )
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_a_month_first_column_is_read_month_first_throughout(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text("date,text\n03/04/2019,a\n06/21/2019,b\n", encoding="utf-8")
+    summary = importer.run(source, tmp_path / "corpus", importer.ImportSettings())
+    assert [r["published"] for r in manifest_rows(summary.folder)] == ["2019-03-04", "2019-06-21"]
+    assert summary.dates == "dates read month-first, as line 3, row 2: '06/21/2019' can only be"
+
+
+# --- --skip-bad: refused rows listed beside the output, the rest imported ----------------------------------------
+
+SOME_BAD = "id,date,text\na1,2019-06-20,Kim met Xi.\na2,,No date here.\na3,2019-06-21,\na4,2019-06-22,Xi met Kim.\n"
+
+
+def test_without_skip_bad_one_bad_row_refuses_the_whole_import(tmp_path, capsys):
+    source = tmp_path / "export.csv"
+    source.write_text(SOME_BAD, encoding="utf-8")
+    out = tmp_path / "corpus"
+    assert cli.main(["import", str(source), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {source}:3: row 2, column 'date': no publication date")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
+
+
+def test_skip_bad_lists_refused_rows_in_the_output_and_imports_the_rest(tmp_path, capsys):
+    source = tmp_path / "export.csv"
+    source.write_text(SOME_BAD + "a1,2019-06-23,Again.\nx,2019-06-23,one,two\n", encoding="utf-8")
+    out = tmp_path / "corpus"
+    assert cli.main(["import", str(source), "--out", str(out), "--skip-bad"]) == 0
+    rejects = out / "rejects.csv"
+    assert capsys.readouterr().out == f"wrote {out}; 4 rows refused, listed in {rejects}\n"
+    assert [r["doc_id"] for r in manifest_rows(out)] == ["a1", "a4"]
+    assert rejects.read_text(encoding="utf-8") == (
+        "row,line,reason\n"
+        "2,3,column 'date': no publication date (name the column with --date or give --published)\n"
+        "3,4,column 'text': text is empty\n"
+        f"5,6,doc_id 'a1' duplicates {source}:2: row 1\n"
+        "6,7,more fields than the header has\n"
+    )
+    assert len(prepare(out).documents) == 2  # the rejects file does not trouble the loader
+
+
+def test_rejects_file_elsewhere_and_nothing_written_when_every_row_is_refused(tmp_path, capsys):
+    source = tmp_path / "export.csv"
+    source.write_text(SOME_BAD, encoding="utf-8")
+    out, rejects = tmp_path / "corpus", tmp_path / "checks" / "refused.csv"
+    assert cli.main(["import", str(source), "--out", str(out), "--rejects", str(rejects)]) == 0
+    assert capsys.readouterr().out == f"wrote {out}; 2 rows refused, listed in {rejects}\n"
+    assert rejects.read_text(encoding="utf-8").count("\n") == 3
+    assert sorted(p.name for p in out.iterdir()) == ["a1.txt", "a4.txt", "manifest.csv"]
+    source.write_text("id,date,text\na2,,No date here.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"export\.csv: no articles found \(1 rows refused\)"):
+        importer.import_corpus(source, tmp_path / "other", importer.ImportSettings(skip_bad=True))
+    assert not (tmp_path / "other").exists()

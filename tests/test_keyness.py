@@ -4,8 +4,10 @@ import math
 
 import pytest
 
-from kit import keyness, themes
+from kit import importer, keyness, themes
 from kit.errors import KitError
+from kit.pipeline import prepare
+from tests.exports import write_foreign_export
 
 SUMMIT_VS_RECENT = ["2018 summit=2018-01-01", "2024–2025=2024-01-01"]
 
@@ -53,3 +55,13 @@ def test_word_keyness_and_outlet_groups(seeds, default):
     assert outlets.set_index("item").loc["denuclearisation", "target_count"] == 15
     with pytest.raises(KitError, match="keyness: no outlet 'Nope'"):
         keyness.keyness(seeds, default, by="outlet", target="Nope")
+
+
+def test_keyness_groups_by_a_metadata_column_and_names_the_columns_for_an_unknown_one(tmp_path):
+    prepared = prepare(importer.import_corpus(write_foreign_export(tmp_path / "export.csv"), tmp_path / "corpus"))
+    table = keyness.keyness(prepared, themes.load_dictionary(), by="outlet_type", target="agency")
+    assert table.attrs["target"] == ["agency"] and table.attrs["reference"] == ["magazine", "newspaper"]
+    with pytest.raises(
+        KitError, match=r"^--by 'region': no such column; group by period or one of doc_id, .*, country$"
+    ):
+        keyness.choose_sides(prepared, by="region")

@@ -354,7 +354,7 @@ def test_the_imported_example_keeps_a_month_and_no_outlet(seeds, tmp_path):
     raw = seeds.documents.set_index("doc_id").raw_text
     (source / "herald-2018-03-28.txt").write_text(raw[HERALD], encoding="utf-8")
     (source / "diplomat-2024.txt").write_text(raw[DIPLOMAT_2024], encoding="utf-8")
-    folder = importer.import_corpus(source, tmp_path / "corpus", published="2024-04")
+    folder = importer.import_corpus(source, tmp_path / "corpus", importer.ImportSettings(published="2024-04"))
     manifest = (folder / "manifest.csv").read_text(encoding="utf-8")
     assert "diplomat-2024,diplomat-2024.txt,,,2024-04,month" in manifest
     assert "herald-2018-03-28,herald-2018-03-28.txt,,,2018-03-28,day" in manifest

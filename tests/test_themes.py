@@ -2,6 +2,7 @@
 
 import csv
 import dataclasses
+import io
 import re
 import shutil
 
@@ -9,9 +10,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from kit import cli, config, kwic, lookup, themes
+from kit import archive, cli, config, importer, kwic, lookup, themes
 from kit.errors import KitError
 from kit.pipeline import prepare
+from tests.exports import write_foreign_export
 from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 FIXTURES = config.ROOT / "tests" / "fixtures"
@@ -379,3 +381,51 @@ def test_with_theme_adds_a_theme_as_the_file_would_define_it(seeds):
         themes.with_theme(default, "alliance", ["ally"])
     with pytest.raises(KitError, match="'entries' must be a non-empty list"):
         themes.with_theme(default, "empty", [])
+
+
+# --- grouping by any metadata column of the manifest ------------------------------------------------------------
+
+
+def imported_export(tmp_path):
+    return importer.import_corpus(write_foreign_export(tmp_path / "export.csv"), tmp_path / "corpus")
+
+
+def test_kit_table_themes_groups_by_a_metadata_column_of_an_imported_export(tmp_path, capsys):
+    corpus = imported_export(tmp_path)
+    assert cli.main(["table", "themes", "--corpus", str(corpus), "--by", "outlet_type", "--no-progress"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert list(table.columns) == ["outlet_type", "documents", "theme", "hits", "weighted", "tokens", "per_1k"]
+    documents = table.drop_duplicates("outlet_type").set_index("outlet_type").documents
+    assert documents.to_dict() == {"agency": 13, "magazine": 13, "newspaper": 14}
+    alliance = table[table.theme == "alliance"].set_index("outlet_type")
+    assert (alliance.hits == alliance.documents).all()  # "traditional friendship" once in every article
+
+
+def test_count_by_a_metadata_column_matches_the_outlet_grouping_it_mirrors(tmp_path):
+    prepared = prepare(imported_export(tmp_path))
+    dictionary = themes.load_dictionary()
+    by_country = themes.count(prepared, dictionary, by="country")
+    by_outlet = themes.count(prepared, dictionary, by="outlet")
+    countries = {"Seoul Daily": "KR", "Tokyo Wire": "JP", "Beijing Review": "CN"}
+    by_outlet["country"] = by_outlet.outlet.map(countries)
+    expected = by_outlet.drop(columns="outlet").sort_values(["country"], kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(by_country, expected[list(by_country.columns)])
+
+
+def test_an_unknown_group_column_is_one_line_naming_the_columns_there_are(tmp_path, capsys, monkeypatch):
+    corpus = imported_export(tmp_path)
+    monkeypatch.setattr(archive, "opened", lambda *_: pytest.fail("the articles were read before --by was checked"))
+    assert cli.main(["table", "themes", "--corpus", str(corpus), "--by", "region", "--no-progress"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --by 'region': no such column; group by document, period or one of doc_id, outlet, headline, "
+        "published, published_precision, timezone, author, url, outlet_type, country\n"
+    )
+
+
+def test_keyness_refuses_an_unknown_group_column_before_reading_an_article(tmp_path, capsys, monkeypatch):
+    corpus = imported_export(tmp_path)
+    monkeypatch.setattr(archive, "opened", lambda *_: pytest.fail("the articles were read before --by was checked"))
+    assert cli.main(["table", "keyness", "--corpus", str(corpus), "--by", "document", "--no-progress"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: --by 'document': no such column; group by period or one of doc_id"
+    )

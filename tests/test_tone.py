@@ -4,11 +4,12 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from kit import formulas, sentiment, tone, voices
+from kit import formulas, importer, sentiment, tone, voices
 from kit.cli import main
 from kit.errors import KitError
 from kit.intervals import mean_interval
 from kit.pipeline import prepare
+from tests.exports import write_foreign_export
 from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, ROW, SCMP, sentence_of
 
 
@@ -240,8 +241,9 @@ def test_summaries_by_outlet_and_period_show_counts(diplomatic, seeds):
     ]
     by_outlet = tone.summarise(diplomatic, seeds, by="outlet")
     assert by_outlet.units.sum() == len(diplomatic) and by_outlet.documents.tolist() == [1, 1, 1, 1, 1]
-    with pytest.raises(KitError, match="summarise by 'author'"):
-        tone.summarise(diplomatic, seeds, by="author")
+    assert tone.summarise(diplomatic, seeds, by="author").units.sum() == len(diplomatic)  # a manifest column
+    with pytest.raises(KitError, match="summarise by 'region'"):
+        tone.summarise(diplomatic, seeds, by="region")
 
 
 def test_select_voices_outlets_and_short_quotes(diplomatic, seeds):
@@ -424,3 +426,13 @@ def test_notebook_parameters_narrow_outlets_voices_and_short_quotations(run_note
     # The compared voices narrow the panels only: tone by voice still shows every voice.
     heard = {voice: n for voice, n in herald["units_by_voice"].items() if n}
     assert heard == {"official_dprk": 3, "analyst": 9, "narration": 27}
+
+
+def test_tone_summarises_by_a_metadata_column_of_the_manifest(tmp_path):
+    prepared = prepare(importer.import_corpus(write_foreign_export(tmp_path / "export.csv"), tmp_path / "corpus"))
+    scores = tone.score_units(prepared)
+    by_type = tone.summarise(scores, prepared, by=["outlet_type", "voice"])
+    assert set(by_type.outlet_type) == {"agency", "magazine", "newspaper"}
+    assert by_type.groupby("outlet_type").documents.max().to_dict() == {"agency": 13, "magazine": 13, "newspaper": 14}
+    with pytest.raises(KitError, match=r"^summarise by 'region': expected voice, period or a column of the documents"):
+        tone.summarise(scores, prepared, by="region")

@@ -14,7 +14,7 @@ from kit.errors import KitError
 from kit.intervals import mean_interval
 from kit.periods import assign as assign_periods
 from kit.tone.scoring import NEGATIVE, OFFICIAL, POSITIVE, TOP_WORDS, VOICE_NOTES, VOICES, format_drivers
-from kit.types import Described
+from kit.types import Described, metadata_columns
 
 SUMMARY_COLUMNS = [
     "units",
@@ -50,7 +50,8 @@ def summarise(
     Args:
         scores: rows of :func:`score_units` (or :func:`select_units`).
         prepared: the prepared corpus (outlets and publication dates).
-        by: "voice", "outlet", "period", "doc_id" or a list of them, e.g. ``["period", "voice"]``.
+        by: "voice", "outlet", "period", "doc_id", another column of the documents (a manifest metadata column
+            such as "outlet_type") or a list of them, e.g. ``["period", "voice"]``.
         periods: for "period": "year" or boundaries (see :func:`kit.periods.assign`).
 
     Returns:
@@ -61,13 +62,18 @@ def summarise(
         :data:`VOICES` order, other groups sorted; only groups with units (:func:`by_voice` shows every voice).
     """
     keys = [by] if isinstance(by, str) else list(by)
-    frame = scores.merge(prepared.documents[["doc_id", "outlet"]], on="doc_id", how="left")
+    documents = prepared.documents
+    metadata = [k for k in keys if k in metadata_columns(documents) and k not in ("doc_id", "outlet", *scores.columns)]
+    frame = scores.merge(documents[["doc_id", "outlet", *metadata]], on="doc_id", how="left")
     if "period" in keys:
         assigned = assign_periods(prepared, periods)
         frame = frame.merge(assigned, on="doc_id", how="left")
     unknown = [k for k in keys if k not in frame.columns]
     if unknown:
-        raise KitError(f"summarise by {unknown[0]!r}: expected voice, outlet, period or doc_id")
+        raise KitError(
+            f"summarise by {unknown[0]!r}: expected voice, period or a column of the documents "
+            f"({', '.join(metadata_columns(documents))})"
+        )
     rows = []
     for values, group in frame.groupby(keys, sort=False):
         values = values if isinstance(values, tuple) else (values,)
