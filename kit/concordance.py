@@ -6,14 +6,17 @@
 **What a line is** follows quanteda's ``kwic``: ``window`` tokens of context each side (punctuation counts as a
 token, as in quanteda's tokens), stopping at the sentence's ends unless ``sentence_bounded=False``.
 
-**Sorting** follows AntConc's KWIC Sort (Anthony's AntConc manual: up to three levels, "0" the search term, 1L,
-2L… the words to its left, 1R, 2R… to its right; WordSmith's Concord sorts the same way, later levels only
-breaking ties of earlier ones). Here a key is one of :data:`SORT_POSITIONS` (L3, L2, L1, KW, R1, R2, R3; "0" is
-read as KW, "1R" as R1). Sort words are the kit's word tokens: punctuation is skipped, since AntConc's default
-token definition is letters only, so the R1 of "sanctions, which" is "which". Words are compared as
-:func:`kit.text.normalise` gives them (lower case, curly quotes straightened), AntConc's sort with "treat case"
-off. A line with no word at a position (the sentence ends) sorts first. Ties keep corpus order (the sort is
-stable), and lines are in corpus order (document, then position) before any sort.
+**Sorting** follows AntConc's KWIC Sort (the AntConc manual: sorting "at three different levels. 0 is the search
+word, 1L, 2L... are words to the left of the target word, 1R, 2R... are words to the right"; WordSmith's Concord
+manual says the same of its L1…R5 and that a second sort only breaks the ties of the first). Here a key is one of
+:data:`SORT_POSITIONS` (L3, L2, L1, KW, R1, R2, R3; AntConc's "0" is read as KW, "1R" as R1). Sort words are the
+kit's word tokens: punctuation is skipped, so the R1 of "sanctions, which" is "which" — in AntConc and
+WordSmith a word is made of letters (WordSmith's manual: "valid characters" are letters, so ";" is no word),
+and punctuation is never a sort word (numbers are, being word tokens of the kit). Words are compared as
+:func:`kit.text.normalise` gives them (lower case, curly quotes straightened): AntConc's sort with "Treat case
+in sort" off. A line with no word at a position (the sentence ends first) sorts first. Ties keep corpus order
+(the sort is stable), and lines are in corpus order (document, then position) before any sort, as nltk's
+ConcordanceIndex and quanteda's kwic give them.
 """
 
 from __future__ import annotations
@@ -188,11 +191,11 @@ def hits(
     names voices or a quotes table is given (:func:`kit.voices.extract_quotes`'s; extracted here when voices are
     asked for without one).
     """
+    _check_known("voice", selection.voices, VOICES)
     chosen = select_documents(prepared, selection)
     found = find(chosen, pattern, regex=regex, case_sensitive=case_sensitive)
     if selection.voices or quotes is not None:
         found = with_voices(chosen, found, quotes)
-        _check_known("voice", selection.voices, VOICES)
         if selection.voices:
             found = found[found.voice.isin(selection.voices)]
     return found.reset_index(drop=True)
