@@ -135,3 +135,11 @@ def test_unsorted_lines_are_nltks_concordance_on_the_same_tokens(seeds, pattern)
         )
     ]
     assert mine == theirs
+
+
+def test_voices_are_extracted_when_asked_for_without_a_quotes_table(seeds):
+    every = concordance.concord(seeds, "said")
+    narration = concordance.concord(seeds, "said", selection=Selection(voices=("narration",)))
+    quoted = concordance.concord(seeds, "china", selection=Selection(voices=("official_prc", "analyst")))
+    assert 0 < len(narration) < len(every) and set(narration.voice) == {"narration"}
+    assert len(quoted) > 0 and set(quoted.voice) <= {"official_prc", "analyst"}
