@@ -1,3 +1,4 @@
+import argparse
 import csv
 import io
 import json
@@ -151,3 +152,61 @@ def test_debug_shows_the_traceback_of_bad_input_too():
     )
     assert result.returncode == 1 and "Traceback (most recent call last)" in result.stderr
     assert result.stderr.rstrip().endswith("no-such-folder: corpus folder does not exist")
+
+
+# --- The concordancer: kit concord, collocates, ngrams, trend ------------------------------------------------
+
+
+def test_concord_prints_sorted_lines_with_the_columns_asked_for(capsys):
+    assert cli.main(["concord", "sanction*", "--sort", "R1,R2", "--by", "outlet", "--format", "json"]) == 0
+    lines = json.loads(capsys.readouterr().out)
+    assert len(lines) == 8 and {"outlet", "left", "match", "right", "R1", "R2"} <= set(lines[0])
+    keys = [(line["R1"].lower(), line["R2"].lower()) for line in lines]
+    assert keys == sorted(keys)
+    assert cli.main(["concord", "sanction*", "--outlet", "The Korea Herald", "--window", "2"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 4 and all(len(row["right"].split()) <= 2 for row in rows)
+
+
+def test_concordance_options_reach_the_library_as_keywords(monkeypatch, capsys):
+    from kit import concordance
+
+    seen = {}
+    concord = concordance.concord
+
+    def record(prepared, pattern, **options):
+        seen.update(options, pattern=pattern)
+        return concord(prepared, pattern, **options)
+
+    monkeypatch.setattr(concordance, "concord", record)
+    assert cli.main(["concord", "said", "--regex", "--where", "outlet=The Korea Herald", "--period", "2018"]) == 0
+    assert seen["regex"] is True and seen["pattern"] == "said"
+    assert seen["selection"] == concordance.Selection(periods=("2018",), where=(("outlet", "The Korea Herald"),))
+    assert not any(isinstance(value, argparse.Namespace) for value in seen.values())
+
+
+def test_collocates_ngrams_and_trend_print_their_tables(capsys):
+    assert cli.main(["collocates", "north korea", "--measure", "mi", "--min-count", "3"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert table[0]["collocate"] == "against" and table[0]["window_tokens"] == table[-1]["window_tokens"]
+    assert cli.main(["ngrams", "--n", "3", "--min-count", "5"]) == 0
+    grams = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert grams[0] == {"ngram": "north korea 's", "n": "3", "count": "20", "documents": "4"}
+    assert cli.main(["trend", "sanctions", "--per", "year", "--by", "none"]) == 0
+    years = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["period"] for row in years] == ["2018", "2024", "2025"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["concord", "x", "--sort", "R9"], "error: sort position 'R9' is not one of"),
+        (["ngrams", "--where", "outlet"], "error: --where 'outlet': expected COLUMN=VALUE"),
+        (["trend", "x", "--by", "desk"], "error: no documents column 'desk'"),
+        (["collocates", "x", "--outlet", "Times"], "error: no outlet 'Times' in the corpus"),
+    ],
+)
+def test_concordance_commands_refuse_bad_options_in_one_line(argv, message, capsys):
+    assert cli.main(argv) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1

@@ -289,3 +289,51 @@ def test_the_shown_table_names_documents_and_the_rows_keep_their_doc_ids(monkeyp
     assert "doc_id" in explorer.initial().rows.columns
     assert "doc_id" not in shown[0].frame.columns and set(shown[0].frame.document) == {"Herald", "Post"}
     assert ">Herald<" in explore.to_html(explorer.initial())
+
+
+# --- concordance -----------------------------------------------------------------------------------------
+
+STORY = {
+    "a": "New sanctions bite hard. The sanctions, which Beijing opposed, stayed.",
+    "b": "Old sanctions bite again. Even after sanctions bite <b>hard</b>.",
+}
+
+
+@pytest.fixture(scope="module")
+def story():
+    from tests.concordance_corpus import prepared
+
+    return prepared(STORY, outlet={"a": "Herald", "b": "Post"})
+
+
+def test_concordance_text_box_sort_and_outlet_pickers_refresh_the_lines(story):
+    panel = explore.concordance(story, interactive=True).build()
+    assert type(panel.controls["pattern"]).__name__ == "Text"
+    assert "type a word" in panel.output.value
+    panel.controls["pattern"].value = "sanctions"
+    assert "sorted by R1, R2, R3: 4 KWIC lines" in panel.output.value
+    assert panel.controls["sort1"].options[:4] == ("(none)", "L3", "L2", "L1")
+    panel.controls["outlet"].value = "Post"
+    assert ": 2 KWIC lines" in panel.output.value and "Beijing" not in panel.output.value
+    assert "&lt;b&gt;hard" in panel.output.value  # article text stays escaped
+    panel.controls["pattern"].value = "embargo"
+    assert "'embargo' · outlet Post · sorted by R1, R2, R3: 0 KWIC lines" in panel.output.value
+
+
+def test_concordance_view_sorts_as_the_library_does(story):
+    explorer = explore.concordance(story, pattern="sanctions", sort=["L1"], interactive=False)
+    rows = explorer.initial().rows
+    assert rows.match.tolist() == ["sanctions"] * 4
+    assert [left.split()[-1] for left in rows.left] == ["after", "New", "Old", "The"]
+    unsorted = explorer.view(pattern="sanctions", sort1="(none)", sort2="(none)", sort3="(none)", outlet="(every)")
+    assert unsorted.rows.doc_id.tolist() == ["a", "a", "b", "b"] and "corpus order" in unsorted.heading
+    with pytest.raises(KitError, match="outlet 'Times'"):
+        explore.concordance(story, outlet="Times")
+
+
+def test_concordance_headless_shows_its_first_selection_as_a_plain_table(story, monkeypatch):
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    explore.concordance(story, pattern="sanctions", interactive=False)._ipython_display_()
+    assert [type(obj).__name__ for obj in shown] == ["Table"]
+    assert shown[0].frame.match.tolist() == ["sanctions"] * 4 and set(shown[0].frame.outlet) == {"Herald", "Post"}
