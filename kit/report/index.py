@@ -10,7 +10,17 @@ from typing import Any
 
 from kit import config
 from kit.report.execute import Outcome
-from kit.report.layout import FAILED, NOTEBOOK_NAME, PAGE_NAME, STAGING, VALUES_FILE, failed_folder, report_folder
+from kit.report.layout import (
+    FAILED,
+    NOTEBOOK_NAME,
+    PAGE_NAME,
+    READER,
+    READER_INDEX,
+    STAGING,
+    VALUES_FILE,
+    failed_folder,
+    report_folder,
+)
 from kit.report.parameters import value_literal
 from kit.report.plan import Run
 from kit.report.publish import move, write_file
@@ -77,6 +87,7 @@ def write_index(
         notebooks=list(notebooks.values()),
         reports=list(runs),
         corpus=corpus,
+        reader=f"{READER}/{READER_INDEX}" if f"{READER}/{READER_INDEX}" in record.files else "",
         css=(config.TEMPLATES / "report" / "kit.css").read_text(encoding="utf-8"),
     )
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME
