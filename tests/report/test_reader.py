@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kit import config
+from kit import config, formulas, kwic, themes
 from kit.archive import open_archive
 from kit.clean import CleaningWarning
 from kit.report import publish, site
@@ -35,9 +35,12 @@ def seeds():
         warnings.simplefilter("ignore", CleaningWarning)
         archive = open_archive(config.SEEDS, tables=["dates", "quotes"], warn_cleaning=False)
         prepared = list(archive.prepared())
+        hits = archive.gather(kwic.kwic, themes.load_dictionary(None))
+        found = archive.gather(formulas.occurrences, formulas=formulas.load_formulas(None), tables=["quotes"])
     texts = {row.doc_id: row.text for chunk in prepared for row in chunk.documents.itertuples()}
     sentences = [row for chunk in prepared for row in chunk.sentences.itertuples()]
-    return {"texts": texts, "sentences": sentences, "dates": archive.table("dates"), "quotes": archive.table("quotes")}
+    tables = {"dates": archive.table("dates"), "quotes": archive.table("quotes"), "kwic": hits, "formulas": found}
+    return {"texts": texts, "sentences": sentences, **tables}
 
 
 def test_a_page_per_article_and_a_list_linking_each(pages, seeds):
@@ -57,9 +60,9 @@ def test_the_page_shows_the_cleaned_text_with_every_sentence_by_id_and_offset(pa
             assert f"c{sentence.start}" in ids
 
 
-@pytest.mark.parametrize("table", ["quotes", "dates"])
-def test_every_quotation_and_date_of_the_tables_is_marked_at_its_offsets(pages, seeds, table):
-    kind = {"quotes": "quote", "dates": "date"}[table]
+@pytest.mark.parametrize("table", ["quotes", "dates", "kwic", "formulas"])
+def test_every_quotation_date_theme_and_formula_hit_of_the_tables_is_marked_at_its_offsets(pages, seeds, table):
+    kind = {"quotes": "quote", "dates": "date", "kwic": "theme", "formulas": "formula"}[table]
     rows = seeds[table]
     assert len(rows)
     for doc_id, expected in rows.groupby("doc_id"):
