@@ -7,6 +7,10 @@ articles); past that, the first ones and a line saying how many more the CSV hol
 of 100,000 articles stays a page a browser opens. Article text is escaped (``html.escape``), so a quotation can
 never become markup.
 
+On a report page (the runner sets :data:`READER_ENV` in the kernel), a row's document cell links to the article's
+reader page (:mod:`kit.report.reader`), at the row's sentence when it has a ``sentence_id``:
+``../reader/<doc_id>.html#s12``; in a table folded by document, the sentence cell and the group's name do.
+
     display.table(kwic, documents=corpus.documents)            # the last expression of a cell shows it
     display.folded(kwic, by="theme", documents=corpus.documents)   # one <details> per theme
 """
@@ -14,10 +18,12 @@ never become markup.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -28,6 +34,11 @@ OPEN_UP_TO = 12
 DOCUMENT = "document"
 # The most rows one table (or one folded display, all its groups together) shows on a page.
 SHOWN_ROWS = 2000
+# Set by the report runner in a report's kernel: the reader pages' folder as the report page reaches it
+# ("../reader/"). Unset (a notebook open in JupyterLab, where there is no site), tables link nowhere.
+READER_ENV = "PRESSKIT_READER"
+# The column of a row that links to its reader page: its document, else (in a group of one document) its sentence.
+LINKED = (DOCUMENT, "sentence_id")
 
 
 def document_labels(documents: pd.DataFrame, *, headline_words: int = HEADLINE_WORDS) -> dict[str, str]:
@@ -81,6 +92,24 @@ def readable(frame: pd.DataFrame, *, documents: pd.DataFrame | None = None) -> p
     return shown.apply(lambda column: column.astype(object).map(_cell)) if len(shown) else shown
 
 
+def reader_links(frame: pd.DataFrame, *, documents: pd.DataFrame | None) -> tuple[str, ...]:
+    """Each row's link to its reader page (``<reader>/<doc_id>.html``, ``#s<sentence_id>`` when it has one).
+
+    Returns:
+        One link per row, or ``()`` when the frame has no ``doc_id`` column, no documents are given (its documents
+        are not labelled, so not a reader's), or :data:`READER_ENV` is unset.
+    """
+    base = os.environ.get(READER_ENV, "")
+    if not base or documents is None or "doc_id" not in frame.columns:
+        return ()
+    sentences = frame["sentence_id"] if "sentence_id" in frame.columns else pd.Series([None] * len(frame))
+    links = []
+    for doc_id, sentence in zip(frame["doc_id"], sentences, strict=True):
+        fragment = "" if sentence is None or pd.isna(sentence) else f"#s{int(sentence)}"
+        links.append(f"{base}{quote(str(doc_id))}.html{fragment}")
+    return tuple(links)
+
+
 def _labelled_list(ids: Any, labels: Mapping[str, str]) -> str:
     names = ids if isinstance(ids, list | tuple) else str(ids).replace(";", ",").split(",")
     return "; ".join(labels.get(name.strip(), name.strip()) for name in map(str, names) if name.strip())
@@ -108,25 +137,30 @@ ONE_WORD = re.compile(r"[^\s]{1,16}")
 RIGHT_ALIGNED = frozenset({"left"})
 
 
-def to_html(frame: pd.DataFrame) -> str:
+def to_html(frame: pd.DataFrame, *, links: Sequence[str] = ()) -> str:
     """A frame as an HTML table: no index column, every row, every character, text escaped.
 
     A cell of one short word gets class ``kit-word`` (kept on one line); a KWIC ``left`` column ``kit-left``
-    (right-aligned, so it runs into the match).
+    (right-aligned, so it runs into the match). ``links`` (one per row, see :func:`reader_links`) make the cell of
+    the first :data:`LINKED` column the frame has a link.
     """
+    linked = next((str(name) for name in LINKED if name in frame.columns), None) if links else None
     header = "".join(
         f"<th>{html.escape(str(name)).replace('_', BREAK_AFTER_UNDERSCORE)}</th>" for name in frame.columns
     )
     lines = ['<table class="dataframe kit-table">', "  <thead>", f'    <tr style="text-align: left;">{header}</tr>']
     lines += ["  </thead>", "  <tbody>"]
     aligned = [str(name) in RIGHT_ALIGNED for name in frame.columns]
-    for record in frame.itertuples(index=False, name=None):
+    for position, record in enumerate(frame.itertuples(index=False, name=None)):
         cells = []
-        for right, value in zip(aligned, record, strict=True):
+        for column, right, value in zip(frame.columns, aligned, record, strict=True):
             text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
             classes = [name for name, wanted in (("kit-word", ONE_WORD.fullmatch(text)), ("kit-left", right)) if wanted]
             opening = f'<td class="{" ".join(classes)}">' if classes else "<td>"
-            cells.append(f"{opening}{html.escape(text, quote=False)}</td>")
+            shown = html.escape(text, quote=False)
+            if str(column) == linked:
+                shown = f'<a href="{html.escape(links[position], quote=True)}">{shown}</a>'
+            cells.append(f"{opening}{shown}</td>")
         lines.append(f"    <tr>{''.join(cells)}</tr>")
     lines += ["  </tbody>", "</table>"]
     return "\n".join(lines)
@@ -144,10 +178,11 @@ class Table:
 
     frame: pd.DataFrame
     left_out: int = 0
+    links: tuple[str, ...] = ()  # each row's reader page (see reader_links)
 
     def _repr_html_(self) -> str:
         note = f'\n<p class="kit-more">{html.escape(_more(self.left_out))}</p>' if self.left_out else ""
-        return to_html(self.frame) + note
+        return to_html(self.frame, links=self.links) + note
 
     def __repr__(self) -> str:
         text = self.frame.to_string(index=False, max_rows=None, max_colwidth=None) if len(self.frame) else "(no rows)"
@@ -159,7 +194,8 @@ def table(frame: pd.DataFrame, *, documents: pd.DataFrame | None = None) -> Tabl
     :data:`SHOWN_ROWS` (then the first ones and how many more).
     """
     shown = frame.head(SHOWN_ROWS)
-    return Table(readable(shown, documents=documents), left_out=len(frame) - len(shown))
+    links = reader_links(shown, documents=documents)
+    return Table(readable(shown, documents=documents), left_out=len(frame) - len(shown), links=links)
 
 
 @dataclass(frozen=True)
@@ -172,6 +208,8 @@ class Folded:
     # Rows of the full table not shown (see SHOWN_ROWS): the end of the last group shown, and the groups after it.
     left_out: int = 0
     sizes: tuple[int, ...] = ()  # each shown group's row count in the full table (default: the rows shown)
+    links: tuple[tuple[str, ...], ...] = ()  # each group's rows' reader pages (see reader_links), or ()
+    named: tuple[str, ...] = ()  # each group's reader page, when the groups are documents, or ()
 
     def _size(self, index: int) -> int:
         return self.sizes[index] if self.sizes else len(self.groups[index][1])
@@ -182,10 +220,12 @@ class Folded:
             size = self._size(index)
             opened = " open" if size <= self.open_up_to else ""
             noun = "row" if size == 1 else "rows"
-            summary = f"{html.escape(self.by)} <strong>{html.escape(name)}</strong> · {size} {noun}"
-            parts.append(
-                f'<details class="kit-group"{opened}>\n<summary>{summary}</summary>\n{to_html(rows)}\n</details>'
-            )
+            label = html.escape(name)
+            if self.named:
+                label = f'<a href="{html.escape(self.named[index], quote=True)}">{label}</a>'
+            summary = f"{html.escape(self.by)} <strong>{label}</strong> · {size} {noun}"
+            table = to_html(rows, links=self.links[index] if self.links else ())
+            parts.append(f'<details class="kit-group"{opened}>\n<summary>{summary}</summary>\n{table}\n</details>')
         if self.left_out:
             parts.append(f'<p class="kit-more">{html.escape(_more(self.left_out))}</p>')
         return "\n".join(parts) if parts else "<p>(no rows)</p>"
@@ -231,10 +271,22 @@ def folded(
         budget -= len(chosen[-1][1])
     shown_rows = [position for _, group in chosen for position in group]
     shown = readable(frame.iloc[shown_rows], documents=documents).drop(columns=key)
-    groups, first = [], 0
+    row_links = reader_links(frame.iloc[shown_rows], documents=documents)
+    groups, links, first = [], [], 0
     for name, group in chosen:
         groups.append((_text(name) or "(none)", shown.iloc[first : first + len(group)].reset_index(drop=True)))
+        links.append(row_links[first : first + len(group)])
         first += len(group)
     sizes = tuple(len(positions[name]) for name, _ in chosen)
     left_out = len(frame) - len(shown_rows)
-    return Folded(groups=tuple(groups), by=key, open_up_to=open_up_to, left_out=left_out, sizes=sizes)
+    # Grouped by document, a group's name links to its page (its first row's link, without the sentence).
+    named = tuple(group[0].split("#")[0] for group in links) if row_links and key == DOCUMENT else ()
+    return Folded(
+        groups=tuple(groups),
+        by=key,
+        open_up_to=open_up_to,
+        left_out=left_out,
+        sizes=sizes,
+        links=tuple(links) if row_links else (),
+        named=named,
+    )

@@ -146,3 +146,38 @@ def test_folding_many_documents_groups_in_one_pass():
 def test_a_nullable_integer_column_with_a_gap_shows_whole_numbers():
     frame = pd.DataFrame({"first_year": pd.Series([2018, None], dtype="Int64")})
     assert display.readable(frame).first_year.tolist() == [2018, ""]
+
+
+def test_on_a_report_page_a_row_links_its_document_to_its_sentence_in_the_reader(monkeypatch):
+    monkeypatch.setenv(display.READER_ENV, "../reader/")
+    frame = pd.DataFrame({"doc_id": ["h1", "h4"], "sentence_id": [3, None], "quote": ["<b>a</b>", "b"]})
+    page = display.table(frame, documents=DOCUMENTS)._repr_html_()
+    label = display.document_labels(DOCUMENTS)["h1"]
+    assert f'<a href="../reader/h1.html#s3">{label}</a>' in page
+    assert '<a href="../reader/h4.html">Evening Post · 2024-04</a>' in page  # no sentence: the page's top
+    assert page.count("<a ") == 2 and "&lt;b&gt;a&lt;/b&gt;" in page
+    assert list(display.readable(frame, documents=DOCUMENTS).columns) == ["document", "sentence_id", "quote"]
+
+
+def test_grouped_by_document_the_group_and_each_sentence_link_to_the_reader(monkeypatch):
+    monkeypatch.setenv(display.READER_ENV, "../reader/")
+    frame = pd.DataFrame({"doc_id": ["h1", "h1", "h4"], "sentence_id": [0, 5, 2], "text": ["x", "y", "z"]})
+    page = display.folded(frame, by="doc_id", documents=DOCUMENTS)._repr_html_()
+    assert '<strong><a href="../reader/h1.html">' in page and '<strong><a href="../reader/h4.html">' in page
+    assert '<a href="../reader/h1.html#s5">5</a>' in page and '<a href="../reader/h4.html#s2">2</a>' in page
+    by_theme = display.folded(frame.assign(theme="t"), by="theme", documents=DOCUMENTS)._repr_html_()
+    assert '<a href="../reader/h1.html#s0">' in by_theme and "<strong>t</strong>" in by_theme
+
+
+def test_without_the_runner_or_without_documents_nothing_links(monkeypatch):
+    frame = pd.DataFrame({"doc_id": ["h1"], "sentence_id": [3]})
+    monkeypatch.delenv(display.READER_ENV, raising=False)
+    assert "<a " not in display.table(frame, documents=DOCUMENTS)._repr_html_()
+    monkeypatch.setenv(display.READER_ENV, "../reader/")
+    assert "<a " not in display.table(frame)._repr_html_()
+
+
+def test_the_runner_sets_the_reader_for_the_kernel():
+    from kit.report.execute import KERNEL_ENV
+
+    assert KERNEL_ENV[display.READER_ENV] == "../reader/"

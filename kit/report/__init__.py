@@ -1,12 +1,13 @@
 """The reports pipeline: notebooks × parameter sets → ``reports/`` (notebook, HTML, JSON sidecar, CSVs, index).
 
-    plan (notebooks/*.ipynb × notebooks/params/<stem>.yaml) → check parameters → execute (papermill,
-    one staging folder per report) → normalise (no timestamps, ids or paths) → render HTML (no scripts)
-    → publish (the report's files switched as one set, see :mod:`~kit.report.publish`) → ``reports/index.html``
+    plan (notebooks/*.ipynb × notebooks/params/<stem>.yaml) → reader pages (a page per article, switched as one
+    set, see :mod:`~kit.report.reader`) → check parameters → execute (papermill, one staging folder per report)
+    → normalise (no timestamps, ids or paths) → render HTML (no scripts) → publish (the report's files switched
+    as one set, see :mod:`~kit.report.publish`) → ``reports/index.html``
 
 One module per step: :mod:`~kit.report.plan`, :mod:`~kit.report.parameters`, :mod:`~kit.report.execute`,
-:mod:`~kit.report.render`, :mod:`~kit.report.publish`, :mod:`~kit.report.index`; :func:`run` strings them
-together for ``python -m kit report``.
+:mod:`~kit.report.render`, :mod:`~kit.report.publish`, :mod:`~kit.report.index`, :mod:`~kit.report.reader`;
+:func:`run` strings them together for ``python -m kit report``.
 
 A report that fails leaves its executed copy in ``reports/failed/`` and the previous good report in
 place; the run goes on and ends with a non-zero exit and one line per failure. Two runs on the same
@@ -92,6 +93,7 @@ def run(
 
     options = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code, "timeout": timeout}
     from kit.archive import fill_report_tables  # the store's engine loads only for a run that executes
+    from kit.report.reader import publish_reader
 
     fill_report_tables(folder, jobs=jobs, progress=progress)  # a bad article: refused before the site is touched
     this_corpus = relative_to_root(folder)
@@ -102,6 +104,8 @@ def run(
             rebuilding = not record.corpus  # a full run on another corpus than the site's: rebuilt whole
             for name in recover(reports_dir):
                 print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
+            # The reader pages first, so that a report's links to them hold as soon as it is published.
+            record, reader_failure = publish_reader(folder, reports_dir, record)
             outcomes, record = _execute_all(chosen, jobs=jobs, progress=progress, options=options, record=record)
             if not only:
                 succeeded = [name for name, outcome in outcomes.items() if not outcome.failure]
@@ -115,12 +119,14 @@ def run(
                 site.write_record(reports_dir, site.Record(this_corpus, record.files))
 
     failures = [outcome for outcome in outcomes.values() if outcome.failure]
+    if reader_failure:
+        print(f"FAILED reader pages: {reader_failure}", file=sys.stderr)
     for outcome in failures:
         kept = f" (executed copy: {outcome.failed_copy})" if outcome.failed_copy else ""
         print(f"FAILED {outcome.name}: {outcome.failure}{kept}", file=sys.stderr)
     done = len(outcomes) - len(failures)
     print(f"{done} of {len(outcomes)} reports written; index: {shown(index)}", file=sys.stderr)
-    return EXIT_FAILED if failures else 0
+    return EXIT_FAILED if failures or reader_failure else 0
 
 
 def skip_iri_grammars() -> None:

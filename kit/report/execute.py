@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 
 # The project kernel (installed into .venv by make); every notebook names it in its metadata too.
 KERNEL = "presskit"
-# The kernel's environment: fixed hash seed (set and dict orders) and a fixed "now" for tools that honour it.
-KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0"}
+# The kernel's environment: fixed hash seed (set and dict orders) and a fixed "now" for tools that honour it; and
+# where a report page reaches the reader pages, so its tables link to them (kit.display.READER_ENV).
+KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0", "PRESSKIT_READER": "../reader/"}
 # A notebook's exception message, as the FAILED line and the index show it (the executed copy has it whole).
 FAILURE_LIMIT = 200
 

@@ -14,6 +14,8 @@ from kit.report.layout import (
     FAILED,
     NOTEBOOK_NAME,
     PAGE_NAME,
+    READER,
+    READER_INDEX,
     STAGING,
     VALUES_FILE,
     failed_folder,
@@ -115,6 +117,7 @@ def write_index(
         reports=list(runs),
         corpus=corpus,
         regenerate=regenerate,
+        reader=f"{READER}/{READER_INDEX}" if f"{READER}/{READER_INDEX}" in record.files else "",
         css=(config.TEMPLATES / "report" / "kit.css").read_text(encoding="utf-8"),
     )
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME

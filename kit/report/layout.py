@@ -3,6 +3,8 @@
 reports/index.html                                    every report, its parameters, headline values and files
 reports/<notebook-stem>__<slug>/                      one report set, switched into place as one folder:
     report.html, report.ipynb, values.json, <table>.csv
+reports/reader/                                       a page per article (<doc_id>.html) and their list (index.html),
+                                                      switched into place as one folder (kit.report.reader)
 reports/failed/<notebook-stem>__<slug>/               the executed copy of a failed run (git ignores failed/)
 reports/.staging/                                     the runner's working folder (one sub-folder per report)
 reports/.presskit-site.json                           the site's record: its corpus and the files the kit wrote
@@ -27,6 +29,9 @@ FOLDER_MODE = 0o755
 # Folder names inside any reports folder (the real one is config.REPORTS; tests use their own).
 STAGING = config.REPORTS_STAGING.name
 FAILED = config.FAILED_REPORTS.name
+# The reader pages' folder inside any reports folder.
+READER = "reader"
+READER_INDEX = "index.html"
 
 
 def report_folder(reports_dir: Path, name: str) -> Path:

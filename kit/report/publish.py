@@ -37,7 +37,17 @@ from kit import config
 from kit.errors import KitError
 from kit.outputs import write_atomic
 from kit.report import site
-from kit.report.layout import FILE_MODE, FOLDER_MODE, NOTEBOOK_NAME, PAGE_NAME, SEPARATOR, STAGING, VALUES_FILE, shown
+from kit.report.layout import (
+    FILE_MODE,
+    FOLDER_MODE,
+    NOTEBOOK_NAME,
+    PAGE_NAME,
+    READER,
+    SEPARATOR,
+    STAGING,
+    VALUES_FILE,
+    shown,
+)
 from kit.report.site import Record
 
 if TYPE_CHECKING:
@@ -51,8 +61,8 @@ UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, e
 # Where kernels write their connection files (with ports and keys), so a killed run's are cleaned next time.
 KERNELS = "kernels"
 LOCK = ".lock"
-# What the kit itself puts in a staging folder, besides a folder per report (``<stem>__<slug>``).
-STAGED_NAMES = frozenset({LOCK, KERNELS, JOURNALS, ASIDE, config.REPORT_INDEX_NAME})
+# What the kit itself puts in a staging folder, besides a folder per report (``<stem>__<slug>``): the reader's too.
+STAGED_NAMES = frozenset({LOCK, KERNELS, JOURNALS, ASIDE, READER, config.REPORT_INDEX_NAME})
 # renameat2(2): both paths relative to the working directory, and swap them.
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2

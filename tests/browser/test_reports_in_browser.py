@@ -1,5 +1,5 @@
-"""Every HTML report, and the index, rendered in a real headless Chromium: article text stays text, and the page
-fits its width on screen and on paper.
+"""Every HTML report, the index and the reader pages, rendered in a real headless Chromium: article text stays
+text, and the page fits its width on screen and on paper.
 
 The fixture site (tests/fixtures/report/, with the hostile corpus) is built into tests/browser/out/site/;
 the committed reports in reports/, a site on a dozen development-corpus articles imported from CSV
@@ -31,6 +31,7 @@ from kit.report.plan import bound_corpus
 from tests.browser.processes import run_in_group, scratch_folder
 from tests.devcorpus import DEVCORPUS
 from tests.foreign import build_site
+from tests.report.helpers import reader_pages
 
 OUT = config.ROOT / "tests" / "browser" / "out"
 SITE = OUT / "site"
@@ -59,11 +60,15 @@ FLAGS = (
 
 def site_pages() -> list[str]:
     runs = report.plan(FIXTURES / "notebooks", FIXTURES / "params")
-    return ["index.html", *(f"{run.name}/report.html" for run in runs)]
+    return ["index.html", *(f"{run.name}/report.html" for run in runs), *reader_pages()]
 
 
 def committed_pages() -> list[str]:
-    pages = [config.REPORTS / "index.html", *config.REPORTS.glob("*/report.html")]
+    pages = [
+        config.REPORTS / "index.html",
+        *config.REPORTS.glob("*/report.html"),
+        *config.REPORTS.glob("reader/*.html"),
+    ]
     return sorted(p.relative_to(config.REPORTS).as_posix() for p in pages)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,13 @@ def make_tree(base: Path) -> dict[str, Path]:
 def kit_report(tree: dict[str, Path], *args: str) -> int:
     folders = [f"--{name}={path}" for name, path in tree.items()]
     return cli.main(["report", *folders, "--no-progress", *args])
+
+
+def reader_pages(corpus: Path = config.SEEDS) -> list[str]:
+    """The reader's files a site of ``corpus`` holds: ``reader/<doc_id>.html`` per article and ``reader/index.html``."""
+    with (corpus / config.MANIFEST_NAME).open(encoding="utf-8", newline="") as handle:
+        ids = [row["doc_id"] for row in csv.DictReader(handle)]
+    return [*(f"reader/{doc_id}.html" for doc_id in ids), "reader/index.html"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

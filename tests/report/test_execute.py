@@ -14,7 +14,7 @@ from kit import cli, config, report
 from kit.errors import KitError
 from kit.report.execute import failure_reason
 from kit.report.layout import shown
-from tests.report.helpers import FIXTURES, kit_report, make_tree, snapshot, write_params
+from tests.report.helpers import FIXTURES, kit_report, make_tree, reader_pages, snapshot, write_params
 
 
 @pytest.mark.enable_socket
@@ -25,6 +25,7 @@ def test_output_names_sidecars_and_csvs(built):
     expected = [f"{n}/{s}" for n in ("00-tiny__all", "00-tiny__doubled", "01-xss__xss") for s in own]
     expected += ["00-tiny__all", "00-tiny__doubled", "01-xss__xss", "index.html", ".presskit-site.json"]
     expected += ["00-tiny__all/counts.csv", "00-tiny__doubled/counts.csv", "01-xss__xss/sentences.csv"]
+    expected += ["reader", *reader_pages()]
     assert names == sorted(expected)
     assert json.loads((reports / "00-tiny__doubled" / "values.json").read_text()) == {
         "label": "doubled",

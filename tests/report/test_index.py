@@ -20,7 +20,10 @@ def test_index_lists_every_report_with_values_and_relative_links(built):
     assert '<dt title="total in values.json">Total</dt><dd>24</dd>' in page  # a label, the name on hover
     # a mapping is a small table, not JSON
     assert "<tr><th>alpha</th><td>12</td></tr>" in page and "{&#34;alpha&#34;" not in page
-    assert "<h1>Reports on seeds</h1>" in page and "<tr><th>documents</th><td>5</td></tr>" in page
+    assert (
+        "<h1>Reports on seeds</h1>" in page
+        and '<tr><th>documents</th><td>5 · <a href="reader/index.html">Articles</a>' in page
+    )
     assert "<code>scale = 4</code>" in page
     assert "Tiny fixture: what are we measuring?" in page
     command = regenerate_command(config.SEEDS, built["reports"], built["params"])  # names the site, relative
