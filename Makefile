@@ -18,7 +18,7 @@ LAB_PORT ?=
 ALLOW_ROOT := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test report lint format lab kernel seminar teaching-test student-pack teacher-pack student-lab bench dates-baseline tone-benchmark clean lock test-browser docs
+.PHONY: help venv test test-slow test-all report lint format lab kernel seminar teaching-test student-pack teacher-pack student-lab bench dates-baseline tone-benchmark clean lock test-browser docs
 
 help: ## list the targets with a line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -32,8 +32,13 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## create .venv (if missing) and install the pinned dependencies
 
-test: $(STAMP) ## set up, then run the test suite (fails when no test runs)
-	$(BIN)/python -m pytest
+test: $(STAMP) ## set up, then run the test suite but its slow end-to-end runs (~8 min on 2 cores; fails when no test runs)
+	$(BIN)/python -m pytest -m "not slow"
+
+test-slow: $(STAMP) ## the slow end-to-end tests: kill -9, Dask clusters, whole foreign sites, every workbook
+	$(BIN)/python -m pytest -m slow
+
+test-all: test test-slow test-browser ## everything CI runs on this Python: test, test-slow, test-browser
 
 report: $(STAMP) ## set up, then execute every notebook into reports/ with the index page
 	$(BIN)/python -m kit report

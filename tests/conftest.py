@@ -21,6 +21,14 @@ from tests.csvtext import csv_text
 from tests.seeds import ROW
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: end-to-end runs of a minute or more (kill -9, Dask clusters, whole sites, every workbook): "
+        "`make test` leaves them out, `make test-slow` and `make test-all` run them, and so does CI",
+    )
+
+
 @pytest.fixture(autouse=True, scope="session")
 def store_in_session_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """``kit table`` keeps prepared tables in a store (kit.store): in tests a session folder, never ~/.cache."""

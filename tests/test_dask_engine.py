@@ -17,6 +17,8 @@ from distributed import LocalCluster
 from kit import cli, config, dask_engine, engine, synth
 from kit.errors import CorpusError
 
+pytestmark = pytest.mark.slow  # minutes of end-to-end runs: `make test-slow`, and CI
+
 TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens", "warnings", "sizes", "dates", "quotes", "tone"]
 
 

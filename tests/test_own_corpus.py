@@ -12,6 +12,8 @@ from kit.report.index import regenerate_command
 from tests.devcorpus import needs_devcorpus
 from tests.foreign import ARTICLES, build_site
 
+pytestmark = pytest.mark.slow  # minutes of end-to-end runs: `make test-slow`, and CI
+
 
 def git_status() -> str:
     return subprocess.run(

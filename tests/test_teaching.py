@@ -13,6 +13,8 @@ import pytest
 from kit import config
 from kit.report import render
 
+pytestmark = pytest.mark.slow  # minutes of end-to-end runs: `make test-slow`, and CI
+
 WORKBOOKS = sorted(config.TEACHING.glob("*.ipynb"))
 
 

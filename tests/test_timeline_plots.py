@@ -165,6 +165,7 @@ def test_publications_at_both_edges_of_the_manifest_years_are_drawn():
     assert low <= 1678 and high >= 2262
 
 
+@pytest.mark.slow
 def test_the_counted_forms_take_any_year():
     many_events = pd.concat([ERA_EVENTS] * 20, ignore_index=True)
     per_year = timeline_plots.event_timeline(many_events, ERA_PUBLICATIONS, colours=ERA_COLOURS, labels={})

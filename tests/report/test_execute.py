@@ -45,6 +45,7 @@ def test_each_page_links_its_own_files_by_their_real_names_and_the_index(built):
     assert '<a href="../index.html">All reports</a>' in page
 
 
+@pytest.mark.slow
 @pytest.mark.enable_socket
 def test_a_second_run_changes_no_byte_even_in_parallel(built, tmp_path):
     before = snapshot(built["reports"])
@@ -52,6 +53,7 @@ def test_a_second_run_changes_no_byte_even_in_parallel(built, tmp_path):
     assert snapshot(built["reports"]) == before
 
 
+@pytest.mark.slow
 @pytest.mark.enable_socket
 def test_failure_keeps_previous_report_and_failed_copy_and_exits_non_zero(tmp_path, capsys):
     tree = make_tree(tmp_path)

@@ -20,6 +20,8 @@ import pytest
 from kit import config
 from tests.report.helpers import kit_report, make_tree, snapshot, write_params
 
+pytestmark = pytest.mark.slow  # minutes of end-to-end runs: `make test-slow`, and CI
+
 # Generous: a kernel starting on a busy two-core machine takes seconds, not minutes.
 DEADLINE = 300
 NAMES = ("00-tiny__all", "00-tiny__doubled")

@@ -56,6 +56,7 @@ def test_the_exchange_swaps_two_folders_in_one_step(tmp_path):
     assert (first / "x.txt").read_text() == "B" and (second / "x.txt").read_text() == "A"
 
 
+@pytest.mark.slow
 @pytest.mark.enable_socket
 @pytest.mark.parametrize("killed", ["before the exchange", "after the exchange"])
 def test_a_report_killed_around_the_exchange_is_wholly_old_or_wholly_new(tmp_path, old_site, killed):
@@ -87,6 +88,7 @@ def test_a_report_killed_around_the_exchange_is_wholly_old_or_wholly_new(tmp_pat
     assert sorted(p.name for p in (reports / ".staging").iterdir()) == [".lock"]
 
 
+@pytest.mark.slow
 @pytest.mark.enable_socket
 @pytest.mark.parametrize("renames_before_kill", [None, 0, 1])
 def test_without_the_exchange_a_killed_switch_is_never_mixed_and_the_next_run_finishes_it(
