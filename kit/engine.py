@@ -14,7 +14,6 @@ documents: adding or removing an article changes its own chunk's key, not every 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import hashlib
@@ -41,14 +40,12 @@ from kit.chunks import (
     Outcome,
     Settings,
     as_read,
-    capped_jobs,
     keyed,
 )
 from kit.clean import CleaningWarning
-from kit.errors import KitError
 from kit.lifetime import worker_pool
 from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
-from kit.store import STORE_ENV, Store, file_hash, location, refuse_inside
+from kit.store import Store, file_hash, location, refuse_inside
 from kit.types import DOCUMENT_COLUMNS, Prepared
 from kit.voices import actors
 
@@ -63,7 +60,6 @@ __all__ = [
     "Entry",
     "Outcome",
     "Settings",
-    "add_arguments",
     "build",
     "concat",
     "make_chunks",
@@ -71,7 +67,6 @@ __all__ = [
     "prepare",
     "run",
     "run_chunk",
-    "settings_from",
 ]
 
 # A chunk's stages make millions of small objects that hold no reference cycles (rows, tokens, matches); at
@@ -336,37 +331,3 @@ def prepare(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
     """What :func:`kit.pipeline.prepare` gives, by chunk and through the store."""
     tables = run(corpus_dir, PREPARED_TABLES[:-1], settings)
     return Prepared(*(tables[table] for table in PREPARED_TABLES[:-1]))
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    """The settings a command line's options give (options a table does not have are the defaults)."""
-    data = DataFiles(
-        registry=_path(getattr(args, "registry", None)),
-        lexicon=_path(getattr(args, "lexicon", None)),
-        no_lexicon=bool(getattr(args, "no_lexicon", False)),
-        dictionary=_path(getattr(args, "dictionary", None)),
-        holidays=_path(getattr(args, "holidays", None)),
-    )
-    if args.jobs is not None and args.jobs < 1:
-        raise KitError(f"--jobs {args.jobs}: give at least 1 process")
-    if args.scheduler and args.engine != "dask":
-        raise KitError("--scheduler names a Dask scheduler: give it with --engine dask")
-    jobs = None if args.jobs is None or args.scheduler else capped_jobs(args.jobs)  # a cluster's workers are its own
-    return Settings(args.store, jobs, args.engine, args.scheduler, not args.no_progress, data=data)
-
-
-def _path(value: str | None) -> Path | None:
-    return Path(value) if value else None
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of the chunked run: ``--store``, ``--jobs``, ``--engine``, ``--scheduler``, ``--no-progress``."""
-    parser.add_argument(
-        "--store",
-        default=None,
-        help=f"folder or fsspec URL (s3://…) of prepared tables (default ${STORE_ENV} or ~/.cache/presskit/store)",
-    )
-    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="processes (default: every core)")
-    parser.add_argument("--engine", choices=ENGINES, default="local", help="local processes (default) or Dask")
-    parser.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler (default: a LocalCluster)")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")

@@ -32,7 +32,7 @@ def longer(tmp_path_factory) -> Path:
 def whole_corpus_csv(argv: list[str]) -> str:
     """What ``kit table`` printed before the store: the table built over ``prepare()`` of the whole corpus."""
     args = cli.build_parser().parse_args(argv)
-    return cli.render(tables.TABLES[args.table].build(prepare(args.corpus), args), "csv")
+    return cli.render(tables.TABLES[args.table].build(prepare(args.corpus), cli.analysis_settings(args)), "csv")
 
 
 def chunked_csv(argv: list[str], capsys) -> str:
@@ -99,7 +99,7 @@ def test_chunks_of_a_synthetic_corpus_give_the_whole_corpus_tables_on_one_proces
     assert one["tokens"] == cli.render(whole.tokens, "csv")
     assert one["sentences"] == cli.render(whole.sentences, "csv")
     args = cli.build_parser().parse_args(["table", "tone", "--corpus", str(synthetic)])
-    assert one["tone"] == cli.render(tables.TABLES["tone"].build(whole, args), "csv")
+    assert one["tone"] == cli.render(tables.TABLES["tone"].build(whole, cli.analysis_settings(args)), "csv")
     assert one["quotes"].count("\n") > 100 and one["dates"].count("\n") > 100
     two = engine.Settings(store=tmp_path / "two", jobs=2, progress=False, chunk_size=10)
     assert frames_as_csv(engine.run(synthetic, STREAMED, two)) == one
@@ -197,7 +197,7 @@ def test_more_jobs_than_cores_run_on_the_cores_with_a_line_saying_so(tmp_path, c
     argv = ["table", "documents", "--jobs", "1000", "--store", str(tmp_path / "store"), "--no-progress"]
     args = cli.build_parser().parse_args(argv)
     with pytest.warns(KitWarning, match=rf"^--jobs 1,000: this process may use {cores} cores; running {cores}$"):
-        assert engine.settings_from(args).workers() == cores
+        assert cli.run_settings(args).workers() == cores
     assert cli.main(argv) == 0
     said = [line for line in capsys.readouterr().err.splitlines() if "--jobs" in line]
     assert said == [f"warning: --jobs 1,000: this process may use {cores} cores; running {cores}"]

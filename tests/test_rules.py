@@ -2,6 +2,8 @@
 
 import re
 import socket
+import subprocess
+import sys
 
 import pytest
 from pytest_socket import SocketBlockedError, SocketConnectBlockedError
@@ -41,3 +43,20 @@ def test_tests_import_no_bench_module_and_no_names_from_conftest():
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import) bench\b", source, re.MULTILINE), path
         assert not re.search(r"^\s*from tests(\.\w+)*\.conftest import", source, re.MULTILINE), path
+
+
+def test_only_the_command_line_imports_argparse():
+    """The library takes settings (kit.settings), never the command line's Namespace."""
+    importers = [
+        p.relative_to(config.PACKAGE).as_posix()
+        for p in SOURCES
+        if re.search(r"^\s*(from|import) argparse\b", p.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    exempt = ["importer.py"]  # importer: converted on branch h24
+    assert [p for p in importers if p not in exempt] == ["cli.py"]
+
+
+def test_the_notebooks_archive_imports_neither_the_command_line_nor_its_table_registry():
+    code = "import sys, kit.archive; print(sorted(m for m in sys.modules if m in ('kit.cli', 'kit.tables')))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=config.ROOT, check=True)
+    assert found.stdout.strip() == "[]"
