@@ -35,9 +35,9 @@ from kit.chunks import (
     MAX_CHUNK_FACTOR,
     PREPARED_TABLES,
     Chunk,
+    ChunkEntry,
+    ChunkOutcome,
     DataFiles,
-    Entry,
-    Outcome,
     Settings,
     as_read,
     keyed,
@@ -56,17 +56,17 @@ __all__ = [
     "ENGINES",
     "PREPARED_TABLES",
     "Chunk",
+    "ChunkEntry",
+    "ChunkOutcome",
     "DataFiles",
-    "Entry",
-    "Outcome",
     "Settings",
     "build",
     "concat",
     "make_chunks",
     "open_store",
-    "prepare",
-    "run",
+    "prepare_stored",
     "run_chunk",
+    "run_tables",
 ]
 
 # A chunk's stages make millions of small objects that hold no reference cycles (rows, tokens, matches); at
@@ -76,7 +76,7 @@ GC_YOUNG_THRESHOLD = 50_000
 NO_DOCUMENTS = pd.DataFrame({"doc_id": pd.Series(dtype=object), "file": pd.Series(dtype=object)})
 
 
-def run(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> dict[str, pd.DataFrame]:
+def run_tables(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> dict[str, pd.DataFrame]:
     """The tables ``wanted`` (names from PREPARED_TABLES and ANALYSIS_TABLES) of a corpus folder.
 
     Tables the store holds are read; the others are computed by chunk with ``settings.engine`` and kept.
@@ -143,13 +143,13 @@ def make_chunks(folder: Path, settings: Settings) -> Iterator[Chunk]:
     A chunk names its folder as an absolute path: a worker of a cluster resolves it from a folder of its own.
     """
     entries = [
-        Entry(line, {k: v for k, v in record.items() if k != "raw_text"})
+        ChunkEntry(line, {k: v for k, v in record.items() if k != "raw_text"})
         for line, record in corpus.read_articles(folder)
     ]
     entries.sort(key=lambda entry: entry.row["doc_id"])
     hashes = settings.data.hashes()
     absolute = folder.absolute()
-    current: list[Entry] = []
+    current: list[ChunkEntry] = []
     for i, entry in enumerate(entries):
         current.append(entry)
         if i == len(entries) - 1 or _ends_chunk(entry.row["doc_id"], len(current), settings.chunk_size):
@@ -191,11 +191,11 @@ def _execute(
     settings: Settings,
     bar: tqdm,
     pool: ProcessPoolExecutor | None,
-) -> list[Outcome]:
+) -> list[ChunkOutcome]:
     if settings.engine == "dask":
-        from kit.dask_engine import execute  # dask and distributed load only when asked for
+        from kit.dask_engine import execute_chunks  # dask and distributed load only when asked for
 
-        return execute(todo, store, needed, settings, bar, work=run_chunk)
+        return execute_chunks(todo, store, needed, settings, bar, work=run_chunk)
     if pool is None or len(todo) <= 1:
         outcomes = []
         for chunk in todo:
@@ -207,10 +207,10 @@ def _execute(
 
 def _on_processes(
     todo: list[Chunk], store: Store, needed: tuple[str, ...], settings: Settings, pool: ProcessPoolExecutor, bar: tqdm
-) -> list[Outcome]:
+) -> list[ChunkOutcome]:
     """Run the chunks on the pool's processes, at most two chunks each in flight (the rest wait unsent)."""
-    outcomes: list[Outcome] = []
-    pending: set[Future[Outcome]] = set()
+    outcomes: list[ChunkOutcome] = []
+    pending: set[Future[ChunkOutcome]] = set()
     waiting = iter(todo)
     while True:
         for chunk in waiting:
@@ -226,7 +226,7 @@ def _on_processes(
             bar.update(outcome.documents)
 
 
-def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> Outcome:
+def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> ChunkOutcome:
     """Compute and keep the tables ``needed`` of one chunk that the store lacks (prepared tables read if kept)."""
     with _rarer_collections():
         return _run_chunk(chunk, store, needed, data)
@@ -243,10 +243,10 @@ def _rarer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> Outcome:
+def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> ChunkOutcome:
     missing = [table for table in needed if not store.has(table, chunk.keys[table])]
     if not missing:
-        return Outcome(NO_DOCUMENTS, len(chunk.entries))
+        return ChunkOutcome(NO_DOCUMENTS, len(chunk.entries))
     read = None
     if all(store.has(table, chunk.keys[table]) for table in PREPARED_TABLES):
         prepared = Prepared(*(store.read(table, chunk.keys[table]) for table in PREPARED_TABLES[:-1]))
@@ -257,7 +257,7 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
         chunk = read or chunk
         wordless = wordless_documents(prepared.documents, prepared.tokens)
         if not wordless.empty:  # nothing kept: this run is refused, and so is every rerun
-            return Outcome(wordless, len(chunk.entries))
+            return ChunkOutcome(wordless, len(chunk.entries))
         frames = [prepared.documents, prepared.removed, prepared.paragraphs, prepared.sentences, prepared.tokens]
         for table, frame in zip(PREPARED_TABLES, [*frames, cleaning_warnings], strict=True):
             store.write(table, chunk.keys[table], frame)
@@ -268,7 +268,7 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
         if table in missing:
             computed[table] = _analyse(table, prepared, data, lambda name: _earlier(name, chunk, store, computed))
             store.write(table, chunk.keys[table], computed[table])
-    return Outcome(NO_DOCUMENTS, len(chunk.entries), read)
+    return ChunkOutcome(NO_DOCUMENTS, len(chunk.entries), read)
 
 
 def _prepare(chunk: Chunk) -> tuple[Prepared, pd.DataFrame]:
@@ -327,7 +327,7 @@ def _load_once(load: Callable[[Path | None], object], path: Path | None, content
     return load(path)
 
 
-def prepare(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
+def prepare_stored(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
     """What :func:`kit.pipeline.prepare` gives, by chunk and through the store."""
-    tables = run(corpus_dir, PREPARED_TABLES[:-1], settings)
+    tables = run_tables(corpus_dir, PREPARED_TABLES[:-1], settings)
     return Prepared(*(tables[table] for table in PREPARED_TABLES[:-1]))

@@ -267,7 +267,7 @@ def command_table(
     if name == "dates" and run.data.holidays is not None:
         chronology.load_calendar(run.data.holidays)  # a bad calendar: refused before any article is read
     if name in STORED:
-        frame = engine.run(corpus_dir, [STORED[name]], run)[STORED[name]]
+        frame = engine.run_tables(corpus_dir, [STORED[name]], run)[STORED[name]]
         if name == "dates" and analysis.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
             frame = frame[frame.granularity != "vague"].reset_index(drop=True)
         return frame

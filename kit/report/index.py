@@ -15,7 +15,7 @@ from kit.report.parameters import value_literal
 from kit.report.plan import Run
 from kit.report.publish import move, write_file
 from kit.report.render import notebook_title
-from kit.report.site import Record, write_record
+from kit.report.site import SiteRecord, write_record
 from kit.report.values import read_views
 
 
@@ -54,8 +54,8 @@ def summarise_corpus(folder: Path) -> CorpusSummary:
 
 
 def write_index(
-    runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome], corpus: CorpusSummary, record: Record
-) -> tuple[Path, Record]:
+    runs: Sequence[Run], reports_dir: Path, outcomes: Mapping[str, Outcome], corpus: CorpusSummary, record: SiteRecord
+) -> tuple[Path, SiteRecord]:
     """Write ``index.html`` in ``reports_dir``: the corpus, every report with its parameters, values and links.
 
     Returns:
@@ -82,7 +82,7 @@ def write_index(
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME
     write_file(staging, page)
     if config.REPORT_INDEX_NAME not in record.files:
-        record = Record(record.corpus, record.files | {config.REPORT_INDEX_NAME})
+        record = SiteRecord(record.corpus, record.files | {config.REPORT_INDEX_NAME})
         write_record(reports_dir, record)
     target = reports_dir / config.REPORT_INDEX_NAME
     move(staging, target)

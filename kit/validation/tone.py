@@ -9,7 +9,7 @@ kit's score is that quotation's ``compound`` (−1 … +1), with the diplomatic 
 What a reviewer asks of a tone measure, each printed with the number of rated quotations behind it:
 
 * **Correlation**: Pearson and Spearman r between the readers' rating and the kit's compound, each with a
-  95% bootstrap interval (pairs resampled, :data:`RESAMPLES` times, seeded: the same file gives the same
+  95% bootstrap interval (pairs resampled, :data:`BOOTSTRAP_RESAMPLES` times, seeded: the same file gives the same
   figures), for every rated quotation and for officials' quotations alone; the lexicon's r beside plain
   VADER's on the same quotations.
 * **Sign**: positive, neutral or negative on both sides, per speaker group. The neutral bands: a rating
@@ -43,8 +43,8 @@ from kit.voices.actors import OFFICIAL_GROUPS
 # A sample of numbers, as numpy holds it.
 Vector = np.ndarray[Any, Any]
 RATERS = tuple(f"rater_{i}" for i in range(1, 10))
-RESAMPLES = 2000
-SEED = 20261207
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 20261207
 NEUTRAL_RATING = 0.5
 NEUTRAL_COMPOUND = 0.05
 LARGEST = 10
@@ -117,8 +117,8 @@ def correlations(
     a, b = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     paired = ~(np.isnan(a) | np.isnan(b))
     a, b = a[paired], b[paired]
-    rng = np.random.default_rng(SEED)
-    picks = rng.integers(0, len(a), size=(RESAMPLES, len(a))) if len(a) >= 3 else np.empty((0, 0), dtype=int)
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    picks = rng.integers(0, len(a), size=(BOOTSTRAP_RESAMPLES, len(a))) if len(a) >= 3 else np.empty((0, 0), dtype=int)
     result = {}
     for name, transform in (("pearson", _identity), ("spearman", _ranks)):
         r = _pearson(transform(a), transform(b))

@@ -253,7 +253,7 @@ def _in_play(memory: Memory, speaker: Speaker, position: int) -> bool:
     return recent or in_lead
 
 
-def build(view: DocView, registry: Registry) -> Memory:
+def build_memory(view: DocView, registry: Registry) -> Memory:
     """The mentions an article introduces, before any attribution: registry actors, names with a title
     or an appositive, and bodies named by their type ("the Foreign Ministry").
     """

@@ -90,7 +90,7 @@ def run(path: Path) -> nbformat.NotebookNode:
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = _joined_streams(cell.outputs)
-    return render.normalise(notebook, source_ids=source_ids, input_path=shown_path)
+    return render.normalise_notebook(notebook, source_ids=source_ids, input_path=shown_path)
 
 
 def _joined_streams(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
