@@ -227,22 +227,22 @@ class ValidatorSpec:
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, offsets)",
-        lambda p, c: dates_validation.validate(p, c.gold, holidays=c.holidays),
+        lambda p, c: dates_validation.validate_dates(p, c.gold, holidays=c.holidays),
         options=(Option(("--holidays",), {"default": None, "help": "your holiday calendar (default: the kit's)"}),),
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
-        lambda p, c: quote_validation.validate(p, c.gold),
+        lambda p, c: quote_validation.validate_quotes(p, c.gold),
     ),
     "tone": ValidatorSpec(
         "Pearson and Spearman r (bootstrap intervals), sign agreement and readers' agreement against rated "
         "quotations (doc_id, quote, rating −4…+4)",
-        lambda p, c: tone_validation.validate(p, c.gold, c.lexicon),
+        lambda p, c: tone_validation.validate_tone(p, c.gold, c.lexicon),
         options=(Option(("--lexicon",), {"default": None, "help": "your diplomatic lexicon (default: the kit's)"}),),
     ),
     "furniture": ValidatorSpec(
         "furniture removed and body lines lost against CSVs coded on raw lines (doc_id, line, furniture, whole_line)",
-        lambda p, c: furniture.validate(p, c.gold, c.body),
+        lambda p, c: furniture.validate_furniture(p, c.gold, c.body),
         options=(
             Option(("--body",), {"default": None, "help": "CSV of the body lines (doc_id, line), to count lost text"}),
         ),

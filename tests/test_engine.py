@@ -215,7 +215,7 @@ TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens"]
 def test_prepare_through_the_store_gives_the_frames_prepare_gives_in_memory(seeds, tmp_path):
     settings = engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=2)
     for _ in range(2):  # cold, then read back
-        stored = engine.prepare(None, settings)
+        stored = engine.prepare_stored(None, settings)
         for table in TABLES:
             pd.testing.assert_frame_equal(getattr(stored, table), getattr(seeds, table), check_exact=True)
     chunks = list(engine.make_chunks(config.SEEDS, settings))

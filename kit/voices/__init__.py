@@ -1,7 +1,7 @@
 """Official voices: direct quotations, what kind each is, and who is speaking — through whom.
 
     marks.find_spans (quotation marks → spans)
-    → mentions.build (the people and bodies the article names, with their roles: names.py finds them)
+    → mentions.build_memory (the people and bodies the article names, with their roles: names.py finds them)
     → cues.find_cues (attribution words; their subjects resolved by phrases.py through the memory)
     → attribution.attribute (own cues per quotation, then the passes of passes.py: neighbours,
       continuations, relays, channels, kinds, echoes)
