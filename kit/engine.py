@@ -98,7 +98,7 @@ def build(
     a time, so memory follows a chunk, never the corpus. ``chunks`` are the corpus's chunks as planned before
     (an archive's), else they are planned now. A chunk whose article changed after it was planned comes back
     keyed by what its run read (:func:`kit.chunks.as_read`). A store file that cannot be read is computed
-    again, with a warning. Raises as :func:`run`.
+    again, with a warning. Raises as :func:`run_tables`.
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
     store = open_store(settings, folder)

@@ -405,7 +405,7 @@ def evidence(found: pd.DataFrame, formulas: Formulas) -> pd.DataFrame:
     """The sentence behind each point of the formulas chart: one row per occurrence, as keyword in context.
 
     Returns:
-        :data:`EVIDENCE_COLUMNS`: label, year, side (as the chart colours it: :func:`side`), voice, speaker,
+        :data:`EVIDENCE_COLUMNS`: label, year, side (as the chart colours it: :func:`voice_side`), voice, speaker,
         doc_id, sentence_id, left, match, right — formulas in file order, then by year, side, document and position.
     """
     order = {name: i for i, name in enumerate(formulas.names)}

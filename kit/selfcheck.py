@@ -149,7 +149,7 @@ def check(
         answer: what the student set; None (or an empty text or list) is "not answered yet", never wrong, so a
             workbook runs headless with its answers empty.
         expected: fingerprints of the accepted answers (:func:`fingerprint` with the same ``kind``).
-        kind: ``text``, ``number``, ``name``, ``date`` or ``month`` (see :func:`normalise`).
+        kind: ``text``, ``number``, ``name``, ``date`` or ``month`` (see :func:`normalise_answer`).
         decimals: numbers are compared rounded to this many decimals.
         hint: what a wrong answer usually suggests, said after "not yet:" when no known mistake matches.
         mistakes: fingerprints of common wrong answers, each with what that answer suggests.

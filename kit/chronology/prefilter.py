@@ -6,7 +6,7 @@ one of its matches contains; a sentence that lacks one of them cannot match the 
 This changes no result: a rule is skipped only where it would have found nothing.
 
 Why each list holds: the needs are read off the rule's pattern, alternative by alternative. They are looked
-for in the sentence folded to lower case (:func:`folded`), even where the rule is case-sensitive, so they match
+for in the sentence folded to lower case (:func:`casefolded`), even where the rule is case-sensitive, so they match
 wherever the rule does. A rule without an entry always runs.
 ``tests/chronology/test_prefilter.py`` checks every rule's needs on the test sentences and the corpora.
 """

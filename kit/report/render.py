@@ -1,4 +1,4 @@
-"""A report's notebook made reproducible (:func:`normalise`) and shown as a page without scripts
+"""A report's notebook made reproducible (:func:`normalise_notebook`) and shown as a page without scripts
 (:func:`render_html`); :func:`find_unsafe_markup` checks the page.
 """
 

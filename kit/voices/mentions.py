@@ -1,7 +1,7 @@
 """The reader's memory of an article: the people and bodies named so far, and what later words refer to.
 
 A reader meets "Foreign Ministry spokesman Hong Lei" and later reads "Hong said", "the spokesman added",
-"he said": each refers back to the most recent compatible mention. :func:`build` collects the mentions
+"he said": each refers back to the most recent compatible mention. :func:`build_memory` collects the mentions
 an article introduces — registry actors, names written with a title or an appositive ("Kang Chol, North
 Korea's vice foreign minister"), bodies by name ("the Foreign Ministry", "Rodong Sinmun") — in reading
 order; :class:`Memory` answers the look-backs:
