@@ -227,7 +227,7 @@ class ValidatorSpec:
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, offsets)",
-        lambda p, c: dates_validation.validate_dates(p, c.gold, holidays=c.holidays),
+        lambda p, c: dates_validation.validate(p, c.gold, holidays=c.holidays),
         options=(Option(("--holidays",), {"default": None, "help": "your holiday calendar (default: the kit's)"}),),
     ),
     "quotes": ValidatorSpec(

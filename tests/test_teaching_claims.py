@@ -454,7 +454,7 @@ def test_scoring_the_dates_against_a_hand_coded_file(seeds, tmp_path):
             lines.append(f"{HERALD},{expression},{start},{start + len(expression)},{first},{last}")
         gold = tmp_path / "gold.csv"
         gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return dates_validation.validate_dates(seeds, str(gold))
+        return dates_validation.validate(seeds, str(gold))
 
     two = [("Sunday to Wednesday", "2018-03-25", "2018-03-28"), ("1950-53", "1950-01-01", "1953-12-31")]
     report = scored(two)

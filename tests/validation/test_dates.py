@@ -37,7 +37,7 @@ def test_validate_scores_found_exact_and_resolved(tmp_path, seeds, dates):
     assert per_gold.exact_span.tolist() == [True, False, False]
     assert per_gold.resolved.tolist()[:2] == [True, False] and pd.isna(per_gold.resolved.iloc[2])
     assert len(extra) == len(dates[dates.doc_id == CHOSUN]) - 1
-    report = validation.validate_dates(seeds, str(gold))
+    report = validation.validate(seeds, str(gold))
     assert "found: 2/3 = 66.7%" in report and "exact span: 1/3 = 33.3%" in report
     assert "resolved (same dates): 1/2 = 50.0%" in report
     assert f"missed: {CHOSUN}" in report
@@ -65,7 +65,7 @@ GOLD_DATES = config.ROOT / "tests" / "fixtures" / "gold" / "dates.csv"
 
 def test_the_seed_annotation_scores_as_recorded(seeds):
     # tests/fixtures/gold/dates.csv was coded from the text alone, by an annotator who never read the rules.
-    report = validation.validate_dates(seeds, str(GOLD_DATES))
+    report = validation.validate(seeds, str(GOLD_DATES))
     # Before the rules for vague and event-anchored expressions: found 53/63, exact 51/63, no extra row.
     assert "found: 58/63 = 92.1%" in report
     assert "exact span: 56/63 = 88.9%" in report
