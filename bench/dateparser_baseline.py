@@ -3,7 +3,7 @@
 Both systems read the same cleaned sentences. dateparser gets the article's publication day as
 ``RELATIVE_BASE`` (the first possible day at month precision) and English as its language; every
 string it returns is located in its sentence to get character offsets. Both are scored against the
-hand-annotated gold file (``tests/fixtures/gold/dates.csv``) with :func:`kit.validation.dates.score`:
+hand-annotated gold file (``tests/fixtures/gold/dates.csv``) with :func:`kit.validation.dates.score_dates`:
 
 * found — a system expression overlaps the gold expression;
 * exact span — same start and end characters;
@@ -78,7 +78,7 @@ def dateparser_rows(prepared: Prepared) -> pd.DataFrame:
 
 def compare(prepared: Prepared, gold_path: Path, not_dates_path: Path | None) -> pd.DataFrame:
     """One row per system with the rates described in the module docstring."""
-    gold_rows = dates_validation.read_gold(gold_path, prepared)
+    gold_rows = dates_validation.read_date_gold(gold_path, prepared)
     not_dates = None
     if not_dates_path is not None and not_dates_path.exists():
         not_dates = dates_validation.read_not_dates(not_dates_path, prepared)
@@ -88,8 +88,8 @@ def compare(prepared: Prepared, gold_path: Path, not_dates_path: Path | None) ->
     }
     results = []
     for name, rows in systems.items():
-        per_gold, extra = dates_validation.score(rows, gold_rows)
-        result = {"system": name, **dates_validation.summary(per_gold, extra)}
+        per_gold, extra = dates_validation.score_dates(rows, gold_rows)
+        result = {"system": name, **dates_validation.date_summary(per_gold, extra)}
         if not_dates is not None:
             # Only rows the annotator did not mark as dates count: a non-date inside a gold date is no error.
             caught = int(dates_validation.taken_for_dates(extra, not_dates).sum())

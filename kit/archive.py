@@ -15,7 +15,6 @@ it for the stored tables, this module's tests for the passes), so a report reads
 
 from __future__ import annotations
 
-import argparse
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -24,12 +23,11 @@ from typing import Any
 
 import pandas as pd
 
-from kit import chronology, config, engine, themes
+from kit import config, engine
 from kit.chunks import CHUNK_SIZE, PREPARED_TABLES, Chunk, DataFiles, Settings
 from kit.clean import CleaningWarning
 from kit.errors import KitError
 from kit.store import Store
-from kit.tables import TABLES
 from kit.types import Prepared
 
 # What every notebook reads: the documents with their sizes (and, by chunk, the prepared tables behind them).
@@ -154,36 +152,6 @@ def opened(folder: Path, settings: Settings, *, tables: Sequence[str] = (), warn
         store, chunks = engine.build(folder, [*BASE_TABLES, *tables], settings)
     documents = engine.concat([store.read("sizes", chunk.keys["sizes"]) for chunk in chunks])
     return Archive(folder, settings, store, tuple(chunks), documents)
-
-
-# `kit table NAME` for the tables that are per-document rows: the store table each is read from.
-STORED = {"documents": "sizes", "removed": "removed", "paragraphs": "paragraphs", "sentences": "sentences"}
-STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "tone"}
-
-
-def command_table(name: str, args: argparse.Namespace) -> pd.DataFrame:
-    """The table ``python -m kit table NAME`` prints, through the store (options: :func:`kit.engine.add_arguments`).
-
-    Per-document tables are read chunk by chunk; the tables over the whole corpus are built by their
-    :data:`~kit.tables.TABLES` entry's ``chunked`` form on an archive, so no table holds
-    the corpus's tokens at once, and each is the table the entry's ``build`` gives on the whole prepared corpus.
-    """
-    settings = engine.settings_from(args)
-    if name == "dates" and settings.data.holidays is not None:
-        chronology.load_calendar(settings.data.holidays)  # a bad calendar: refused before any article is read
-    if name in STORED:
-        frame = engine.run(args.corpus, [STORED[name]], settings)[STORED[name]]
-        if name == "dates" and args.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
-            frame = frame[frame.granularity != "vague"].reset_index(drop=True)
-        return frame
-    themes.load_dictionary(settings.data.dictionary)  # a bad dictionary: refused before any article is read
-    read_data = TABLES[name].read_data
-    if read_data is not None:  # and a bad data file of the table's own (the formulas)
-        read_data(args)
-    chunked = TABLES[name].chunked
-    if chunked is None:  # a table over the whole corpus that cannot be built by chunk: none of the kit's
-        raise KitError(f"kit table {name}: the table has no form that reads the store by chunk")
-    return chunked(opened(Path(args.corpus) if args.corpus is not None else config.SEEDS, settings), args)
 
 
 def fill_report_tables(folder: Path, *, jobs: int, progress: bool) -> None:

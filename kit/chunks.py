@@ -103,7 +103,7 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class Entry:
+class ChunkEntry:
     """One document of a chunk: its manifest line and row (with the article's sha256, without its text)."""
 
     line: int
@@ -115,11 +115,11 @@ class Chunk:
     """Documents next to each other in doc_id order, and the store key of each table over them."""
 
     folder: Path
-    entries: tuple[Entry, ...]
+    entries: tuple[ChunkEntry, ...]
     keys: dict[str, str]
 
 
-def keyed(folder: Path, entries: Iterable[Entry], hashes: Mapping[str, tuple[str, ...]]) -> Chunk:
+def keyed(folder: Path, entries: Iterable[ChunkEntry], hashes: Mapping[str, tuple[str, ...]]) -> Chunk:
     """A chunk of ``entries`` with each table's key (``hashes``: :meth:`DataFiles.hashes`; see :mod:`kit.store`)."""
     entries = tuple(entries)
     document_keys = [document_key(entry.row) for entry in entries]
@@ -134,12 +134,12 @@ def as_read(chunk: Chunk, sha256: Mapping[str, str], data: DataFiles) -> Chunk |
     An article edited after the chunk was planned (every file is hashed once before the chunks run) is read as
     it is now: its tables are kept under the key of what was read, never under the planned key.
     """
-    entries = tuple(Entry(e.line, {**e.row, "sha256": sha256[e.row["doc_id"]]}) for e in chunk.entries)
+    entries = tuple(ChunkEntry(e.line, {**e.row, "sha256": sha256[e.row["doc_id"]]}) for e in chunk.entries)
     return None if entries == chunk.entries else keyed(chunk.folder, entries, data.hashes())
 
 
 @dataclass(frozen=True)
-class Outcome:
+class ChunkOutcome:
     """What a chunk's run reports: the documents left without a word (doc_id, file), how many it had, and the
     chunk as it was read when an article changed after the chunk was planned (see :func:`as_read`).
     """

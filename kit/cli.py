@@ -15,15 +15,17 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, NoReturn
 
 import pandas as pd
 
-from kit import archive, config, engine, tables
-from kit.chunks import available_cores
+from kit import config, tables
+from kit.chunks import ENGINES, Settings, available_cores, capped_jobs
 from kit.errors import KitError, KitWarning, first_line
 from kit.pipeline import prepare
+from kit.settings import AnalysisSettings, CheckSettings
 from kit.store import STORE_ENV, StoreError
 from kit.validation import split
 
@@ -67,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = names.add_parser(name, help=spec.help, description=spec.help)
         _add_corpus_options(sub)
         sub.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
-        engine.add_arguments(sub)
+        _add_run_options(sub)
         for option in spec.options:
             sub.add_argument(*option.flags, **option.kwargs)
 
@@ -89,12 +91,33 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="execute the notebooks into reports/ (see kit.report)")
     _add_report_options(report)
 
-    from kit import synth
-
     _add_import_options(commands.add_parser("import", help="make a corpus folder from CSV, JSON Lines or .txt"))
-    synth.add_arguments(commands.add_parser("synth", help="write a synthetic corpus recombined from real paragraphs"))
+    _add_synth_options(commands.add_parser("synth", help="write a synthetic corpus recombined from real paragraphs"))
     _add_concordance_commands(commands)
     return parser
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the chunked run: ``--store``, ``--jobs``, ``--engine``, ``--scheduler``, ``--no-progress``."""
+    parser.add_argument(
+        "--store",
+        default=None,
+        help=f"folder or fsspec URL (s3://…) of prepared tables (default ${STORE_ENV} or ~/.cache/presskit/store)",
+    )
+    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="processes (default: every core)")
+    parser.add_argument("--engine", choices=ENGINES, default="local", help="local processes (default) or Dask")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler (default: a LocalCluster)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def _add_synth_options(parser: argparse.ArgumentParser) -> None:
+    """The ``synth`` subcommand's options."""
+    parser.add_argument("--n", type=int, required=True, help="number of articles to write")
+    parser.add_argument("--out", required=True, help="the corpus folder to write (must be new or empty)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--from", dest="source", default=None, help="corpus folder to recombine (default: seeds/)")
+    parser.add_argument("--force", action="store_true", help="replace --out if it is not empty")
+    parser.set_defaults(handler=_synth)
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -149,7 +172,7 @@ def _import(args: argparse.Namespace) -> int:
         rejects=args.rejects,
         force=args.force,
     )
-    print(importer.run(args.source, args.out, settings).summary())
+    print(importer.run_import(args.source, args.out, settings).summary())
     return 0
 
 
@@ -260,9 +283,38 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def analysis_settings(args: argparse.Namespace) -> AnalysisSettings:
+    """The settings a table's options give (options the table does not have keep their defaults)."""
+    given: dict[str, Any] = {}
+    for name in (f.name for f in fields(AnalysisSettings) if hasattr(args, f.name)):
+        value = getattr(args, name)
+        given[name] = tuple(value) if isinstance(value, list) else value  # repeatable options: frozen
+    return AnalysisSettings(**given)
+
+
+def check_settings(args: argparse.Namespace) -> CheckSettings:
+    """The settings a check's options give (options the check does not have keep their defaults)."""
+    return CheckSettings(**{f.name: getattr(args, f.name) for f in fields(CheckSettings) if hasattr(args, f.name)})
+
+
+def run_settings(args: argparse.Namespace) -> Settings:
+    """The engine's settings a table's options give: store, processes, engine, progress and data files.
+
+    Raises:
+        KitError: ``--jobs`` below 1, or ``--scheduler`` without ``--engine dask``.
+    """
+    if args.jobs is not None and args.jobs < 1:
+        raise KitError(f"--jobs {args.jobs}: give at least 1 process")
+    if args.scheduler and args.engine != "dask":
+        raise KitError("--scheduler names a Dask scheduler: give it with --engine dask")
+    jobs = None if args.jobs is None or args.scheduler else capped_jobs(args.jobs)  # a cluster's workers are its own
+    data = analysis_settings(args).data_files()
+    return Settings(args.store, jobs, args.engine, args.scheduler, not args.no_progress, data=data)
+
+
 def _table(args: argparse.Namespace) -> int:
     try:
-        frame = archive.command_table(args.table, args)
+        frame = tables.command_table(args.table, args.corpus, analysis=analysis_settings(args), run=run_settings(args))
     except StoreError as err:  # `kit table` chooses its store with --store too
         raise err.choosing(f"--store or ${STORE_ENV}") from None
     sys.stdout.write(render(frame, args.format))
@@ -280,7 +332,15 @@ def _validate(args: argparse.Namespace) -> int:
         for warning in split.warnings_of_half(caught, whole, args.half):  # none about the other half's documents
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
         prepared = split.subset(whole, args.half)
-    sys.stdout.write(spec.run(prepared, args))
+    sys.stdout.write(spec.run(prepared, check_settings(args)))
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from kit import synth
+
+    out = synth.synthesise(args.n, args.out, seed=args.seed, source_dir=args.source, force=args.force)
+    print(f"wrote {args.n} articles to {out}")
     return 0
 
 

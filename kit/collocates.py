@@ -65,7 +65,7 @@ def collocates(
 
     Args:
         prepared: the prepared corpus.
-        pattern: a word, phrase or glob, or with ``regex`` a regular expression (:func:`kit.concordance.find`).
+        pattern: a word, phrase or glob, or with ``regex`` a regular expression (:func:`kit.concordance.find_pattern`).
         regex: read the pattern as a regular expression.
         case_sensitive: match the pattern's case as written.
         left: word tokens counted before each hit (L5 by default).

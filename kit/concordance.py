@@ -31,8 +31,8 @@ import pandas as pd
 
 from kit import kwic, lookup, periods, text, voices
 from kit.errors import KitError
+from kit.tone.scoring import NARRATION, VOICES
 from kit.types import Prepared
-from kit.voices import actors
 
 # The positions a line can be sorted by: three words left, the match itself (KW), three words right.
 SORT_POSITIONS = ("L3", "L2", "L1", "KW", "R1", "R2", "R3")
@@ -53,7 +53,6 @@ CONCORD_COLUMNS = [
 ]
 SORT_WORD_COLUMNS = ["L3", "L2", "L1", "R1", "R2", "R3"]
 # The voice of a hit outside every quotation (as kit.tone names the journalist's own sentences).
-NARRATION = "narration"
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,9 @@ def _check_known(what: str, wanted: Iterable[str], known: Iterable[Any]) -> None
             raise KitError(f"no {what} {name!r} in the corpus (known: {', '.join(names)})")
 
 
-def find(prepared: Prepared, pattern: str, *, regex: bool = False, case_sensitive: bool = False) -> pd.DataFrame:
+def find_pattern(
+    prepared: Prepared, pattern: str, *, regex: bool = False, case_sensitive: bool = False
+) -> pd.DataFrame:
     """Every hit of a pattern, as :func:`kit.lookup.find` gives matches (:data:`kit.lookup.MATCH_COLUMNS`).
 
     Args:
@@ -193,7 +194,7 @@ def hits(
     """
     _check_known("voice", selection.voices, VOICES)
     chosen = select_documents(prepared, selection)
-    found = find(chosen, pattern, regex=regex, case_sensitive=case_sensitive)
+    found = find_pattern(chosen, pattern, regex=regex, case_sensitive=case_sensitive)
     if selection.voices or quotes is not None:
         found = with_voices(chosen, found, quotes)
         if selection.voices:
@@ -202,7 +203,6 @@ def hits(
 
 
 # Every voice a hit can have: the registry's speaker groups, a quotation without a speaker, the narration.
-VOICES = (*actors.GROUPS, "unknown", NARRATION)
 
 
 def with_voices(prepared: Prepared, found: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:

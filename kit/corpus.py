@@ -44,7 +44,7 @@ PUBLISHED_CANONICAL = {
 PUBLISHED_YEARS = range(1678, 2262)
 
 
-NUL = b"\x00"
+NUL_BYTE = b"\x00"
 # A noncharacter standing in for NUL while the manifest is parsed (see read_manifest).
 NUL_STAND_IN = "\uffff"
 
@@ -268,8 +268,8 @@ def _read_article(path: Path, manifest_path: Path, line: int) -> bytes:
     raw = _read_bytes(path)
     if not raw.strip():
         raise CorpusError(f"{path}: file is empty (listed at {manifest_path.name}:{line})")
-    if NUL in raw:
-        raise CorpusError(f"{path}: binary file (NUL byte at offset {raw.index(NUL)}), not text")
+    if NUL_BYTE in raw:
+        raise CorpusError(f"{path}: binary file (NUL byte at offset {raw.index(NUL_BYTE)}), not text")
     return raw
 
 

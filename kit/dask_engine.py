@@ -20,7 +20,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from kit.chunks import Chunk, Outcome, Settings
+from kit.chunks import Chunk, ChunkOutcome, Settings
 from kit.errors import KitError, first_line
 from kit.store import Store
 
@@ -28,21 +28,21 @@ from kit.store import Store
 SCHEDULER_TIMEOUT = 10.0
 
 
-def execute(
+def execute_chunks(
     todo: list[Chunk],
     store: Store,
     needed: tuple[str, ...],
     settings: Settings,
     bar: tqdm,
     *,
-    work: Callable[..., Outcome],
-) -> list[Outcome]:
+    work: Callable[..., ChunkOutcome],
+) -> list[ChunkOutcome]:
     """Run ``work`` (:func:`kit.engine.run_chunk`) for each chunk of ``todo`` on the cluster (see the module
     docstring); the outcomes, in the order the chunks finished.
     """
     from distributed import Client, LocalCluster, as_completed
 
-    outcomes: list[Outcome] = []
+    outcomes: list[ChunkOutcome] = []
     if not todo:
         return outcomes
     with ExitStack() as stack:
@@ -65,7 +65,7 @@ def execute(
         data = settings.data.absolute()
         futures = client.map(work, todo, store=store, needed=needed, data=data, pure=False)
         for future in as_completed(futures):
-            outcome: Outcome = future.result()
+            outcome: ChunkOutcome = future.result()
             outcomes.append(outcome)
             bar.update(outcome.documents)
             future.release()

@@ -42,7 +42,7 @@ def trend(
 
     Args:
         prepared: the prepared corpus.
-        pattern: a word, phrase or glob, or with ``regex`` a regular expression (:func:`kit.concordance.find`).
+        pattern: a word, phrase or glob, or with ``regex`` a regular expression (:func:`kit.concordance.find_pattern`).
         by: a documents column to group by (outlet, author, any manifest column), or None for one group.
         per: "month" (``2018-03``) or "year" (``2018``) of the publication date; a document dated to a month
             is in that month.

@@ -14,7 +14,6 @@ documents: adding or removing an article changes its own chunk's key, not every 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import hashlib
@@ -36,19 +35,17 @@ from kit.chunks import (
     MAX_CHUNK_FACTOR,
     PREPARED_TABLES,
     Chunk,
+    ChunkEntry,
+    ChunkOutcome,
     DataFiles,
-    Entry,
-    Outcome,
     Settings,
     as_read,
-    capped_jobs,
     keyed,
 )
 from kit.clean import CleaningWarning
-from kit.errors import KitError
 from kit.lifetime import worker_pool
 from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
-from kit.store import STORE_ENV, Store, file_hash, location, refuse_inside
+from kit.store import Store, file_hash, location, refuse_inside
 from kit.types import Prepared
 from kit.voices import actors
 
@@ -59,19 +56,17 @@ __all__ = [
     "ENGINES",
     "PREPARED_TABLES",
     "Chunk",
+    "ChunkEntry",
+    "ChunkOutcome",
     "DataFiles",
-    "Entry",
-    "Outcome",
     "Settings",
-    "add_arguments",
     "build",
     "concat",
     "make_chunks",
     "open_store",
-    "prepare",
-    "run",
+    "prepare_stored",
     "run_chunk",
-    "settings_from",
+    "run_tables",
 ]
 
 # A chunk's stages make millions of small objects that hold no reference cycles (rows, tokens, matches); at
@@ -81,7 +76,7 @@ GC_YOUNG_THRESHOLD = 50_000
 NO_DOCUMENTS = pd.DataFrame({"doc_id": pd.Series(dtype=object), "file": pd.Series(dtype=object)})
 
 
-def run(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> dict[str, pd.DataFrame]:
+def run_tables(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> dict[str, pd.DataFrame]:
     """The tables ``wanted`` (names from PREPARED_TABLES and ANALYSIS_TABLES) of a corpus folder.
 
     Tables the store holds are read; the others are computed by chunk with ``settings.engine`` and kept.
@@ -103,7 +98,7 @@ def build(
     a time, so memory follows a chunk, never the corpus. ``chunks`` are the corpus's chunks as planned before
     (an archive's), else they are planned now. A chunk whose article changed after it was planned comes back
     keyed by what its run read (:func:`kit.chunks.as_read`). A store file that cannot be read is computed
-    again, with a warning. Raises as :func:`run`.
+    again, with a warning. Raises as :func:`run_tables`.
     """
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
     store = open_store(settings, folder)
@@ -148,13 +143,13 @@ def make_chunks(folder: Path, settings: Settings) -> Iterator[Chunk]:
     A chunk names its folder as an absolute path: a worker of a cluster resolves it from a folder of its own.
     """
     entries = [
-        Entry(line, {k: v for k, v in record.items() if k != "raw_text"})
+        ChunkEntry(line, {k: v for k, v in record.items() if k != "raw_text"})
         for line, record in corpus.read_articles(folder)
     ]
     entries.sort(key=lambda entry: entry.row["doc_id"])
     hashes = settings.data.hashes()
     absolute = folder.absolute()
-    current: list[Entry] = []
+    current: list[ChunkEntry] = []
     for i, entry in enumerate(entries):
         current.append(entry)
         if i == len(entries) - 1 or _ends_chunk(entry.row["doc_id"], len(current), settings.chunk_size):
@@ -196,11 +191,11 @@ def _execute(
     settings: Settings,
     bar: tqdm,
     pool: ProcessPoolExecutor | None,
-) -> list[Outcome]:
+) -> list[ChunkOutcome]:
     if settings.engine == "dask":
-        from kit.dask_engine import execute  # dask and distributed load only when asked for
+        from kit.dask_engine import execute_chunks  # dask and distributed load only when asked for
 
-        return execute(todo, store, needed, settings, bar, work=run_chunk)
+        return execute_chunks(todo, store, needed, settings, bar, work=run_chunk)
     if pool is None or len(todo) <= 1:
         outcomes = []
         for chunk in todo:
@@ -212,10 +207,10 @@ def _execute(
 
 def _on_processes(
     todo: list[Chunk], store: Store, needed: tuple[str, ...], settings: Settings, pool: ProcessPoolExecutor, bar: tqdm
-) -> list[Outcome]:
+) -> list[ChunkOutcome]:
     """Run the chunks on the pool's processes, at most two chunks each in flight (the rest wait unsent)."""
-    outcomes: list[Outcome] = []
-    pending: set[Future[Outcome]] = set()
+    outcomes: list[ChunkOutcome] = []
+    pending: set[Future[ChunkOutcome]] = set()
     waiting = iter(todo)
     while True:
         for chunk in waiting:
@@ -231,7 +226,7 @@ def _on_processes(
             bar.update(outcome.documents)
 
 
-def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> Outcome:
+def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> ChunkOutcome:
     """Compute and keep the tables ``needed`` of one chunk that the store lacks (prepared tables read if kept)."""
     with _rarer_collections():
         return _run_chunk(chunk, store, needed, data)
@@ -248,10 +243,10 @@ def _rarer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> Outcome:
+def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> ChunkOutcome:
     missing = [table for table in needed if not store.has(table, chunk.keys[table])]
     if not missing:
-        return Outcome(NO_DOCUMENTS, len(chunk.entries))
+        return ChunkOutcome(NO_DOCUMENTS, len(chunk.entries))
     read = None
     if all(store.has(table, chunk.keys[table]) for table in PREPARED_TABLES):
         prepared = Prepared(*(store.read(table, chunk.keys[table]) for table in PREPARED_TABLES[:-1]))
@@ -262,7 +257,7 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
         chunk = read or chunk
         wordless = wordless_documents(prepared.documents, prepared.tokens)
         if not wordless.empty:  # nothing kept: this run is refused, and so is every rerun
-            return Outcome(wordless, len(chunk.entries))
+            return ChunkOutcome(wordless, len(chunk.entries))
         frames = [prepared.documents, prepared.removed, prepared.paragraphs, prepared.sentences, prepared.tokens]
         for table, frame in zip(PREPARED_TABLES, [*frames, cleaning_warnings], strict=True):
             store.write(table, chunk.keys[table], frame)
@@ -273,7 +268,7 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
         if table in missing:
             computed[table] = _analyse(table, prepared, data, lambda name: _earlier(name, chunk, store, computed))
             store.write(table, chunk.keys[table], computed[table])
-    return Outcome(NO_DOCUMENTS, len(chunk.entries), read)
+    return ChunkOutcome(NO_DOCUMENTS, len(chunk.entries), read)
 
 
 def _prepare(chunk: Chunk) -> tuple[Prepared, pd.DataFrame]:
@@ -332,41 +327,7 @@ def _load_once(load: Callable[[Path | None], object], path: Path | None, content
     return load(path)
 
 
-def prepare(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
+def prepare_stored(corpus_dir: str | Path | None, settings: Settings) -> Prepared:
     """What :func:`kit.pipeline.prepare` gives, by chunk and through the store."""
-    tables = run(corpus_dir, PREPARED_TABLES[:-1], settings)
+    tables = run_tables(corpus_dir, PREPARED_TABLES[:-1], settings)
     return Prepared(*(tables[table] for table in PREPARED_TABLES[:-1]))
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    """The settings a command line's options give (options a table does not have are the defaults)."""
-    data = DataFiles(
-        registry=_path(getattr(args, "registry", None)),
-        lexicon=_path(getattr(args, "lexicon", None)),
-        no_lexicon=bool(getattr(args, "no_lexicon", False)),
-        dictionary=_path(getattr(args, "dictionary", None)),
-        holidays=_path(getattr(args, "holidays", None)),
-    )
-    if args.jobs is not None and args.jobs < 1:
-        raise KitError(f"--jobs {args.jobs}: give at least 1 process")
-    if args.scheduler and args.engine != "dask":
-        raise KitError("--scheduler names a Dask scheduler: give it with --engine dask")
-    jobs = None if args.jobs is None or args.scheduler else capped_jobs(args.jobs)  # a cluster's workers are its own
-    return Settings(args.store, jobs, args.engine, args.scheduler, not args.no_progress, data=data)
-
-
-def _path(value: str | None) -> Path | None:
-    return Path(value) if value else None
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of the chunked run: ``--store``, ``--jobs``, ``--engine``, ``--scheduler``, ``--no-progress``."""
-    parser.add_argument(
-        "--store",
-        default=None,
-        help=f"folder or fsspec URL (s3://…) of prepared tables (default ${STORE_ENV} or ~/.cache/presskit/store)",
-    )
-    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="processes (default: every core)")
-    parser.add_argument("--engine", choices=ENGINES, default="local", help="local processes (default) or Dask")
-    parser.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler (default: a LocalCluster)")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")

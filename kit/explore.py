@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 EVERY = "(every)"
 # At most this many rows in a panel's table (the heading and the chart count all of them); fewer in a static
 # report, which shows only the initial selection.
-MAX_ROWS = 60
+MAX_VIEW_ROWS = 60
 STATIC_ROWS = 15
 
 
@@ -101,10 +101,10 @@ class Explorer:
         import ipywidgets as widgets
 
         made = {control.name: _widget(widgets, control) for control in self.controls}
-        output = widgets.HTML(value=to_html(self.initial()))
+        output = widgets.HTML(value=view_html(self.initial()))
 
         def refresh(_change: object = None) -> None:
-            output.value = to_html(self.view(**{name: made[name].value for name in made}))
+            output.value = view_html(self.view(**{name: made[name].value for name in made}))
 
         for control in self.controls:
             if control.follows:
@@ -178,11 +178,11 @@ def show_static(view: View) -> None:
         plt.close(figure)
 
 
-def to_html(view: View) -> str:
+def view_html(view: View) -> str:
     """A view as one HTML fragment for the widget panel: article text escaped by pandas, the chart as SVG."""
     parts = [
         f"<h4>{html.escape(view.heading, quote=False)}</h4>",
-        kit_display.to_html(kit_display.readable(view.rows.head(MAX_ROWS), documents=view.documents)),
+        kit_display.to_html(kit_display.readable(view.rows.head(MAX_VIEW_ROWS), documents=view.documents)),
     ]
     if view.draw is not None:
         figure = _figure(view.draw, view.height)
@@ -376,7 +376,7 @@ def timeline(
         heading = f"events overlapping {years[0]}–{years[1]}: {len(chosen)}"
         rows = chosen[needed].reset_index(drop=True)
         draw = _spans(rows, published, years, labels) if len(rows) else None
-        height = 1.5 + 0.16 * min(len(rows), MAX_ROWS)
+        height = 1.5 + 0.16 * min(len(rows), MAX_VIEW_ROWS)
         return View(heading=heading, rows=rows, draw=draw, height=height, documents=documents)
 
     return Explorer(
@@ -389,7 +389,7 @@ def timeline(
 def _spans(
     rows: pd.DataFrame, published: Mapping[str, str], years: tuple[int, int], labels: Mapping[str, str]
 ) -> Callable[[Axes], None]:
-    shown = rows.head(MAX_ROWS)
+    shown = rows.head(MAX_VIEW_ROWS)
 
     def draw(axes: Axes) -> None:
         starts = days(shown.date_start)  # any year: an event of 1636 is drawn like one of 2018

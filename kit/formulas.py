@@ -57,12 +57,12 @@ OCCURRENCE_COLUMNS = [
     "left",
     "right",
 ]
-COUNT_COLUMNS = ["occurrences", "documents", "quoted"]
+FORMULA_COUNT_COLUMNS = ["occurrences", "documents", "quoted"]
 TIMELINE_COLUMNS = ["formula", "label", "year", "articles", "documents", "share", "occurrences", "quoted"]
 # The sides a summary and a chart keep apart: the two official voices, every other quoted voice, the narration.
 SIDES = {"official_prc": "PRC officials", "official_dprk": "DPRK officials", NARRATION: "narration"}
 OTHER_VOICES = "other quoted voices"
-SUMMARY_COLUMNS = [
+FORMULA_SUMMARY_COLUMNS = [
     "formula",
     "label",
     "occurrences",
@@ -321,7 +321,7 @@ def counts(found: pd.DataFrame, formulas: Formulas, *, by: str | Sequence[str] =
     table = table.sort_values(
         ["formula", *keys], key=lambda column: column.map(ranks[str(column.name)]) if column.name in ranks else column
     )
-    return table[["formula", "label", *keys, *COUNT_COLUMNS]].reset_index(drop=True)
+    return table[["formula", "label", *keys, *FORMULA_COUNT_COLUMNS]].reset_index(drop=True)
 
 
 def timeline(found: pd.DataFrame, documents: pd.DataFrame, formulas: Formulas) -> pd.DataFrame:
@@ -364,7 +364,7 @@ def summary(found: pd.DataFrame, formulas: Formulas) -> pd.DataFrame:
     """One row per formula of the file: how often, from whose mouth, first and last year, what it signals.
 
     Returns:
-        :data:`SUMMARY_COLUMNS`: formula, label, occurrences, documents, official_prc and official_dprk
+        :data:`FORMULA_SUMMARY_COLUMNS`: formula, label, occurrences, documents, official_prc and official_dprk
         (occurrences in their quoted words), other_voices (in any other quoted voice, unknown speakers included),
         narration, first_year and last_year (of publication; empty for a formula never found), note — formulas in
         file order, those never found too.
@@ -388,10 +388,10 @@ def summary(found: pd.DataFrame, formulas: Formulas) -> pd.DataFrame:
                 "note": f.note,
             }
         )
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype({"first_year": "Int64", "last_year": "Int64"})
+    return pd.DataFrame(rows, columns=FORMULA_SUMMARY_COLUMNS).astype({"first_year": "Int64", "last_year": "Int64"})
 
 
-def side(voice: str) -> str:
+def voice_side(voice: str) -> str:
     """The side a chart draws a voice as: PRC officials, DPRK officials, narration, or other quoted voices."""
     return SIDES.get(voice, OTHER_VOICES)
 
@@ -405,11 +405,11 @@ def evidence(found: pd.DataFrame, formulas: Formulas) -> pd.DataFrame:
     """The sentence behind each point of the formulas chart: one row per occurrence, as keyword in context.
 
     Returns:
-        :data:`EVIDENCE_COLUMNS`: label, year, side (as the chart colours it: :func:`side`), voice, speaker,
+        :data:`EVIDENCE_COLUMNS`: label, year, side (as the chart colours it: :func:`voice_side`), voice, speaker,
         doc_id, sentence_id, left, match, right — formulas in file order, then by year, side, document and position.
     """
     order = {name: i for i, name in enumerate(formulas.names)}
-    sides = found.voice.map(side)
+    sides = found.voice.map(voice_side)
     ranked = found.assign(
         side=sides,
         _formula=found.formula.map(order),

@@ -18,7 +18,7 @@ from kit.errors import CorpusError, preview
 from kit.import_source import DELIMITERS
 from kit.types import KIT_COLUMNS
 
-# The usual names of each fact's column in news-database exports, compared by their folded form (see folded()).
+# The usual names of each fact's column in news-database exports, compared folded (see folded_header()).
 DEFAULT_COLUMNS = {
     "text": ("text", "body", "content", "article", "full_text", "article_text", "body_text"),
     "title": ("title", "headline", "heading"),
@@ -32,7 +32,7 @@ DEFAULT_COLUMNS = {
 NAME_SEPARATORS = re.compile(r"[\s\-]+")
 
 
-def folded(name: str) -> str:
+def folded_header(name: str) -> str:
     """A column name as the defaults are compared with it: "Publication Date" → "publication_date"."""
     return NAME_SEPARATORS.sub("_", name.strip().casefold())
 
@@ -59,7 +59,7 @@ def column_names(
                 raise CorpusError(f"{path}: no column {wanted!r} (--{key}); columns are {', '.join(header)}")
             names[key] = wanted
             continue
-        found = [name for name in header if folded(name) in defaults]
+        found = [name for name in header if folded_header(name) in defaults]
         if len(found) > 1:
             raise CorpusError(
                 f"{path}: columns {found[0]!r} and {found[1]!r} could both hold the {key}; name the one that does "

@@ -40,7 +40,7 @@ class Record:
 
 
 @dataclass(frozen=True)
-class Source:
+class ExportSource:
     """A table source: its header (column names, in order), the delimiter a CSV was read with, and its rows."""
 
     header: list[str]
@@ -66,7 +66,7 @@ def format_of(path: Path) -> str:
     raise CorpusError(f"{path}: cannot tell the format from the suffix {suffix!r} (use --format csv|jsonl|txt)")
 
 
-def read_text(path: Path) -> str:
+def read_export_text(path: Path) -> str:
     """A source file as text: UTF-8, BOM dropped, line ends normalised to ``\\n``."""
     try:
         raw = path.read_bytes()
@@ -96,7 +96,7 @@ def _source_lines(path: Path) -> Iterator[str]:
         raise CorpusError(f"{path}: cannot read ({err.strerror})") from None
 
 
-def table_source(path: Path, kind: str) -> Source:
+def table_source(path: Path, kind: str) -> ExportSource:
     """The header and rows of a CSV (``kind`` "csv") or JSON Lines file (its header: the first object's keys).
 
     Raises:
@@ -107,11 +107,11 @@ def table_source(path: Path, kind: str) -> Source:
     records = _jsonl_records(path)
     first = next(records, None)
     if first is None:
-        return Source([], ",", iter(()))
-    return Source(list(first.values), ",", itertools.chain([first], records))
+        return ExportSource([], ",", iter(()))
+    return ExportSource(list(first.values), ",", itertools.chain([first], records))
 
 
-def csv_source(path: Path) -> Source:
+def csv_source(path: Path) -> ExportSource:
     """A CSV file read with the delimiter its header line uses (comma, semicolon or tab; comma for one column)."""
     lines = _source_lines(path)
     first = next(lines, "")
@@ -125,7 +125,7 @@ def csv_source(path: Path) -> Source:
     if not header:
         raise CorpusError(f"{path}: empty file (a header row is needed)")
     _check_header(path, list(header))
-    return Source(list(header), delimiter, _csv_records(path, reader))
+    return ExportSource(list(header), delimiter, _csv_records(path, reader))
 
 
 def sniff_delimiter(header_line: str) -> str:

@@ -36,10 +36,10 @@ from kit import folder as corpus_folder
 from kit.corpus import DOC_ID, check_row
 from kit.errors import CorpusError, KitError
 from kit.import_columns import DEFAULT_COLUMNS, as_text, column_names, metadata_names, metadata_text
-from kit.import_source import Record, format_of, read_text, table_source
+from kit.import_source import Record, format_of, read_export_text, table_source
 from kit.published import ORDERS, parse_published, readings
 
-__all__ = ["DEFAULT_COLUMNS", "ImportSettings", "Imported", "import_corpus", "run", "slug"]
+__all__ = ["DEFAULT_COLUMNS", "ImportSettings", "Imported", "import_corpus", "run_import", "slug"]
 
 # A publication day inside a file name, e.g. "kcna-2018-03-28-visit.txt".
 DAY_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
@@ -127,10 +127,10 @@ class Rejected:
 
 def import_corpus(source: str | Path, out: str | Path, settings: ImportSettings | None = None) -> Path:
     """:func:`run`, returning the written folder."""
-    return run(source, out, settings or ImportSettings()).folder
+    return run_import(source, out, settings or ImportSettings()).folder
 
 
-def run(source: str | Path, out: str | Path, settings: ImportSettings) -> Imported:
+def run_import(source: str | Path, out: str | Path, settings: ImportSettings) -> Imported:
     """Read every article of ``source``, check them all, then write the corpus folder ``out``.
 
     Args:
@@ -361,7 +361,7 @@ def _text_folder_articles(path: Path, settings: ImportSettings) -> Iterator[Arti
     if not path.is_dir():
         raise CorpusError(f"{path}: not a folder of .txt files")
     for file in sorted(path.glob("*.txt")):
-        text = _article_text(read_text(file), str(file))
+        text = _article_text(read_export_text(file), str(file))
         day = DAY_IN_NAME.search(file.stem)
         date_text = day.group(1) if day else published
         if date_text is None:

@@ -109,12 +109,12 @@ def keyness(
     if isinstance(corpus, Prepared):
         sizes = themes.word_tokens(corpus)
         if unit == "word":
-            return scored(word_counts(corpus, chosen), sizes, chosen, min_count=min_count)
+            return scored(side_word_counts(corpus, chosen), sizes, chosen, min_count=min_count)
         sums = themes.document_sums(corpus, dictionary)
     else:
         sizes = corpus.documents.set_index("doc_id").n_words
         if unit == "word":
-            return scored(corpus.gather(word_counts, chosen), sizes, chosen, min_count=min_count)
+            return scored(corpus.gather(side_word_counts, chosen), sizes, chosen, min_count=min_count)
         sums = corpus.table("theme_sums")
     return scored(theme_counts(sums, dictionary, chosen), sizes, chosen)
 
@@ -182,7 +182,7 @@ def theme_counts(sums: pd.DataFrame, dictionary: Dictionary, sides: Sides) -> pd
     return pd.DataFrame(rows, columns=["item", "target", "reference"])
 
 
-def word_counts(prepared: Prepared, sides: Sides) -> pd.DataFrame:
+def side_word_counts(prepared: Prepared, sides: Sides) -> pd.DataFrame:
     """Each word's tokens (item: its norm; stopwords, punctuation and numbers left out) in the target and
     reference documents among these. Documents are counted apart, so chunks' counts add up (:func:`scored`).
     """

@@ -203,7 +203,7 @@ def _first_steps(written: list[str], norms: list[str], trie: wordtrie.WordTrie) 
     entry starts is then skipped without reading its words again.
     """
     pairs = list(zip(written, norms, strict=True))
-    steps = {pair: trie.step(wordtrie.ROOT, *pair) for pair in set(pairs)}
+    steps = {pair: trie.step(wordtrie.ROOT_NODE, *pair) for pair in set(pairs)}
     return [steps[pair] for pair in pairs]
 
 

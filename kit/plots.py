@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 Colour = tuple[float, float, float]
 BLUE, RED = "#4c72b0", "#c44e52"
 # The strips' jitter and dot samples are seeded, as the intervals are (kit.intervals), so every run draws the same.
-SEED = 0
+JITTER_SEED = 0
 # A strip draws at most this many dots per row (a seeded sample beyond; its mean and interval use every unit).
 MOST_DOTS = 400
 # The event timeline draws a key of outlet colours up to this many outlets.
@@ -205,7 +205,7 @@ def strip_with_mean(
 
 def _strips(ax: Axes, units: pd.DataFrame, *, group: str, order: Sequence[str], value: str) -> list[int]:
     """Draws the rows of :func:`strip_with_mean`; returns each row's n."""
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(JITTER_SEED)
     counts = []
     for position, name in enumerate(order):
         chosen = units.loc[units[group] == name, value].to_numpy(dtype=float)

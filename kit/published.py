@@ -28,7 +28,7 @@ from datetime import datetime
 from kit.corpus import PUBLISHED_FORMATS
 from kit.errors import CorpusError
 
-MONTHS = {
+MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
         [
@@ -49,8 +49,8 @@ MONTHS = {
     )
     for name in names
 }
-MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
+MONTH_ALTERNATIVES = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+WEEKDAY_ALTERNATIVE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
 # A time after the date, e.g. "T10:15:00.123+09:00", " 10:15 GMT", " 9:45pm".
 TIME = (
     r"(?:[t ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?P<ampm>am|pm)?"
@@ -59,11 +59,11 @@ TIME = (
 # Year first, e.g. "2018-03-28", "2018/03/28 10:15", "2018-03".
 YEAR_FIRST = re.compile(rf"(?P<year>\d{{4}})([-/.])(?P<month>\d{{1,2}})(?:\2(?P<day>\d{{1,2}}){TIME})?")
 # Day before a month name, e.g. "28 March 2018", "28th Mar 2018 10:15".
-DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<name>{MONTH})\.? (?P<year>\d{{4}}){TIME}")
+DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<name>{MONTH_ALTERNATIVES})\.? (?P<year>\d{{4}}){TIME}")
 # Month name before the day, e.g. "March 28 2018" (commas already removed).
-MONTH_DAY = re.compile(rf"(?P<name>{MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<year>\d{{4}}){TIME}")
+MONTH_DAY = re.compile(rf"(?P<name>{MONTH_ALTERNATIVES})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<year>\d{{4}}){TIME}")
 # Month name and year, e.g. "March 2018".
-MONTH_YEAR = re.compile(rf"(?P<name>{MONTH})\.? (?P<year>\d{{4}})")
+MONTH_YEAR = re.compile(rf"(?P<name>{MONTH_ALTERNATIVES})\.? (?P<year>\d{{4}})")
 # Numbers only with the year last, e.g. "03/04/2018": day/month order unknown.
 YEAR_LAST = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b.*")
 # The same with a four-digit year and an optional time, e.g. "20/06/2019", "06.20.2019 14:30".
@@ -161,8 +161,8 @@ def _year_last(folded: str, value: str, where: str, order: str | None) -> Publis
 def _fold(value: str) -> str:
     """Lower case, commas and repeated spaces removed, a weekday at either end dropped."""
     folded = " ".join(value.casefold().replace(",", " ").split())
-    folded = re.sub(rf"^{WEEKDAY} ", "", folded)
-    return re.sub(rf" {WEEKDAY}$", "", folded)
+    folded = re.sub(rf"^{WEEKDAY_ALTERNATIVE} ", "", folded)
+    return re.sub(rf" {WEEKDAY_ALTERNATIVE}$", "", folded)
 
 
 def _from_match(match: re.Match[str], value: str, where: str) -> Published:
@@ -171,7 +171,7 @@ def _from_match(match: re.Match[str], value: str, where: str) -> Published:
 
 def _from_parts(parts: dict[str, str | None], value: str, where: str) -> Published:
     name = parts.get("name")
-    month = MONTHS[name] if name else int(parts["month"] or 0)
+    month = MONTH_NUMBERS[name] if name else int(parts["month"] or 0)
     hour, minute = _clock(parts, value, where)
     try:
         moment = datetime(int(parts["year"] or 0), month, int(parts.get("day") or 1), hour or 0, minute or 0)

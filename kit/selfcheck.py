@@ -35,7 +35,7 @@ from kit.published import Published, parse_published
 SALT = "presskit-seminar:"
 FINGERPRINT_LENGTH = 12
 # What an answer is: how it is normalised before it is fingerprinted.
-KINDS = ("text", "number", "name", "date", "month")
+ANSWER_KINDS = ("text", "number", "name", "date", "month")
 NOT_ANSWERED = "not answered yet: set `answer` above and run this cell again"
 # A leading article a name may be written with or without ("The Korea Herald", "Korea Herald").
 LEADING_ARTICLE = re.compile(r"^the\s+")
@@ -60,7 +60,7 @@ class Verdict:
         return self.message
 
 
-def normalise(answer: object, *, decimals: int = 2, kind: str = "text") -> str:
+def normalise_answer(answer: object, *, decimals: int = 2, kind: str = "text") -> str:
     """The form an answer is compared in.
 
     Text is case-folded with spaces collapsed and quotes straightened; numbers are rounded to ``decimals`` (whole
@@ -71,8 +71,8 @@ def normalise(answer: object, *, decimals: int = 2, kind: str = "text") -> str:
     Raises:
         ValueError: an unknown ``kind``.
     """
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if kind not in ANSWER_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(ANSWER_KINDS)}, not {kind!r}")
     if kind in ("date", "month"):
         day = as_day(answer)
         if day is not None:
@@ -89,11 +89,11 @@ def normalise(answer: object, *, decimals: int = 2, kind: str = "text") -> str:
         text = answer.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
         text = re.sub(r"\s+", " ", text).strip().casefold()
         if kind == "number" and NUMBER_TEXT.fullmatch(text):
-            return normalise(float(text), decimals=decimals)
+            return normalise_answer(float(text), decimals=decimals)
         return LEADING_ARTICLE.sub("", text) if kind == "name" else text
     if isinstance(answer, Iterable):
-        return "|".join(sorted(normalise(item, decimals=decimals, kind=kind) for item in answer))
-    return normalise(str(answer), decimals=decimals, kind=kind)
+        return "|".join(sorted(normalise_answer(item, decimals=decimals, kind=kind) for item in answer))
+    return normalise_answer(str(answer), decimals=decimals, kind=kind)
 
 
 def as_day(answer: object) -> datetime.date | None:
@@ -130,7 +130,7 @@ def _parsed(answer: object) -> Published | None:
 
 def fingerprint(answer: object, *, decimals: int = 2, kind: str = "text") -> str:
     """The fingerprint of an answer, to paste into a self-check cell (the same ``kind`` as the check's)."""
-    normal = normalise(answer, decimals=decimals, kind=kind)
+    normal = normalise_answer(answer, decimals=decimals, kind=kind)
     digest = hashlib.sha256((SALT + normal).encode("utf-8")).hexdigest()
     return digest[:FINGERPRINT_LENGTH]
 
@@ -149,7 +149,7 @@ def check(
         answer: what the student set; None (or an empty text or list) is "not answered yet", never wrong, so a
             workbook runs headless with its answers empty.
         expected: fingerprints of the accepted answers (:func:`fingerprint` with the same ``kind``).
-        kind: ``text``, ``number``, ``name``, ``date`` or ``month`` (see :func:`normalise`).
+        kind: ``text``, ``number``, ``name``, ``date`` or ``month`` (see :func:`normalise_answer`).
         decimals: numbers are compared rounded to this many decimals.
         hint: what a wrong answer usually suggests, said after "not yet:" when no known mistake matches.
         mistakes: fingerprints of common wrong answers, each with what that answer suggests.

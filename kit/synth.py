@@ -13,7 +13,6 @@ Articles and manifest rows are written as they are made, so memory does not grow
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import shutil
@@ -78,23 +77,6 @@ class Source:
         leads = sum(len(p.text.encode("utf-8")) + len(p.headline.encode("utf-8")) for p in self.leads) / len(self.leads)
         bodies = sum(len(p.text.encode("utf-8")) for p in self.bodies) / len(self.bodies)
         return round(leads + mean * bodies)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``synth`` subcommand's options."""
-    parser.add_argument("--n", type=int, required=True, help="number of articles to write")
-    parser.add_argument("--out", required=True, help="the corpus folder to write (must be new or empty)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--from", dest="source", default=None, help="corpus folder to recombine (default: seeds/)")
-    parser.add_argument("--force", action="store_true", help="replace --out if it is not empty")
-    parser.set_defaults(handler=run_from_args)
-
-
-def run_from_args(args: argparse.Namespace) -> int:
-    """Run ``kit synth`` from parsed arguments; returns the exit code."""
-    out = synthesise(args.n, args.out, seed=args.seed, source_dir=args.source, force=args.force)
-    print(f"wrote {args.n} articles to {out}")
-    return 0
 
 
 def synthesise(

@@ -1,16 +1,16 @@
 """The tidy tables ``python -m kit table NAME`` prints, one entry per table.
 
-Each entry names a builder that takes the prepared corpus (and the parsed command-line options) and
-returns a plain DataFrame. A table over the whole corpus (themes, events, kwic, formulas) also names ``chunked``:
-the same table from an archive in the store, chunk by chunk (:class:`kit.archive.Archive`), which is what the
-command line prints; keyness and formulas take either kind of corpus. An entry whose data file no stored table
-depends on (the formulas file) names ``read_data``, which reads it before any article is. Analyses add their
-tables here; the command line needs no other change.
+Each entry names a builder that takes the prepared corpus and its settings
+(:class:`kit.settings.AnalysisSettings`) and returns a plain DataFrame. A table over the whole corpus (themes,
+events, kwic, formulas) also names ``chunked``: the same table from an archive in the store, chunk by chunk
+(:class:`kit.archive.Archive`), which is what the command line prints; keyness and formulas take either kind of
+corpus. An entry whose data file no stored table depends on (the formulas file) names ``read_data``, which reads
+it before any article is. Analyses add their tables here; the command line needs no other change. The report
+notebooks read the store through :mod:`kit.archive`, which knows nothing of this registry.
 """
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +18,11 @@ from typing import Any
 
 import pandas as pd
 
-from kit import chronology, config, formulas, keyness, kwic, overview, themes, tone, voices
+from kit import archive, chronology, config, engine, formulas, keyness, kwic, overview, themes, tone, voices
+from kit.chunks import Settings
 from kit.corpus import read_manifest
+from kit.errors import KitError
+from kit.settings import AnalysisSettings, CheckSettings
 from kit.types import Chunked, Prepared
 from kit.validation import dates as dates_validation
 from kit.validation import furniture
@@ -27,13 +30,16 @@ from kit.validation import quotes as quote_validation
 from kit.validation import tone as tone_validation
 from kit.voices import actors
 
-Builder = Callable[[Prepared, argparse.Namespace], pd.DataFrame]
-ChunkedBuilder = Callable[[Chunked, argparse.Namespace], pd.DataFrame]
+Builder = Callable[[Prepared, AnalysisSettings], pd.DataFrame]
+ChunkedBuilder = Callable[[Chunked, AnalysisSettings], pd.DataFrame]
 
 
 @dataclass(frozen=True)
 class Option:
-    """One extra command-line option of a table, passed to ``argparse.add_argument``."""
+    """One extra command-line option of a table: ``add_argument``'s flags and keywords.
+
+    Its dest is a field of :class:`~kit.settings.AnalysisSettings` (a check's: of :class:`~kit.settings.CheckSettings`).
+    """
 
     flags: tuple[str, ...]
     kwargs: dict[str, Any] = field(default_factory=dict)
@@ -48,7 +54,7 @@ class TableSpec:
     options: tuple[Option, ...] = ()
     chunked: ChunkedBuilder | None = None
     # Reads the table's own data files from the options, so a bad one is refused before any article is read.
-    read_data: Callable[[argparse.Namespace], object] | None = None
+    read_data: Callable[[AnalysisSettings], object] | None = None
 
 
 # What `kit table formulas --by` prints: every occurrence, or a count of them.
@@ -80,19 +86,22 @@ TABLES: dict[str, TableSpec] = {
     "themes": TableSpec(
         "theme hits, weighted hits, word tokens and weighted hits per 1,000 word tokens, per document",
         lambda p, a: themes.count(
-            p, themes.load_dictionary(a.dictionary), by=a.by, themes=a.theme, periods=a.periods or "year"
+            p, themes.load_dictionary(a.dictionary), by=a.by or "document", themes=a.themes, periods=a.periods or "year"
         ),
         # summed from the per-document theme sums kept by chunk
         chunked=lambda c, a: themes.tally(
             c.table("theme_sums"),
             c.documents,
-            themes.load_dictionary(a.dictionary).subset(a.theme),
-            by=a.by,
+            themes.load_dictionary(a.dictionary).subset(a.themes),
+            by=a.by or "document",
             periods=a.periods or "year",
         ),
         options=(
             Option(("--dictionary",), {"default": None, "help": "theme dictionary YAML (default: the kit's)"}),
-            Option(("--theme",), {"action": "append", "help": "only this theme (repeatable)"}),
+            Option(
+                ("--theme",),
+                {"action": "append", "dest": "themes", "metavar": "THEME", "help": "only this theme (repeatable)"},
+            ),
             Option(
                 ("--by",),
                 {
@@ -183,42 +192,50 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
-def _formulas(corpus: Prepared | Chunked, args: argparse.Namespace) -> pd.DataFrame:
-    book = formulas.load_formulas(args.formulas)
+def _formulas(corpus: Prepared | Chunked, settings: AnalysisSettings) -> pd.DataFrame:
+    book = formulas.load_formulas(settings.formulas)
     if isinstance(corpus, Prepared):
-        found = formulas.occurrences(corpus, formulas=book, registry=actors.load_registry(args.registry))
+        found = formulas.occurrences(corpus, formulas=book, registry=actors.load_registry(settings.registry))
     else:  # the archive's quotations were extracted with the registry the options name
         found = corpus.gather(formulas.occurrences, formulas=book, tables=["quotes"])
-    if args.by == "formula":
+    if settings.by == "formula":
         return formulas.summary(found, book)
-    if args.by == "year":
+    if settings.by == "year":
         return formulas.timeline(found, corpus.documents, book)
-    if args.by in ("voice", "year-voice"):
-        return formulas.counts(found, book, by=args.by.split("-"))
+    if settings.by in ("voice", "year-voice"):
+        return formulas.counts(found, book, by=settings.by.split("-"))
     return found
 
 
-def _check_group(args: argparse.Namespace, units: tuple[str, ...]) -> None:
+def _check_group(settings: AnalysisSettings, units: tuple[str, ...]) -> None:
     """Refuse an unknown ``--by`` column before any article is read: the manifest's header says which there are."""
-    if args.by in (*units, "outlet"):  # no manifest to read for the groupings every corpus has
+    if settings.by is None or settings.by in (*units, "outlet"):  # the groupings every corpus has: nothing to read
         return
-    folder = Path(args.corpus) if args.corpus is not None else config.SEEDS
+    folder = Path(settings.corpus) if settings.corpus is not None else config.SEEDS
     rows = read_manifest(folder / config.MANIFEST_NAME)
-    themes.check_group(args.by, pd.DataFrame(columns=list(rows[0][1])), units=units)
+    themes.check_group(settings.by, pd.DataFrame(columns=list(rows[0][1])), units=units)
 
 
-def _keyness(corpus: Prepared | Chunked, args: argparse.Namespace) -> pd.DataFrame:
-    dictionary = themes.load_dictionary(args.dictionary) if args.unit == "theme" else None
-    groups = {"by": args.by, "periods": args.periods or "year", "target": args.target, "reference": args.reference}
-    return keyness.keyness(corpus, dictionary, unit=args.unit, **groups, min_count=args.min_count)
+def _keyness(corpus: Prepared | Chunked, settings: AnalysisSettings) -> pd.DataFrame:
+    dictionary = themes.load_dictionary(settings.dictionary) if settings.unit == "theme" else None
+    return keyness.keyness(
+        corpus,
+        dictionary,
+        unit=settings.unit,
+        by=settings.by or "period",
+        periods=settings.periods or "year",
+        target=settings.target,
+        reference=settings.reference,
+        min_count=settings.min_count,
+    )
 
 
-def _kwic_options(args: argparse.Namespace) -> dict[str, Any]:
+def _kwic_options(settings: AnalysisSettings) -> dict[str, Any]:
     return {
-        "theme": args.theme,
-        "word": args.word,
-        "window": args.window,
-        "sentence_bounded": not args.across_sentences,
+        "theme": settings.theme,
+        "word": settings.word,
+        "window": settings.window,
+        "sentence_bounded": not settings.across_sentences,
     }
 
 
@@ -226,35 +243,66 @@ def _kwic_options(args: argparse.Namespace) -> dict[str, Any]:
 class ValidatorSpec:
     """A ``python -m kit validate NAME --gold FILE`` check; ``run`` returns the printed summary.
 
-    ``run`` takes the prepared corpus and the parsed options (``args.gold`` and any ``options``).
+    ``run`` takes the prepared corpus and the check's settings (the gold CSV and any ``options``).
     """
 
     help: str
-    run: Callable[[Prepared, argparse.Namespace], str]
+    run: Callable[[Prepared, CheckSettings], str]
     options: tuple[Option, ...] = ()
 
 
 VALIDATORS: dict[str, ValidatorSpec] = {
     "dates": ValidatorSpec(
         "found, exact-span and resolved rates of date expressions against a CSV (doc_id, expression, offsets)",
-        lambda p, a: dates_validation.validate(p, a.gold, holidays=a.holidays),
+        lambda p, c: dates_validation.validate(p, c.gold, holidays=c.holidays),
         options=(Option(("--holidays",), {"default": None, "help": "your holiday calendar (default: the kit's)"}),),
     ),
     "quotes": ValidatorSpec(
         "found, speaker, group, kind and via agreement against a CSV (doc_id, quote, speaker, group)",
-        lambda p, a: quote_validation.validate(p, a.gold),
+        lambda p, c: quote_validation.validate_quotes(p, c.gold),
     ),
     "tone": ValidatorSpec(
         "Pearson and Spearman r (bootstrap intervals), sign agreement and readers' agreement against rated "
         "quotations (doc_id, quote, rating −4…+4)",
-        lambda p, a: tone_validation.validate(p, a.gold, a.lexicon),
+        lambda p, c: tone_validation.validate_tone(p, c.gold, c.lexicon),
         options=(Option(("--lexicon",), {"default": None, "help": "your diplomatic lexicon (default: the kit's)"}),),
     ),
     "furniture": ValidatorSpec(
         "furniture removed and body lines lost against CSVs coded on raw lines (doc_id, line, furniture, whole_line)",
-        lambda p, a: furniture.validate(p, a.gold, a.body),
+        lambda p, c: furniture.validate_furniture(p, c.gold, c.body),
         options=(
             Option(("--body",), {"default": None, "help": "CSV of the body lines (doc_id, line), to count lost text"}),
         ),
     ),
 }
+
+
+# `kit table NAME` for the tables that are per-document rows: the store table each is read from.
+STORED = {"documents": "sizes", "removed": "removed", "paragraphs": "paragraphs", "sentences": "sentences"}
+STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "tone"}
+
+
+def command_table(
+    name: str, corpus_dir: str | Path | None, *, analysis: AnalysisSettings, run: Settings
+) -> pd.DataFrame:
+    """The table ``python -m kit table NAME`` prints, through the store ``run`` names (its data files: ``analysis``'s).
+
+    Per-document tables are read chunk by chunk; the tables over the whole corpus are built by their
+    :data:`TABLES` entry's ``chunked`` form on an archive, so no table holds
+    the corpus's tokens at once, and each is the table the entry's ``build`` gives on the whole prepared corpus.
+    """
+    if name == "dates" and run.data.holidays is not None:
+        chronology.load_calendar(run.data.holidays)  # a bad calendar: refused before any article is read
+    if name in STORED:
+        frame = engine.run_tables(corpus_dir, [STORED[name]], run)[STORED[name]]
+        if name == "dates" and analysis.no_vague:  # as chronology.date_expressions(vague=False) leaves them out
+            frame = frame[frame.granularity != "vague"].reset_index(drop=True)
+        return frame
+    themes.load_dictionary(run.data.dictionary)  # a bad dictionary: refused before any article is read
+    read_data = TABLES[name].read_data
+    if read_data is not None:  # and a bad data file of the table's own (the formulas)
+        read_data(analysis)
+    chunked = TABLES[name].chunked
+    if chunked is None:  # a table over the whole corpus that cannot be built by chunk: none of the kit's
+        raise KitError(f"kit table {name}: the table has no form that reads the store by chunk")
+    return chunked(archive.opened(Path(corpus_dir) if corpus_dir is not None else config.SEEDS, run), analysis)

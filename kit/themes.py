@@ -35,8 +35,9 @@ THEME_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 TOP_KEYS = {"themes"}
 THEME_KEYS = {"label", "description", "entries"}
 
-MATCH_COLUMNS = ["doc_id", "sentence_id", "start", "end", "first_token", "last_token", "theme", "pattern", "match"]
-MATCH_COLUMNS = [*MATCH_COLUMNS, "weight"]
+# The columns of a theme hit (matches): lookup's match columns, the category named theme, in this order.
+THEME_HIT_COLUMNS = ["doc_id", "sentence_id", "start", "end", "first_token", "last_token", "theme", "pattern", "match"]
+THEME_HIT_COLUMNS += ["weight"]
 COUNT_COLUMNS = ["doc_id", "outlet", "published", "theme", "hits", "weighted", "tokens", "per_1k"]
 GROUP_COUNT_COLUMNS = ["documents", "theme", "hits", "weighted", "tokens", "per_1k"]
 DICTIONARY_COLUMNS = ["theme", "label", "pattern", "weight", "case_sensitive", "exclude"]
@@ -116,7 +117,7 @@ def load_dictionary(path: str | Path | None = None) -> Dictionary:
             a non-numeric weight, a bad exclusion, the same entry twice in a theme.
     """
     path = Path(path) if path else config.THEMES
-    source = yamlfile.shown(path)
+    source = yamlfile.shown_path(path)
     raw = yamlfile.read_text(path, "theme dictionary")
     try:
         data = yamlfile.parse(raw, source)  # refuses a key given twice at any level, naming its line
@@ -226,7 +227,7 @@ def matches(prepared: Prepared, dictionary: Dictionary, *, themes: Sequence[str]
     texts = dict(zip(prepared.documents.doc_id, prepared.documents.text, strict=True))
     found = lookup.find(prepared.tokens, lookup.compile_entries(chosen.entries()), texts=texts)
     found = found.rename(columns={"category": "theme"})
-    return found[MATCH_COLUMNS].reset_index(drop=True)
+    return found[THEME_HIT_COLUMNS].reset_index(drop=True)
 
 
 def word_tokens(prepared: Prepared) -> pd.Series:

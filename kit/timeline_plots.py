@@ -235,7 +235,7 @@ def formula_years(timeline: pd.DataFrame, by_year_voice: pd.DataFrame) -> Figure
         present = [column[y] for y in mine[mine.occurrences > 0].year]
         if present:
             ax.plot([min(present), max(present)], [row, row], color="#d0d0d0", linewidth=1, zorder=1)
-    sides = by_year_voice.assign(side=by_year_voice.voice.map(formulas.side))
+    sides = by_year_voice.assign(side=by_year_voice.voice.map(formulas.voice_side))
     per_side = sides.groupby(["formula", "year", "side"], sort=False).occurrences.sum().reset_index()
     rows = {name: i for i, name in enumerate(names)}
     points: Iterable[Any] = per_side[per_side.formula.isin(rows)].itertuples(index=False)  # any scalar per field

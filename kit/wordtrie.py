@@ -5,7 +5,7 @@ compared with each distinct next word once, not once per entry; a literal word i
 look-up rather than a regex. A step answers with node numbers and an entry's path ends in its position in
 the entry list, so the trie says *where* entries match and the caller keeps *which* entries they are.
 
-    trie_for(entry words) → step(ROOT, token, norm) → step(node, next token, …) → ends(node)
+    trie_for(entry words) → step(ROOT_NODE, token, norm) → step(node, next token, …) → ends(node)
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Word:
 TRIES_KEPT = 8
 STEPS_KEPT = 200_000
 # The node every entry's path starts from.
-ROOT = 0
+ROOT_NODE = 0
 
 
 @functools.lru_cache(maxsize=TRIES_KEPT)
@@ -84,7 +84,7 @@ class WordTrie:
         self._nodes = [_Node()]
         children: dict[tuple[int, Word, bool], int] = {}
         for position, (words, case_sensitive) in enumerate(entry_words):
-            node = ROOT
+            node = ROOT_NODE
             for word in words:
                 key = (node, word, case_sensitive)
                 if key not in children:

@@ -60,7 +60,7 @@ def _construct_unique_mapping(
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
 
 
-def shown(path: Path) -> Path:
+def shown_path(path: Path) -> Path:
     """The path relative to the repository when it lies inside it (stable across machines), else as given."""
     try:
         return path.resolve().relative_to(config.ROOT)
@@ -73,9 +73,9 @@ def read_text(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise KitError(f"{shown(path)}: {what} not found") from None
+        raise KitError(f"{shown_path(path)}: {what} not found") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise KitError(f"{shown(path)}: cannot read ({err})") from None
+        raise KitError(f"{shown_path(path)}: cannot read ({err})") from None
 
 
 def parse(raw: str, source: Path | str) -> object:
@@ -122,7 +122,7 @@ def load_mapping(path: Path, *, what: str, top: str) -> tuple[dict[str, Any], Pa
         KitError: missing or unreadable file, bad YAML, a duplicate key, another top-level key, an empty
             or non-mapping ``top``.
     """
-    source = shown(path)
+    source = shown_path(path)
     data = parse(read_text(path, what), source)
     if not isinstance(data, dict) or top not in data:
         raise KitError(f"{source}: expected a mapping with '{top}:'")

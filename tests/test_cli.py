@@ -124,10 +124,10 @@ def test_a_store_that_cannot_be_written_names_only_options_the_command_has(tmp_p
 
 
 def test_an_error_of_the_kit_itself_is_one_line_and_debug_shows_its_traceback(monkeypatch, capsys):
-    def broken(name, args):
+    def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(cli.archive, "command_table", broken)
+    monkeypatch.setattr(cli.tables, "command_table", broken)
     assert cli.main(["table", "documents"]) == cli.EXIT_INTERNAL
     assert capsys.readouterr().err == (
         "error: internal error (ZeroDivisionError: division by zero); "

@@ -29,7 +29,7 @@ def as_csv(frames: dict) -> dict[str, str]:
 def both_engines(corpus: Path | None, tmp_path: Path, tables: list[str], chunk_size: int) -> tuple[dict, dict]:
     local = engine.Settings(store=tmp_path / "local", jobs=2, progress=False, chunk_size=chunk_size)
     dask = engine.Settings(store=tmp_path / "dask", jobs=2, engine="dask", progress=False, chunk_size=chunk_size)
-    return as_csv(engine.run(corpus, tables, local)), as_csv(engine.run(corpus, tables, dask))
+    return as_csv(engine.run_tables(corpus, tables, local)), as_csv(engine.run_tables(corpus, tables, dask))
 
 
 def test_the_seeds_on_a_two_worker_local_cluster(tmp_path):
@@ -140,7 +140,9 @@ def test_relative_paths_reach_a_worker_started_in_another_folder(tmp_path, monke
         data=data,
     )
     tables = ["sentences", "quotes"]
-    assert as_csv(engine.run(Path("corpus"), tables, remote)) == as_csv(engine.run(Path("corpus"), tables, local))
+    assert as_csv(engine.run_tables(Path("corpus"), tables, remote)) == as_csv(
+        engine.run_tables(Path("corpus"), tables, local)
+    )
     assert (client_home / "shared-store" / "quotes").is_dir()
     assert not (tmp_path / "worker-home" / "shared-store").exists()
 
@@ -149,4 +151,4 @@ def test_a_document_without_words_is_refused_as_the_default_engine_refuses_it(ma
     folder = make_corpus({"a1.txt": "Beijing said talks went well.\n", "b2.txt": "\u00a0\n"})
     settings = engine.Settings(store=tmp_path / "store", jobs=2, engine="dask", progress=False, chunk_size=1)
     with pytest.raises(CorpusError, match=r"document .b2. has no words after cleaning"):
-        engine.run(folder, ["sentences"], settings)
+        engine.run_tables(folder, ["sentences"], settings)

@@ -32,7 +32,7 @@ def longer(tmp_path_factory) -> Path:
 def whole_corpus_csv(argv: list[str]) -> str:
     """What ``kit table`` printed before the store: the table built over ``prepare()`` of the whole corpus."""
     args = cli.build_parser().parse_args(argv)
-    return cli.render(tables.TABLES[args.table].build(prepare(args.corpus), args), "csv")
+    return cli.render(tables.TABLES[args.table].build(prepare(args.corpus), cli.analysis_settings(args)), "csv")
 
 
 def chunked_csv(argv: list[str], capsys) -> str:
@@ -95,14 +95,14 @@ def test_chunks_of_a_synthetic_corpus_give_the_whole_corpus_tables_on_one_proces
     whole = prepare(synthetic)
     settings = engine.Settings(store=tmp_path / "one", jobs=1, progress=False, chunk_size=10)
     assert len(list(engine.make_chunks(synthetic, settings))) > 5
-    one = frames_as_csv(engine.run(synthetic, STREAMED, settings))
+    one = frames_as_csv(engine.run_tables(synthetic, STREAMED, settings))
     assert one["tokens"] == cli.render(whole.tokens, "csv")
     assert one["sentences"] == cli.render(whole.sentences, "csv")
     args = cli.build_parser().parse_args(["table", "tone", "--corpus", str(synthetic)])
-    assert one["tone"] == cli.render(tables.TABLES["tone"].build(whole, args), "csv")
+    assert one["tone"] == cli.render(tables.TABLES["tone"].build(whole, cli.analysis_settings(args)), "csv")
     assert one["quotes"].count("\n") > 100 and one["dates"].count("\n") > 100
     two = engine.Settings(store=tmp_path / "two", jobs=2, progress=False, chunk_size=10)
-    assert frames_as_csv(engine.run(synthetic, STREAMED, two)) == one
+    assert frames_as_csv(engine.run_tables(synthetic, STREAMED, two)) == one
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_documents_without_words_are_refused_as_prepare_refuses_them(make_corpus
     settings = engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=1)
     for _ in range(2):  # nothing of a refused chunk is kept: the rerun is refused too
         with pytest.raises(CorpusError) as chunked:
-            engine.run(folder, ["sentences"], settings)
+            engine.run_tables(folder, ["sentences"], settings)
         assert str(chunked.value) == str(whole.value)
     assert "'b2'" in str(whole.value) and "(and 1 more document(s))" in str(whole.value)
 
@@ -156,7 +156,7 @@ def test_documents_without_words_are_refused_as_prepare_refuses_them(make_corpus
 def test_a_bad_file_is_the_error_load_gives(make_corpus, tmp_path):
     folder = make_corpus({"a1.txt": "Beijing said talks went well.\n", "b2.txt": b"\xff\xfe bad"})
     with pytest.raises(CorpusError, match=r"b2.txt: not UTF-8 \(byte 0xff at offset 0\)"):
-        engine.run(folder, ["sentences"], engine.Settings(store=tmp_path / "store", jobs=1, progress=False))
+        engine.run_tables(folder, ["sentences"], engine.Settings(store=tmp_path / "store", jobs=1, progress=False))
     assert not (tmp_path / "store").exists()
 
 
@@ -197,7 +197,7 @@ def test_more_jobs_than_cores_run_on_the_cores_with_a_line_saying_so(tmp_path, c
     argv = ["table", "documents", "--jobs", "1000", "--store", str(tmp_path / "store"), "--no-progress"]
     args = cli.build_parser().parse_args(argv)
     with pytest.warns(KitWarning, match=rf"^--jobs 1,000: this process may use {cores} cores; running {cores}$"):
-        assert engine.settings_from(args).workers() == cores
+        assert cli.run_settings(args).workers() == cores
     assert cli.main(argv) == 0
     said = [line for line in capsys.readouterr().err.splitlines() if "--jobs" in line]
     assert said == [f"warning: --jobs 1,000: this process may use {cores} cores; running {cores}"]
@@ -215,7 +215,7 @@ TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens"]
 def test_prepare_through_the_store_gives_the_frames_prepare_gives_in_memory(seeds, tmp_path):
     settings = engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=2)
     for _ in range(2):  # cold, then read back
-        stored = engine.prepare(None, settings)
+        stored = engine.prepare_stored(None, settings)
         for table in TABLES:
             pd.testing.assert_frame_equal(getattr(stored, table), getattr(seeds, table), check_exact=True)
     chunks = list(engine.make_chunks(config.SEEDS, settings))
@@ -268,7 +268,7 @@ def test_the_worker_processes_are_forked_before_the_articles_are_read(synthetic,
 
     monkeypatch.setattr(engine, "make_chunks", counting)
     settings = engine.Settings(store=tmp_path / "store", jobs=2, progress=False, chunk_size=10)
-    assert frames_as_csv(engine.run(synthetic, ["sizes"], settings)) == frames_as_csv(
-        engine.run(synthetic, ["sizes"], engine.Settings(store=tmp_path / "one", jobs=1, progress=False))
+    assert frames_as_csv(engine.run_tables(synthetic, ["sizes"], settings)) == frames_as_csv(
+        engine.run_tables(synthetic, ["sizes"], engine.Settings(store=tmp_path / "one", jobs=1, progress=False))
     )
     assert children_then[0] >= 1 and children_then[1] == 0  # two processes, then one (no pool at all)

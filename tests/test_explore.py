@@ -288,7 +288,7 @@ def test_the_shown_table_names_documents_and_the_rows_keep_their_doc_ids(monkeyp
     explorer._ipython_display_()
     assert "doc_id" in explorer.initial().rows.columns
     assert "doc_id" not in shown[0].frame.columns and set(shown[0].frame.document) == {"Herald", "Post"}
-    assert ">Herald<" in explore.to_html(explorer.initial())
+    assert ">Herald<" in explore.view_html(explorer.initial())
 
 
 # --- concordance -----------------------------------------------------------------------------------------

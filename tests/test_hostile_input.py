@@ -190,7 +190,7 @@ def test_repeated_lines_and_one_long_line_keep_their_words(make_corpus, article,
 def test_an_alias_in_a_theme_dictionary_is_refused_with_line_and_column():
     path = HOSTILE / "alias_in_theme.yaml"
     assert the_error(run_kit("table", "themes", "--dictionary", str(path))) == (
-        f"{yamlfile.shown(path)} line 4, column 14: YAML anchor '&shared' is not allowed "
+        f"{yamlfile.shown_path(path)} line 4, column 14: YAML anchor '&shared' is not allowed "
         "(anchors and aliases are refused; write the value out)"
     )
 

@@ -11,10 +11,10 @@ EXPORT = Path("export.csv")
 
 
 @pytest.mark.parametrize(
-    ("name", "folded"), [("Publication Date", "publication_date"), (" pub-date ", "pub_date"), ("BODY", "body")]
+    ("name", "folded_header"), [("Publication Date", "publication_date"), (" pub-date ", "pub_date"), ("BODY", "body")]
 )
-def test_names_are_compared_ignoring_case_spaces_and_hyphens(name, folded):
-    assert import_columns.folded(name) == folded
+def test_names_are_compared_ignoring_case_spaces_and_hyphens(name, folded_header):
+    assert import_columns.folded_header(name) == folded_header
 
 
 def test_each_fact_takes_the_one_column_with_a_usual_name_and_the_rest_is_metadata():

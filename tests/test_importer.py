@@ -446,7 +446,7 @@ def test_a_date_column_proving_both_orders_names_the_two_rows(tmp_path):
 def test_a_month_first_column_is_read_month_first_throughout(tmp_path):
     source = tmp_path / "export.csv"
     source.write_text("date,text\n03/04/2019,a\n06/21/2019,b\n", encoding="utf-8")
-    summary = importer.run(source, tmp_path / "corpus", importer.ImportSettings())
+    summary = importer.run_import(source, tmp_path / "corpus", importer.ImportSettings())
     assert [r["published"] for r in manifest_rows(summary.folder)] == ["2019-03-04", "2019-06-21"]
     assert summary.dates == "dates read month-first, as line 3, row 2: '06/21/2019' can only be"
 

@@ -1,7 +1,10 @@
 """Project rules that hold for the whole package: offline, one nltk wrapper, one module of paths."""
 
+import ast
 import re
 import socket
+import subprocess
+import sys
 
 import pytest
 from pytest_socket import SocketBlockedError, SocketConnectBlockedError
@@ -41,3 +44,54 @@ def test_tests_import_no_bench_module_and_no_names_from_conftest():
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import) bench\b", source, re.MULTILINE), path
         assert not re.search(r"^\s*from tests(\.\w+)*\.conftest import", source, re.MULTILINE), path
+
+
+def test_only_the_command_line_imports_argparse():
+    """The library takes settings (kit.settings), never the command line's Namespace."""
+    importers = [
+        p.relative_to(config.PACKAGE).as_posix()
+        for p in SOURCES
+        if re.search(r"^\s*(from|import) argparse\b", p.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert importers == ["cli.py"]
+
+
+def test_the_notebooks_archive_imports_neither_the_command_line_nor_its_table_registry():
+    code = "import sys, kit.archive; print(sorted(m for m in sys.modules if m in ('kit.cli', 'kit.tables')))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=config.ROOT, check=True)
+    assert found.stdout.strip() == "[]"
+
+
+# Names the report notebooks call in two modules: renaming either would change a report's executed notebook.
+SAME_NAME_ALLOWED = {"timeline"}  # explore.timeline (the chronology's explorer) and formulas.timeline (by year)
+
+
+def _public_definitions(path) -> set[str]:
+    """The module-level names a module defines (def, class, assignment), those starting with _ left out."""
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {name for target in targets for name in _bound(target)}
+    return {name for name in names if not name.startswith("_")}
+
+
+def _bound(target: ast.expr) -> list[str]:
+    """The names an assignment target binds (``A``, ``A, B``, ``*A``); ``x.y`` and ``x[k]`` bind none."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for element in target.elts for name in _bound(element)]
+    return _bound(target.value) if isinstance(target, ast.Starred) else []
+
+
+def test_each_public_name_is_defined_in_one_module_only():
+    """One meaning per name: a name two modules define (not one importing the other's) means two things."""
+    homes: dict[str, list[str]] = {}
+    for path in SOURCES:
+        for name in _public_definitions(path):
+            homes.setdefault(name, []).append(path.relative_to(config.PACKAGE).as_posix())
+    twice = {name: paths for name, paths in sorted(homes.items()) if len(paths) > 1 and name not in SAME_NAME_ALLOWED}
+    assert not twice, "defined in more than one module: " + "; ".join(f"{n} ({', '.join(p)})" for n, p in twice.items())

@@ -23,7 +23,7 @@ from kit import selfcheck
     ],
 )
 def test_normalise(answer, normal):
-    assert selfcheck.normalise(answer) == normal
+    assert selfcheck.normalise_answer(answer) == normal
 
 
 def test_the_fingerprint_is_salted_and_short():

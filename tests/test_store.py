@@ -53,29 +53,29 @@ ALL = ("sentences", "tokens", "dates", "quotes", "tone", "theme_hits", "theme_su
 
 
 def test_a_rerun_reads_every_table_and_computes_nothing(seed_copy, tmp_path, computed):
-    first = engine.run(seed_copy, ALL, settings(tmp_path))
+    first = engine.run_tables(seed_copy, ALL, settings(tmp_path))
     assert computed["prepared"] == [1] * 5 and computed["tone"] == [1] * 5
     computed.clear()
     computed["prepared"] = []
-    second = engine.run(seed_copy, ALL, settings(tmp_path))
+    second = engine.run_tables(seed_copy, ALL, settings(tmp_path))
     assert computed == {"prepared": []}
     for table in ALL:
         pd.testing.assert_frame_equal(first[table], second[table])
 
 
 def test_a_changed_article_recomputes_its_chunk_only(seed_copy, tmp_path, computed):
-    engine.run(seed_copy, ALL, settings(tmp_path))
+    engine.run_tables(seed_copy, ALL, settings(tmp_path))
     changed = seed_copy / SEED_FILES[2]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nBeijing said on Monday the talks were useful.\n")
     computed.clear()
     computed["prepared"] = []
-    tables = engine.run(seed_copy, ALL, settings(tmp_path))
+    tables = engine.run_tables(seed_copy, ALL, settings(tmp_path))
     assert computed == {"prepared": [1], "dates": [1], "quotes": [1], "tone": [1], "theme_hits": [1], "theme_sums": [1]}
     assert "Beijing said on Monday the talks were useful." in set(tables["sentences"].text)
 
 
 def test_a_changed_manifest_row_recomputes_that_document(seed_copy, tmp_path, computed):
-    engine.run(seed_copy, ("dates",), settings(tmp_path))
+    engine.run_tables(seed_copy, ("dates",), settings(tmp_path))
     manifest = seed_copy / config.MANIFEST_NAME
     lines = manifest.read_text(encoding="utf-8").split("\n")
     lines[2] = lines[2].replace("2018-03-28", "2018-03-29")  # the 2018 Diplomat article a day later: its dates move
@@ -83,7 +83,7 @@ def test_a_changed_manifest_row_recomputes_that_document(seed_copy, tmp_path, co
     manifest.write_text("\n".join(lines), encoding="utf-8")
     computed.clear()
     computed["prepared"] = []
-    engine.run(seed_copy, ("dates",), settings(tmp_path))
+    engine.run_tables(seed_copy, ("dates",), settings(tmp_path))
     assert computed == {"prepared": [1], "dates": [1]}
 
 
@@ -99,17 +99,17 @@ def test_a_changed_manifest_row_recomputes_that_document(seed_copy, tmp_path, co
 def test_a_changed_data_file_recomputes_the_tables_that_read_it(tmp_path, computed, option, source, recomputed):
     copy = tmp_path / source.name
     shutil.copyfile(source, copy)
-    engine.run(None, ALL, settings(tmp_path, **{option: copy}))
+    engine.run_tables(None, ALL, settings(tmp_path, **{option: copy}))
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# a comment changes the file's hash\n", encoding="utf-8")
     computed.clear()
     computed["prepared"] = []
-    engine.run(None, ALL, settings(tmp_path, **{option: copy}))
+    engine.run_tables(None, ALL, settings(tmp_path, **{option: copy}))
     assert computed == {"prepared": [], **{table: [1] * 5 for table in recomputed}}
 
 
 def test_plain_vader_tone_is_kept_apart_from_tone_with_the_lexicon(tmp_path, computed):
-    with_lexicon = engine.run(None, ("tone",), settings(tmp_path))["tone"]
-    plain = engine.run(None, ("tone",), settings(tmp_path, no_lexicon=True))["tone"]
+    with_lexicon = engine.run_tables(None, ("tone",), settings(tmp_path))["tone"]
+    plain = engine.run_tables(None, ("tone",), settings(tmp_path, no_lexicon=True))["tone"]
     assert computed["tone"] == [1] * 10
     assert not with_lexicon.compound.equals(plain.compound)
 
@@ -119,20 +119,20 @@ def test_a_changed_tokeniser_list_recomputes_everything(tmp_path, computed, monk
     copy = tmp_path / path.name
     shutil.copyfile(path, copy)
     monkeypatch.setattr(config, path.stem.upper(), copy)
-    engine.run(None, ("dates",), settings(tmp_path))
+    engine.run_tables(None, ("dates",), settings(tmp_path))
     copy.write_text(copy.read_text(encoding="utf-8") + "zzz\n", encoding="utf-8")
     computed.clear()
     computed["prepared"] = []
-    engine.run(None, ("dates",), settings(tmp_path))
+    engine.run_tables(None, ("dates",), settings(tmp_path))
     assert computed == {"prepared": [1] * 5, "dates": [1] * 5}
 
 
 def test_a_new_kit_version_recomputes_everything(tmp_path, computed, monkeypatch):
-    engine.run(None, ("quotes",), settings(tmp_path))
+    engine.run_tables(None, ("quotes",), settings(tmp_path))
     monkeypatch.setattr(kit, "__version__", "99.0.0")
     computed.clear()
     computed["prepared"] = []
-    engine.run(None, ("quotes",), settings(tmp_path))
+    engine.run_tables(None, ("quotes",), settings(tmp_path))
     assert computed == {"prepared": [1] * 5, "quotes": [1] * 5}
     assert store.kit_version().startswith("99.0.0+")
 
@@ -188,7 +188,7 @@ def test_a_store_inside_the_corpus_or_the_seeds_is_refused(seed_copy, tmp_path, 
     root = config.SEEDS / "store" if inside == "seeds" else tmp_path / inside
     before = sorted(p.name for p in seed_copy.iterdir())
     with pytest.raises(KitError, match="the store must not be inside"):
-        engine.run(seed_copy, ("sentences",), engine.Settings(store=root, jobs=1, progress=False))
+        engine.run_tables(seed_copy, ("sentences",), engine.Settings(store=root, jobs=1, progress=False))
     assert sorted(p.name for p in seed_copy.iterdir()) == before
     assert not (config.SEEDS / "store").exists()
 
@@ -199,7 +199,7 @@ def test_a_store_inside_another_corpus_folder_is_refused(seed_copy, tmp_path):
     with pytest.raises(
         KitError, match=rf"the store must not be inside {other.resolve()} \(a corpus is never written\)"
     ):
-        engine.run(seed_copy, ("sentences",), engine.Settings(store=other / "cache", jobs=1, progress=False))
+        engine.run_tables(seed_copy, ("sentences",), engine.Settings(store=other / "cache", jobs=1, progress=False))
     assert sorted(p.name for p in other.iterdir()) == before
 
 
@@ -212,16 +212,16 @@ def test_an_unwritable_store_is_one_error_naming_it(tmp_path):
 
 def test_a_store_at_an_fsspec_url_keeps_and_reads_tables_as_a_folder_does(tmp_path, computed):
     url = f"memory://kit-tests/{tmp_path.name}/store"  # fsspec's in-process file system stands in for s3:// or gs://
-    on_disk = engine.run(None, ALL, settings(tmp_path))
+    on_disk = engine.run_tables(None, ALL, settings(tmp_path))
     computed.clear()
     computed["prepared"] = []
-    at_url = engine.run(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
+    at_url = engine.run_tables(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
     assert computed["prepared"] == [1] * 5
     for table in ALL:
         pd.testing.assert_frame_equal(at_url[table], on_disk[table])
     computed.clear()
     computed["prepared"] = []
-    engine.run(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
+    engine.run_tables(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
     assert computed == {"prepared": []}  # read back from the URL, nothing computed again
 
 
@@ -239,7 +239,7 @@ def test_a_store_url_fsspec_cannot_open_is_one_error_naming_it(tmp_path, url, re
     with pytest.raises(
         KitError, match=rf"^{url}: cannot open the store \(.*{reason}.*\); choose another store with \$PRESSKIT_STORE$"
     ):
-        engine.run(None, ("sentences",), engine.Settings(store=url, jobs=1, progress=False))
+        engine.run_tables(None, ("sentences",), engine.Settings(store=url, jobs=1, progress=False))
 
 
 # --- a store keyed by what was read, and files that cannot be read --------------------------------------------
@@ -261,15 +261,15 @@ def test_an_article_edited_while_its_chunk_is_pending_is_kept_under_the_key_of_w
         return prepare(chunk)
 
     monkeypatch.setattr(engine, "_prepare", edit_then_prepare)
-    during = engine.run(seed_copy, KEPT, settings(tmp_path))
+    during = engine.run_tables(seed_copy, KEPT, settings(tmp_path))
     monkeypatch.setattr(engine, "_prepare", prepare)
     assert EDIT.strip() in set(during["sentences"].text)  # the run shows what it read
     edited_sha = during["documents"].set_index("file").sha256[article.name]
     assert edited_sha == hashlib.sha256(original + EDIT.encode("utf-8")).hexdigest()
 
     article.write_bytes(original)  # the edit undone: a later run must give the original's tables, not the edit's
-    after = engine.run(seed_copy, KEPT, settings(tmp_path))
-    fresh = engine.run(seed_copy, KEPT, settings(tmp_path / "fresh"))
+    after = engine.run_tables(seed_copy, KEPT, settings(tmp_path))
+    fresh = engine.run_tables(seed_copy, KEPT, settings(tmp_path / "fresh"))
     for table in KEPT:
         pd.testing.assert_frame_equal(after[table], fresh[table])
     assert EDIT.strip() not in set(after["sentences"].text)
@@ -296,30 +296,30 @@ def damage(path: Path, how: str) -> None:
     ("how", "reason"), [("truncated", "truncated"), ("empty", "empty"), ("garbage", "not a Parquet")]
 )
 def test_a_damaged_store_file_is_computed_again_with_one_warning(tmp_path, how, reason):
-    first = engine.run(None, ("sentences", "dates"), settings(tmp_path))
+    first = engine.run_tables(None, ("sentences", "dates"), settings(tmp_path))
     victim = sorted((tmp_path / "store" / "dates").rglob("*.parquet"))[2]
     damage(victim, how)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        second = engine.run(None, ("sentences", "dates"), settings(tmp_path))
+        second = engine.run_tables(None, ("sentences", "dates"), settings(tmp_path))
     said = [str(w.message) for w in caught if issubclass(w.category, store.StoreWarning)]
     assert said == [f"{victim}: store file is {reason}{'' if how != 'garbage' else ' file'}; computing it again"]
     for table in ("sentences", "dates"):
         pd.testing.assert_frame_equal(second[table], first[table])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        engine.run(None, ("sentences", "dates"), settings(tmp_path))
+        engine.run_tables(None, ("sentences", "dates"), settings(tmp_path))
     assert not [w for w in caught if issubclass(w.category, store.StoreWarning)]
 
 
 def test_a_damaged_prepared_table_is_computed_again_before_an_analysis_starts_from_it(tmp_path, computed):
-    engine.run(None, ("sentences",), settings(tmp_path))
+    engine.run_tables(None, ("sentences",), settings(tmp_path))
     for path in sorted((tmp_path / "store" / "tokens").rglob("*.parquet"))[:2]:
         damage(path, "truncated")
     computed.clear()
     computed["prepared"] = []
     with pytest.warns(store.StoreWarning, match="store file is truncated"):
-        quotes = engine.run(None, ("quotes",), settings(tmp_path))["quotes"]
+        quotes = engine.run_tables(None, ("quotes",), settings(tmp_path))["quotes"]
     assert computed == {"prepared": [1, 1], "quotes": [1] * 5}
     assert len(quotes) == 55
 

@@ -75,7 +75,7 @@ def test_synthetic_corpus_prepares_and_every_table_builds_with_real_rows(synthet
     sizes = {}
     for name, spec in tables.TABLES.items():
         args = parser.parse_args(["table", name, "--corpus", str(synthetic)])
-        sizes[name] = len(spec.build(prepared, args))
+        sizes[name] = len(spec.build(prepared, cli.analysis_settings(args)))
     assert min(sizes[name] for name in ("dates", "events", "themes", "kwic", "quotes", "tone")) > 50, sizes
     assert sizes["documents"] == 50
     quotes = voices.extract_quotes(prepared)

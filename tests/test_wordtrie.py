@@ -10,7 +10,7 @@ def trie_of(*patterns: str, case_sensitive: bool = False) -> wordtrie.WordTrie:
 
 def walk(trie: wordtrie.WordTrie, *tokens: str) -> list[int]:
     """Positions of the entries that match exactly these tokens (each given as written; norm = lower case)."""
-    nodes: tuple[int, ...] = (wordtrie.ROOT,)
+    nodes: tuple[int, ...] = (wordtrie.ROOT_NODE,)
     for token in tokens:
         nodes = tuple(child for node in nodes for child in trie.step(node, token, token.lower()))
     return sorted(position for node in nodes for position in trie.ends(node))
@@ -23,7 +23,7 @@ def test_entries_sharing_first_words_share_a_path_and_each_ends_where_its_words_
     assert walk(trie, "Kim", "Yo", "Jong") == [2]
     assert walk(trie, "Kim", "Jong") == []
     # One root word for the four entries: the first token is compared once, not four times.
-    assert len(trie.step(wordtrie.ROOT, "Kim", "kim")) == 1
+    assert len(trie.step(wordtrie.ROOT_NODE, "Kim", "kim")) == 1
 
 
 def test_globs_and_literals_are_both_followed_from_one_node():

@@ -6,7 +6,7 @@ one of its matches contains; a sentence that lacks one of them cannot match the 
 This changes no result: a rule is skipped only where it would have found nothing.
 
 Why each list holds: the needs are read off the rule's pattern, alternative by alternative. They are looked
-for in the sentence folded to lower case (:func:`folded`), even where the rule is case-sensitive, so they match
+for in the sentence folded to lower case (:func:`casefolded`), even where the rule is case-sensitive, so they match
 wherever the rule does. A rule without an entry always runs.
 ``tests/chronology/test_prefilter.py`` checks every rule's needs on the test sentences and the corpora.
 """
@@ -23,7 +23,7 @@ from kit.chronology.rules import RULES, Rule
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-def folded(sentence: str) -> str:
+def casefolded(sentence: str) -> str:
     """``sentence`` in lower case, with every letter ``re.I`` matches to an ASCII letter made that letter."""
     return sentence.translate(_ASCII_FOLD).lower()
 
@@ -35,20 +35,20 @@ def _words(pattern: str) -> re.Pattern[str]:
 # Every year, day of the month and numeric date has an ASCII digit, which \d matches.
 DIGIT = re.compile(r"\d")
 # Every month name and abbreviation starts with one of these ("Sept." with "sep", "May" with "may").
-MONTH = _words(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-WEEKDAY = _words(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+MONTH_WORD = _words(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+WEEKDAY_WORD = _words(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 YEAR_WORD = _words(r"year")
 
 
 NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "iso_date": (DIGIT,),
-    "month_day_year": (DIGIT, MONTH),
-    "month_day_range": (DIGIT, MONTH),
-    "month_day_relative_year": (DIGIT, MONTH, YEAR_WORD),
-    "weekday_and_day": (DIGIT, MONTH, WEEKDAY),
-    "month_day": (DIGIT, MONTH),
-    "month_range": (MONTH,),
-    "month_year": (DIGIT, MONTH),
+    "month_day_year": (DIGIT, MONTH_WORD),
+    "month_day_range": (DIGIT, MONTH_WORD),
+    "month_day_relative_year": (DIGIT, MONTH_WORD, YEAR_WORD),
+    "weekday_and_day": (DIGIT, MONTH_WORD, WEEKDAY_WORD),
+    "month_day": (DIGIT, MONTH_WORD),
+    "month_range": (MONTH_WORD,),
+    "month_year": (DIGIT, MONTH_WORD),
     "year_range": (DIGIT,),
     "decade": (DIGIT,),
     "century": (_words(r"century"),),
@@ -70,8 +70,8 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "past_units": (_words(r"past|last"),),
     "coming_units": (_words(r"next|coming"),),
     "units_ago": (_words(r"ago"),),
-    "month_relative_year": (MONTH, YEAR_WORD),
-    "month_of_year_named_before": (MONTH, YEAR_WORD),
+    "month_relative_year": (MONTH_WORD, YEAR_WORD),
+    "month_of_year_named_before": (MONTH_WORD, YEAR_WORD),
     # The longest word of each holiday's name, and "anniversary" or "birthday" (see Calendar.need).
     "holiday": (holidays.default_calendar().need,),
     # Every match ends on the noun of a stay.
@@ -84,10 +84,10 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     "weekend": (_words(r"weekend"),),
-    "weekday_range": (WEEKDAY,),
-    "weekday": (WEEKDAY,),
+    "weekday_range": (WEEKDAY_WORD,),
+    "weekday": (WEEKDAY_WORD,),
     "day_ordinal": (DIGIT,),
-    "month": (MONTH,),
+    "month": (MONTH_WORD,),
     # "these days", "nowadays" hold "days"; "at present", "presently" hold "present"; "over the years" "years".
     "vague": (
         _words(
@@ -107,6 +107,6 @@ _RULE_MASKS = [
 
 def possible_rules(sentence: str) -> list[Rule]:
     """The rules that can match somewhere in ``sentence`` (in :data:`RULES` order): those whose needs it holds."""
-    lower = folded(sentence)
+    lower = casefolded(sentence)
     present = sum(1 << i for i, need in enumerate(_DISTINCT_NEEDS) if need.search(lower))
     return [rule for rule, mask in _RULE_MASKS if mask & present == mask]

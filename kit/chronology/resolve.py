@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kit.chronology.holidays import Calendar, default_calendar
-from kit.chronology.prefilter import folded, possible_rules
+from kit.chronology.prefilter import casefolded, possible_rules
 from kit.chronology.rules import RULE_ORDER, Rule, holiday_rule
 from kit.chronology.spans import Anchor, Span, Visit
 from kit.chronology.tense import tense
@@ -44,7 +44,7 @@ class FoundDate:
     span: Span
 
 
-def candidates(
+def rule_candidates(
     sentence: str, blocked: Sequence[tuple[int, int, str]] = (), *, calendar: Calendar | None = None
 ) -> list[Candidate]:
     """Every rule's matches in a sentence, longest first, without overlaps (earlier rules win ties).
@@ -56,7 +56,7 @@ def candidates(
     rules = possible_rules(sentence)
     if calendar is not None and calendar is not default_calendar():
         rules = [rule for rule in rules if rule.name != "holiday"]
-        if calendar.need.search(folded(sentence)):
+        if calendar.need.search(casefolded(sentence)):
             rules.append(holiday_rule(calendar))
     found = []
     for rule in rules:
@@ -104,7 +104,7 @@ def resolve_sentence(
     while True:
         rows: list[FoundDate] = []
         latest = previous
-        for candidate in candidates(sentence, blocked, calendar=calendar):
+        for candidate in rule_candidates(sentence, blocked, calendar=calendar):
             start, end = candidate.start, candidate.end
             in_sentence = latest is not None and latest is not previous
             anchor = Anchor(

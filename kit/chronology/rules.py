@@ -13,14 +13,13 @@ from dataclasses import dataclass
 
 from kit.chronology import absolute, anaphoric, holidays, relative, visits, vocabulary, weekdays
 from kit.chronology.spans import Anchor, Span
-from kit.chronology.vocabulary import EitherGroups
+from kit.chronology.vocabulary import ORDINAL_FOLLOWERS, EitherGroups
 
 # Short names for the pattern pieces, so that each rule reads on a line or two.
 DAY = vocabulary.DAY_PATTERN
 MONTH = vocabulary.MONTH_PATTERN
 MONTH_OR_ABBR = vocabulary.MONTH_OR_ABBREVIATION_PATTERN
 ORD = vocabulary.ORDINAL_PATTERN
-ORDINAL_FOLLOWERS = vocabulary.ORDINAL_FOLLOWERS
 PART = vocabulary.PART_PATTERN
 MONTH_PART = vocabulary.MONTH_PART_PATTERN
 RANGE = vocabulary.RANGE_PATTERN

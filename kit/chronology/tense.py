@@ -76,7 +76,7 @@ WEAK_FUTURE_CUES = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run[\s-]up\s+to|in\s+
 
 
 @dataclass(frozen=True)
-class Cue:
+class TenseCue:
     """A word or phrase that marks a clause's tense, with its offsets in the sentence."""
 
     start: int
@@ -84,21 +84,21 @@ class Cue:
     tense: str
 
 
-def _cues(text: str, offset: int, *, intent: bool = True) -> list[Cue]:
+def _cues(text: str, offset: int, *, intent: bool = True) -> list[TenseCue]:
     """Every tense cue of ``text``, its offsets shifted by ``offset`` (where ``text`` starts in the sentence);
     with ``intent``, the :data:`INTENT_CUES` too.
     """
-    cues = [Cue(offset + m.start(), offset + m.end(), "future") for m in FUTURE_CUES.finditer(text)]
+    cues = [TenseCue(offset + m.start(), offset + m.end(), "future") for m in FUTURE_CUES.finditer(text)]
     if intent:
-        cues += [Cue(offset + m.start(), offset + m.end(), "future") for m in INTENT_CUES.finditer(text)]
-    cues += [Cue(offset + m.start(), offset + m.end(), "present") for m in PRESENT_CUES.finditer(text)]
-    cues += [Cue(offset + m.start(), offset + m.end(), "future") for m in SCHEDULED_PRESENT.finditer(text)]
+        cues += [TenseCue(offset + m.start(), offset + m.end(), "future") for m in INTENT_CUES.finditer(text)]
+    cues += [TenseCue(offset + m.start(), offset + m.end(), "present") for m in PRESENT_CUES.finditer(text)]
+    cues += [TenseCue(offset + m.start(), offset + m.end(), "future") for m in SCHEDULED_PRESENT.finditer(text)]
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m[0].lower()
         if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED):
             auxiliary = AUXILIARY_BEFORE.search(text, max(0, m.start() - 40), m.start())
             verb_tense = "past" if not auxiliary else "future" if auxiliary["future"] else "present"
-            cues.append(Cue(offset + m.start(), offset + m.end(), verb_tense))
+            cues.append(TenseCue(offset + m.start(), offset + m.end(), verb_tense))
     return cues
 
 
@@ -107,7 +107,7 @@ def has_verb(text: str) -> bool:
     return bool(_cues(text, 0))
 
 
-def _nearest_cue(cues: list[Cue], start: int, end: int) -> Cue | None:
+def _nearest_cue(cues: list[TenseCue], start: int, end: int) -> TenseCue | None:
     """The cue nearest ``start..end``: the nearest on the left, else the nearest on the right."""
     left = [c for c in cues if c.end <= start]
     if left:
@@ -138,7 +138,7 @@ def future_in_past(sentence: str, start: int, end: int) -> bool:
     return bool(PLANNED.match(words) and PAST_AUXILIARY_BEFORE.search(sentence, max(0, cue.start - 40), cue.start))
 
 
-def _deciding(sentence: str, start: int, end: int) -> Cue | str:
+def _deciding(sentence: str, start: int, end: int) -> TenseCue | str:
     """The cue that decides the tense around ``sentence[start:end]``, or the tense itself when no single cue of
     the clause does (a weak future cue, or none: "present").
     """

@@ -34,7 +34,7 @@ TERMINAL = re.compile(r"[.?!…:;][\"”’')\]]*$")
 SENTENCE_BREAK = re.compile(r"(?:[a-z]{2}|\d{2}|[)”\"’])[.?!][\"”’]?\s+[\"“‘]?[A-Z]")
 # A quotation: a line opening with a double quote, or a quoted stretch of four words or more.
 QUOTATION = re.compile(r"^[\"“]|[\"“](?:[^\"”\s]+\s+){3,}")
-MONTHS = re.compile(
+MONTH_OR_WEEKDAY_WORD = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$"
 )
 NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}")
@@ -116,7 +116,11 @@ def is_dateline(text: str) -> bool:
     if len(text) > 80 or not has_date(text):
         return False
     words = re.findall(r"[A-Za-z]+", text)
-    other = [w for w in words if not MONTHS.match(w.lower()) and w.lower() not in DATE_FILLER and not w.isupper()]
+    other = [
+        w
+        for w in words
+        if not MONTH_OR_WEEKDAY_WORD.match(w.lower()) and w.lower() not in DATE_FILLER and not w.isupper()
+    ]
     if len(text) <= 60 and len(other) <= 2:
         return True
     stamped = bool(CLOCK.search(text)) and bool(CALENDAR_DATE.search(text))
@@ -145,7 +149,9 @@ def has_date(text: str) -> bool:
     """A number with a month or weekday name, or a numeric date or clock time."""
     if not re.search(r"\d", text):
         return False
-    return bool(NUMERIC_DATE.search(text)) or any(MONTHS.match(w.lower()) for w in re.findall(r"[A-Za-z]+", text))
+    return bool(NUMERIC_DATE.search(text)) or any(
+        MONTH_OR_WEEKDAY_WORD.match(w.lower()) for w in re.findall(r"[A-Za-z]+", text)
+    )
 
 
 def is_navigation(text: str) -> bool:

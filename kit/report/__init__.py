@@ -35,7 +35,7 @@ from kit.report.layout import relative_to_root, shown
 from kit.report.parameters import check_parameters, declared_parameters
 from kit.report.plan import Run, bound_corpus, for_corpus, plan, select_runs
 from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
-from kit.report.site import Record
+from kit.report.site import SiteRecord
 
 __all__ = ["EXIT_FAILED", "Outcome", "Run", "plan", "run", "select_runs"]
 
@@ -116,7 +116,7 @@ def run(
             regenerate = regenerate_command(folder, reports_dir, params_dir)
             index, record = write_index(runs, reports_dir, outcomes, summarise_corpus(folder), record, regenerate)
             if rebuilding:
-                site.write_record(reports_dir, site.Record(this_corpus, record.files))
+                site.write_record(reports_dir, site.SiteRecord(this_corpus, record.files))
 
     failures = [outcome for outcome in outcomes.values() if outcome.failure]
     if reader_failure:
@@ -161,8 +161,8 @@ def _corpus_folder(corpus: str | None, reports_dir: Path, *, only: bool) -> Path
 
 
 def _execute_all(
-    chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any], record: Record
-) -> tuple[dict[str, Outcome], Record]:
+    chosen: Sequence[Run], *, jobs: int, progress: bool, options: dict[str, Any], record: SiteRecord
+) -> tuple[dict[str, Outcome], SiteRecord]:
     """Execute the reports (in worker processes when ``jobs`` > 1), each published here as it ends."""
     from tqdm import tqdm
 

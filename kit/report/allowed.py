@@ -41,11 +41,11 @@ from kit.report.layout import shown
 # The note: the last [...] of the comment, with nothing after it.
 NOTE = re.compile(r"\[([^\[\]]*)\]\s*\Z")
 # "1..50", "0.5..1", "1.." (no upper bound).
-RANGE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)?\s*\Z")
+RANGE_NOTE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)?\s*\Z")
 # One choice of "[a | b | c]": a word as file names and YAML keys write it.
 CHOICE = re.compile(r"[A-Za-z0-9_.-]+\Z")
-DAY = "YYYY-MM-DD"
-NAMED_KINDS = (DAY, "file", "corpus", "outlet", "periods", "theme", "voice", "granularity")
+DAY_FORMAT = "YYYY-MM-DD"
+NAMED_KINDS = (DAY_FORMAT, "file", "corpus", "outlet", "periods", "theme", "voice", "granularity")
 # How many known values (outlets, themes) a message lists before "…".
 LISTED = 200
 
@@ -92,7 +92,7 @@ def parse_note(comment: str) -> Allowed | None:
     if not found:
         return None
     note = found.group(1).strip()
-    bounds = RANGE.match(note)
+    bounds = RANGE_NOTE.match(note)
     if bounds:
         low, high = (float(x) if x is not None else None for x in bounds.groups())
         if high is not None and low is not None and high < low:
@@ -153,12 +153,12 @@ def _day(allowed: Allowed, value: Any, setting: Setting) -> str | None:
     if not isinstance(value, str):
         return None
     try:
-        if len(value) == len(DAY):
+        if len(value) == len(DAY_FORMAT):
             date.fromisoformat(value)
             return None
     except ValueError:
         pass
-    return f"allowed: a day {DAY} (a real date), or empty"
+    return f"allowed: a day {DAY_FORMAT} (a real date), or empty"
 
 
 def _file(allowed: Allowed, value: Any, setting: Setting) -> str | None:
@@ -228,7 +228,7 @@ def _periods(allowed: Allowed, value: Any, setting: Setting) -> str | None:
 _CHECKS: dict[str, Callable[[Allowed, Any, Setting], str | None]] = {
     "range": _range,
     "choice": _choice,
-    DAY: _day,
+    DAY_FORMAT: _day,
     "file": _file,
     "corpus": _corpus,
     "outlet": _outlet,

@@ -29,8 +29,8 @@ from kit.report.layout import (
     shown,
 )
 from kit.report.plan import Run
-from kit.report.render import find_unsafe_markup, normalise, render_html
-from kit.report.site import Record
+from kit.report.render import find_unsafe_markup, normalise_notebook, render_html
+from kit.report.site import SiteRecord
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -134,7 +134,7 @@ def execute(
         if notebook is None:
             shutil.rmtree(staging, ignore_errors=True)
             return Staged(run.name, failure or "the notebook was not executed")
-        notebook = normalise(notebook, source_ids=source_ids, input_path=relative_to_root(run.notebook))
+        notebook = normalise_notebook(notebook, source_ids=source_ids, input_path=relative_to_root(run.notebook))
         files = own_files(staging)
         page = render_html(
             notebook, run=run, parameters=parameters, show_code=show_code, failed=bool(failure), files=files
@@ -152,7 +152,7 @@ def execute(
     return Staged(run.name, failure, staging)
 
 
-def publish_staged(staged: Staged, reports_dir: Path, record: Record) -> tuple[Outcome, Record]:
+def publish_staged(staged: Staged, reports_dir: Path, record: SiteRecord) -> tuple[Outcome, SiteRecord]:
     """Put a staged report in place (by the process holding the site's lock), keeping the files the kit did not
     write in its folder; returns what happened and the site's record, updated and written.
     """

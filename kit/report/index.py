@@ -26,7 +26,7 @@ from kit.report.parameters import value_literal
 from kit.report.plan import Run
 from kit.report.publish import move, write_file
 from kit.report.render import notebook_title
-from kit.report.site import Record, write_record
+from kit.report.site import SiteRecord, write_record
 from kit.report.values import read_views
 
 
@@ -91,9 +91,9 @@ def write_index(
     reports_dir: Path,
     outcomes: Mapping[str, Outcome],
     corpus: CorpusSummary,
-    record: Record,
+    record: SiteRecord,
     regenerate: str = "make report",
-) -> tuple[Path, Record]:
+) -> tuple[Path, SiteRecord]:
     """Write ``index.html`` in ``reports_dir``: the corpus, every report with its parameters, values and links, and
     ``regenerate``, the command that rebuilds the site (:func:`regenerate_command`).
 
@@ -123,7 +123,7 @@ def write_index(
     staging = reports_dir / STAGING / config.REPORT_INDEX_NAME
     write_file(staging, page)
     if config.REPORT_INDEX_NAME not in record.files:
-        record = Record(record.corpus, record.files | {config.REPORT_INDEX_NAME})
+        record = SiteRecord(record.corpus, record.files | {config.REPORT_INDEX_NAME})
         write_record(reports_dir, record)
     target = reports_dir / config.REPORT_INDEX_NAME
     move(staging, target)

@@ -19,7 +19,7 @@ from typing import Any
 
 from kit import config
 from kit.errors import KitError, preview, repr_prefix
-from kit.report.allowed import DAY, Setting, corpus_documents, parse_note, problem
+from kit.report.allowed import DAY_FORMAT, Setting, corpus_documents, parse_note, problem
 from kit.report.layout import shown
 from kit.report.plan import Run
 
@@ -206,7 +206,7 @@ def _check_allowed(
             raise KitError(f"{places[name]}: parameter {name!r} is {value_literal(values[name])}{joint}{reason}")
     first, last = values.get("date_from"), values.get("date_to")
     kinds = {name: note.kind for name, note in notes.items() if note is not None}
-    dated = kinds.get("date_from") == kinds.get("date_to") == DAY
+    dated = kinds.get("date_from") == kinds.get("date_to") == DAY_FORMAT
     if dated and isinstance(first, str) and isinstance(last, str) and first and last and first > last:
         place = places["date_from"] if places["date_from"] == places["date_to"] else places["date_to"]
         raise KitError(

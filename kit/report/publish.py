@@ -48,7 +48,7 @@ from kit.report.layout import (
     VALUES_FILE,
     shown,
 )
-from kit.report.site import Record
+from kit.report.site import SiteRecord
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -120,7 +120,7 @@ def stage_failed(notebook: NotebookNode, page: str | None, staging: Path) -> Non
         write_file(staging / PAGE_NAME, page)
 
 
-def ignored_by_git(folder: Path, reports_dir: Path, record: Record) -> Record:
+def ignored_by_git(folder: Path, reports_dir: Path, record: SiteRecord) -> SiteRecord:
     """Make ``folder`` (failed copies: for inspection, never for committing) ignored by git; returns the record
     with its ``.gitignore`` (written, when the kit writes it now).
     """
@@ -134,7 +134,7 @@ def ignored_by_git(folder: Path, reports_dir: Path, record: Record) -> Record:
     return updated
 
 
-def install(staged: Path, target: Path, reports_dir: Path, record: Record) -> tuple[Record, list[str]]:
+def install(staged: Path, target: Path, reports_dir: Path, record: SiteRecord) -> tuple[SiteRecord, list[str]]:
     """Switch folder ``staged`` into ``target`` (:func:`switch`) keeping what the kit did not write in ``target``.
 
     The record lists the files of both sets while the switch is under way and the new set's after it, so the

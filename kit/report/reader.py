@@ -29,14 +29,14 @@ from kit import config
 from kit.report import publish
 from kit.report.layout import READER, READER_INDEX, STAGING, shown
 from kit.report.markup import Highlight, marked_text
-from kit.report.site import Record
+from kit.report.site import SiteRecord
 
 if TYPE_CHECKING:
     import jinja2
 
 
 @dataclass(frozen=True)
-class Article:
+class ArticlePage:
     """One article as its reader page shows it.
 
     Attributes:
@@ -70,7 +70,7 @@ FACTS += (("url", "address"), ("file", "file"), ("doc_id", "doc_id"))
 COUNTED = {"quote": "quotations", "date": "dates", "theme": "theme hits", "formula": "formula hits"}
 
 
-def articles(folder: Path) -> Iterator[Article]:
+def articles(folder: Path) -> Iterator[ArticlePage]:
     """Every article of the corpus folder, in document order, read chunk by chunk from the store.
 
     Sentences, removed lines, dates and quotations are the store's (computed where it lacks them, with the kit's
@@ -115,7 +115,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(name): value for name, value in row.items()} for row in frame.to_dict("records")]
 
 
-def _article(document: Mapping[str, Any], label: str, rows: Mapping[str, list[dict[str, Any]]]) -> Article:
+def _article(document: Mapping[str, Any], label: str, rows: Mapping[str, list[dict[str, Any]]]) -> ArticlePage:
     """An article's page contents from its manifest row and its rows of each table."""
     highlights = [
         Highlight("sentence", int(row["start"]), int(row["end"]), f"s{int(row['sentence_id'])}")
@@ -129,7 +129,7 @@ def _article(document: Mapping[str, Any], label: str, rows: Mapping[str, list[di
         | {"suspect": "suspect" if bool(row.get("suspect")) else ""}
         for row in rows["removed"]
     )
-    return Article(
+    return ArticlePage(
         doc_id=str(document["doc_id"]),
         label=label,
         headline=_text(document.get("headline")),
@@ -176,7 +176,7 @@ def _text(value: Any) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
 
 
-def article_page(article: Article) -> str:
+def article_page(article: ArticlePage) -> str:
     """The reader page of one article (static HTML, every value escaped, no scripts)."""
     from markupsafe import Markup
 
@@ -215,7 +215,7 @@ def write_pages(folder: Path, target: Path) -> list[str]:
     return [*names, READER_INDEX]
 
 
-def publish_reader(folder: Path, reports_dir: Path, record: Record) -> tuple[Record, str]:
+def publish_reader(folder: Path, reports_dir: Path, record: SiteRecord) -> tuple[SiteRecord, str]:
     """Stage the reader pages of corpus ``folder`` and switch them into ``reports_dir/reader`` as one set.
 
     Files in ``reader/`` that the kit did not write stay (:func:`kit.report.publish.install`). Pages that are

@@ -1,4 +1,4 @@
-"""A report's notebook made reproducible (:func:`normalise`) and shown as a page without scripts
+"""A report's notebook made reproducible (:func:`normalise_notebook`) and shown as a page without scripts
 (:func:`render_html`); :func:`find_unsafe_markup` checks the page.
 """
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from nbformat import NotebookNode
 
 
-def normalise(notebook: NotebookNode, *, source_ids: set[str], input_path: str) -> NotebookNode:
+def normalise_notebook(notebook: NotebookNode, *, source_ids: set[str], input_path: str) -> NotebookNode:
     """Drop what changes from run to run: papermill timings and paths, execution timestamps, random cell ids.
 
     Cell ids from the source notebook are kept; cells papermill adds get ids from their position.

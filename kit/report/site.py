@@ -29,7 +29,7 @@ ABOUT = "written by kit report: the corpus of this site and every file the kit w
 
 
 @dataclass(frozen=True)
-class Record:
+class SiteRecord:
     """A site's record.
 
     Attributes:
@@ -46,15 +46,15 @@ class Record:
         prefix = folder.rstrip("/") + "/"
         return {path[len(prefix) :] for path in self.files if path.startswith(prefix)}
 
-    def adding(self, folder: str, names: Iterable[str]) -> Record:
+    def adding(self, folder: str, names: Iterable[str]) -> SiteRecord:
         """The record with ``names`` (relative to ``folder``) listed as the kit's too."""
-        return Record(self.corpus, self.files | {f"{folder}/{name}" for name in names})
+        return SiteRecord(self.corpus, self.files | {f"{folder}/{name}" for name in names})
 
-    def replacing(self, folder: str, names: Iterable[str]) -> Record:
+    def replacing(self, folder: str, names: Iterable[str]) -> SiteRecord:
         """The record with exactly ``names`` (relative to ``folder``) as the kit's files in ``folder``."""
         prefix = folder.rstrip("/") + "/"
         kept = {path for path in self.files if not path.startswith(prefix)}
-        return Record(self.corpus, frozenset(kept | {f"{folder}/{name}" for name in names}))
+        return SiteRecord(self.corpus, frozenset(kept | {f"{folder}/{name}" for name in names}))
 
     def report_folders(self) -> list[str]:
         """The report folders (``<stem>__<slug>`` and ``failed/<stem>__<slug>``) the record lists files in."""
@@ -67,7 +67,7 @@ class Record:
         return sorted(folders)
 
 
-def read_record(site: Path) -> Record | None:
+def read_record(site: Path) -> SiteRecord | None:
     """The record of folder ``site``, or None when it has none.
 
     Raises:
@@ -86,10 +86,10 @@ def read_record(site: Path) -> Record | None:
     for name in files:
         if not name or name.startswith("/") or ".." in name.split("/") or name.split("/")[0] == MARKER:
             raise KitError(f"{shown(path)}: the site record names a path outside the site ({name!r}); remove it")
-    return Record(corpus, frozenset(files))
+    return SiteRecord(corpus, frozenset(files))
 
 
-def write_record(site: Path, record: Record) -> None:
+def write_record(site: Path, record: SiteRecord) -> None:
     """Replace the site's record, whole."""
     text = json.dumps({"about": ABOUT, "corpus": record.corpus, "files": sorted(record.files)}, indent=1)
     path = site / MARKER
@@ -136,15 +136,15 @@ def check_site(site: Path, *, corpus: str, only: bool) -> None:
         )
 
 
-def open_record(site: Path, *, corpus: str, only: bool) -> Record:
+def open_record(site: Path, *, corpus: str, only: bool) -> SiteRecord:
     """The site's record for this run, written first in a site the kit makes now.
 
     A full run for another corpus than the record's marks the site as being rebuilt (``corpus`` ``""``) until it
     ends (the runner then writes the new corpus), so that ``--only`` meanwhile refuses it.
     """
-    record = read_record(site) or Record(corpus)
+    record = read_record(site) or SiteRecord(corpus)
     if not only and record.corpus != corpus:
-        record = Record("", record.files)
+        record = SiteRecord("", record.files)
     if not (site / MARKER).is_file() or record.corpus != corpus:
         write_record(site, record)
     return record
@@ -207,7 +207,7 @@ def kit_files_of(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
-def remove_kit_files(site: Path, folder: str, record: Record) -> Record:
+def remove_kit_files(site: Path, folder: str, record: SiteRecord) -> SiteRecord:
     """Delete the kit's files in ``folder`` (relative to the site), then the folders they leave empty.
 
     Returns:
@@ -236,7 +236,9 @@ def _through_link(base: Path, relative: str) -> bool:
     return False
 
 
-def prune(site: Path, record: Record, *, reports: Sequence[str], failed: Sequence[str]) -> tuple[list[Path], Record]:
+def prune(
+    site: Path, record: SiteRecord, *, reports: Sequence[str], failed: Sequence[str]
+) -> tuple[list[Path], SiteRecord]:
     """Delete the kit's files of every report folder not named in ``reports`` and failed copy not in ``failed``.
 
     Returns:

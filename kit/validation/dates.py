@@ -27,13 +27,13 @@ GOLD_REQUIRED = ["doc_id", "expression"]
 GOLD_OPTIONAL = ["date_start", "date_end"]
 
 
-def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
+def read_date_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
     """A hand-coded CSV of date expressions: doc_id, expression, offsets (+ date_start, date_end).
 
     The offsets are ``start``/``end`` into the cleaned text (``kit table sentences`` shows each sentence's
     start) or ``raw_start``/``raw_end`` into the raw file; either way the text there must equal
     ``expression``. ``date_start``/``date_end`` (ISO days, optional, empty for vague expressions) let
-    :func:`score` check the resolution too.
+    :func:`score_dates` check the resolution too.
 
     Returns:
         line, doc_id, expression, date_start, date_end (and the raw offsets when given), start and end into
@@ -63,10 +63,10 @@ def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
 
 
 def read_not_dates(path: str | Path, prepared: Prepared) -> pd.DataFrame:
-    """A hand-listed CSV of non-dates: doc_id, text and offsets (cleaned or raw, as in :func:`read_gold`).
+    """A hand-listed CSV of non-dates: doc_id, text and offsets (cleaned or raw, as in :func:`read_date_gold`).
 
     Raises:
-        KitError: as :func:`read_gold`.
+        KitError: as :func:`read_date_gold`.
     """
     offsets = gold.offset_columns(path)
     frame = gold.read_csv(
@@ -83,13 +83,13 @@ def _overlapping(rows: pd.DataFrame, start: Any, end: Any) -> pd.DataFrame:
     return overlapping
 
 
-def score(system: pd.DataFrame, gold_rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def score_dates(system: pd.DataFrame, gold_rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Compare a system's date rows with gold rows of the same documents.
 
     Args:
         system: doc_id, start, end, expression, date_start, date_end (a point-date system such as
             dateparser gives the same day twice).
-        gold_rows: :func:`read_gold` output.
+        gold_rows: :func:`read_date_gold` output.
 
     Returns:
         ``(per_gold, extra)``: per gold row, ``found`` (a system row overlaps its characters),
@@ -139,8 +139,8 @@ def taken_for_dates(system: pd.DataFrame, not_dates: pd.DataFrame) -> pd.Series:
     )
 
 
-def figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
-    """The rates of :func:`score`: found, exact span, resolved, dates inside the gold span, extra rows.
+def date_figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
+    """The rates of :func:`score_dates`: found, exact span, resolved, dates inside the gold span, extra rows.
 
     When some gold rows lie in furniture that cleaning removed (raw offsets only), two more figures say how
     the date rules did on the rows cleaning kept, so a cleaning loss is not mistaken for a date-rule miss.
@@ -168,18 +168,18 @@ def figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
     return tuple(result)
 
 
-def summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
-    """The :func:`figures` as printable ``{name: "part/whole = %"}`` strings (one column per system in a table)."""
-    return {figure.name: figure.text for figure in figures(per_gold, extra)}
+def date_summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
+    """The :func:`date_figures` as printable ``{name: "part/whole = %"}`` strings (one column per system in a table)."""
+    return {figure.name: figure.text for figure in date_figures(per_gold, extra)}
 
 
-def report(prepared: Prepared, gold_path: str, *, holidays: str | Path | None = None) -> Report:
+def date_report(prepared: Prepared, gold_path: str, *, holidays: str | Path | None = None) -> Report:
     """The kit's agreement with a hand-coded file: figures, then what it missed, resolved differently or added.
 
     ``holidays`` is a holiday calendar YAML file (default: the kit's).
     """
-    gold_rows = read_gold(gold_path, prepared)
-    per_gold, extra = score(date_expressions(prepared, holidays=holidays), gold_rows)
+    gold_rows = read_date_gold(gold_path, prepared)
+    per_gold, extra = score_dates(date_expressions(prepared, holidays=holidays), gold_rows)
     raw = gold_rows[list(gold.RAW_OFFSETS)] if set(gold.RAW_OFFSETS) <= set(gold_rows) else None
     findings = []
     missed = per_gold[~per_gold.found]
@@ -203,13 +203,14 @@ def report(prepared: Prepared, gold_path: str, *, holidays: str | Path | None = 
         noun="expressions",
         rows=len(gold_rows),
         documents=gold_rows.doc_id.nunique(),
-        figures=figures(per_gold, extra),
+        figures=date_figures(per_gold, extra),
         findings=tuple(findings),
     )
 
 
+# Plain `validate` (the other checks' are validate_quotes …): workbook 03 calls it, and its handouts are committed.
 def validate(prepared: Prepared, gold_path: str, *, holidays: str | Path | None = None) -> str:
     """``python -m kit validate dates --gold FILE [--holidays FILE]``: the kit's agreement with a hand-coded file,
     as text.
     """
-    return report(prepared, gold_path, holidays=holidays).render()
+    return date_report(prepared, gold_path, holidays=holidays).render()

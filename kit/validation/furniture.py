@@ -48,7 +48,7 @@ class LineRemoval:
         return next((run for run in self.runs if _chars(text) in _chars(run)), text)
 
 
-def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
+def read_furniture_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
     """The furniture gold file (doc_id, line, furniture, whole_line; kind and note optional)."""
     frame = read_csv(
         path,
@@ -115,7 +115,7 @@ def removals(prepared: Prepared) -> dict[tuple[str, int], LineRemoval]:
     return result
 
 
-def score(
+def score_furniture(
     prepared: Prepared, gold: pd.DataFrame, body: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score each gold furniture item (``removed``) and each gold body line (``lost``).
@@ -169,11 +169,11 @@ def score(
     )
 
 
-def report(prepared: Prepared, gold_path: str, body_path: str | None = None) -> Report:
+def furniture_report(prepared: Prepared, gold_path: str, body_path: str | None = None) -> Report:
     """Figures (furniture removed, body lines lost, suspect removals), then every miss and every lost line."""
-    gold = read_gold(gold_path, prepared)
+    gold = read_furniture_gold(gold_path, prepared)
     body = read_body(body_path, prepared) if body_path else None
-    furniture, body_scored = score(prepared, gold, body)
+    furniture, body_scored = score_furniture(prepared, gold, body)
     figures = [Figure("furniture removed", sum(bool(x) for x in furniture.removed), len(furniture))]
     also_read: tuple[str, ...] = ()
     if body is not None:
@@ -210,9 +210,9 @@ def report(prepared: Prepared, gold_path: str, body_path: str | None = None) -> 
     )
 
 
-def validate(prepared: Prepared, gold_path: str, body_path: str | None = None) -> str:
-    """``python -m kit validate furniture``: the printed :func:`report`."""
-    return report(prepared, gold_path, body_path).render()
+def validate_furniture(prepared: Prepared, gold_path: str, body_path: str | None = None) -> str:
+    """``python -m kit validate furniture``: the printed :func:`furniture_report`."""
+    return furniture_report(prepared, gold_path, body_path).render()
 
 
 def _raw_lines(prepared: Prepared) -> dict[str, list[str]]:

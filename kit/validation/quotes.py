@@ -22,7 +22,7 @@ from kit.voices.passes import comparable
 GOLD_COLUMNS = ("doc_id", "quote", "speaker", "group")
 
 
-def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
+def read_quote_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
     """Read a hand-coded quotes file: doc_id, quote (its first words), speaker, group; optional kind, via.
 
     A row whose kind is ``term`` leaves speaker and group empty (a term has no speaker).
@@ -52,7 +52,7 @@ def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
     return rows
 
 
-def score(
+def score_quotes(
     quotes_table: pd.DataFrame, gold_rows: pd.DataFrame, registry: Registry | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Compare extracted quotations with hand-coded ones.
@@ -144,7 +144,7 @@ def _without_article(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
-def figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
+def quote_figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
     """Found; speaker and group right of the found and of all gold quotations; kind and via; extra quotations."""
     found = per_gold[per_gold.found]
     result = [
@@ -163,15 +163,15 @@ def figures(per_gold: pd.DataFrame, extra: pd.DataFrame) -> tuple[Figure, ...]:
     return tuple(result)
 
 
-def summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
-    """The :func:`figures` as printable ``{name: "part/whole = %"}`` strings."""
-    return {figure.name: figure.text for figure in figures(per_gold, extra)}
+def quote_summary(per_gold: pd.DataFrame, extra: pd.DataFrame) -> dict[str, str]:
+    """The :func:`quote_figures` as printable ``{name: "part/whole = %"}`` strings."""
+    return {figure.name: figure.text for figure in quote_figures(per_gold, extra)}
 
 
-def report(prepared: Prepared, gold_path: str) -> Report:
+def quote_report(prepared: Prepared, gold_path: str) -> Report:
     """The kit's agreement with a hand-coded file: figures, then every miss and disagreement."""
-    gold_rows = read_gold(gold_path, prepared)
-    per_gold, extra = score(extract_quotes(prepared), gold_rows)
+    gold_rows = read_quote_gold(gold_path, prepared)
+    per_gold, extra = score_quotes(extract_quotes(prepared), gold_rows)
     found = per_gold[per_gold.found]
     speaker_ok = found.speaker_ok.astype(bool)
     findings = [Finding("missed", str(r.doc_id), repr(r.quote)) for r in per_gold[~per_gold.found].itertuples()]
@@ -200,11 +200,11 @@ def report(prepared: Prepared, gold_path: str) -> Report:
         noun="quotations",
         rows=len(gold_rows),
         documents=int(gold_rows.doc_id.nunique()),
-        figures=figures(per_gold, extra),
+        figures=quote_figures(per_gold, extra),
         findings=tuple(findings),
     )
 
 
-def validate(prepared: Prepared, gold_path: str) -> str:
+def validate_quotes(prepared: Prepared, gold_path: str) -> str:
     """``python -m kit validate quotes --gold FILE``: the kit's agreement with a hand-coded file, as text."""
-    return report(prepared, gold_path).render()
+    return quote_report(prepared, gold_path).render()

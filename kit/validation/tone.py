@@ -3,13 +3,13 @@
 The gold file has one row per rated quotation: doc_id, quote (its first words, as in the quotes gold), rating
 (a reader's tone, −4 … +4, the scale of VADER's own raters; the mean when several readers rated), and
 optionally group, kind and one column per reader (``rater_1``, ``rater_2`` …) for their agreement. A row is
-matched to the kit's quotation that starts with its words (:func:`kit.validation.quotes.score`), and the
+matched to the kit's quotation that starts with its words (:func:`kit.validation.quotes.score_quotes`), and the
 kit's score is that quotation's ``compound`` (−1 … +1), with the diplomatic lexicon and with plain VADER.
 
 What a reviewer asks of a tone measure, each printed with the number of rated quotations behind it:
 
 * **Correlation**: Pearson and Spearman r between the readers' rating and the kit's compound, each with a
-  95% bootstrap interval (pairs resampled, :data:`RESAMPLES` times, seeded: the same file gives the same
+  95% bootstrap interval (pairs resampled, :data:`BOOTSTRAP_RESAMPLES` times, seeded: the same file gives the same
   figures), for every rated quotation and for officials' quotations alone; the lexicon's r beside plain
   VADER's on the same quotations.
 * **Sign**: positive, neutral or negative on both sides, per speaker group. The neutral bands: a rating
@@ -43,14 +43,14 @@ from kit.voices.actors import OFFICIAL_GROUPS
 # A sample of numbers, as numpy holds it.
 Vector = np.ndarray[Any, Any]
 RATERS = tuple(f"rater_{i}" for i in range(1, 10))
-RESAMPLES = 2000
-SEED = 20261207
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 20261207
 NEUTRAL_RATING = 0.5
 NEUTRAL_COMPOUND = 0.05
 LARGEST = 10
 
 
-def read_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
+def read_tone_ratings(path: str | Path, prepared: Prepared) -> pd.DataFrame:
     """Read a rated-quotations file: doc_id, quote, rating; optional group, kind, rater_1 … rater_9.
 
     Raises:
@@ -79,7 +79,7 @@ def _on_scale(value: str) -> bool:
     return -4 <= number <= 4
 
 
-def score(prepared: Prepared, gold_rows: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
+def score_tone(prepared: Prepared, gold_rows: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     """The gold rows with the kit's tone of the quotation each matches.
 
     Returns:
@@ -87,7 +87,7 @@ def score(prepared: Prepared, gold_rows: pd.DataFrame, lexicon: Lexicon) -> pd.D
         NaN scores for a quotation the kit did not find.
     """
     quotes_table = extract_quotes(prepared)
-    per_gold, _extra = quote_validation.score(quotes_table, gold_rows.assign(speaker="", via=""))
+    per_gold, _extra = quote_validation.score_quotes(quotes_table, gold_rows.assign(speaker="", via=""))
     keyed = {
         name: _quotation_scores(prepared, quotes_table, chosen)
         for name, chosen in (("compound", lexicon), ("plain", None))
@@ -117,8 +117,8 @@ def correlations(
     a, b = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     paired = ~(np.isnan(a) | np.isnan(b))
     a, b = a[paired], b[paired]
-    rng = np.random.default_rng(SEED)
-    picks = rng.integers(0, len(a), size=(RESAMPLES, len(a))) if len(a) >= 3 else np.empty((0, 0), dtype=int)
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    picks = rng.integers(0, len(a), size=(BOOTSTRAP_RESAMPLES, len(a))) if len(a) >= 3 else np.empty((0, 0), dtype=int)
     result = {}
     for name, transform in (("pearson", _identity), ("spearman", _ranks)):
         r = _pearson(transform(a), transform(b))
@@ -148,7 +148,7 @@ def sign(values: pd.Series, band: float) -> pd.Series:
     return pd.Series(np.where(values > band, "positive", np.where(values < -band, "negative", "neutral")), values.index)
 
 
-def figures(scored: pd.DataFrame) -> tuple[Figure | Measure, ...]:
+def tone_figures(scored: pd.DataFrame) -> tuple[Figure | Measure, ...]:
     """Found; r of every rated and of officials' quotations (lexicon and plain); sign right; readers' agreement.
 
     Sign right is given overall, for officials' quotations and per group.
@@ -185,10 +185,10 @@ def _agreement(scored: pd.DataFrame) -> list[Figure | Measure]:
     return result
 
 
-def report(prepared: Prepared, gold_path: str, lexicon_path: str | None = None) -> Report:
+def tone_report(prepared: Prepared, gold_path: str, lexicon_path: str | None = None) -> Report:
     """The kit's tone against a rated file: figures, then the missed quotations and the largest disagreements."""
-    gold_rows = read_gold(gold_path, prepared)
-    scored = score(prepared, gold_rows, load_lexicon(lexicon_path))
+    gold_rows = read_tone_ratings(gold_path, prepared)
+    scored = score_tone(prepared, gold_rows, load_lexicon(lexicon_path))
     found = scored[scored.found]
     gap = (found.rating / 4 - found.compound).abs().sort_values(ascending=False, kind="stable")
     findings = [Finding("missed", str(r.doc_id), repr(r.quote)) for r in scored[~scored.found].itertuples()]
@@ -206,11 +206,11 @@ def report(prepared: Prepared, gold_path: str, lexicon_path: str | None = None) 
         noun="rated quotations",
         rows=len(gold_rows),
         documents=int(gold_rows.doc_id.nunique()),
-        figures=figures(scored),
+        figures=tone_figures(scored),
         findings=tuple(findings),
     )
 
 
-def validate(prepared: Prepared, gold_path: str, lexicon_path: str | None = None) -> str:
+def validate_tone(prepared: Prepared, gold_path: str, lexicon_path: str | None = None) -> str:
     """``python -m kit validate tone --gold FILE``: the kit's tone against readers' ratings, as text."""
-    return report(prepared, gold_path, lexicon_path).render()
+    return tone_report(prepared, gold_path, lexicon_path).render()

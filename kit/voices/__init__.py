@@ -1,7 +1,7 @@
 """Official voices: direct quotations, what kind each is, and who is speaking — through whom.
 
     marks.find_spans (quotation marks → spans)
-    → mentions.build (the people and bodies the article names, with their roles: names.py finds them)
+    → mentions.build_memory (the people and bodies the article names, with their roles: names.py finds them)
     → cues.find_cues (attribution words; their subjects resolved by phrases.py through the memory)
     → attribution.attribute (own cues per quotation, then the passes of passes.py: neighbours,
       continuations, relays, channels, kinds, echoes)
@@ -84,12 +84,12 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
     registry = registry or load_registry()
     found = actors.mentions(prepared, registry)
     rows: list[dict[str, object]] = []
-    sentences_by_doc = records.columns_by_doc(prepared.sentences, records.SENTENCE_COLUMNS)
-    paragraphs_by_doc = records.columns_by_doc(prepared.paragraphs, records.PARAGRAPH_COLUMNS)
-    mentions_by_doc = records.columns_by_doc(found, records.MENTION_COLUMNS)
-    no_sentences = dict.fromkeys(records.SENTENCE_COLUMNS, ())
-    no_paragraphs = dict.fromkeys(records.PARAGRAPH_COLUMNS, ())
-    no_mentions = dict.fromkeys(records.MENTION_COLUMNS, ())
+    sentences_by_doc = records.columns_by_doc(prepared.sentences, records.VIEW_SENTENCE_COLUMNS)
+    paragraphs_by_doc = records.columns_by_doc(prepared.paragraphs, records.VIEW_PARAGRAPH_COLUMNS)
+    mentions_by_doc = records.columns_by_doc(found, records.VIEW_MENTION_COLUMNS)
+    no_sentences = dict.fromkeys(records.VIEW_SENTENCE_COLUMNS, ())
+    no_paragraphs = dict.fromkeys(records.VIEW_PARAGRAPH_COLUMNS, ())
+    no_mentions = dict.fromkeys(records.VIEW_MENTION_COLUMNS, ())
     for doc_id, body in zip(prepared.documents.doc_id.astype(str), prepared.documents.text.astype(str), strict=True):
         view = records.view_of_columns(
             doc_id,
@@ -106,7 +106,7 @@ def extract_quotes(prepared: Prepared, registry: Registry | None = None) -> pd.D
 
 def document_quotes(view: DocView, registry: Registry) -> list[dict[str, object]]:
     """The quotation rows of one document."""
-    memory = mentions.build(view, registry)
+    memory = mentions.build_memory(view, registry)
     found_cues, memory = cues.find_cues(view, memory, registry)
     return [_row(view, quote) for quote in attribution.attribute(view, found_cues, memory, registry)]
 

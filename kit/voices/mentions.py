@@ -1,7 +1,7 @@
 """The reader's memory of an article: the people and bodies named so far, and what later words refer to.
 
 A reader meets "Foreign Ministry spokesman Hong Lei" and later reads "Hong said", "the spokesman added",
-"he said": each refers back to the most recent compatible mention. :func:`build` collects the mentions
+"he said": each refers back to the most recent compatible mention. :func:`build_memory` collects the mentions
 an article introduces — registry actors, names written with a title or an appositive ("Kang Chol, North
 Korea's vice foreign minister"), bodies by name ("the Foreign Ministry", "Rodong Sinmun") — in reading
 order; :class:`Memory` answers the look-backs:
@@ -253,7 +253,7 @@ def _in_play(memory: Memory, speaker: Speaker, position: int) -> bool:
     return recent or in_lead
 
 
-def build(view: DocView, registry: Registry) -> Memory:
+def build_memory(view: DocView, registry: Registry) -> Memory:
     """The mentions an article introduces, before any attribution: registry actors, names with a title
     or an appositive, and bodies named by their type ("the Foreign Ministry").
     """

@@ -183,9 +183,9 @@ def _given_name_before(body: str, start: int) -> bool:
 
 
 # The columns of the prepared tables a DocView is built from.
-SENTENCE_COLUMNS = ("sentence_id", "start", "end", "paragraph_id")
-PARAGRAPH_COLUMNS = ("paragraph_id", "start", "end", "kind")
-MENTION_COLUMNS = ("start", "end", "actor_id", "surname")
+VIEW_SENTENCE_COLUMNS = ("sentence_id", "start", "end", "paragraph_id")
+VIEW_PARAGRAPH_COLUMNS = ("paragraph_id", "start", "end", "kind")
+VIEW_MENTION_COLUMNS = ("start", "end", "actor_id", "surname")
 
 # One document's rows of a table as plain lists, column name → values in row order.
 Columns = Mapping[str, Sequence[Any]]
@@ -202,9 +202,9 @@ def build_view(
     return view_of_columns(
         doc_id,
         body,
-        columns_of(sentences, SENTENCE_COLUMNS),
-        columns_of(paragraphs, PARAGRAPH_COLUMNS),
-        columns_of(registry_mentions, MENTION_COLUMNS),
+        columns_of(sentences, VIEW_SENTENCE_COLUMNS),
+        columns_of(paragraphs, VIEW_PARAGRAPH_COLUMNS),
+        columns_of(registry_mentions, VIEW_MENTION_COLUMNS),
     )
 
 
@@ -247,7 +247,7 @@ def view_of_columns(
     for span in spans:
         if span.mark == "double":
             masked[span.open_at : span.outer_end] = MASK * (span.outer_end - span.open_at)
-    found = tuple(zip(*(registry_mentions[name] for name in MENTION_COLUMNS), strict=True))
+    found = tuple(zip(*(registry_mentions[name] for name in VIEW_MENTION_COLUMNS), strict=True))
     return DocView(
         doc_id=doc_id,
         text=body,

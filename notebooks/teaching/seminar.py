@@ -8,7 +8,7 @@ guide, the data card and the solutions, for the lecturer — as script-free HTML
 
 Each notebook is executed by papermill on the presskit kernel in a fresh working folder (what it writes goes to
 that folder's my-work/ and is thrown away), with the report runner's fixed kernel environment, then made
-reproducible (kit.report.render.normalise) and rendered with the report pages' script-free template: two runs
+reproducible (kit.report.render.normalise_notebook) and rendered with the report pages' script-free template: two runs
 write identical bytes. Markdown (the guide, seeds/SOURCES.md) goes through mistune, nbconvert's Markdown library,
 with raw HTML shown as text. Pages of notebooks that no longer exist are removed.
 """
@@ -90,7 +90,7 @@ def run(path: Path) -> nbformat.NotebookNode:
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = _joined_streams(cell.outputs)
-    return render.normalise(notebook, source_ids=source_ids, input_path=shown_path)
+    return render.normalise_notebook(notebook, source_ids=source_ids, input_path=shown_path)
 
 
 def _joined_streams(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:

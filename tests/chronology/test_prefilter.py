@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kit import synth
 from kit.chronology import prefilter
-from kit.chronology.resolve import candidates
+from kit.chronology.resolve import rule_candidates
 from kit.chronology.rules import RULES
 from kit.pipeline import prepare
 from tests.devcorpus import DEVCORPUS
@@ -70,8 +70,8 @@ def test_fold_covers_every_letter_re_i_takes_for_an_ascii_one():
     ascii_letter = re.compile("[a-z]", re.I)
     others = [chr(cp) for cp in range(0x80, 0x110000) if ascii_letter.fullmatch(chr(cp))]
     assert others == ["\u0130", "\u0131", "\u017f", "\u212a"]
-    assert [prefilter.folded(letter) for letter in others] == ["i", "i", "s", "k"]
-    assert prefilter.folded("ISO \u017fUMMER") == "iso summer"
+    assert [prefilter.casefolded(letter) for letter in others] == ["i", "i", "s", "k"]
+    assert prefilter.casefolded("ISO \u017fUMMER") == "iso summer"
 
 
 def test_every_rule_has_needs_and_an_example_it_matches():
@@ -82,7 +82,7 @@ def test_every_rule_has_needs_and_an_example_it_matches():
 
 def test_a_sentence_a_rule_matches_holds_all_its_needs(corpus_sentences):
     for sentence in corpus_sentences:
-        lower = prefilter.folded(sentence)
+        lower = prefilter.casefolded(sentence)
         for rule in RULES:
             if rule.pattern.search(sentence):
                 assert all(need.search(lower) for need in prefilter.NEEDS[rule.name]), (rule.name, sentence)
@@ -95,7 +95,7 @@ def test_text_a_rule_matches_holds_all_its_needs(rule):
     @given(st.from_regex(rule.pattern))
     def check(text):
         if rule.pattern.search(text):
-            lower = prefilter.folded(text)
+            lower = prefilter.casefolded(text)
             assert all(need.search(lower) for need in prefilter.NEEDS[rule.name]), text
 
     check()
@@ -106,7 +106,7 @@ def test_candidates_are_those_of_every_rule(corpus_sentences):
         every_rule = {(m.start(), m.end(), rule.name) for rule in RULES for m in rule.pattern.finditer(sentence)}
         possible = {rule.name for rule in prefilter.possible_rules(sentence)}
         assert {name for _, _, name in every_rule} <= possible, sentence
-        assert {(c.start, c.end, c.rule.name) for c in candidates(sentence)} <= every_rule
+        assert {(c.start, c.end, c.rule.name) for c in rule_candidates(sentence)} <= every_rule
 
 
 def test_a_sentence_without_date_words_runs_no_rule():

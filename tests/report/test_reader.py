@@ -14,7 +14,7 @@ from kit.clean import CleaningWarning
 from kit.report import publish, site
 from kit.report.reader import publish_reader, write_pages
 from kit.report.render import find_unsafe_markup
-from kit.report.site import Record
+from kit.report.site import SiteRecord
 from tests.report.helpers import FIXTURES, reader_pages, snapshot
 from tests.report.pages import links_and_ids, marked_spans, text_of_page
 
@@ -116,7 +116,7 @@ def test_a_file_the_kit_did_not_write_stays_and_a_clash_is_one_line(tmp_path):
     reports = tmp_path / "reports"
     (reports / "reader").mkdir(parents=True)
     (reports / "reader" / "my_notes.txt").write_text("mine")
-    record = Record("seeds")
+    record = SiteRecord("seeds")
     record, failure = publish_reader(config.SEEDS, reports, record)
     assert failure == "" and (reports / "reader" / "my_notes.txt").read_text() == "mine"
     assert "reader/my_notes.txt" not in record.files
@@ -125,7 +125,7 @@ def test_a_file_the_kit_did_not_write_stays_and_a_clash_is_one_line(tmp_path):
     assert sorted(p.name for p in (reports / "reader").iterdir()) == ["index.html", "my_notes.txt", "x1.html"]
     assert sorted(record.files) == ["reader/index.html", "reader/x1.html"]
     (reports / "reader" / "x1.html").unlink()
-    mine = Record("seeds", record.files - {"reader/x1.html"})
+    mine = SiteRecord("seeds", record.files - {"reader/x1.html"})
     (reports / "reader" / "x1.html").write_text("my page")
     _, failure = publish_reader(XSS_CORPUS, reports, mine)
     assert failure == "reader/x1.html is not the kit's and the reader writes it too; move it away".replace(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from kit.report.render import find_unsafe_markup, markdown_as_data, normalise
+from kit.report.render import find_unsafe_markup, markdown_as_data, normalise_notebook
 from tests.report.helpers import kit_report, make_tree
 
 
@@ -45,7 +45,7 @@ def test_normalise_strips_timings_paths_and_random_ids():
     )
     notebook.cells[1].metadata.update(tags=["injected-parameters"], papermill={"duration": 1}, execution={"t": 1})
     notebook.cells[0].metadata.update(papermill={"duration": 1}, execution={"t": 1})
-    out = normalise(notebook, source_ids={"kept"}, input_path="notebooks/x.ipynb")
+    out = normalise_notebook(notebook, source_ids={"kept"}, input_path="notebooks/x.ipynb")
     assert out.metadata.papermill == {"input_path": "notebooks/x.ipynb", "parameters": {"a": 1}, "version": None}
     assert out.metadata.language_info == {"name": "python"}
     assert [c.id for c in out.cells] == ["kept", "injected-parameters"]

@@ -12,7 +12,7 @@ from kit import cli, config
 from kit.errors import KitError
 from kit.report import site
 from kit.report.layout import relative_to_root, shown
-from kit.report.site import Record
+from kit.report.site import SiteRecord
 from tests.report.helpers import kit_report, make_tree, snapshot, write_params
 
 
@@ -43,7 +43,7 @@ def test_prune_removes_only_the_kit_files_of_reports_no_longer_run(tmp_path):
         "README.md",
     ]
     write(tmp_path, kit_files + mine)
-    record = Record("seeds", frozenset(kit_files))
+    record = SiteRecord("seeds", frozenset(kit_files))
     removed, record = site.prune(tmp_path, record, reports=["00-tiny__all"], failed=["00-tiny__all"])
     assert sorted(p.relative_to(tmp_path).as_posix() for p in removed) == [
         "00-tiny__gone",
@@ -63,7 +63,7 @@ def test_prune_never_follows_a_link_the_user_put_in_a_report_folders_place(tmp_p
     site_dir = tmp_path / "site"
     site_dir.mkdir()
     (site_dir / "00-tiny__gone").symlink_to(elsewhere)
-    record = Record("seeds", frozenset({"00-tiny__gone/report.html"}))
+    record = SiteRecord("seeds", frozenset({"00-tiny__gone/report.html"}))
     site.prune(site_dir, record, reports=[], failed=[])
     assert (elsewhere / "report.html").read_text() == "x"
 
@@ -111,11 +111,11 @@ def test_a_record_the_kit_did_not_write_is_refused_in_one_line(tmp_path, text, p
 
 
 def test_the_record_is_sorted_json_readable_by_everyone(tmp_path):
-    site.write_record(tmp_path, Record("seeds", frozenset({"b/x.csv", "a/report.html"})))
+    site.write_record(tmp_path, SiteRecord("seeds", frozenset({"b/x.csv", "a/report.html"})))
     path = tmp_path / site.MARKER
     assert json.loads(path.read_text())["files"] == ["a/report.html", "b/x.csv"]
     assert path.stat().st_mode & 0o777 == 0o644
-    assert site.read_record(tmp_path) == Record("seeds", frozenset({"b/x.csv", "a/report.html"}))
+    assert site.read_record(tmp_path) == SiteRecord("seeds", frozenset({"b/x.csv", "a/report.html"}))
 
 
 # ---------------------------------------------------------------- real runs on a site holding the user's files

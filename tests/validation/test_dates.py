@@ -32,7 +32,7 @@ def test_validate_scores_found_exact_and_resolved(tmp_path, seeds, dates):
         + f"{CHOSUN},military,{the_3rd.start - 19},{the_3rd.start - 11},,\n",
         encoding="utf-8",
     )
-    per_gold, extra = validation.score(dates, validation.read_gold(gold, seeds))
+    per_gold, extra = validation.score_dates(dates, validation.read_date_gold(gold, seeds))
     assert per_gold.found.tolist() == [True, True, False]
     assert per_gold.exact_span.tolist() == [True, False, False]
     assert per_gold.resolved.tolist()[:2] == [True, False] and pd.isna(per_gold.resolved.iloc[2])
@@ -57,7 +57,7 @@ def test_bad_gold_files_are_one_line_errors(tmp_path, seeds, rows, message):
     gold = tmp_path / "gold.csv"
     gold.write_text(rows, encoding="utf-8")
     with pytest.raises(KitError, match=message):
-        validation.read_gold(gold, seeds)
+        validation.read_date_gold(gold, seeds)
 
 
 GOLD_DATES = config.ROOT / "tests" / "fixtures" / "gold" / "dates.csv"
@@ -110,11 +110,11 @@ def test_raw_offsets_map_into_the_cleaned_text_and_furniture_counts_as_not_found
         + f"001_a3cbdfdd8623fa68,People,{caption},{caption + 6},,\n",
         encoding="utf-8",
     )
-    rows = validation.read_gold(gold, seeds)
+    rows = validation.read_date_gold(gold, seeds)
     kit_row = rows_of(dates, CHOSUN, "the 3rd").iloc[0]
     assert (rows.start[0], rows.end[0]) == (kit_row.start, kit_row.end) and rows.in_body.tolist() == [True, False]
     assert pd.isna(rows.start[1])
-    report = validation.report(seeds, str(gold))
+    report = validation.date_report(seeds, str(gold))
     assert report.figure("found").text == "1/2 = 50.0%"
     assert report.figure("gold rows in furniture cleaning removed").part == 1
     assert report.figure("found (of the rows cleaning kept)").rate == 1.0
@@ -135,7 +135,7 @@ def test_bad_raw_gold_files_are_one_line_errors(tmp_path, seeds, rows, message):
     gold = tmp_path / "gold.csv"
     gold.write_text(rows, encoding="utf-8")
     with pytest.raises(KitError, match=message):
-        validation.read_gold(gold, seeds)
+        validation.read_date_gold(gold, seeds)
 
 
 def test_not_dates_taken_for_dates(seeds, dates):
@@ -165,7 +165,7 @@ def test_the_devcorpus_annotation_scores_at_least_as_recorded(devcorpus):
     # counted from the day reported on, anchored expressions beside a day and "a year earlier" after a day:
     # found 185, exact 176, resolved 137/155. Before the holiday calendar (issue #22): resolved 146/155 ("Labor
     # Day" and "Victory Day" then had no day). Thresholds sit at today's figures.
-    report = validation.report(devcorpus, str(DEV_GOLD / "dates.csv"))
+    report = validation.date_report(devcorpus, str(DEV_GOLD / "dates.csv"))
     assert report.rows == 188
     assert report.figure("found").rate >= 188 / 188
     assert report.figure("exact span").rate >= 184 / 188
@@ -215,7 +215,7 @@ def test_the_devcorpus2_development_half_scores_at_least_as_recorded(devcorpus2_
     # stand in lines cleaning removes. Before the rules of issue #22 step 6 (holidays, anniversaries, New Year,
     # visits, weekdays and tense, "since then", "so far this year", centuries…): found 155/201, exact 143,
     # resolved 125/168; of the rows cleaning kept, found 155/191 and resolved 125/159.
-    report = validation.report(devcorpus2_development, str(DEV2_GOLD / "dates.csv"))
+    report = validation.date_report(devcorpus2_development, str(DEV2_GOLD / "dates.csv"))
     assert report.rows == 201
     assert report.figure("found").part >= 184  # with the cleaning of step 6, which keeps more body (178 without)
     assert report.figure("exact span").part >= 175

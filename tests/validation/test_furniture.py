@@ -20,7 +20,7 @@ FURNITURE_HEADER = "doc_id,line,furniture,kind,whole_line,note\n"
 
 
 def test_seeds_lose_nothing_and_keep_no_furniture(seeds):
-    report = furniture.validate(seeds, str(GOLD / "furniture.csv"), str(GOLD / "body_lines.csv"))
+    report = furniture.validate_furniture(seeds, str(GOLD / "furniture.csv"), str(GOLD / "body_lines.csv"))
     assert "furniture removed: 33/33 = 100.0%" in report
     assert "body lines lost: 0 of 100" in report
     assert "missed:" not in report and "lost:" not in report.replace("body lines lost:", "")
@@ -60,7 +60,9 @@ def test_a_part_counts_when_exactly_it_is_cut_and_a_whole_line_cut_loses_the_bod
     )
     body = tmp_path / "body.csv"
     body.write_text("doc_id,line\na1,5\na1,7\n", encoding="utf-8")
-    scored, lost = furniture.score(prepared, furniture.read_gold(gold, prepared), furniture.read_body(body, prepared))
+    scored, lost = furniture.score_furniture(
+        prepared, furniture.read_furniture_gold(gold, prepared), furniture.read_body(body, prepared)
+    )
     removed = dict(zip(scored.line, scored.removed, strict=True))
     assert removed[1] and removed[3]
     assert dict(zip(lost.line, lost.lost, strict=True)) == {5: False, 7: False}
@@ -81,7 +83,9 @@ def test_parts_cut_side_by_side_count_as_the_one_part_a_coder_marked(make_corpus
     gold.write_text(FURNITURE_HEADER + "a1,1,date 2019-06-21 [Anchor],credit,no,\n", encoding="utf-8")
     body = tmp_path / "body.csv"
     body.write_text("doc_id,line\na1,1\na1,3\n", encoding="utf-8")
-    scored, lost = furniture.score(prepared, furniture.read_gold(gold, prepared), furniture.read_body(body, prepared))
+    scored, lost = furniture.score_furniture(
+        prepared, furniture.read_furniture_gold(gold, prepared), furniture.read_body(body, prepared)
+    )
     assert scored.removed.tolist() == [True]
     assert not lost.lost.any()
 
@@ -99,7 +103,7 @@ def test_bad_gold_files_are_one_line_errors(tmp_path, seeds, rows, message):
     gold = tmp_path / "gold.csv"
     gold.write_text(rows, encoding="utf-8")
     with pytest.raises(KitError, match=message):
-        furniture.validate(seeds, str(gold))
+        furniture.validate_furniture(seeds, str(gold))
 
 
 def test_the_command_prints_the_scores(capsys):
@@ -122,9 +126,9 @@ def devcorpus():
 
 def test_devcorpus_furniture_removed_and_body_kept(devcorpus):
     gold = GOLD / "devcorpus"
-    scored, lost = furniture.score(
+    scored, lost = furniture.score_furniture(
         devcorpus,
-        furniture.read_gold(gold / "furniture.csv", devcorpus),
+        furniture.read_furniture_gold(gold / "furniture.csv", devcorpus),
         furniture.read_body(gold / "body_lines.csv", devcorpus),
     )
     assert len(scored) == 180 and len(lost) == 293
@@ -148,9 +152,9 @@ def devcorpus2_development():
 
 def test_devcorpus2_development_half_furniture_removed_and_body_kept(devcorpus2_development):
     gold = GOLD / "devcorpus2" / "development"
-    scored, lost = furniture.score(
+    scored, lost = furniture.score_furniture(
         devcorpus2_development,
-        furniture.read_gold(gold / "furniture.csv", devcorpus2_development),
+        furniture.read_furniture_gold(gold / "furniture.csv", devcorpus2_development),
         furniture.read_body(gold / "body_lines.csv", devcorpus2_development),
     )
     assert len(scored) == 191 and len(lost) == 331

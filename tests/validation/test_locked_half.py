@@ -26,7 +26,7 @@ def locked() -> Prepared:
 
 @needs_devcorpus2
 def test_quotations(locked):
-    report = quotes.report(locked, f"{GOLD}/quotes.csv")
+    report = quotes.quote_report(locked, f"{GOLD}/quotes.csv")
     assert report.figure("found").part >= 101  # of 106 (first look: 92)
     assert report.figure("speaker right (of all gold quotations)").part >= 64  # first look: 56
     assert report.figure("group right (of all gold quotations)").part >= 56  # first look: 58
@@ -35,21 +35,21 @@ def test_quotations(locked):
 
 @needs_devcorpus2
 def test_furniture(locked):
-    report = furniture.report(locked, f"{GOLD}/furniture.csv", f"{GOLD}/body_lines.csv")
+    report = furniture.furniture_report(locked, f"{GOLD}/furniture.csv", f"{GOLD}/body_lines.csv")
     assert report.figure("furniture removed").part >= 186  # of 210 (first look: 183)
     assert report.figure("body lines lost").part <= 1  # of 316 (first look: 34)
 
 
 @needs_devcorpus2
 def test_dates(locked):
-    report = dates.report(locked, f"{GOLD}/dates.csv")
+    report = dates.date_report(locked, f"{GOLD}/dates.csv")
     assert report.figure("found").part >= 165  # of 199 (first look: 157)
     assert report.figure("resolved (same dates)").part >= 128  # of 160 (first look: 119)
 
 
 @needs_devcorpus2
 def test_tone(locked):
-    report = tone.report(locked, f"{GOLD}/tone.csv")
+    report = tone.tone_report(locked, f"{GOLD}/tone.csv")
     lexicon = report.figure("pearson r, official quotations, with the lexicon").rate
     plain = report.figure("pearson r, official quotations, plain VADER").rate
     assert lexicon >= 0.62  # first look: 0.663 with the lexicon, 0.667 plain, on 78 quotations

@@ -16,7 +16,7 @@ DEV_GOLD = "tests/fixtures/gold/devcorpus/quotes.csv"
 
 
 def test_seed_scores(seeds, capsys):
-    report = quotes.report(seeds, "tests/fixtures/gold/quotes.csv")
+    report = quotes.quote_report(seeds, "tests/fixtures/gold/quotes.csv")
     for name in (
         "found",
         "speaker right (of all gold quotations)",
@@ -32,7 +32,7 @@ def test_seed_scores(seeds, capsys):
 
 @needs_devcorpus
 def test_devcorpus_scores_do_not_drop():
-    report = quotes.report(prepare(DEVCORPUS), DEV_GOLD)
+    report = quotes.quote_report(prepare(DEVCORPUS), DEV_GOLD)
     assert report.figure("found").rate >= 100 / 100
     assert report.figure("speaker right (of all gold quotations)").rate >= 92 / 100
     assert report.figure("group right (of all gold quotations)").rate >= 90 / 100
@@ -48,7 +48,7 @@ DEV2_GOLD = "tests/fixtures/gold/devcorpus2/{half}/quotes.csv"
 
 @needs_devcorpus2
 def test_devcorpus2_development_half_scores_do_not_drop():
-    report = quotes.report(
+    report = quotes.quote_report(
         split.subset(prepare(DEVCORPUS2, warn_cleaning=False), "development"), DEV2_GOLD.format(half="development")
     )
     assert report.figure("found").part >= 84

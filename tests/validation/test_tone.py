@@ -44,7 +44,7 @@ def lexicon_beats_plain_vader(report):
 
 
 def test_seed_figures_and_the_command(seeds, capsys):
-    report = tone.report(seeds, SEED_GOLD)
+    report = tone.tone_report(seeds, SEED_GOLD)
     assert report.figure("found").part == 46
     # Before the general lexicon and the structure rules (issue 23): 0.651 official, 0.495 all (plain 0.632, 0.451).
     assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.863
@@ -68,12 +68,12 @@ def test_bad_rated_files_are_one_line_errors(seeds, tmp_path, content, message):
     path = tmp_path / "rated.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(KitError, match=message):
-        tone.read_gold(path, seeds)
+        tone.read_tone_ratings(path, seeds)
 
 
 @needs_devcorpus
 def test_devcorpus_figures_do_not_drop():
-    report = tone.report(prepare(DEVCORPUS), "tests/fixtures/gold/devcorpus/tone.csv")
+    report = tone.tone_report(prepare(DEVCORPUS), "tests/fixtures/gold/devcorpus/tone.csv")
     # Before issue 23's lexicon and structure rules: 0.675 official, 0.615 all, sign 48/68 (plain 0.622, 0.566).
     assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.798
     assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.737
@@ -84,7 +84,7 @@ def test_devcorpus_figures_do_not_drop():
 @needs_devcorpus2
 def test_devcorpus2_development_half_figures_do_not_drop():
     prepared = split.subset(prepare(DEVCORPUS2, warn_cleaning=False), "development")
-    report = tone.report(prepared, "tests/fixtures/gold/devcorpus2/development/tone.csv")
+    report = tone.tone_report(prepared, "tests/fixtures/gold/devcorpus2/development/tone.csv")
     # Before issue 23's lexicon and structure rules: 0.389 official, 0.411 all, sign 31/58 (plain 0.338, 0.373).
     assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.708
     assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.668

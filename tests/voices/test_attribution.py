@@ -324,7 +324,7 @@ def test_bad_gold_files_are_one_line_errors(seeds, tmp_path):
     for content, message in cases:
         path.write_text(content, encoding="utf-8")
         with pytest.raises(KitError) as err:
-            quote_validation.read_gold(path, seeds)
+            quote_validation.read_quote_gold(path, seeds)
         assert message in str(err.value) and str(path) in str(err.value) and "\n" not in str(err.value)
 
 

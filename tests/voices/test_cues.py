@@ -7,7 +7,7 @@ from kit.voices import cues, mentions
 
 def cues_of(view_of, registry, body):
     view = view_of(body)
-    found, _ = cues.find_cues(view, mentions.build(view, registry), registry)
+    found, _ = cues.find_cues(view, mentions.build_memory(view, registry), registry)
     return [(view.text[c.start : c.end], c.speaker.name if c.speaker else None) for c in found]
 
 

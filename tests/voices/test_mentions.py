@@ -5,7 +5,7 @@ from kit.voices import mentions
 
 def memory_of(view_of, registry, body):
     view = view_of(body)
-    return view, mentions.build(view, registry)
+    return view, mentions.build_memory(view, registry)
 
 
 def test_a_name_with_a_role_before_or_after_it_is_remembered_with_its_group(view_of, registry):

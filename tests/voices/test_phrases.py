@@ -49,7 +49,7 @@ def test_with_roles_keeps_the_first_role_and_takes_the_group_from_the_roles():
 )
 def test_a_name_after_a_preposition_and_its_article_or_initials_is_not_the_head(view_of, registry, sentence, speaker):
     view = view_of(sentence)
-    reader = phrases.Reader(view, mentions.build(view, registry), registry)
+    reader = phrases.Reader(view, mentions.build_memory(view, registry), registry)
     start = view.text.index(speaker)
     head = phrases.noun_phrase(reader, start, start + len(speaker), 0)
     assert (head.speaker.name, head.described) == (speaker, True)
