@@ -28,7 +28,7 @@ import shutil
 import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -125,9 +125,23 @@ class Rejected:
     reason: str
 
 
-def import_corpus(source: str | Path, out: str | Path, settings: ImportSettings | None = None) -> Path:
-    """:func:`run`, returning the written folder."""
-    return run_import(source, out, settings or ImportSettings()).folder
+def import_corpus(
+    source: str | Path,
+    out: str | Path,
+    settings: ImportSettings | None = None,
+    *,
+    published: str | None = None,
+    force: bool | None = None,
+) -> Path:
+    """:func:`run_import`, returning the written folder; ``published`` and ``force`` given as keywords (as the
+    workbooks do: ``import_corpus(folder, out, published="2024-04", force=True)``) replace those of ``settings``.
+    """
+    chosen = settings or ImportSettings()
+    if published is not None:
+        chosen = replace(chosen, published=published)
+    if force is not None:
+        chosen = replace(chosen, force=force)
+    return run_import(source, out, chosen).folder
 
 
 def run_import(source: str | Path, out: str | Path, settings: ImportSettings) -> Imported:

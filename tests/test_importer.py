@@ -495,3 +495,14 @@ def test_rejects_file_elsewhere_and_nothing_written_when_every_row_is_refused(tm
     with pytest.raises(CorpusError, match=r"export\.csv: no articles found \(1 rows refused\)"):
         importer.import_corpus(source, tmp_path / "other", importer.ImportSettings(skip_bad=True))
     assert not (tmp_path / "other").exists()
+
+
+def test_the_workbooks_keywords_set_the_publication_date_and_replace_a_folder(tmp_path):
+    source = tmp_path / "articles"
+    source.mkdir()
+    (source / "kim-visit.txt").write_text("Kim Jong-un visited Beijing, officials said.\n", encoding="utf-8")
+    out = tmp_path / "corpus"
+    importer.import_corpus(source, out, published="2024-04")
+    assert "2024-04" in (out / "manifest.csv").read_text(encoding="utf-8")
+    importer.import_corpus(source, out, importer.ImportSettings(published="2023-01"), published="2024-05", force=True)
+    assert "2024-05" in (out / "manifest.csv").read_text(encoding="utf-8")
