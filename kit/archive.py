@@ -125,7 +125,9 @@ def open_archive(
     """A corpus folder (default ``seeds/``) in the store, its ``tables`` computed where the store lacks them.
 
     Args:
-        corpus_dir: the corpus folder (manifest.csv and articles).
+        corpus_dir: the corpus folder (manifest.csv and articles); a relative path starts at the project folder,
+            in JupyterLab as in a report (:func:`kit.config.project_path`). Empty or None: ``$PRESSKIT_CORPUS``,
+            else the seeds.
         tables: analysis tables to compute now, beside the documents and removed lines (any other is computed
             when first asked for).
         data: the data files the analyses read (default: the kit's own).
@@ -139,7 +141,7 @@ def open_archive(
         CorpusError: as :func:`kit.pipeline.prepare` (bad manifest row or file, a document without words).
         KitError: a store inside the corpus folder or the seeds, or one that cannot be written.
     """
-    folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
+    folder = config.notebook_corpus(corpus_dir)
     settings = Settings(store, jobs=jobs, progress=False, chunk_size=chunk_size, data=data or DataFiles())
     return opened(folder, settings, tables=tables, warn_cleaning=warn_cleaning)
 
@@ -167,12 +169,14 @@ def fill_report_tables(folder: Path, *, jobs: int, progress: bool) -> None:
 
 
 def data_files(*, registry: str = "", lexicon: str = "", dictionary: str = "", holidays: str = "") -> DataFiles:
-    """The data files a notebook's parameters name ("" for the kit's own), as :func:`open_archive` takes them."""
+    """The data files a notebook's parameters name ("" for the kit's own; a relative path from the project folder),
+    as :func:`open_archive` takes them.
+    """
     return DataFiles(
-        registry=Path(registry) if registry else None,
-        lexicon=Path(lexicon) if lexicon else None,
-        dictionary=Path(dictionary) if dictionary else None,
-        holidays=Path(holidays) if holidays else None,
+        registry=config.project_path(registry) if registry else None,
+        lexicon=config.project_path(lexicon) if lexicon else None,
+        dictionary=config.project_path(dictionary) if dictionary else None,
+        holidays=config.project_path(holidays) if holidays else None,
     )
 
 

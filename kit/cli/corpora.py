@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from kit import config
 from kit.chunks import available_cores
@@ -94,7 +95,28 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="limit per cell (default 600)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS, help=argparse.SUPPRESS)
-    parser.add_argument("--params", type=Path, default=config.PARAMS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--params",
+        type=Path,
+        default=config.PARAMS,
+        metavar="DIR",
+        help="folder of parameter sets, one <notebook>.yaml each (default notebooks/params/; copy it to start)",
+    )
+    own = parser.add_argument_group(
+        "your data files (every report whose notebook takes one uses it, over its parameter set's)"
+    )
+    from kit.report.parameters import RUNNER_FILES, RUNNER_OPTIONS
+
+    for flag in RUNNER_FILES:
+        own.add_argument(
+            f"--{flag}", metavar="FILE", help=f"your {flag} YAML (notebook parameter {RUNNER_OPTIONS[flag]})"
+        )
+    own.add_argument(
+        "--periods",
+        nargs="+",
+        metavar="BOUNDARY",
+        help="period boundaries for every report with periods, e.g. 2018 2024 or 'recent=2024-01-01'",
+    )
     parser.add_argument(
         "--out",
         "--reports",
@@ -117,7 +139,9 @@ def _synth(args: argparse.Namespace) -> int:
 def report_command(args: argparse.Namespace) -> int:
     """``python -m kit report``: :func:`kit.report.run` with the options."""
     from kit import report  # papermill and nbconvert load only when a report runs
+    from kit.report.parameters import RUNNER_OPTIONS
 
+    given: dict[str, Any] = {flag: getattr(args, flag) for flag in RUNNER_OPTIONS if getattr(args, flag)}
     return report.run(
         notebooks_dir=args.notebooks,
         params_dir=args.params,
@@ -128,4 +152,5 @@ def report_command(args: argparse.Namespace) -> int:
         corpus=args.corpus,
         timeout=args.timeout,
         progress=not args.no_progress,
+        options=given,
     )

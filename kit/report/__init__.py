@@ -20,7 +20,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from kit.report import site
 from kit.report.execute import Outcome, Staged, execute, failure_reason, publish_staged
 from kit.report.index import regenerate_command, summarise_corpus, write_index
 from kit.report.layout import relative_to_root, shown
-from kit.report.parameters import check_parameters, declared_parameters
+from kit.report.parameters import check_parameters, declared_parameters, runner_parameters
 from kit.report.plan import Run, bound_corpus, for_corpus, plan, select_runs
 from kit.report.publish import UNWRITABLE, exclusive, recover, writing_reports
 from kit.report.site import SiteRecord
@@ -56,8 +56,13 @@ def run(
     corpus: str | None = None,
     timeout: int | None = None,
     progress: bool = True,
+    options: Mapping[str, Any] | None = None,
 ) -> int:
     """Produce the reports and the index; returns 0, or 1 when any report failed.
+
+    ``options`` are the runner's own (:data:`kit.report.parameters.RUNNER_OPTIONS`: ``dictionary``, ``registry``,
+    ``lexicon``, ``formulas``, ``periods``): each sets its notebook parameter in every report whose notebook
+    declares it, over the parameter set's value; a file's relative path starts at the working folder.
 
     Raises:
         KitError: bad params files, unknown or mistyped parameters, an unknown ``--only`` name, ``jobs`` below 1
@@ -85,13 +90,16 @@ def run(
             where = f"parameter set {item.slug!r} in {shown(item.params_file)}"
             print(f"left out {item.name}: {where} is for the corpus {shown(bound_corpus(item))}", file=sys.stderr)
         chosen = [item for item in chosen if item in runs]
+    given = runner_parameters(options or {})
     declared_by_notebook: dict[Path, dict[str, dict[str, Any]]] = {}
     for item in chosen:
         if item.notebook not in declared_by_notebook:
             declared_by_notebook[item.notebook] = declared_parameters(item.notebook)
-        check_parameters(item, declared_by_notebook[item.notebook], extra)
+        declared = declared_by_notebook[item.notebook]
+        check_parameters(item, declared, {**extra, **{k: v for k, v in given.items() if k in declared}})
 
-    options = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code, "timeout": timeout}
+    settings: dict[str, Any] = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code}
+    settings |= {"timeout": timeout, "given": given}
     from kit.archive import fill_report_tables  # the store's engine loads only for a run that executes
     from kit.report.reader import publish_reader
 
@@ -106,14 +114,14 @@ def run(
                 print(f"finished publishing {name}, interrupted in an earlier run", file=sys.stderr)
             # The reader pages first, so that a report's links to them hold as soon as it is published.
             record, reader_failure = publish_reader(folder, reports_dir, record)
-            outcomes, record = _execute_all(chosen, jobs=jobs, progress=progress, options=options, record=record)
+            outcomes, record = _execute_all(chosen, jobs=jobs, progress=progress, options=settings, record=record)
             if not only:
                 succeeded = [name for name, outcome in outcomes.items() if not outcome.failure]
                 reports = succeeded if rebuilding else [item.name for item in runs]  # not another corpus's old set
                 pruned, record = site.prune(reports_dir, record, reports=reports, failed=[item.name for item in runs])
                 for path in pruned:
                     print(f"removed stale report {shown(path)}", file=sys.stderr)
-            regenerate = regenerate_command(folder, reports_dir, params_dir)
+            regenerate = regenerate_command(folder, reports_dir, params_dir, options)
             index, record = write_index(runs, reports_dir, outcomes, summarise_corpus(folder), record, regenerate)
             if rebuilding:
                 site.write_record(reports_dir, site.SiteRecord(this_corpus, record.files))

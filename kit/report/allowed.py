@@ -79,7 +79,7 @@ class Setting:
     @property
     def corpus(self) -> Path:
         """The corpus folder the notebook will read."""
-        return self.path(self.corpus_dir) if self.corpus_dir else config.SEEDS
+        return self.path(self.corpus_dir) if self.corpus_dir else config.notebook_corpus()
 
 
 def parse_note(comment: str) -> Allowed | None:
@@ -164,14 +164,17 @@ def _day(allowed: Allowed, value: Any, setting: Setting) -> str | None:
 def _file(allowed: Allowed, value: Any, setting: Setting) -> str | None:
     if not isinstance(value, str) or setting.path(value).is_file():
         return None
-    start = "the repository root" if setting.base.resolve() == config.ROOT else shown(setting.base)
-    return f"no such file; allowed: an existing file (a relative path starts at {start}), or empty"
+    start = "the project folder" if setting.base.resolve() == config.ROOT else shown(setting.base)
+    missing = setting.path(value).resolve().as_posix()  # in full: where a Lab kernel or a report looked
+    return f"no such file {missing}; allowed: an existing file (a relative path starts at {start}), or empty"
 
 
 def _corpus(allowed: Allowed, value: Any, setting: Setting) -> str | None:
     if not isinstance(value, str) or (setting.path(value) / config.MANIFEST_NAME).is_file():
         return None
-    return f"allowed: a corpus folder with {config.MANIFEST_NAME}, or empty for the seeds"
+    where = setting.path(value).resolve().as_posix()
+    manifest = config.MANIFEST_NAME
+    return f"no {manifest} in {where}; allowed: a corpus folder with {manifest}, or empty for the seeds"
 
 
 def _outlet(allowed: Allowed, value: Any, setting: Setting) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from kit.report.layout import (
     report_folder,
     shown,
 )
+from kit.report.parameters import declared_parameters
 from kit.report.plan import Run
 from kit.report.render import find_unsafe_markup, normalise_notebook, render_html
 from kit.report.site import SiteRecord
@@ -76,6 +77,7 @@ def execute(
     corpus: str | None = None,
     show_code: bool = False,
     timeout: int | None = None,
+    given: Mapping[str, Any] | None = None,
 ) -> Staged:
     """Execute one report into its staging folder, ``reports_dir/.staging/<name>/``, writing nothing else.
 
@@ -95,7 +97,9 @@ def execute(
     kernels.mkdir(exist_ok=True)
     # A killed run leaves the kernel's connection file (ports and key) here, where the next run removes it.
     kernel_config = Config({"KernelManager": {"connection_file": str(kernels / f"{run.name}.json")}})
-    parameters = {**run.overrides, **({"corpus_dir": corpus} if corpus is not None else {})}
+    declared = declared_parameters(run.notebook)
+    chosen = {name: value for name, value in (given or {}).items() if name in declared}  # the runner's options
+    parameters = {**run.overrides, **({"corpus_dir": corpus} if corpus is not None else {}), **chosen}
     parameters["output_dir"] = relative_to_root(staging)
     failure = ""
     try:
@@ -222,9 +226,12 @@ def failure_reason(kind: str, message: str) -> str:
 
 @contextlib.contextmanager
 def kernel_environment() -> Iterator[None]:
-    """Set :data:`KERNEL_ENV` for kernels started inside the block, restoring the environment afterwards."""
-    saved = {name: os.environ.get(name) for name in KERNEL_ENV}
+    """Set :data:`KERNEL_ENV` (and clear ``$PRESSKIT_CORPUS``) for kernels started inside the block, restoring the
+    environment afterwards.
+    """
+    saved = {name: os.environ.get(name) for name in [*KERNEL_ENV, config.CORPUS_ENV]}
     os.environ.update(KERNEL_ENV)
+    os.environ.pop(config.CORPUS_ENV, None)  # a report reads the runner's --corpus, never a Lab session's corpus
     try:
         yield
     finally:

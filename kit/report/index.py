@@ -22,7 +22,7 @@ from kit.report.layout import (
     relative_to_root,
     report_folder,
 )
-from kit.report.parameters import value_literal
+from kit.report.parameters import RUNNER_FILES, value_literal
 from kit.report.plan import Run
 from kit.report.publish import move, write_file
 from kit.report.render import notebook_title
@@ -64,13 +64,17 @@ def summarise_corpus(folder: Path) -> CorpusSummary:
     )
 
 
-def regenerate_command(corpus: Path, reports_dir: Path, params_dir: Path = config.PARAMS) -> str:
+def regenerate_command(
+    corpus: Path, reports_dir: Path, params_dir: Path = config.PARAMS, options: Mapping[str, Any] | None = None
+) -> str:
     """The command that rebuilds this site, as typed in the project folder: ``make report`` for the seeds' own site,
-    else ``kit report`` with the corpus, site and parameter folders this run had (relative to the project folder).
+    else ``kit report`` with the corpus, site and parameter folders this run had (relative to the project folder)
+    and the runner's ``options`` (``--dictionary FILE``, ``--periods …``: see
+    :data:`kit.report.parameters.RUNNER_OPTIONS`).
     """
     import shlex
 
-    options = [
+    folders = [
         (flag, path)
         for flag, path, default in (
             ("--corpus", corpus, config.SEEDS),
@@ -79,11 +83,11 @@ def regenerate_command(corpus: Path, reports_dir: Path, params_dir: Path = confi
         )
         if Path(path).resolve() != default.resolve()
     ]
-    if not options:
-        return "make report"
-    return " ".join(
-        [".venv/bin/python -m kit report", *(f"{flag} {shlex.quote(relative_to_root(path))}" for flag, path in options)]
-    )
+    words = [f"{flag} {shlex.quote(relative_to_root(path))}" for flag, path in folders]
+    for name, value in (options or {}).items():
+        values = [relative_to_root(Path(value))] if name in RUNNER_FILES else list(value)
+        words.append(" ".join([f"--{name}", *map(shlex.quote, values)]))
+    return " ".join([".venv/bin/python -m kit report", *words]) if words else "make report"
 
 
 def write_index(

@@ -20,7 +20,7 @@ from typing import Any
 from kit import config
 from kit.errors import KitError, preview, repr_prefix
 from kit.report.allowed import DAY_FORMAT, Setting, corpus_documents, parse_note, problem
-from kit.report.layout import shown
+from kit.report.layout import relative_to_root, shown
 from kit.report.plan import Run
 
 # Set by the runner for every report; a parameter set may not set them.
@@ -34,6 +34,18 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "list": (list,),
     "dict": (dict,),
 }
+
+
+# The report runner's options that set one notebook parameter in every report whose notebook declares it, over the
+# parameter set's value (``kit report --dictionary my-themes.yaml``); a file's path is taken from the working folder.
+RUNNER_OPTIONS = {
+    "dictionary": "dictionary",
+    "registry": "registry_file",
+    "lexicon": "lexicon_file",
+    "formulas": "formulas_file",
+    "periods": "period_boundaries",
+}
+RUNNER_FILES = ("dictionary", "registry", "lexicon", "formulas")
 
 
 def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
@@ -99,6 +111,21 @@ def _parameters_source(notebook: Path) -> str | None:
         raise KitError(f"{shown(notebook)}: not a notebook (no list of cells with metadata and source)") from None
 
 
+def runner_parameters(options: Mapping[str, Any]) -> dict[str, Any]:
+    """The notebook parameters the runner's ``options`` set (:data:`RUNNER_OPTIONS`), files named from the project
+    folder as the kernels open them.
+
+    Raises:
+        KitError: an option the runner does not have.
+    """
+    given: dict[str, Any] = {}
+    for name, value in options.items():
+        if name not in RUNNER_OPTIONS:
+            raise KitError(f"kit report: no option {preview(name)} (known: {', '.join(RUNNER_OPTIONS)})")
+        given[RUNNER_OPTIONS[name]] = relative_to_root(Path(value)) if name in RUNNER_FILES else list(value)
+    return given
+
+
 def check_parameters(run: Run, declared: Mapping[str, Mapping[str, Any]], extra: Mapping[str, Any]) -> None:
     """Refuse overrides the notebook does not declare, values of the wrong type and values its notes do not allow.
 
@@ -132,7 +159,9 @@ def check_notebook(notebook: str | Path, namespace: Mapping[str, Any]) -> None:
     """Check the values a notebook runs with (in the cell after its parameters: ``check_notebook(stem, globals())``).
 
     The same checks as :func:`check_parameters` (types, then each parameter's note), for a notebook run by
-    papermill or by hand; relative paths start at the kernel's working folder, where the notebook opens them.
+    papermill or by hand. Relative paths start at the project folder, as the notebooks open them
+    (:func:`kit.config.project_path`), whatever folder the kernel runs in; an empty ``corpus_dir`` is
+    ``$PRESSKIT_CORPUS`` if set (:func:`kit.config.notebook_corpus`).
 
     Args:
         notebook: the notebook's path, or its stem for a notebook in ``notebooks/`` (``"03-themes"``).
@@ -147,7 +176,7 @@ def check_notebook(notebook: str | Path, namespace: Mapping[str, Any]) -> None:
     where = shown(path)
     for name, value in values.items():
         _check_type(where, name, value, declared[name])
-    _check_allowed(path, declared, values, dict.fromkeys(values, where), _setting(Path.cwd(), values))
+    _check_allowed(path, declared, values, dict.fromkeys(values, where), _setting(config.ROOT, values))
 
 
 def derived_periods(corpus_dir: str = "") -> list[str]:
@@ -157,7 +186,7 @@ def derived_periods(corpus_dir: str = "") -> list[str]:
     """
     from kit import periods
 
-    return periods.derived_boundaries(corpus_documents(Setting(Path.cwd(), corpus_dir).corpus))
+    return periods.derived_boundaries(corpus_documents(config.notebook_corpus(corpus_dir)))
 
 
 def _setting(base: Path, values: Mapping[str, Any]) -> Setting:

@@ -132,8 +132,8 @@ BAD_VALUES = [
     (
         "03-themes",
         {"dictionary": "no-such-themes.yaml"},
-        "parameter 'dictionary' is 'no-such-themes.yaml': no such file; allowed: an existing file "
-        "(a relative path starts at the repository root), or empty",
+        f"parameter 'dictionary' is 'no-such-themes.yaml': no such file {config.ROOT.as_posix()}/no-such-themes.yaml; "
+        "allowed: an existing file (a relative path starts at the project folder), or empty",
     ),
     (
         "01-chronology",
@@ -179,7 +179,8 @@ BAD_VALUES = [
     (
         "00-corpus",
         {"corpus_dir": "no-such-corpus"},
-        "parameter 'corpus_dir' is 'no-such-corpus'; allowed: a corpus folder with manifest.csv, or empty for the seeds",
+        f"parameter 'corpus_dir' is 'no-such-corpus': no manifest.csv in {config.ROOT.as_posix()}/no-such-corpus; "
+        "allowed: a corpus folder with manifest.csv, or empty for the seeds",
     ),
     ("00-corpus", {"top_words": 0}, "parameter 'top_words' is 0; allowed: a whole number from 1 to 1000"),
 ]
