@@ -13,13 +13,14 @@ Each line of a notebook's parameters cell ends its comment with a note in bracke
 ``[file]``                    an existing file, or empty (the kit's default)
 ``[corpus]``                  a folder with manifest.csv, or empty (the seeds)
 ``[outlet]``                  outlets of the corpus, as its manifest writes them
+``[column]``                  a column of the corpus's manifest to group by (outlet, or a metadata column)
 ``[periods]``                 period boundaries giving two or more periods, each with articles
 ``[theme]``                   themes of the dictionary the ``dictionary`` parameter names
 ``[voice]``, ``[granularity]``  the kit's voices (:data:`kit.tone.VOICES`), date granularities
 ============================  ==================================================================
 
 A value that is empty ("" or []) means the notebook's own default and is always allowed. Relative paths
-start where the notebook runs (the repository root, for ``kit report``).
+start at the project folder (:func:`kit.config.project_path`), in a report as in JupyterLab.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ RANGE_NOTE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)?\s*\Z"
 # One choice of "[a | b | c]": a word as file names and YAML keys write it.
 CHOICE = re.compile(r"[A-Za-z0-9_.-]+\Z")
 DAY_FORMAT = "YYYY-MM-DD"
-NAMED_KINDS = (DAY_FORMAT, "file", "corpus", "outlet", "periods", "theme", "voice", "granularity")
+NAMED_KINDS = (DAY_FORMAT, "file", "corpus", "outlet", "column", "periods", "theme", "voice", "granularity")
+# Manifest columns no analysis groups by: every document has its own value.
+UNGROUPED = ("doc_id", "file")
 # How many known values (outlets, themes) a message lists before "…".
 LISTED = 200
 
@@ -177,6 +180,12 @@ def _corpus(allowed: Allowed, value: Any, setting: Setting) -> str | None:
     return f"no {manifest} in {where}; allowed: a corpus folder with {manifest}, or empty for the seeds"
 
 
+def _column(allowed: Allowed, value: Any, setting: Setting) -> str | None:
+    columns = [c for c in corpus_documents(setting.corpus).columns if c not in UNGROUPED]
+    where = shown(setting.corpus / config.MANIFEST_NAME)
+    return _known(value, columns, f"columns of {where}", f"{where} has no column {{item}}")
+
+
 def _outlet(allowed: Allowed, value: Any, setting: Setting) -> str | None:
     corpus = shown(setting.corpus)
     outlets = sorted(set(corpus_documents(setting.corpus).outlet))
@@ -239,11 +248,13 @@ _CHECKS: dict[str, Callable[[Allowed, Any, Setting], str | None]] = {
     "theme": _theme,
     "voice": _voice,
     "granularity": _granularity,
+    "column": _column,
 }
 
 
 def corpus_documents(folder: Path) -> pd.DataFrame:
-    """The manifest's rows (doc_id, outlet, published, published_precision) without reading any article.
+    """The manifest's rows, every column (doc_id, outlet, published, published_precision…), without reading any
+    article.
 
     Read once per manifest version: a run checks many parameter sets against the same corpus.
 
@@ -263,4 +274,5 @@ def _manifest_rows(manifest: Path, mtime_ns: int, size: int) -> pd.DataFrame:
     from kit.corpus import read_manifest
 
     rows = [row for _, row in read_manifest(manifest)]
-    return pd.DataFrame.from_records(rows, columns=["doc_id", "outlet", "published", "published_precision"])
+    header = list(rows[0]) if rows else ["doc_id", "outlet", "published", "published_precision"]
+    return pd.DataFrame.from_records(rows, columns=header)
