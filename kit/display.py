@@ -133,6 +133,8 @@ BREAK_AFTER_UNDERSCORE = "_\u200b"
 
 # A cell of one short word (a number, a date, a voice) is kept on one line however narrow the page: only prose breaks.
 ONE_WORD = re.compile(r"[^\s]{1,16}")
+# A token longer than any column should be made for (a URL, a hashed id): its cell breaks anywhere (kit-long).
+LONG_TOKEN = re.compile(r"[^\s]{25,}")
 # The context before a keyword-in-context match ends at the match: right-aligned, the match reads in one column.
 RIGHT_ALIGNED = frozenset({"left"})
 
@@ -140,7 +142,8 @@ RIGHT_ALIGNED = frozenset({"left"})
 def to_html(frame: pd.DataFrame, *, links: Sequence[str] = ()) -> str:
     """A frame as an HTML table: no index column, every row, every character, text escaped.
 
-    A cell of one short word gets class ``kit-word`` (kept on one line); a KWIC ``left`` column ``kit-left``
+    A cell of one short word gets class ``kit-word`` (kept on one line), a cell with a token of 25 characters or
+    more ``kit-long`` (broken anywhere; every other cell breaks between words only); a KWIC ``left`` column ``kit-left``
     (right-aligned, so it runs into the match). ``links`` (one per row, see :func:`reader_links`) make the cell of
     the first :data:`LINKED` column the frame has a link.
     """
@@ -155,7 +158,12 @@ def to_html(frame: pd.DataFrame, *, links: Sequence[str] = ()) -> str:
         cells = []
         for column, right, value in zip(frame.columns, aligned, record, strict=True):
             text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-            classes = [name for name, wanted in (("kit-word", ONE_WORD.fullmatch(text)), ("kit-left", right)) if wanted]
+            wanted = (
+                ("kit-word", ONE_WORD.fullmatch(text)),
+                ("kit-long", LONG_TOKEN.search(text)),
+                ("kit-left", right),
+            )
+            classes = [name for name, marked in wanted if marked]
             opening = f'<td class="{" ".join(classes)}">' if classes else "<td>"
             shown = html.escape(text, quote=False)
             if str(column) == linked:

@@ -181,3 +181,13 @@ def test_the_runner_sets_the_reader_for_the_kernel():
     from kit.report.execute import KERNEL_ENV
 
     assert KERNEL_ENV[display.READER_ENV] == "../reader/"
+
+
+def test_a_cell_breaks_inside_a_word_only_when_a_token_is_too_long_for_any_column():
+    page = display.to_html(
+        pd.DataFrame(
+            {"text": ["the traditional alliance endured", "https://example.com/a/very/long/path/to/an/article"]}
+        )
+    )
+    assert "<td>the traditional alliance endured</td>" in page  # breaks between words (the stylesheet's default)
+    assert '<td class="kit-long">https://example.com/a/very/long/path/to/an/article</td>' in page
