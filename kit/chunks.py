@@ -66,6 +66,7 @@ class DataFiles:
             lexicon=self.lexicon.absolute() if self.lexicon else None,
             no_lexicon=self.no_lexicon,
             dictionary=self.dictionary.absolute() if self.dictionary else None,
+            holidays=self.holidays.absolute() if self.holidays else None,
         )
 
     def hashes(self, stages: Iterable[Stage]) -> dict[str, tuple[str, ...]]:

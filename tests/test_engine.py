@@ -283,3 +283,16 @@ def test_the_worker_processes_are_forked_before_the_articles_are_read(synthetic,
         )
     )
     assert children_then[0] >= 1 and children_then[1] == 0  # two processes, then one (no pool at all)
+
+
+def test_the_data_files_a_worker_elsewhere_reads_are_every_one_given_by_absolute_path():
+    given = engine.DataFiles(
+        registry=Path("a.yaml"),
+        lexicon=Path("l.yaml"),
+        no_lexicon=True,
+        dictionary=Path("d.yaml"),
+        holidays=Path("h.yaml"),
+    )
+    absolute = given.absolute()
+    assert absolute.holidays == Path("h.yaml").absolute() and absolute.registry == Path("a.yaml").absolute()
+    assert absolute.hashes(()) == given.hashes(()) and absolute.no_lexicon
