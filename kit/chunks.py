@@ -124,6 +124,15 @@ class Settings:
     data: DataFiles = field(default_factory=DataFiles)
     stages: tuple[Stage, ...] = ()
 
+    def __post_init__(self) -> None:
+        """Refuse stages out of order: each runs after the stages it needs (whose rows it may start from)."""
+        earlier: list[str] = []
+        for stage in self.stages:
+            for need in stage.needs:
+                if need not in earlier:
+                    raise KitError(f"stage {stage.name!r} needs {need!r}, which no earlier stage gives")
+            earlier.append(stage.name)
+
     def workers(self) -> int:
         """``jobs``, or every core this process may use."""
         return self.jobs or available_cores()
@@ -141,7 +150,10 @@ class Settings:
         known = [*PREPARED_TABLES, *(stage.name for stage in self.stages)]
         for table in tables:
             if table not in known:
-                raise KitError(f"no stage gives the table {table!r} (there are: {', '.join(known)})")
+                raise KitError(
+                    f"no stage gives the table {table!r} (there are: {', '.join(known)}; "
+                    "the kit's stages are kit.stages.STAGES, given as Settings(stages=...))"
+                )
 
 
 @dataclass(frozen=True)

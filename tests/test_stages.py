@@ -53,6 +53,12 @@ def test_a_table_no_stage_gives_is_refused_by_name(tmp_path):
         engine.run_tables(None, ["dates"], settings)
 
 
+def test_stages_out_of_order_are_refused():
+    tone, quotes = (next(s for s in STAGES if s.name == name) for name in ("tone", "quotes"))
+    with pytest.raises(KitError, match="stage 'tone' needs 'quotes', which no earlier stage gives"):
+        engine.Settings(stages=(tone, quotes))
+
+
 def test_the_yaml_files_are_parsed_once_per_process_and_content():
     first = stages.loaded(themes.load_dictionary, None, config.THEMES)
     assert stages.loaded(themes.load_dictionary, None, config.THEMES) is first
