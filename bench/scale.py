@@ -38,6 +38,7 @@ from bench.record import write_results
 from kit import config, engine, synth
 from kit.clean import CleaningWarning
 from kit.report.plan import plan
+from kit.stages import STAGES
 
 TABLES = ["sizes", "dates", "quotes", "tone", "theme_hits", "theme_sums"]
 
@@ -87,7 +88,7 @@ def measure(command: list[str]) -> dict[str, float]:
 def kit_child(corpus: str, store: str, jobs: str) -> int:
     """The kit's per-document stages into ``store`` (the child a measurement runs)."""
     warnings.simplefilter("ignore", CleaningWarning)  # the seeds' long captions, once per source paragraph
-    settings = engine.Settings(store=Path(store), jobs=int(jobs), progress=False)
+    settings = engine.Settings(stages=STAGES, store=Path(store), jobs=int(jobs), progress=False)
     _, chunks = engine.build(corpus, TABLES, settings)
     print(f"{sum(len(chunk.entries) for chunk in chunks)} documents in {len(chunks)} chunks")
     return 0

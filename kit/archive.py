@@ -27,13 +27,15 @@ from kit import config, engine
 from kit.chunks import CHUNK_SIZE, PREPARED_TABLES, Chunk, DataFiles, Settings
 from kit.clean import CleaningWarning
 from kit.errors import KitError
+from kit.stages import ANALYSIS_TABLES, STAGES
 from kit.store import Store
 from kit.types import Prepared
 
 # What every notebook reads: the documents with their sizes (and, by chunk, the prepared tables behind them).
 BASE_TABLES = ("sizes", "removed")
-# The analysis tables the report notebooks read (the report runner fills the store with them first).
-REPORT_TABLES = ("dates", "quotes", "tone", "theme_sums")
+# The stages' tables the report notebooks read (the report runner fills the store with them first): every one
+# but sizes (read by every notebook) and theme_hits (what the theme sums are made of).
+REPORT_TABLES = tuple(table for table in ANALYSIS_TABLES if table not in (*BASE_TABLES, "theme_hits"))
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class Archive:
 
     Attributes:
         folder: the corpus folder.
-        settings: where the store is, how to fill it, and the data files (registry, lexicon, dictionary).
+        settings: where the store is, how to fill it, the data files (registry, lexicon, dictionary) and the
+            stages that give the per-document tables (:data:`kit.stages.STAGES`).
         store: the store the tables are read from.
         chunks: the corpus's documents in doc_id order, cut into chunks, each with its tables' keys.
         documents: one row per article: manifest facts, sha256, n_paragraphs, n_sentences, n_tokens, n_words
@@ -56,7 +59,8 @@ class Archive:
     documents: pd.DataFrame
 
     def table(self, name: str) -> pd.DataFrame:
-        """A per-document table (e.g. dates, quotes, tone, theme_sums, removed) of every chunk, in document order.
+        """A per-document table (a stage's, e.g. dates, quotes, tone, theme_sums, or a prepared one such as removed)
+        of every chunk, in document order.
 
         A table not yet kept for these settings is computed first (by chunk), then read.
         """
@@ -142,12 +146,15 @@ def open_archive(
         KitError: a store inside the corpus folder or the seeds, or one that cannot be written.
     """
     folder = config.notebook_corpus(corpus_dir)
-    settings = Settings(store, jobs=jobs, progress=False, chunk_size=chunk_size, data=data or DataFiles())
+    data = data or DataFiles()
+    settings = Settings(store, jobs=jobs, progress=False, chunk_size=chunk_size, data=data, stages=STAGES)
     return opened(folder, settings, tables=tables, warn_cleaning=warn_cleaning)
 
 
 def opened(folder: Path, settings: Settings, *, tables: Sequence[str] = (), warn_cleaning: bool = True) -> Archive:
-    """:func:`open_archive` with the engine's settings as they are (``kit table`` passes its options' settings)."""
+    """:func:`open_archive` with the engine's settings as they are (``kit table`` passes its options' settings,
+    with :data:`kit.stages.STAGES`).
+    """
     with warnings.catch_warnings():
         if not warn_cleaning:
             warnings.simplefilter("ignore", CleaningWarning)
@@ -163,8 +170,8 @@ def fill_report_tables(folder: Path, *, jobs: int, progress: bool) -> None:
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CleaningWarning)
-        engine.build(folder, [*BASE_TABLES, *REPORT_TABLES], Settings(jobs=jobs, progress=progress))
-        plain = Settings(jobs=jobs, progress=progress, data=DataFiles(no_lexicon=True))
+        engine.build(folder, [*BASE_TABLES, *REPORT_TABLES], Settings(jobs=jobs, progress=progress, stages=STAGES))
+        plain = Settings(jobs=jobs, progress=progress, data=DataFiles(no_lexicon=True), stages=STAGES)
         engine.build(folder, ["tone"], plain)
 
 

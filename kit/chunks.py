@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from kit import config
-from kit.errors import KitWarning
+from kit.errors import KitError, KitWarning
 from kit.store import document_key, file_hash, table_key
+from kit.types import Prepared
 
 # What cleaning and tokenising give (plus the cleaning warnings, replayed on every run).
 PREPARED_TABLES = ("documents", "removed", "paragraphs", "sentences", "tokens", "warnings")
-# What the analyses give per document: sizes (the documents table), dates, quotes, tone units, theme hits, and
-# the per-document theme sums every theme count is made of (kit.themes.document_sums).
-ANALYSIS_TABLES = ("sizes", "dates", "quotes", "tone", "theme_hits", "theme_sums")
 # About one document in CHUNK_SIZE ends a chunk; no chunk is longer than MAX_CHUNK_FACTOR times that. A chunk
 # costs some 40 ms of its own (a dozen Parquet files, a few dozen small tables): 6% of the time of a chunk of
 # 100 documents, 3% of one of 200, whose worker holds about 60 MB more.
@@ -68,26 +66,54 @@ class DataFiles:
             lexicon=self.lexicon.absolute() if self.lexicon else None,
             no_lexicon=self.no_lexicon,
             dictionary=self.dictionary.absolute() if self.dictionary else None,
+            holidays=self.holidays.absolute() if self.holidays else None,
         )
 
-    def hashes(self) -> dict[str, tuple[str, ...]]:
-        """Table → the hashes of the data files its rows depend on."""
+    def hashes(self, stages: Iterable[Stage]) -> dict[str, tuple[str, ...]]:
+        """Table (prepared, then each stage's) → the hashes of the data files its rows depend on."""
         prepared = (file_hash(config.ABBREVIATIONS), file_hash(config.STOPWORDS))
-        registry = file_hash(self.registry or config.ACTORS)
-        lexicon = "no lexicon" if self.no_lexicon else file_hash(self.lexicon or config.DIPLOMATIC_LEXICON)
-        extra = {
-            "dates": (file_hash(self.holidays or config.HOLIDAYS),),
-            "quotes": (registry,),
-            "tone": (registry, lexicon),
-            "theme_hits": (file_hash(self.dictionary or config.THEMES),),
-            "theme_sums": (file_hash(self.dictionary or config.THEMES),),
-        }
-        return {table: prepared + extra.get(table, ()) for table in PREPARED_TABLES + ANALYSIS_TABLES}
+        hashes = dict.fromkeys(PREPARED_TABLES, prepared)
+        return hashes | {stage.name: prepared + stage.data_files(self) for stage in stages}
+
+
+def no_data_files(data: DataFiles) -> tuple[str, ...]:
+    """A stage's data files when it reads none (its rows depend only on the prepared tables)."""
+    return ()
+
+
+# A stage's earlier tables of the same chunk, by name (None: neither computed now nor kept; found again then).
+Earlier = Callable[[str], pd.DataFrame | None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One per-document table: how a chunk's prepared documents give it, and what its rows depend on.
+
+    :data:`kit.stages.STAGES` is the kit's registry; an engine runs the stages its :class:`Settings` name, in
+    their order, and imports no analysis itself.
+
+    Attributes:
+        name: the table's name in the store (part of its key).
+        run: ``run(prepared, data, earlier)`` → the chunk's rows, from each document alone; ``earlier(name)``
+            gives a table of ``needs`` if at hand, else None.
+        columns: the table's columns.
+        needs: earlier stages it starts from when at hand (their rows, not a recomputation).
+        data_files: ``data_files(data)`` → the hashes of the data files its rows depend on (beyond the
+            abbreviations and stopwords every table depends on).
+    """
+
+    name: str
+    run: Callable[[Prepared, DataFiles, Earlier], pd.DataFrame]
+    columns: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    data_files: Callable[[DataFiles], tuple[str, ...]] = no_data_files
 
 
 @dataclass(frozen=True)
 class Settings:
-    """How to run: where the store is, how many processes, which engine (and its scheduler), progress or not."""
+    """How to run: where the store is, how many processes, which engine (and its scheduler), progress or not,
+    and the per-document stages there are (:data:`kit.stages.STAGES`; none: only the prepared tables).
+    """
 
     store: Path | str | None = None  # a folder, or an fsspec URL (see kit.store.location)
     jobs: int | None = None
@@ -96,10 +122,38 @@ class Settings:
     progress: bool = True
     chunk_size: int = CHUNK_SIZE
     data: DataFiles = field(default_factory=DataFiles)
+    stages: tuple[Stage, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Refuse stages out of order: each runs after the stages it needs (whose rows it may start from)."""
+        earlier: list[str] = []
+        for stage in self.stages:
+            for need in stage.needs:
+                if need not in earlier:
+                    raise KitError(f"stage {stage.name!r} needs {need!r}, which no earlier stage gives")
+            earlier.append(stage.name)
 
     def workers(self) -> int:
         """``jobs``, or every core this process may use."""
         return self.jobs or available_cores()
+
+    def hashes(self) -> dict[str, tuple[str, ...]]:
+        """Table → the hashes of the data files its rows depend on (:meth:`DataFiles.hashes` of the stages)."""
+        return self.data.hashes(self.stages)
+
+    def refuse_unknown(self, tables: Iterable[str]) -> None:
+        """Refuse a table name that is neither prepared nor given by one of the stages.
+
+        Raises:
+            KitError: naming the table and the tables there are.
+        """
+        known = [*PREPARED_TABLES, *(stage.name for stage in self.stages)]
+        for table in tables:
+            if table not in known:
+                raise KitError(
+                    f"no stage gives the table {table!r} (there are: {', '.join(known)}; "
+                    "the kit's stages are kit.stages.STAGES, given as Settings(stages=...))"
+                )
 
 
 @dataclass(frozen=True)
@@ -120,14 +174,14 @@ class Chunk:
 
 
 def keyed(folder: Path, entries: Iterable[ChunkEntry], hashes: Mapping[str, tuple[str, ...]]) -> Chunk:
-    """A chunk of ``entries`` with each table's key (``hashes``: :meth:`DataFiles.hashes`; see :mod:`kit.store`)."""
+    """A chunk of ``entries`` with each table's key (``hashes``: :meth:`Settings.hashes`; see :mod:`kit.store`)."""
     entries = tuple(entries)
     document_keys = [document_key(entry.row) for entry in entries]
     keys = {table: table_key(table, table_hashes, document_keys) for table, table_hashes in hashes.items()}
     return Chunk(folder, entries, keys)
 
 
-def as_read(chunk: Chunk, sha256: Mapping[str, str], data: DataFiles) -> Chunk | None:
+def as_read(chunk: Chunk, sha256: Mapping[str, str], hashes: Mapping[str, tuple[str, ...]]) -> Chunk | None:
     """The chunk keyed by the articles' bytes a run has just read (doc_id → sha256), or None when every article
     is the one the chunk was planned with.
 
@@ -135,7 +189,7 @@ def as_read(chunk: Chunk, sha256: Mapping[str, str], data: DataFiles) -> Chunk |
     it is now: its tables are kept under the key of what was read, never under the planned key.
     """
     entries = tuple(ChunkEntry(e.line, {**e.row, "sha256": sha256[e.row["doc_id"]]}) for e in chunk.entries)
-    return None if entries == chunk.entries else keyed(chunk.folder, entries, data.hashes())
+    return None if entries == chunk.entries else keyed(chunk.folder, entries, hashes)
 
 
 @dataclass(frozen=True)

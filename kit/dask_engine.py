@@ -63,7 +63,8 @@ def execute_chunks(
             client = stack.enter_context(Client(cluster))
         # The chunks' folder and a local store's root are absolute already (kit.engine.make_chunks, open_store).
         data = settings.data.absolute()
-        futures = client.map(work, todo, store=store, needed=needed, data=data, pure=False)
+        stages = settings.stages  # functions of modules the workers import, sent by name
+        futures = client.map(work, todo, store=store, needed=needed, data=data, stages=stages, pure=False)
         for future in as_completed(futures):
             outcome: ChunkOutcome = future.result()
             outcomes.append(outcome)

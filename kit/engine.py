@@ -1,7 +1,8 @@
 """The per-document stages over chunks of documents, kept in the store: in this process, on N processes, on Dask.
 
     manifest (every file read once for its sha256) → chunks of documents → for each chunk whose tables the
-    store lacks: read, clean, sentences, tokens, then sizes / dates / quotes / tone units / theme hits and sums →
+    store lacks: read, clean, sentences, tokens, then the stages the settings name (kit.stages: sizes / dates /
+    quotes / tone units / theme hits and sums) →
     Parquet in the store → the tables asked for, read back chunk by chunk in document order
 
 A chunk holds only its own documents' rows, so memory follows the chunk size and the tables asked for, never
@@ -18,18 +19,15 @@ import contextlib
 import gc
 import hashlib
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from functools import cache
 from pathlib import Path
-from typing import TypeVar, cast
 
 import pandas as pd
 from tqdm import tqdm
 
-from kit import chronology, config, corpus, overview, themes, tone, voices
+from kit import config, corpus
 from kit.chunks import (
-    ANALYSIS_TABLES,
     CHUNK_SIZE,
     ENGINES,
     MAX_CHUNK_FACTOR,
@@ -38,20 +36,20 @@ from kit.chunks import (
     ChunkEntry,
     ChunkOutcome,
     DataFiles,
+    Earlier,
     Settings,
+    Stage,
     as_read,
     keyed,
 )
 from kit.clean import CleaningWarning
 from kit.lifetime import worker_pool
 from kit.pipeline import prepare_documents, refuse_wordless, wordless_documents
-from kit.store import Store, file_hash, location, refuse_inside
+from kit.store import Store, location, refuse_inside
 from kit.types import Prepared
-from kit.voices import actors
 
 # The settings and chunk types live in kit.chunks (the Dask engine takes them too); callers reach them here.
 __all__ = [
-    "ANALYSIS_TABLES",
     "CHUNK_SIZE",
     "ENGINES",
     "PREPARED_TABLES",
@@ -60,6 +58,7 @@ __all__ = [
     "ChunkOutcome",
     "DataFiles",
     "Settings",
+    "Stage",
     "build",
     "concat",
     "make_chunks",
@@ -77,13 +76,14 @@ NO_DOCUMENTS = pd.DataFrame({"doc_id": pd.Series(dtype=object), "file": pd.Serie
 
 
 def run_tables(corpus_dir: str | Path | None, wanted: Sequence[str], settings: Settings) -> dict[str, pd.DataFrame]:
-    """The tables ``wanted`` (names from PREPARED_TABLES and ANALYSIS_TABLES) of a corpus folder.
+    """The tables ``wanted`` (names from PREPARED_TABLES and of ``settings.stages``) of a corpus folder.
 
     Tables the store holds are read; the others are computed by chunk with ``settings.engine`` and kept.
 
     Raises:
         CorpusError: as :func:`kit.pipeline.prepare` (bad manifest row or file, a document without words).
-        KitError: a store inside the corpus folder or the seeds, or one that cannot be written.
+        KitError: a table no stage gives, a store inside the corpus folder or the seeds, or one that cannot be
+            written.
     """
     store, chunks = build(corpus_dir, wanted, settings)
     return {table: concat([store.read(table, chunk.keys[table]) for chunk in chunks]) for table in wanted}
@@ -100,6 +100,7 @@ def build(
     keyed by what its run read (:func:`kit.chunks.as_read`). A store file that cannot be read is computed
     again, with a warning. Raises as :func:`run_tables`.
     """
+    settings.refuse_unknown(wanted)
     folder = Path(corpus_dir) if corpus_dir is not None else config.SEEDS
     store = open_store(settings, folder)
     needed = tuple(dict.fromkeys([*wanted, "warnings"]))
@@ -107,8 +108,8 @@ def build(
         planned = list(make_chunks(folder, settings) if chunks is None else chunks)
         todo = [chunk for chunk in planned if not all(store.has(t, chunk.keys[t]) for t in needed)]
         for chunk in todo:  # a damaged table the run would start from is found (and removed) here, not in a worker
-            for table in PREPARED_TABLES + ANALYSIS_TABLES:
-                store.has(table, chunk.keys[table])
+            for table, key in chunk.keys.items():
+                store.has(table, key)
         # Largest first, so that no process is left running a long chunk while the others have nothing to do.
         todo.sort(key=lambda chunk: len(chunk.entries), reverse=True)
         documents = sum(len(chunk.entries) for chunk in planned)
@@ -147,7 +148,7 @@ def make_chunks(folder: Path, settings: Settings) -> Iterator[Chunk]:
         for line, record in corpus.read_articles(folder)
     ]
     entries.sort(key=lambda entry: entry.row["doc_id"])
-    hashes = settings.data.hashes()
+    hashes = settings.hashes()
     absolute = folder.absolute()
     current: list[ChunkEntry] = []
     for i, entry in enumerate(entries):
@@ -199,7 +200,7 @@ def _execute(
     if pool is None or len(todo) <= 1:
         outcomes = []
         for chunk in todo:
-            outcomes.append(run_chunk(chunk, store, needed, settings.data))
+            outcomes.append(run_chunk(chunk, store, needed, settings.data, settings.stages))
             bar.update(outcomes[-1].documents)
         return outcomes
     return _on_processes(todo, store, needed, settings, pool, bar)
@@ -214,7 +215,7 @@ def _on_processes(
     waiting = iter(todo)
     while True:
         for chunk in waiting:
-            pending.add(pool.submit(run_chunk, chunk, store, needed, settings.data))
+            pending.add(pool.submit(run_chunk, chunk, store, needed, settings.data, settings.stages))
             if len(pending) >= 2 * settings.workers():
                 break
         if not pending:
@@ -226,10 +227,14 @@ def _on_processes(
             bar.update(outcome.documents)
 
 
-def run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> ChunkOutcome:
-    """Compute and keep the tables ``needed`` of one chunk that the store lacks (prepared tables read if kept)."""
+def run_chunk(
+    chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles, stages: tuple[Stage, ...]
+) -> ChunkOutcome:
+    """Compute and keep the tables ``needed`` of one chunk that the store lacks (prepared tables read if kept),
+    running the ``stages`` (in their order) whose tables are missing.
+    """
     with _rarer_collections():
-        return _run_chunk(chunk, store, needed, data)
+        return _run_chunk(chunk, store, needed, data, stages)
 
 
 @contextlib.contextmanager
@@ -243,7 +248,9 @@ def _rarer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles) -> ChunkOutcome:
+def _run_chunk(
+    chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFiles, stages: tuple[Stage, ...]
+) -> ChunkOutcome:
     missing = [table for table in needed if not store.has(table, chunk.keys[table])]
     if not missing:
         return ChunkOutcome(NO_DOCUMENTS, len(chunk.entries))
@@ -253,7 +260,8 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
     else:
         prepared, cleaning_warnings = _prepare(chunk)
         # Keyed by the bytes just read: an article edited since the chunk was planned is kept as it is now.
-        read = as_read(chunk, dict(zip(prepared.documents.doc_id, prepared.documents.sha256, strict=True)), data)
+        sha256 = dict(zip(prepared.documents.doc_id, prepared.documents.sha256, strict=True))
+        read = as_read(chunk, sha256, data.hashes(stages))
         chunk = read or chunk
         wordless = wordless_documents(prepared.documents, prepared.tokens)
         if not wordless.empty:  # nothing kept: this run is refused, and so is every rerun
@@ -264,10 +272,10 @@ def _run_chunk(chunk: Chunk, store: Store, needed: tuple[str, ...], data: DataFi
         if read is not None:
             missing = [table for table in needed if not store.has(table, chunk.keys[table])]
     computed: dict[str, pd.DataFrame] = {}
-    for table in ANALYSIS_TABLES:
-        if table in missing:
-            computed[table] = _analyse(table, prepared, data, lambda name: _earlier(name, chunk, store, computed))
-            store.write(table, chunk.keys[table], computed[table])
+    for stage in stages:
+        if stage.name in missing:
+            computed[stage.name] = _analyse(stage, prepared, data, lambda name: _earlier(name, chunk, store, computed))
+            store.write(stage.name, chunk.keys[stage.name], computed[stage.name])
     return ChunkOutcome(NO_DOCUMENTS, len(chunk.entries), read)
 
 
@@ -286,45 +294,17 @@ def _prepare(chunk: Chunk) -> tuple[Prepared, pd.DataFrame]:
 
 
 def _earlier(table: str, chunk: Chunk, store: Store, computed: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
-    """A table of the chunk that a later one starts from, if computed now or kept, else None (then it is found
-    again): tone units start from the quotations, theme sums from the theme hits.
+    """A table of the chunk that a later stage starts from (its ``needs``), if computed now or kept, else None
+    (then it is found again): tone units start from the quotations, theme sums from the theme hits.
     """
     if table in computed:
         return computed[table]
     return store.read(table, chunk.keys[table]) if store.has(table, chunk.keys[table]) else None
 
 
-def _analyse(
-    table: str, prepared: Prepared, data: DataFiles, earlier: Callable[[str], pd.DataFrame | None]
-) -> pd.DataFrame:
-    """One analysis table of a chunk's prepared documents (``earlier``: see :func:`_earlier`)."""
-    if table == "sizes":
-        return overview.documents(prepared)
-    if table == "dates":
-        return chronology.date_expressions(prepared, holidays=data.holidays)
-    registry = _loaded(actors.load_registry, data.registry, config.ACTORS)
-    if table == "quotes":
-        return voices.extract_quotes(prepared, registry)
-    if table == "tone":
-        lexicon = None if data.no_lexicon else _loaded(tone.load_lexicon, data.lexicon, config.DIPLOMATIC_LEXICON)
-        return tone.score_units(prepared, lexicon=lexicon, quotes_table=earlier("quotes"), registry=registry)
-    dictionary = _loaded(themes.load_dictionary, data.dictionary, config.THEMES)
-    if table == "theme_sums":  # from the chunk's theme hits when at hand: matching is what costs
-        return themes.document_sums(prepared, dictionary, found=earlier("theme_hits"))
-    return themes.matches(prepared, dictionary)
-
-
-Loaded = TypeVar("Loaded")
-
-
-def _loaded(load: Callable[[Path | None], Loaded], path: Path | None, default: Path) -> Loaded:
-    """``load(path)``, parsed once per process and file content (a YAML file takes longer to read than a chunk)."""
-    return cast(Loaded, _load_once(load, path, file_hash(path or default)))
-
-
-@cache
-def _load_once(load: Callable[[Path | None], object], path: Path | None, content_hash: str) -> object:
-    return load(path)
+def _analyse(stage: Stage, prepared: Prepared, data: DataFiles, earlier: Earlier) -> pd.DataFrame:
+    """One stage's table of a chunk's prepared documents (``earlier``: see :func:`_earlier`)."""
+    return stage.run(prepared, data, earlier)
 
 
 def prepare_stored(corpus_dir: str | Path | None, settings: Settings) -> Prepared:

@@ -23,6 +23,7 @@ from kit.chunks import Settings
 from kit.corpus import read_manifest
 from kit.errors import KitError
 from kit.settings import AnalysisSettings, CheckSettings
+from kit.stages import ANALYSIS_TABLES
 from kit.types import Chunked, Prepared
 from kit.validation import dates as dates_validation
 from kit.validation import furniture
@@ -277,9 +278,10 @@ VALIDATORS: dict[str, ValidatorSpec] = {
 }
 
 
-# `kit table NAME` for the tables that are per-document rows: the store table each is read from.
+# `kit table NAME` for the tables that are per-document rows: the store table each is read from (the prepared
+# tables, the documents from the sizes stage, and every stage whose table the command line prints as it is kept).
 STORED = {"documents": "sizes", "removed": "removed", "paragraphs": "paragraphs", "sentences": "sentences"}
-STORED |= {"tokens": "tokens", "dates": "dates", "quotes": "quotes", "tone": "tone"}
+STORED |= {"tokens": "tokens"} | {table: table for table in ANALYSIS_TABLES if table in TABLES}
 
 
 def command_table(

@@ -16,6 +16,7 @@ from distributed import LocalCluster
 
 from kit import cli, config, dask_engine, engine, synth
 from kit.errors import CorpusError
+from kit.stages import STAGES
 
 pytestmark = pytest.mark.slow  # minutes of end-to-end runs: `make test-slow`, and CI
 
@@ -27,8 +28,10 @@ def as_csv(frames: dict) -> dict[str, str]:
 
 
 def both_engines(corpus: Path | None, tmp_path: Path, tables: list[str], chunk_size: int) -> tuple[dict, dict]:
-    local = engine.Settings(store=tmp_path / "local", jobs=2, progress=False, chunk_size=chunk_size)
-    dask = engine.Settings(store=tmp_path / "dask", jobs=2, engine="dask", progress=False, chunk_size=chunk_size)
+    local = engine.Settings(stages=STAGES, store=tmp_path / "local", jobs=2, progress=False, chunk_size=chunk_size)
+    dask = engine.Settings(
+        stages=STAGES, store=tmp_path / "dask", jobs=2, engine="dask", progress=False, chunk_size=chunk_size
+    )
     return as_csv(engine.run_tables(corpus, tables, local)), as_csv(engine.run_tables(corpus, tables, dask))
 
 
@@ -130,8 +133,9 @@ def test_relative_paths_reach_a_worker_started_in_another_folder(tmp_path, monke
     shutil.copyfile(config.ACTORS, client_home / "my-actors.yaml")
     monkeypatch.chdir(client_home)  # every path below is relative to the client's folder, not the worker's
     data = engine.DataFiles(registry=Path("my-actors.yaml"))
-    local = engine.Settings(store=Path("local"), jobs=1, progress=False, chunk_size=2, data=data)
+    local = engine.Settings(stages=STAGES, store=Path("local"), jobs=1, progress=False, chunk_size=2, data=data)
     remote = engine.Settings(
+        stages=STAGES,
         store=Path("shared-store"),
         engine="dask",
         scheduler=cluster_elsewhere.scheduler_address,
@@ -149,6 +153,8 @@ def test_relative_paths_reach_a_worker_started_in_another_folder(tmp_path, monke
 
 def test_a_document_without_words_is_refused_as_the_default_engine_refuses_it(make_corpus, tmp_path):
     folder = make_corpus({"a1.txt": "Beijing said talks went well.\n", "b2.txt": "\u00a0\n"})
-    settings = engine.Settings(store=tmp_path / "store", jobs=2, engine="dask", progress=False, chunk_size=1)
+    settings = engine.Settings(
+        stages=STAGES, store=tmp_path / "store", jobs=2, engine="dask", progress=False, chunk_size=1
+    )
     with pytest.raises(CorpusError, match=r"document .b2. has no words after cleaning"):
         engine.run_tables(folder, ["sentences"], settings)

@@ -13,6 +13,7 @@ from kit import cli, config, engine, synth, tables
 from kit.chunks import available_cores, capped_jobs
 from kit.errors import CorpusError, KitWarning
 from kit.pipeline import prepare
+from kit.stages import STAGES
 
 CLI_TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens", "dates", "quotes", "tone", "themes"]
 
@@ -72,7 +73,7 @@ def test_dates_without_vague_expressions_as_the_chronology_leaves_them_out(optio
 def test_tables_over_the_whole_corpus_computed_chunk_by_chunk_are_the_whole_corpus_tables(
     options, longer, tmp_path, capsys
 ):
-    assert len(list(engine.make_chunks(longer, engine.Settings()))) > 1
+    assert len(list(engine.make_chunks(longer, engine.Settings(stages=STAGES)))) > 1
     argv = ["table", *options, "--corpus", str(longer), "--no-progress", "--store", str(tmp_path / "s")]
     expected = whole_corpus_csv(argv)
     assert expected.count("\n") > 7  # every theme, or many more lines
@@ -93,7 +94,7 @@ STREAMED = ["documents", "removed", "paragraphs", "sentences", "tokens", "warnin
 
 def test_chunks_of_a_synthetic_corpus_give_the_whole_corpus_tables_on_one_process_and_on_two(synthetic, tmp_path):
     whole = prepare(synthetic)
-    settings = engine.Settings(store=tmp_path / "one", jobs=1, progress=False, chunk_size=10)
+    settings = engine.Settings(stages=STAGES, store=tmp_path / "one", jobs=1, progress=False, chunk_size=10)
     assert len(list(engine.make_chunks(synthetic, settings))) > 5
     one = frames_as_csv(engine.run_tables(synthetic, STREAMED, settings))
     assert one["tokens"] == cli.render(whole.tokens, "csv")
@@ -101,7 +102,7 @@ def test_chunks_of_a_synthetic_corpus_give_the_whole_corpus_tables_on_one_proces
     args = cli.build_parser().parse_args(["table", "tone", "--corpus", str(synthetic)])
     assert one["tone"] == cli.render(tables.TABLES["tone"].build(whole, cli.analysis_settings(args)), "csv")
     assert one["quotes"].count("\n") > 100 and one["dates"].count("\n") > 100
-    two = engine.Settings(store=tmp_path / "two", jobs=2, progress=False, chunk_size=10)
+    two = engine.Settings(stages=STAGES, store=tmp_path / "two", jobs=2, progress=False, chunk_size=10)
     assert frames_as_csv(engine.run_tables(synthetic, STREAMED, two)) == one
 
 
@@ -145,7 +146,7 @@ def test_documents_without_words_are_refused_as_prepare_refuses_them(make_corpus
     folder = make_corpus({"a1.txt": "Beijing said talks went well.\n", "b2.txt": "\u00a0\n", "c3.txt": "***\n"})
     with pytest.raises(CorpusError) as whole:
         prepare(folder)
-    settings = engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=1)
+    settings = engine.Settings(stages=STAGES, store=tmp_path / "store", jobs=1, progress=False, chunk_size=1)
     for _ in range(2):  # nothing of a refused chunk is kept: the rerun is refused too
         with pytest.raises(CorpusError) as chunked:
             engine.run_tables(folder, ["sentences"], settings)
@@ -156,12 +157,14 @@ def test_documents_without_words_are_refused_as_prepare_refuses_them(make_corpus
 def test_a_bad_file_is_the_error_load_gives(make_corpus, tmp_path):
     folder = make_corpus({"a1.txt": "Beijing said talks went well.\n", "b2.txt": b"\xff\xfe bad"})
     with pytest.raises(CorpusError, match=r"b2.txt: not UTF-8 \(byte 0xff at offset 0\)"):
-        engine.run_tables(folder, ["sentences"], engine.Settings(store=tmp_path / "store", jobs=1, progress=False))
+        engine.run_tables(
+            folder, ["sentences"], engine.Settings(stages=STAGES, store=tmp_path / "store", jobs=1, progress=False)
+        )
     assert not (tmp_path / "store").exists()
 
 
 def test_chunks_are_cut_by_doc_id_so_a_new_article_changes_only_its_own_chunk(synthetic, tmp_path):
-    settings = engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=10)
+    settings = engine.Settings(stages=STAGES, store=tmp_path / "store", jobs=1, progress=False, chunk_size=10)
     before = [chunk.keys["tokens"] for chunk in engine.make_chunks(synthetic, settings)]
     manifest = synthetic.parent / "fewer" / config.MANIFEST_NAME
     manifest.parent.mkdir()
@@ -213,7 +216,7 @@ TABLES = ["documents", "removed", "paragraphs", "sentences", "tokens"]
 
 
 def test_prepare_through_the_store_gives_the_frames_prepare_gives_in_memory(seeds, tmp_path):
-    settings = engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=2)
+    settings = engine.Settings(stages=STAGES, store=tmp_path / "store", jobs=1, progress=False, chunk_size=2)
     for _ in range(2):  # cold, then read back
         stored = engine.prepare_stored(None, settings)
         for table in TABLES:
@@ -229,7 +232,11 @@ def test_the_largest_chunks_run_first(synthetic, tmp_path, monkeypatch):
     monkeypatch.setattr(
         engine, "_run_chunk", lambda chunk, *rest: sizes.append(len(chunk.entries)) or run_chunk(chunk, *rest)
     )
-    engine.build(synthetic, ["sizes"], engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=10))
+    engine.build(
+        synthetic,
+        ["sizes"],
+        engine.Settings(stages=STAGES, store=tmp_path / "store", jobs=1, progress=False, chunk_size=10),
+    )
     assert len(set(sizes)) > 3 and sizes == sorted(sizes, reverse=True)
     assert sum(sizes) == 120
 
@@ -244,7 +251,9 @@ def test_a_chunk_runs_with_fewer_collections_and_leaves_the_thresholds_as_they_w
         return run_chunk(*args)
 
     monkeypatch.setattr(engine, "_run_chunk", spying)
-    engine.build(None, ["sizes"], engine.Settings(store=tmp_path / "store", jobs=1, progress=False, chunk_size=2))
+    engine.build(
+        None, ["sizes"], engine.Settings(stages=STAGES, store=tmp_path / "store", jobs=1, progress=False, chunk_size=2)
+    )
     assert len(during) > 1 and set(during) == {max(before[0], engine.GC_YOUNG_THRESHOLD)}
     assert gc.get_threshold() == before
 
@@ -253,7 +262,7 @@ def test_a_chunk_runs_with_fewer_collections_and_leaves_the_thresholds_as_they_w
 
     monkeypatch.setattr(engine, "_run_chunk", failing)
     with pytest.raises(OSError):
-        engine.build(None, ["sizes"], engine.Settings(store=tmp_path / "other", jobs=1, progress=False))
+        engine.build(None, ["sizes"], engine.Settings(stages=STAGES, store=tmp_path / "other", jobs=1, progress=False))
     assert gc.get_threshold() == before
 
 
@@ -267,8 +276,23 @@ def test_the_worker_processes_are_forked_before_the_articles_are_read(synthetic,
         return make_chunks(*args)
 
     monkeypatch.setattr(engine, "make_chunks", counting)
-    settings = engine.Settings(store=tmp_path / "store", jobs=2, progress=False, chunk_size=10)
+    settings = engine.Settings(stages=STAGES, store=tmp_path / "store", jobs=2, progress=False, chunk_size=10)
     assert frames_as_csv(engine.run_tables(synthetic, ["sizes"], settings)) == frames_as_csv(
-        engine.run_tables(synthetic, ["sizes"], engine.Settings(store=tmp_path / "one", jobs=1, progress=False))
+        engine.run_tables(
+            synthetic, ["sizes"], engine.Settings(stages=STAGES, store=tmp_path / "one", jobs=1, progress=False)
+        )
     )
     assert children_then[0] >= 1 and children_then[1] == 0  # two processes, then one (no pool at all)
+
+
+def test_the_data_files_a_worker_elsewhere_reads_are_every_one_given_by_absolute_path():
+    given = engine.DataFiles(
+        registry=Path("a.yaml"),
+        lexicon=Path("l.yaml"),
+        no_lexicon=True,
+        dictionary=Path("d.yaml"),
+        holidays=Path("h.yaml"),
+    )
+    absolute = given.absolute()
+    assert absolute.holidays == Path("h.yaml").absolute() and absolute.registry == Path("a.yaml").absolute()
+    assert absolute.hashes(()) == given.hashes(()) and absolute.no_lexicon

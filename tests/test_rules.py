@@ -95,3 +95,26 @@ def test_each_public_name_is_defined_in_one_module_only():
             homes.setdefault(name, []).append(path.relative_to(config.PACKAGE).as_posix())
     twice = {name: paths for name, paths in sorted(homes.items()) if len(paths) > 1 and name not in SAME_NAME_ALLOWED}
     assert not twice, "defined in more than one module: " + "; ".join(f"{n} ({', '.join(p)})" for n, p in twice.items())
+
+
+# The analyses a per-document stage runs (kit.stages names them); the engines run the stages they are handed.
+ANALYSES = {"kit.chronology", "kit.voices", "kit.tone", "kit.themes", "kit.overview", "kit.formulas"}
+
+
+def _imported_modules(path) -> set[str]:
+    """Every module a source file imports (``from kit import tone`` counts as kit.tone), at any depth."""
+    modules: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules.add(node.module)
+            modules |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return modules
+
+
+@pytest.mark.parametrize("module", ["engine.py", "chunks.py", "dask_engine.py"])
+def test_the_engines_import_no_analysis(module):
+    imported = _imported_modules(config.PACKAGE / module)
+    assert not {m for m in imported if any(m == a or m.startswith(f"{a}.") for a in ANALYSES)}
+    assert "kit.stages" not in imported  # the registry is handed in, never read by the engine itself

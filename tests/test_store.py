@@ -11,6 +11,7 @@ import pytest
 import kit
 from kit import archive, cli, config, engine, store, synth
 from kit.errors import KitError
+from kit.stages import STAGES
 
 SEED_FILES = sorted(p.name for p in config.SEEDS.glob("*.txt"))
 
@@ -33,9 +34,9 @@ def computed(monkeypatch) -> dict[str, list[int]]:
         calls["prepared"].append(len(chunk.entries))
         return prepare(chunk)
 
-    def counting_analyse(table, prepared, data, earlier):
-        calls.setdefault(table, []).append(len(prepared.documents))
-        return analyse(table, prepared, data, earlier)
+    def counting_analyse(stage, prepared, data, earlier):
+        calls.setdefault(stage.name, []).append(len(prepared.documents))
+        return analyse(stage, prepared, data, earlier)
 
     monkeypatch.setattr(engine, "_prepare", counting_prepare)
     monkeypatch.setattr(engine, "_analyse", counting_analyse)
@@ -45,7 +46,7 @@ def computed(monkeypatch) -> dict[str, list[int]]:
 def settings(tmp_path: Path, **data: Path | bool) -> engine.Settings:
     # chunk_size=1: every document is a chunk of its own, so a count of computed chunks is a count of documents.
     return engine.Settings(
-        store=tmp_path / "store", jobs=1, progress=False, chunk_size=1, data=engine.DataFiles(**data)
+        stages=STAGES, store=tmp_path / "store", jobs=1, progress=False, chunk_size=1, data=engine.DataFiles(**data)
     )
 
 
@@ -188,7 +189,7 @@ def test_a_store_inside_the_corpus_or_the_seeds_is_refused(seed_copy, tmp_path, 
     root = config.SEEDS / "store" if inside == "seeds" else tmp_path / inside
     before = sorted(p.name for p in seed_copy.iterdir())
     with pytest.raises(KitError, match="the store must not be inside"):
-        engine.run_tables(seed_copy, ("sentences",), engine.Settings(store=root, jobs=1, progress=False))
+        engine.run_tables(seed_copy, ("sentences",), engine.Settings(stages=STAGES, store=root, jobs=1, progress=False))
     assert sorted(p.name for p in seed_copy.iterdir()) == before
     assert not (config.SEEDS / "store").exists()
 
@@ -199,7 +200,9 @@ def test_a_store_inside_another_corpus_folder_is_refused(seed_copy, tmp_path):
     with pytest.raises(
         KitError, match=rf"the store must not be inside {other.resolve()} \(a corpus is never written\)"
     ):
-        engine.run_tables(seed_copy, ("sentences",), engine.Settings(store=other / "cache", jobs=1, progress=False))
+        engine.run_tables(
+            seed_copy, ("sentences",), engine.Settings(stages=STAGES, store=other / "cache", jobs=1, progress=False)
+        )
     assert sorted(p.name for p in other.iterdir()) == before
 
 
@@ -215,13 +218,15 @@ def test_a_store_at_an_fsspec_url_keeps_and_reads_tables_as_a_folder_does(tmp_pa
     on_disk = engine.run_tables(None, ALL, settings(tmp_path))
     computed.clear()
     computed["prepared"] = []
-    at_url = engine.run_tables(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
+    at_url = engine.run_tables(
+        None, ALL, engine.Settings(stages=STAGES, store=url, jobs=1, progress=False, chunk_size=1)
+    )
     assert computed["prepared"] == [1] * 5
     for table in ALL:
         pd.testing.assert_frame_equal(at_url[table], on_disk[table])
     computed.clear()
     computed["prepared"] = []
-    engine.run_tables(None, ALL, engine.Settings(store=url, jobs=1, progress=False, chunk_size=1))
+    engine.run_tables(None, ALL, engine.Settings(stages=STAGES, store=url, jobs=1, progress=False, chunk_size=1))
     assert computed == {"prepared": []}  # read back from the URL, nothing computed again
 
 
@@ -239,7 +244,7 @@ def test_a_store_url_fsspec_cannot_open_is_one_error_naming_it(tmp_path, url, re
     with pytest.raises(
         KitError, match=rf"^{url}: cannot open the store \(.*{reason}.*\); choose another store with \$PRESSKIT_STORE$"
     ):
-        engine.run_tables(None, ("sentences",), engine.Settings(store=url, jobs=1, progress=False))
+        engine.run_tables(None, ("sentences",), engine.Settings(stages=STAGES, store=url, jobs=1, progress=False))
 
 
 # --- a store keyed by what was read, and files that cannot be read --------------------------------------------

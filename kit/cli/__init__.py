@@ -32,6 +32,7 @@ from kit.chunks import ENGINES, Settings, capped_jobs
 from kit.errors import KitError, KitWarning, first_line
 from kit.pipeline import prepare
 from kit.settings import AnalysisSettings, CheckSettings
+from kit.stages import STAGES
 from kit.store import STORE_ENV, StoreError
 from kit.validation import split
 
@@ -214,7 +215,8 @@ def check_settings(args: argparse.Namespace) -> CheckSettings:
 
 
 def run_settings(args: argparse.Namespace) -> Settings:
-    """The engine's settings a table's options give: store, processes, engine, progress and data files.
+    """The engine's settings a table's options give: store, processes, engine, progress and data files (and the
+    kit's stages, :data:`kit.stages.STAGES`).
 
     Raises:
         KitError: ``--jobs`` below 1, or ``--scheduler`` without ``--engine dask``.
@@ -225,7 +227,7 @@ def run_settings(args: argparse.Namespace) -> Settings:
         raise KitError("--scheduler names a Dask scheduler: give it with --engine dask")
     jobs = None if args.jobs is None or args.scheduler else capped_jobs(args.jobs)  # a cluster's workers are its own
     data = analysis_settings(args).data_files()
-    return Settings(args.store, jobs, args.engine, args.scheduler, not args.no_progress, data=data)
+    return Settings(args.store, jobs, args.engine, args.scheduler, not args.no_progress, data=data, stages=STAGES)
 
 
 def _table(args: argparse.Namespace) -> int:

@@ -82,8 +82,11 @@ def articles(folder: Path) -> Iterator[ArticlePage]:
     from kit.archive import opened
     from kit.chunks import Settings
     from kit.display import document_labels
+    from kit.stages import STAGES
 
-    archive = opened(folder, Settings(jobs=1, progress=False), tables=["dates", "quotes"], warn_cleaning=False)
+    archive = opened(
+        folder, Settings(jobs=1, progress=False, stages=STAGES), tables=["dates", "quotes"], warn_cleaning=False
+    )
     labels = document_labels(archive.documents)
     dictionary, book = themes.load_dictionary(None), formulas.load_formulas(None)
     for chunk, prepared in zip(archive.chunks, archive.prepared(), strict=True):
