@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pandas as pd
 import pytest
 
 from kit import config, report
@@ -39,8 +40,19 @@ def test_a_csv_of_foreign_articles_gives_every_report_in_its_own_site_and_leaves
     assert {name.split("__")[0] for name in written} == {p.stem for p in config.NOTEBOOKS.glob("*.ipynb")}
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "<h1>Reports on my-corpus</h1>" in index
-    assert f"<tr><th>documents</th><td>{ARTICLES}</td></tr>" in index
+    assert f"<tr><th>documents</th><td>{ARTICLES} · <a href=\"reader/index.html\">Articles</a>" in index
     assert "2009-10-04 to " in index
-    regenerate = regenerate_command(built["corpus"], site)
-    assert regenerate.endswith("/my-corpus --out " + os.path.relpath(site, config.ROOT))
+    regenerate = regenerate_command(built["corpus"], site, built["params"])
+    assert regenerate.endswith(
+        "/my-corpus --out "
+        + os.path.relpath(site, config.ROOT)
+        + " --params "
+        + os.path.relpath(built["params"], config.ROOT)
+    )
     assert f"to regenerate this site, run <code>{regenerate}</code>" in index
+    # The researcher's own column compares tone and themes; every article has its reader page.
+    tone = pd.read_csv(site / "02-official-tone__lexicon-on" / "tone_by_outlet_type.csv")
+    assert set(tone.outlet_type) == {"state media", "South Korean press", "other"}
+    themes = pd.read_csv(site / "03-themes__by-year" / "themes_by_outlet_type.csv")
+    assert themes.groupby("outlet_type").documents.first().sum() == ARTICLES
+    assert len(list((site / "reader").glob("*.html"))) == ARTICLES + 1  # and their list
