@@ -40,7 +40,7 @@ def test_a_csv_of_foreign_articles_gives_every_report_in_its_own_site_and_leaves
     assert {name.split("__")[0] for name in written} == {p.stem for p in config.NOTEBOOKS.glob("*.ipynb")}
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "<h1>Reports on my-corpus</h1>" in index
-    assert f"<tr><th>documents</th><td>{ARTICLES} · <a href=\"reader/index.html\">Articles</a>" in index
+    assert f'<tr><th>documents</th><td>{ARTICLES} · <a href="reader/index.html">Articles</a>' in index
     assert "2009-10-04 to " in index
     regenerate = regenerate_command(built["corpus"], site, built["params"])
     assert regenerate.endswith(
