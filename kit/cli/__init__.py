@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, check in tables.VALIDATORS.items():
         sub = checks.add_parser(name, help=check.help, description=check.help)
         add_corpus_options(sub)
-        sub.add_argument("--gold", required=True, help="hand-coded CSV (format in the README)")
+        sub.add_argument("--gold", required=True, help="hand-coded CSV (format: docs/reference/gold.md)")
         sub.add_argument(
             "--half",
             choices=split.HALVES,

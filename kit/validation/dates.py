@@ -1,6 +1,6 @@
 """``python -m kit validate dates``: the kit's date expressions against a hand-coded CSV.
 
-The gold file (format in the README) has one row per expression: ``doc_id``, ``expression``, offsets —
+The gold file (format in docs/reference/gold.md) has one row per expression: ``doc_id``, ``expression``, offsets —
 ``start``/``end`` into the cleaned text, or ``raw_start``/``raw_end`` into the raw article file — and,
 optionally, ``date_start``/``date_end`` (ISO days; empty for a vague or anchored expression). A second file
 of non-dates (``doc_id``, ``text`` and offsets: durations, clock times, quantities) measures how many the kit
