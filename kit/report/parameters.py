@@ -45,7 +45,7 @@ RUNNER_OPTIONS = {
     "formulas": "formulas_file",
     "periods": "period_boundaries",
 }
-RUNNER_FILES = ("dictionary", "registry", "lexicon", "formulas")
+RUNNER_FILES = tuple(name for name in RUNNER_OPTIONS if name != "periods")  # the options naming a file
 
 
 def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
