@@ -30,9 +30,10 @@ from typing import Any
 
 import pandas as pd
 
-from kit import chronology, config
-from kit.outputs import write_atomic
-from kit.pipeline import prepare
+from kit import config
+from kit.analyses import chronology
+from kit.preprocess.pipeline import prepare
+from kit.presentation.outputs import write_atomic
 from kit.types import Prepared
 from kit.validation import dates as dates_validation
 

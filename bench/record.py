@@ -8,7 +8,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
-from kit.outputs import write_atomic
+from kit.presentation.outputs import write_atomic
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

@@ -6,8 +6,8 @@ For each size N a synthetic corpus is written (``kit synth --n N --seed 1``). Me
 
 - **baseline** (smallest size): :mod:`bench.baseline`, one process;
 - **kit cold / warm**: the per-document stages every report reads (prepare, then theme hits and sums, dates,
-  quotes, tone units and sizes) through :func:`kit.engine.build` on ``--jobs`` processes into an empty store, then
-  again on the same store (smallest size only). Nothing is read back whole, as a report reads chunk by chunk;
+  quotes, tone units and sizes) through :func:`kit.compute.engine.build` on ``--jobs`` processes into an empty store,
+  then again on the same store (smallest size only). Nothing is read back whole, as a report reads chunk by chunk;
 - **report**: ``python -m kit report`` on the seeds into a scratch site, against papermill executing as many
   one-empty-cell notebooks on the same kernel, both one notebook at a time.
 
@@ -35,10 +35,12 @@ from typing import Any
 import psutil
 
 from bench.record import write_results
-from kit import config, engine, synth
-from kit.clean import CleaningWarning
+from kit import config
+from kit.compute import engine
+from kit.compute.stages import STAGES
+from kit.preprocess.clean import CleaningWarning
 from kit.report.plan import plan
-from kit.stages import STAGES
+from kit.validation import synth
 
 TABLES = ["sizes", "dates", "quotes", "tone", "theme_hits", "theme_sums"]
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from kit import chronology, clean, corpus, text, themes, tone, voices
+from kit.analyses import chronology, themes, tone, voices
+from kit.analyses.voices import actors
+from kit.ingest import corpus
+from kit.preprocess import clean, text
 from kit.types import Prepared
-from kit.voices import actors
 
 # What the stages measured so far produced, by stage name (plus "corpus_dir").
 State = dict[str, Any]

@@ -1,7 +1,7 @@
 """``make tone-benchmark``: the kit's tone scores against human ratings of 5,190 New York Times editorial snippets.
 
 The snippets and their ratings (the mean of 20 raters, -4…+4) are the NYT set of the VADER paper
-(Hutto & Gilbert 2014; ``bench/data/``). Each snippet is scored whole with :func:`kit.tone.score_texts`,
+(Hutto & Gilbert 2014; ``bench/data/``). Each snippet is scored whole with :func:`kit.analyses.tone.score_texts`,
 once with plain VADER and once with the diplomatic lexicon on top, and the Pearson correlation of
 compound with the human rating is printed (the paper reports r = 0.492 for its VADER; the reference
 package of today gives 0.503). With ``--entries`` it also lists, for every lexicon entry that matches,
@@ -21,9 +21,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit import tone
-from kit.diplomatic import Lexicon
-from kit.outputs import write_atomic
+from kit.analyses import tone
+from kit.analyses.diplomatic import Lexicon
+from kit.presentation.outputs import write_atomic
 
 DATA = Path(__file__).resolve().parent / "data" / "nytEditorialSnippets_GroundTruth.txt"
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -27,16 +27,17 @@ REPORTS_STAGING = REPORTS / ".staging"
 TEMPLATES = PACKAGE / "report" / "templates"
 REPORT_INDEX_NAME = "index.html"
 
-# The default theme dictionary (kit.themes); a user's YAML file replaces it.
+# The default theme dictionary (kit.analyses.themes); a user's YAML file replaces it.
 THEMES = DATA / "themes.yaml"
 
-# Official voices and their tone (kit.voices.actors, kit.voices, kit.tone); a user's YAML file replaces each.
+# Official voices and their tone (kit.analyses.voices.actors, kit.analyses.voices, kit.analyses.tone); a user's YAML
+# file replaces each.
 ACTORS = DATA / "actors.yaml"
 DIPLOMATIC_LEXICON = DATA / "diplomatic_lexicon.yaml"
-# The formulas of China–DPRK relations (kit.formulas); a user's YAML file replaces it.
+# The formulas of China–DPRK relations (kit.analyses.formulas); a user's YAML file replaces it.
 FORMULAS = DATA / "formulas.yaml"
 
-# The holiday calendar the date rules read (kit.chronology.holidays); a user's YAML file replaces it.
+# The holiday calendar the date rules read (kit.analyses.chronology.holidays); a user's YAML file replaces it.
 HOLIDAYS = DATA / "holidays.yaml"
 
 # The corpus a notebook reads when its corpus_dir is empty, e.g. `PRESSKIT_CORPUS=my-corpus make lab`; the seeds

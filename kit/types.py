@@ -54,7 +54,7 @@ def metadata_columns(documents: pd.DataFrame) -> list[str]:
     return [c for c in documents.columns if c not in DERIVED_DOCUMENT_COLUMNS and c not in ("file", "notes")]
 
 
-# part: the whole line, or a prefix/suffix cut from a kept line; suspect: longer than kit.clean.PROSE_CHARS.
+# part: the whole line, or a prefix/suffix cut from a kept line; suspect: longer than kit.preprocess.clean.PROSE_CHARS.
 REMOVED_COLUMNS = ["doc_id", "line", "part", "kind", "text", "suspect"]
 # raw_start: where the paragraph's text starts in the raw article (a gold file coded on raw text maps through it).
 PARAGRAPH_COLUMNS = ["doc_id", "paragraph_id", "line", "raw_start", "start", "end", "kind", "text"]
@@ -83,8 +83,8 @@ class Prepared:
 
 class Described(Protocol):
     """Anything with a documents table (doc_id, outlet, headline, published, published_precision, …): a prepared
-    corpus, or an archive in the store (:class:`kit.archive.Archive`). Analyses that only need the manifest facts
-    take this, so they run the same on an archive too large to prepare in memory.
+    corpus, or an archive in the store (:class:`kit.compute.archive.Archive`). Analyses that only need the manifest
+    facts take this, so they run the same on an archive too large to prepare in memory.
     """
 
     @property
@@ -94,8 +94,8 @@ class Described(Protocol):
 
 
 class Chunked(Described, Protocol):
-    """A corpus read from the store chunk by chunk (:class:`kit.archive.Archive`), as the analyses that take either
-    it or a prepared corpus see it.
+    """A corpus read from the store chunk by chunk (:class:`kit.compute.archive.Archive`), as the analyses that take
+    either it or a prepared corpus see it.
     """
 
     def table(self, name: str) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit import text
+from kit.preprocess import text
 from kit.types import PARAGRAPH_COLUMNS, REMOVED_COLUMNS, Prepared
 
 

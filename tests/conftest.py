@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kit import config, store
-from kit.pipeline import prepare
+from kit import config
+from kit.compute import store
+from kit.preprocess.pipeline import prepare
 from kit.types import MANIFEST_COLUMNS, Prepared
 from tests.csvtext import csv_text
 from tests.seeds import ROW
@@ -31,7 +32,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def store_in_session_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """``kit table`` keeps prepared tables in a store (kit.store): in tests a session folder, never ~/.cache."""
+    """``kit table`` keeps prepared tables in a store (kit.compute.store): in tests a session folder, never ~/.cache."""
     patch = pytest.MonkeyPatch()
     folder = tmp_path_factory.mktemp("store")
     patch.setenv(store.STORE_ENV, str(folder))

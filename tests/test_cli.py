@@ -169,7 +169,7 @@ def test_concord_prints_sorted_lines_with_the_columns_asked_for(capsys):
 
 
 def test_concordance_options_reach_the_library_as_keywords(monkeypatch, capsys):
-    from kit import concordance
+    from kit.analyses import concordance
 
     seen = {}
     concord = concordance.concord

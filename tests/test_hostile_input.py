@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from kit import cli, config, yamlfile
 from kit.errors import KitError
-from kit.pipeline import prepare
+from kit.preprocess.pipeline import prepare
 from kit.report.plan import load_parameter_sets
 from kit.types import MANIFEST_COLUMNS, REQUIRED_MANIFEST_COLUMNS
 from tests.csvtext import csv_text

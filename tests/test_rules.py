@@ -24,13 +24,13 @@ def test_nothing_downloads_at_run_time():
         assert "nltk.download" not in path.read_text(encoding="utf-8"), path
 
 
-def test_only_kit_text_imports_nltk():
+def test_only_kit_preprocess_text_imports_nltk():
     importers = [
         p.relative_to(config.PACKAGE).as_posix()
         for p in SOURCES
         if re.search(r"^\s*(from|import) nltk", p.read_text(), re.MULTILINE)
     ]
-    assert importers == ["text.py"]
+    assert importers == ["preprocess/text.py"]
 
 
 def test_only_kit_config_builds_paths_from_file():
@@ -47,7 +47,7 @@ def test_tests_import_no_bench_module_and_no_names_from_conftest():
 
 
 def test_only_the_command_line_imports_argparse():
-    """The library takes settings (kit.settings), never the command line's Namespace."""
+    """The library takes settings (kit.compute.settings), never the command line's Namespace."""
     importers = [
         p.relative_to(config.PACKAGE).as_posix()
         for p in SOURCES
@@ -57,7 +57,7 @@ def test_only_the_command_line_imports_argparse():
 
 
 def test_the_notebooks_archive_imports_neither_the_command_line_nor_its_table_registry():
-    code = "import sys, kit.archive; print(sorted(m for m in sys.modules if m in ('kit.cli', 'kit.tables')))"
+    code = "import sys, kit.compute.archive; print(sorted(m for m in sys.modules if m in ('kit.cli', 'kit.compute.tables')))"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=config.ROOT, check=True)
     assert found.stdout.strip() == "[]"
 
@@ -97,12 +97,14 @@ def test_each_public_name_is_defined_in_one_module_only():
     assert not twice, "defined in more than one module: " + "; ".join(f"{n} ({', '.join(p)})" for n, p in twice.items())
 
 
-# The analyses a per-document stage runs (kit.stages names them); the engines run the stages they are handed.
-ANALYSES = {"kit.chronology", "kit.voices", "kit.tone", "kit.themes", "kit.overview", "kit.formulas"}
+# The stage folders in pipeline order: a folder imports only the root modules and the folders before it, so an
+# arrow never runs back up the pipeline (docs/design/modules.md draws the same order).
+LAYERS = ["ingest", "preprocess", "analyses", "presentation", "teaching", "validation", "compute", "report", "cli"]
+ROOT_MODULES = {"config", "errors", "types", "yamlfile", "days"}
 
 
 def _imported_modules(path) -> set[str]:
-    """Every module a source file imports (``from kit import tone`` counts as kit.tone), at any depth."""
+    """Every module a source file imports (``from kit.analyses import tone`` counts as kit.analyses.tone), at any depth."""
     modules: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -115,6 +117,32 @@ def _imported_modules(path) -> set[str]:
 
 @pytest.mark.parametrize("module", ["engine.py", "chunks.py", "dask_engine.py"])
 def test_the_engines_import_no_analysis(module):
-    imported = _imported_modules(config.PACKAGE / module)
-    assert not {m for m in imported if any(m == a or m.startswith(f"{a}.") for a in ANALYSES)}
-    assert "kit.stages" not in imported  # the registry is handed in, never read by the engine itself
+    imported = _imported_modules(config.PACKAGE / "compute" / module)
+    assert not {m for m in imported if m == "kit.analyses" or m.startswith("kit.analyses.")}
+    assert "kit.compute.stages" not in imported  # the registry is handed in, never read by the engine itself
+
+
+def _folder(module: str) -> str | None:
+    """The stage folder (or "root") a ``kit.…`` module belongs to; None for a module outside the kit."""
+    parts = module.split(".")
+    if parts[0] != "kit" or len(parts) == 1:
+        return None
+    return "root" if parts[1] in ROOT_MODULES else parts[1]
+
+
+def test_the_stage_folders_are_the_layers():
+    folders = {p.name for p in config.PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert folders == {*LAYERS}
+    roots = {p.stem for p in config.PACKAGE.glob("*.py")} - {"__init__", "__main__"}
+    assert roots == ROOT_MODULES
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in SOURCES if p.name != "__main__.py"], ids=lambda p: p.relative_to(config.PACKAGE).as_posix()
+)
+def test_no_import_runs_back_up_the_pipeline(path):
+    relative = path.relative_to(config.PACKAGE)
+    own = relative.parts[0] if len(relative.parts) > 1 else "root"
+    allowed = {"root", own} | ({*LAYERS[: LAYERS.index(own)]} if own != "root" else set())
+    imported = {_folder(m) for m in _imported_modules(path)} - {None}
+    assert imported <= allowed, f"{relative} imports {sorted(imported - allowed)}"

@@ -11,9 +11,12 @@ from datetime import date
 
 import pytest
 
-from kit import chronology, config, judgements, keyness, kwic, overview, selfcheck, text, themes, tone, voices
+from kit import config
+from kit.analyses import chronology, keyness, kwic, overview, themes, tone, voices
+from kit.analyses.voices import actors
+from kit.preprocess import text
+from kit.teaching import judgements, selfcheck
 from kit.validation import dates as dates_validation
-from kit.voices import actors
 from tests.seeds import CHOSUN, DIPLOMAT_2018, DIPLOMAT_2024, HERALD, SCMP
 
 
@@ -202,7 +205,7 @@ def test_a_full_stop_dropped_between_paragraphs_makes_a_related_story_but_not_at
 
 
 def clean_lines(value):
-    from kit import clean
+    from kit.preprocess import clean
 
     return clean.classify_lines(value, headline="Leaders Meet in Beijing")
 
@@ -347,7 +350,7 @@ def test_a_cooperation_theme_of_ones_own(seeds, dictionary, sentence, tmp_path):
 
 
 def test_the_imported_example_keeps_a_month_and_no_outlet(seeds, tmp_path):
-    from kit import importer
+    from kit.ingest import importer
 
     source = tmp_path / "articles"
     source.mkdir()

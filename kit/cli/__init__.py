@@ -3,7 +3,7 @@
 The concordancer adds ``concord``, ``collocates``, ``ngrams`` and ``trend``.
 
 This module parses and runs every command, and turns options into the library's settings
-(:mod:`kit.settings`); the options and runners of ``import``, ``synth`` and ``report`` are in
+(:mod:`kit.compute.settings`); the options and runners of ``import``, ``synth`` and ``report`` are in
 :mod:`kit.cli.corpora`, the concordancer's in :mod:`kit.cli.concordance`. No other module of the kit
 imports argparse.
 
@@ -27,13 +27,13 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
-from kit import tables
-from kit.chunks import ENGINES, Settings, capped_jobs
+from kit.compute import tables
+from kit.compute.chunks import ENGINES, Settings, capped_jobs
+from kit.compute.settings import AnalysisSettings, CheckSettings
+from kit.compute.stages import STAGES
+from kit.compute.store import STORE_ENV, StoreError
 from kit.errors import KitError, KitWarning, first_line
-from kit.pipeline import prepare
-from kit.settings import AnalysisSettings, CheckSettings
-from kit.stages import STAGES
-from kit.store import STORE_ENV, StoreError
+from kit.preprocess.pipeline import prepare
 from kit.validation import split
 
 # Exit code for bad input (argparse uses 2 for bad usage as well).
@@ -216,7 +216,7 @@ def check_settings(args: argparse.Namespace) -> CheckSettings:
 
 def run_settings(args: argparse.Namespace) -> Settings:
     """The engine's settings a table's options give: store, processes, engine, progress and data files (and the
-    kit's stages, :data:`kit.stages.STAGES`).
+    kit's stages, :data:`kit.compute.stages.STAGES`).
 
     Raises:
         KitError: ``--jobs`` below 1, or ``--scheduler`` without ``--engine dask``.

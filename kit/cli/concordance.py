@@ -1,7 +1,8 @@
 """The concordancer's commands: ``python -m kit concord``, ``collocates``, ``ngrams``, ``trend``.
 
-Options become keyword arguments and a :class:`kit.concordance.Selection` (:mod:`kit.concordance`,
-:mod:`kit.collocates`, :mod:`kit.dispersion`); each prints a table, CSV or JSON, as ``kit table`` does.
+Options become keyword arguments and a :class:`kit.analyses.concordance.Selection` (:mod:`kit.analyses.concordance`,
+:mod:`kit.analyses.collocates`, :mod:`kit.presentation.dispersion`); each prints a table, CSV or JSON, as ``kit table``
+does.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from kit.cli import add_corpus_options, render
 from kit.errors import KitError
-from kit.pipeline import prepare
+from kit.preprocess.pipeline import prepare
 
 CONCORDANCE_COMMANDS = ("concord", "collocates", "ngrams", "trend")
 
@@ -84,7 +85,8 @@ def _add_search_options(parser: argparse.ArgumentParser, *, pattern: bool) -> No
 
 def concordance_command(args: argparse.Namespace) -> int:
     """Run one of :data:`CONCORDANCE_COMMANDS`: options become keyword arguments and a Selection."""
-    from kit import collocates, concordance, dispersion
+    from kit.analyses import collocates, concordance
+    from kit.presentation import dispersion
 
     wheres = []
     for condition in args.where:

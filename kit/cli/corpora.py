@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kit import config
-from kit.chunks import available_cores
+from kit.compute.chunks import available_cores
 
 
 def add_synth_options(parser: argparse.ArgumentParser) -> None:
@@ -21,8 +21,8 @@ def add_synth_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_import_options(parser: argparse.ArgumentParser) -> None:
-    """The options of ``python -m kit import`` (see :mod:`kit.importer`)."""
-    from kit.import_columns import DEFAULT_COLUMNS
+    """The options of ``python -m kit import`` (see :mod:`kit.ingest.importer`)."""
+    from kit.ingest.import_columns import DEFAULT_COLUMNS
 
     parser.add_argument("source", help="a CSV (comma, semicolon or tab) or JSON Lines export, or a folder of .txt")
     parser.add_argument("--out", required=True, help="the corpus folder to write (must be new or empty)")
@@ -56,9 +56,9 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    """``python -m kit import``: the options as :class:`kit.importer.ImportSettings`, then the import."""
-    from kit import importer
-    from kit.import_columns import DEFAULT_COLUMNS
+    """``python -m kit import``: the options as :class:`kit.ingest.importer.ImportSettings`, then the import."""
+    from kit.ingest import importer
+    from kit.ingest.import_columns import DEFAULT_COLUMNS
 
     settings = importer.ImportSettings(
         fmt=args.format,
@@ -129,7 +129,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from kit import synth
+    from kit.validation import synth
 
     out = synth.synthesise(args.n, args.out, seed=args.seed, source_dir=args.source, force=args.force)
     print(f"wrote {args.n} articles to {out}")

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from kit import config
-from kit.chunks import capped_jobs
+from kit.compute.chunks import capped_jobs
+from kit.compute.lifetime import worker_pool
 from kit.errors import KitError, preview
-from kit.lifetime import worker_pool
 from kit.report import site
 from kit.report.execute import Outcome, Staged, execute, failure_reason, publish_staged
 from kit.report.index import regenerate_command, summarise_corpus, write_index
@@ -100,7 +100,7 @@ def run(
 
     settings: dict[str, Any] = {"reports_dir": reports_dir, "corpus": corpus, "show_code": show_code}
     settings |= {"timeout": timeout, "given": given}
-    from kit.archive import fill_report_tables  # the store's engine loads only for a run that executes
+    from kit.compute.archive import fill_report_tables  # the store's engine loads only for a run that executes
     from kit.report.reader import publish_reader
 
     fill_report_tables(folder, jobs=jobs, progress=progress)  # a bad article: refused before the site is touched

@@ -16,7 +16,7 @@ Each line of a notebook's parameters cell ends its comment with a note in bracke
 ``[column]``                  a column of the corpus's manifest to group by (outlet, or a metadata column)
 ``[periods]``                 period boundaries giving two or more periods, each with articles
 ``[theme]``                   themes of the dictionary the ``dictionary`` parameter names
-``[voice]``, ``[granularity]``  the kit's voices (:data:`kit.tone.VOICES`), date granularities
+``[voice]``, ``[granularity]``  the kit's voices (:data:`kit.analyses.tone.VOICES`), date granularities
 ============================  ==================================================================
 
 A value that is empty ("" or []) means the notebook's own default and is always allowed. Relative paths
@@ -193,7 +193,7 @@ def _outlet(allowed: Allowed, value: Any, setting: Setting) -> str | None:
 
 
 def _theme(allowed: Allowed, value: Any, setting: Setting) -> str | None:
-    from kit import themes
+    from kit.analyses import themes
 
     dictionary = themes.load_dictionary(setting.path(setting.dictionary) if setting.dictionary else None)
     return _known(
@@ -202,19 +202,19 @@ def _theme(allowed: Allowed, value: Any, setting: Setting) -> str | None:
 
 
 def _voice(allowed: Allowed, value: Any, setting: Setting) -> str | None:
-    from kit.tone import VOICES
+    from kit.analyses.tone import VOICES
 
     return _known(value, VOICES, "the kit's voices")
 
 
 def _granularity(allowed: Allowed, value: Any, setting: Setting) -> str | None:
-    from kit.chronology import GRANULARITIES
+    from kit.analyses.chronology import GRANULARITIES
 
     return _known(value, GRANULARITIES, "granularities")
 
 
 def _periods(allowed: Allowed, value: Any, setting: Setting) -> str | None:
-    from kit import periods
+    from kit.ingest import periods
 
     if not isinstance(value, list):
         return None
@@ -271,7 +271,7 @@ def corpus_documents(folder: Path) -> pd.DataFrame:
 
 @cache
 def _manifest_rows(manifest: Path, mtime_ns: int, size: int) -> pd.DataFrame:
-    from kit.corpus import read_manifest
+    from kit.ingest.corpus import read_manifest
 
     rows = [row for _, row in read_manifest(manifest)]
     header = list(rows[0]) if rows else ["doc_id", "outlet", "published", "published_precision"]

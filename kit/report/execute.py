@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kit import config, lifetime
+from kit import config
+from kit.compute import lifetime
 from kit.errors import first_line, shorten
 from kit.report import publish, site
 from kit.report.layout import (
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 # The project kernel (installed into .venv by make); every notebook names it in its metadata too.
 KERNEL = "presskit"
 # The kernel's environment: fixed hash seed (set and dict orders) and a fixed "now" for tools that honour it; and
-# where a report page reaches the reader pages, so its tables link to them (kit.display.READER_ENV).
+# where a report page reaches the reader pages, so its tables link to them (kit.presentation.display.READER_ENV).
 KERNEL_ENV = {"SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0", "PRESSKIT_READER": "../reader/"}
 # A notebook's exception message, as the FAILED line and the index show it (the executed copy has it whole).
 FAILURE_LIMIT = 200
@@ -190,7 +191,7 @@ def own_files(staging: Path) -> list[str]:
 @cache
 def kernel_manager_class() -> type:
     """jupyter_client's kernel manager, its kernels started to end with the process that starts them (a worker,
-    or ``kit report`` itself): :func:`kit.lifetime.kernel_preexec`.
+    or ``kit report`` itself): :func:`kit.compute.lifetime.kernel_preexec`.
     """
     from jupyter_client.manager import AsyncKernelManager
 

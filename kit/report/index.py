@@ -40,15 +40,15 @@ class CorpusSummary:
     first_published: str
     last_published: str
     manifest_sha256: str
-    labels: Mapping[str, str]  # doc_id → "outlet · date · headline" (kit.display.document_labels)
+    labels: Mapping[str, str]  # doc_id → "outlet · date · headline" (kit.presentation.display.document_labels)
 
 
 def summarise_corpus(folder: Path) -> CorpusSummary:
     """Read ``folder``'s manifest (already checked by the run) into a :class:`CorpusSummary`."""
     import pandas as pd
 
-    from kit.corpus import read_manifest
-    from kit.display import document_labels
+    from kit.ingest.corpus import read_manifest
+    from kit.presentation.display import document_labels
 
     manifest = folder / config.MANIFEST_NAME
     rows = [row for _, row in read_manifest(manifest)]

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from kit import config
-from kit.outputs import VALUES_NAME
+from kit.presentation.outputs import VALUES_NAME
 
 # Between a notebook stem and a slug.
 SEPARATOR = "__"

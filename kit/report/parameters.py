@@ -180,11 +180,11 @@ def check_notebook(notebook: str | Path, namespace: Mapping[str, Any]) -> None:
 
 
 def derived_periods(corpus_dir: str = "") -> list[str]:
-    """Period boundaries derived from a corpus's publication dates (:func:`kit.periods.derived_boundaries`).
+    """Period boundaries derived from a corpus's publication dates (:func:`kit.ingest.periods.derived_boundaries`).
 
     For a notebook whose ``period_boundaries`` is empty: ``period_boundaries or derived_periods(corpus_dir)``.
     """
-    from kit import periods
+    from kit.ingest import periods
 
     return periods.derived_boundaries(corpus_documents(config.notebook_corpus(corpus_dir)))
 

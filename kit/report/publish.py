@@ -11,13 +11,13 @@ one, never a mixture:
   two renames, the set is absent (still never mixed) until the next run, which finishes the switch from
   the journal.
 
-Each file inside a folder is written whole (:func:`kit.outputs.write_atomic`) before any switch. Files in the
-target folder that the kit did not write (the site's record, :mod:`~kit.report.site`, says which) are linked into
+Each file inside a folder is written whole (:func:`kit.presentation.outputs.write_atomic`) before any switch. Files in
+the target folder that the kit did not write (the site's record, :mod:`~kit.report.site`, says which) are linked into
 the new set first, so the switch keeps them.
 
 Only the process holding the site's lock (:func:`exclusive`) switches sets and writes the record and the index; a
 worker executes a notebook into its own staging folder, and ends when that process ends
-(:mod:`kit.lifetime`), so nothing writes to a site once its lock is gone.
+(:mod:`kit.compute.lifetime`), so nothing writes to a site once its lock is gone.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from kit import config
 from kit.errors import KitError
-from kit.outputs import write_atomic
+from kit.presentation.outputs import write_atomic
 from kit.report import site
 from kit.report.layout import (
     FILE_MODE,
@@ -91,7 +91,7 @@ def writing_reports(reports_dir: Path) -> Iterator[None]:
 
 
 def write_file(path: Path, data: str) -> None:
-    """:func:`kit.outputs.write_atomic`, with ``path`` (not its random temporary name) in an error."""
+    """:func:`kit.presentation.outputs.write_atomic`, with ``path`` (not its random temporary name) in an error."""
     try:
         write_atomic(path, data)
     except OSError as err:
@@ -244,7 +244,8 @@ def recover(reports_dir: Path) -> list[str]:
             shutil.rmtree(leftover)
         elif leftover.name != LOCK:
             leftover.unlink()
-    # A temporary file of kit.outputs.write_atomic, when a run was killed while writing the index or the record.
+    # A temporary file of kit.presentation.outputs.write_atomic, when a run was killed while writing the index or the
+    # record.
     for name in (config.REPORT_INDEX_NAME, site.MARKER):
         for leftover in reports_dir.glob(f".{name}.*.tmp"):
             leftover.unlink()

@@ -41,7 +41,7 @@ class ArticlePage:
 
     Attributes:
         doc_id: the article's id (its page is ``<doc_id>.html``).
-        label: the document's label in the report tables (:func:`kit.display.document_labels`).
+        label: the document's label in the report tables (:func:`kit.presentation.display.document_labels`).
         facts: the manifest's fields the page lists (outlet, published, …), in order, empty ones left out.
         text: the cleaned text.
         highlights: the sentences and the spans marked on the text.
@@ -74,15 +74,15 @@ def articles(folder: Path) -> Iterator[ArticlePage]:
     """Every article of the corpus folder, in document order, read chunk by chunk from the store.
 
     Sentences, removed lines, dates and quotations are the store's (computed where it lacks them, with the kit's
-    data files, as :func:`kit.archive.fill_report_tables` keeps them); theme hits (:func:`kit.kwic.kwic`, every
-    theme) and formula hits (:func:`kit.formulas.occurrences`, placed by the kept quotations) are found in each
-    chunk's prepared tables.
+    data files, as :func:`kit.compute.archive.fill_report_tables` keeps them); theme hits
+    (:func:`kit.analyses.kwic.kwic`, every theme) and formula hits (:func:`kit.analyses.formulas.occurrences`, placed
+    by the kept quotations) are found in each chunk's prepared tables.
     """
-    from kit import formulas, kwic, themes
-    from kit.archive import opened
-    from kit.chunks import Settings
-    from kit.display import document_labels
-    from kit.stages import STAGES
+    from kit.analyses import formulas, kwic, themes
+    from kit.compute.archive import opened
+    from kit.compute.chunks import Settings
+    from kit.compute.stages import STAGES
+    from kit.presentation.display import document_labels
 
     archive = opened(
         folder, Settings(jobs=1, progress=False, stages=STAGES), tables=["dates", "quotes"], warn_cleaning=False

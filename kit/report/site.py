@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kit import config
 from kit.errors import KitError
-from kit.outputs import write_atomic
+from kit.presentation.outputs import write_atomic
 from kit.report.layout import FAILED, FILE_MODE, SEPARATOR, shown
 
 MARKER = ".presskit-site.json"

@@ -51,7 +51,7 @@ def read_views(path: Path, labels: Mapping[str, str]) -> list[ValueView]:
     if not isinstance(values, dict):
         return [ValueView("values", text=_text(values))]
     # values.json also carries the notebook's document_labels (for a reader of the file); the index labels
-    # documents from the manifest, the same way (kit.display.document_labels).
+    # documents from the manifest, the same way (kit.presentation.display.document_labels).
     names = sorted(name for name in values if name != "document_labels")
     return [view(str(name), values[name], labels, source=path.name) for name in names]
 

@@ -1,13 +1,13 @@
 """Checking the kit against a researcher's hand coding: one report shape for every ``kit validate`` check.
 
-``python -m kit validate WHAT --gold FILE`` reads a hand-coded CSV (:mod:`kit.gold`), scores the kit's rows
+``python -m kit validate WHAT --gold FILE`` reads a hand-coded CSV (:mod:`kit.validation.gold`), scores the kit's rows
 against it (one module per check: :mod:`kit.validation.dates`, ``quotes``, ``furniture``) and prints a
 :class:`Report`. The contract every check keeps:
 
-* **Reading.** ``kit.gold.read_csv`` reads the file (one-line errors naming file, line and column);
-  ``kit.gold.offset_columns`` and ``kit.gold.locate`` accept offsets into the cleaned text (``start``, ``end``)
-  or into the raw file (``raw_start``, ``raw_end``) and give every row cleaned ``start``/``end`` plus
-  ``in_body`` (False when the words lie in furniture that cleaning removed).
+* **Reading.** ``kit.validation.gold.read_csv`` reads the file (one-line errors naming file, line and column);
+  ``kit.validation.gold.offset_columns`` and ``kit.validation.gold.locate`` accept offsets into the cleaned text
+  (``start``, ``end``) or into the raw file (``raw_start``, ``raw_end``) and give every row cleaned ``start``/``end``
+  plus ``in_body`` (False when the words lie in furniture that cleaning removed).
 * **Scoring.** ``score(kit_rows, gold_rows) -> (per_gold, extra)``: ``per_gold`` has one row per gold row with
   boolean columns (``found`` first; ``<NA>`` where the gold leaves a judgement out), ``extra`` the kit's rows
   that no gold row matched, in the gold's documents only. A gold row outside the body is not found.
@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kit.gold import rate
+from kit.validation.gold import rate
 
 
 @dataclass(frozen=True)

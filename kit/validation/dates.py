@@ -17,11 +17,10 @@ from typing import Any
 
 import pandas as pd
 
-from kit import gold
-from kit.chronology import date_expressions
+from kit.analyses.chronology import date_expressions
 from kit.errors import KitError
 from kit.types import Prepared
-from kit.validation import Figure, Finding, Report
+from kit.validation import Figure, Finding, Report, gold
 
 GOLD_REQUIRED = ["doc_id", "expression"]
 GOLD_OPTIONAL = ["date_start", "date_end"]
@@ -40,7 +39,7 @@ def read_date_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
         the cleaned text (``<NA>`` when the expression lies in furniture cleaning removed), in_body.
 
     Raises:
-        KitError: the file's problems (see :func:`kit.gold.read_csv`), offsets that do not point at the
+        KitError: the file's problems (see :func:`kit.validation.gold.read_csv`), offsets that do not point at the
             expression, an unreadable date.
     """
     offsets = gold.offset_columns(path)

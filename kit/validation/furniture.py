@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.clean import PROSE_CHARS
 from kit.errors import KitError
-from kit.gold import read_csv
+from kit.preprocess.clean import PROSE_CHARS
 from kit.types import Prepared
 from kit.validation import Figure, Finding, Report
+from kit.validation.gold import read_csv
 
 # How much of a line the listings show.
 PREVIEW = 60

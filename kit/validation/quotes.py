@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import gold
+from kit.analyses.voices import GROUPS, KINDS, Registry, extract_quotes, load_registry
+from kit.analyses.voices.actors import OFFICIAL_GROUPS
+from kit.analyses.voices.passes import comparable
 from kit.errors import KitError
 from kit.types import Prepared
-from kit.validation import Figure, Finding, Report
-from kit.voices import GROUPS, KINDS, Registry, extract_quotes, load_registry
-from kit.voices.actors import OFFICIAL_GROUPS
-from kit.voices.passes import comparable
+from kit.validation import Figure, Finding, Report, gold
 
 GOLD_COLUMNS = ("doc_id", "quote", "speaker", "group")
 
@@ -28,7 +27,7 @@ def read_quote_gold(path: str | Path, prepared: Prepared) -> pd.DataFrame:
     A row whose kind is ``term`` leaves speaker and group empty (a term has no speaker).
 
     Raises:
-        KitError: one line naming the file, line and column: see :func:`kit.gold.read_csv`, plus a
+        KitError: one line naming the file, line and column: see :func:`kit.validation.gold.read_csv`, plus a
             missing speaker or group column, an empty speaker or group on a row that is not a term, an
             unknown group or kind.
     """

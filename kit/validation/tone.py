@@ -30,15 +30,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit import gold
-from kit.diplomatic import Lexicon, load_lexicon
+from kit.analyses.diplomatic import Lexicon, load_lexicon
+from kit.analyses.tone import score_units
+from kit.analyses.voices import extract_quotes
+from kit.analyses.voices.actors import OFFICIAL_GROUPS
 from kit.errors import KitError
-from kit.tone import score_units
 from kit.types import Prepared
-from kit.validation import Figure, Finding, Measure, Report
+from kit.validation import Figure, Finding, Measure, Report, gold
 from kit.validation import quotes as quote_validation
-from kit.voices import extract_quotes
-from kit.voices.actors import OFFICIAL_GROUPS
 
 # A sample of numbers, as numpy holds it.
 Vector = np.ndarray[Any, Any]
@@ -54,7 +53,7 @@ def read_tone_ratings(path: str | Path, prepared: Prepared) -> pd.DataFrame:
     """Read a rated-quotations file: doc_id, quote, rating; optional group, kind, rater_1 … rater_9.
 
     Raises:
-        KitError: one line naming the file, line and column (see :func:`kit.gold.read_csv`), plus a rating or
+        KitError: one line naming the file, line and column (see :func:`kit.validation.gold.read_csv`), plus a rating or
             a reader's value that is not a number from −4 to 4.
     """
     rows = gold.read_csv(

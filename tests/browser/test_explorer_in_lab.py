@@ -21,15 +21,16 @@ import nbformat
 import pytest
 import websocket
 
-from kit import kwic, themes
-from kit.pipeline import prepare
+from kit.analyses import kwic, themes
+from kit.preprocess.pipeline import prepare
 from tests.browser.jupyterlab import free_port, running_lab
 from tests.browser.processes import scratch_folder, stop_group
 from tests.browser.test_reports_in_browser import FLAGS, SCREENSHOTS
 
 PROBE_CODE = """\
-from kit import explore, kwic, themes
-from kit.pipeline import prepare
+from kit.presentation import explore
+from kit.analyses import kwic, themes
+from kit.preprocess.pipeline import prepare
 
 corpus = prepare(None, warn_cleaning=False)
 dictionary = themes.load_dictionary(None)

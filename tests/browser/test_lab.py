@@ -50,7 +50,7 @@ def test_a_notebook_session_on_presskit_imports_the_projects_kit(lab):
     assert Path(kit_file).resolve() == (config.PACKAGE / "__init__.py").resolve()
     assert Path(cwd).resolve() == config.NOTEBOOKS.resolve()
     corpus = lab.execute(
-        session["kernel"]["id"], "from kit.pipeline import prepare\nprint(len(prepare(None).documents))"
+        session["kernel"]["id"], "from kit.preprocess.pipeline import prepare\nprint(len(prepare(None).documents))"
     )
     assert corpus.strip() == "5"
 

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from kit import config
-from kit.archive import open_archive
+from kit.compute.archive import open_archive
 from kit.errors import CorpusError, KitError
 from kit.report.execute import kernel_environment
 from kit.report.index import regenerate_command
@@ -27,7 +27,7 @@ def options_notebook(path):
         "period_boundaries: list[str] = []  # first days of periods (empty: from the dates) [periods]"
     )
     parameters.metadata["tags"] = ["parameters"]
-    record = 'from kit import outputs\n\noutputs.record({"dictionary": dictionary, "periods": period_boundaries}, output_dir)'
+    record = 'from kit.presentation import outputs\n\noutputs.record({"dictionary": dictionary, "periods": period_boundaries}, output_dir)'
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     notebook.cells = [

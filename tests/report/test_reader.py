@@ -8,9 +8,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kit import config, formulas, kwic, themes
-from kit.archive import open_archive
-from kit.clean import CleaningWarning
+from kit import config
+from kit.analyses import formulas, kwic, themes
+from kit.compute.archive import open_archive
+from kit.preprocess.clean import CleaningWarning
 from kit.report import publish, site
 from kit.report.reader import publish_reader, write_pages
 from kit.report.render import find_unsafe_markup

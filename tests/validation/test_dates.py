@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from kit import chronology, config
+from kit import config
+from kit.analyses import chronology
 from kit.errors import KitError
 from kit.validation import dates as validation
 from tests.devcorpus import DEVCORPUS, DEVCORPUS2, needs_devcorpus, needs_devcorpus2
@@ -151,7 +152,7 @@ DEV_GOLD = config.ROOT / "tests" / "fixtures" / "gold" / "devcorpus"
 
 @pytest.fixture(scope="module")
 def devcorpus():
-    from kit.pipeline import prepare
+    from kit.preprocess.pipeline import prepare
 
     return prepare(DEVCORPUS)
 
@@ -203,7 +204,7 @@ DEV2_GOLD = config.ROOT / "tests" / "fixtures" / "gold" / "devcorpus2" / "develo
 
 @pytest.fixture(scope="module")
 def devcorpus2_development():
-    from kit.pipeline import prepare
+    from kit.preprocess.pipeline import prepare
     from kit.validation import split
 
     return split.subset(prepare(DEVCORPUS2, warn_cleaning=False), "development")

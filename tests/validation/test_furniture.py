@@ -7,10 +7,10 @@ import warnings
 import pytest
 
 from kit import config
-from kit.clean import CleaningWarning
 from kit.cli import main
 from kit.errors import KitError
-from kit.pipeline import prepare
+from kit.preprocess.clean import CleaningWarning
+from kit.preprocess.pipeline import prepare
 from kit.validation import furniture, split
 from tests.devcorpus import DEVCORPUS, DEVCORPUS2
 from tests.seeds import CHOSUN

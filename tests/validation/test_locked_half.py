@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.pipeline import prepare
+from kit.preprocess.pipeline import prepare
 from kit.types import Prepared
 from kit.validation import dates, furniture, quotes, split, tone
 from tests.devcorpus import DEVCORPUS2, needs_devcorpus2

@@ -8,7 +8,7 @@ the build; raise a floor when the kit improves.
 from __future__ import annotations
 
 from kit.cli import main
-from kit.pipeline import prepare
+from kit.preprocess.pipeline import prepare
 from kit.validation import quotes, split
 from tests.devcorpus import DEVCORPUS, DEVCORPUS2, needs_devcorpus, needs_devcorpus2
 

@@ -8,7 +8,7 @@ import pytest
 
 from kit.cli import main
 from kit.errors import KitError
-from kit.pipeline import prepare
+from kit.preprocess.pipeline import prepare
 from kit.validation import split, tone
 from tests.devcorpus import DEVCORPUS, DEVCORPUS2, needs_devcorpus, needs_devcorpus2
 

@@ -1,1 +1,0 @@
-"""Tests of kit.clean's parts."""

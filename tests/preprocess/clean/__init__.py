@@ -1,0 +1,1 @@
+"""Tests of kit.preprocess.clean's parts."""
