@@ -75,6 +75,9 @@ def run(
     """
     if jobs < 1:
         raise KitError(f"--jobs {jobs}: must be 1 or more")
+    # From the working folder, as the command line reads a path; kernels run in the project folder, so every path
+    # the runner hands on is absolute (a relative --out once sent them looking in the project folder).
+    notebooks_dir, params_dir, reports_dir = (Path(p).absolute() for p in (notebooks_dir, params_dir, reports_dir))
     jobs = capped_jobs(jobs)
     skip_iri_grammars()
     if timeout is not None and not 0 < timeout <= MOST_TIMEOUT:
