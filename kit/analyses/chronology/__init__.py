@@ -26,8 +26,8 @@ The package, in the order a sentence goes through it:
 
 * :mod:`~kit.analyses.chronology.vocabulary` — month, weekday and season names, pattern pieces;
 * :mod:`~kit.analyses.chronology.rules` — the rule table; :mod:`~kit.analyses.chronology.absolute`,
-  :mod:`~kit.analyses.chronology.relative`, :mod:`~kit.analyses.chronology.weekdays`,
-  :mod:`~kit.analyses.chronology.anaphoric`,
+  :mod:`~kit.analyses.chronology.relative`, :mod:`~kit.analyses.chronology.months`,
+  :mod:`~kit.analyses.chronology.weekdays`, :mod:`~kit.analyses.chronology.anaphoric`,
   :mod:`~kit.analyses.chronology.holidays` and :mod:`~kit.analyses.chronology.visits` — the resolvers it names;
   :mod:`~kit.analyses.chronology.tense` — the clause's tense;
 * :mod:`~kit.analyses.chronology.spans` — :class:`Span`, :class:`Anchor` and the day arithmetic;

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kit.analyses.chronology import absolute, anaphoric, holidays, relative, visits, vocabulary, weekdays
+from kit.analyses.chronology import absolute, anaphoric, holidays, months, relative, visits, vocabulary, weekdays
 from kit.analyses.chronology.spans import Anchor, Span
 from kit.analyses.chronology.vocabulary import ORDINAL_FOLLOWERS, EitherGroups
 
@@ -145,7 +145,7 @@ RULES: list[Rule] = [
             rf"(?:(?:\s+of|,)?\s+(?P<y>{YEAR}))?\b",
             re.I,
         ),
-        relative.season,
+        months.season,
     ),
     Rule(
         "relative_unit",
@@ -245,7 +245,7 @@ RULES: list[Rule] = [
             rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?\b",
             re.I,
         ),
-        relative.months_of_the_year,
+        months.months_of_the_year,
     ),
     Rule(
         "past_units",
@@ -265,7 +265,7 @@ RULES: list[Rule] = [
     Rule(
         "month_relative_year",
         re.compile(rf"\b{MONTH_PART}(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+year\b"),
-        relative.month_relative_year,
+        months.month_relative_year,
     ),
     Rule(
         "month_of_year_named_before",
@@ -322,7 +322,7 @@ RULES: list[Rule] = [
     Rule(
         "month",
         re.compile(rf"\b{MONTH_PART}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{MONTH})\b(?!\s+\d)"),
-        relative.month_alone,
+        months.month_alone,
     ),
     Rule(
         "vague",
