@@ -17,8 +17,6 @@ in it.
 from __future__ import annotations
 
 import csv
-import io
-import json
 import os
 import re
 import shlex
@@ -31,6 +29,8 @@ from pathlib import Path
 import pytest
 
 from kit import config
+from kit.ingest import corpus
+from tests.csvtext import csv_text
 
 pytestmark = pytest.mark.slow
 
@@ -103,10 +103,6 @@ def _without_comment(command: str) -> str:
     return command.strip()
 
 
-def _split(command: str) -> list[str]:
-    return shlex.split(command)
-
-
 EXAMPLES = examples()
 
 
@@ -121,61 +117,43 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (project / name).symlink_to(config.ROOT / name)
     if SHARED.is_dir():
         (base / "shared").symlink_to(SHARED)
-    rows = list(csv.DictReader((config.SEEDS / config.MANIFEST_NAME).open(encoding="utf-8", newline="")))
-    texts = {row["doc_id"]: (config.SEEDS / row["file"]).read_text(encoding="utf-8") for row in rows}
-    _write_csv(project / "my-export.csv", ["id", "Publication", "Date", "Title", "URL", "Body"], rows, texts)
+    seeds = corpus.load(config.SEEDS)
+    fields = ["doc_id", "outlet", "published", "headline", "url", "raw_text"]
+    rows = [list(row) for row in seeds[fields].itertuples(index=False)]
+    for name, columns in [("my-export.csv", ["Publication", "Date"]), ("other-export.csv", ["Paper", "PubDate"])]:
+        header = ["id", *columns, "Title", "URL", "Body"]  # the second names its columns the kit's own way does not
+        (project / name).write_text(csv_text([header, *rows]), encoding="utf-8")
     shutil.copy(project / "my-export.csv", project / "export.csv")
-    _write_csv(project / "other-export.csv", ["id", "Paper", "PubDate", "Title", "URL", "Body"], rows, texts)
-    with (project / "export.jsonl").open("w", encoding="utf-8") as handle:
-        for row in rows:
-            record = {
-                "id": row["doc_id"],
-                "outlet": row["outlet"],
-                "date": row["published"],
-                "text": texts[row["doc_id"]],
-            }
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    records = seeds.rename(columns={"doc_id": "id", "published": "date", "raw_text": "text"})
+    records[["id", "outlet", "date", "text"]].to_json(
+        project / "export.jsonl", orient="records", lines=True, force_ascii=False
+    )
     (project / "articles").mkdir()
-    for row in [row for row in rows if len(row["published"]) >= 10]:  # the day in the name, as the manual asks
-        name = f"{row['doc_id']} {row['published'][:10]}.txt"
-        (project / "articles" / name).write_text(texts[row["doc_id"]], encoding="utf-8")
-    for mine, kits in [("themes", "themes"), ("actors", "actors"), ("lexicon", "diplomatic_lexicon")]:
-        shutil.copy(config.DATA / f"{kits}.yaml", project / f"my-{mine}.yaml")
-    shutil.copy(config.DATA / "formulas.yaml", project / "my-formulas.yaml")
+    for row in seeds[seeds.published.str.len() >= 10].itertuples():  # the day in the file name, as the manual asks
+        (project / "articles" / f"{row.doc_id} {row.published[:10]}.txt").write_text(row.raw_text, encoding="utf-8")
+    data = {
+        "themes": config.THEMES,
+        "actors": config.ACTORS,
+        "lexicon": config.DIPLOMATIC_LEXICON,
+        "formulas": config.FORMULAS,
+    }
+    for mine, kits in data.items():
+        shutil.copy(kits, project / f"my-{mine}.yaml")
     shutil.copytree(config.PARAMS, project / "my-params")
     gold = config.ROOT / "tests/fixtures/gold"
-    for mine, kits in [("my-dates.csv", "dates.csv"), ("my-quotes.csv", "quotes.csv")]:
+    for mine, kits in {"my-dates.csv": "dates.csv", "my-quotes.csv": "quotes.csv", "furniture.csv": "furniture.csv",
+                       "body_lines.csv": "body_lines.csv"}.items():  # fmt: skip
         shutil.copy(gold / kits, project / mine)
-    for name in ("furniture.csv", "body_lines.csv"):
-        shutil.copy(gold / name, project / name)
     shutil.copytree(config.SEEDS, project / "my-corpus")
     shutil.copytree(config.SEEDS, project / "path/to/my-corpus")
-    manifest = project / "path/to/my-corpus" / config.MANIFEST_NAME  # the date the reference shows refused
-    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
-    row = next(csv.reader(lines[3:4]))
-    header = next(csv.reader(lines[:1]))
-    row[header.index("published")], row[header.index("published_precision")] = "2018-13-01", "day"
-    lines[3] = _csv_line(row)
-    manifest.write_text("".join(lines), encoding="utf-8")
-    _kit(project, "synth", "--n", "40", "--out", "big-corpus", "--seed", "1")
+    manifest = project / "path/to/my-corpus" / config.MANIFEST_NAME  # row 4 carries the date the reference refuses
+    table = list(csv.reader(manifest.open(encoding="utf-8", newline="")))
+    table[3][table[0].index("published")], table[3][table[0].index("published_precision")] = "2018-13-01", "day"
+    manifest.write_text(csv_text(table), encoding="utf-8")
+    command = [sys.executable, "-m", "kit", "synth", "--n", "40", "--out", "big-corpus", "--seed", "1"]
+    subprocess.run(command, cwd=project, check=True, capture_output=True)
     (base / "home").mkdir()
     return project
-
-
-def _write_csv(path: Path, header: list[str], rows: list[dict[str, str]], texts: dict[str, str]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(
-                [row["doc_id"], row["outlet"], row["published"], row["headline"], row["url"], texts[row["doc_id"]]]
-            )
-
-
-def _csv_line(row: list[str]) -> str:
-    with io.StringIO() as buffer:
-        csv.writer(buffer, lineterminator="\n").writerow(row)
-        return buffer.getvalue()
 
 
 def _environment(project: Path) -> dict[str, str]:
@@ -183,10 +161,6 @@ def _environment(project: Path) -> dict[str, str]:
     env |= {"HOME": str(project.parent / "home"), "XDG_CACHE_HOME": str(project.parent / "home/.cache")}
     env["PATH"] = f"{Path(sys.prefix) / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     return env
-
-
-def _kit(project: Path, *arguments: str) -> None:
-    subprocess.run([sys.executable, "-m", "kit", *arguments], cwd=project, check=True, capture_output=True)
 
 
 def _reason(example: Example) -> str | None:
@@ -201,7 +175,7 @@ def test_the_pages_show_commands_and_every_reason_not_to_run_one_is_still_needed
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
 def test_every_command_runs_as_written(example: Example, scratch: Path) -> None:
-    words = _split(example.command)
+    words = shlex.split(example.command)
     reason = _reason(example)
     if reason:
         assert "-m" not in words or _help_lists(example, words), f"{example}: an option shown is not in --help"
