@@ -1,8 +1,8 @@
 """A concordancer: KWIC lines of any word, phrase, glob or regular expression, sorted and filtered as in AntConc.
 
     documents (selected by outlet, period, metadata) → hits (kit.preprocess.lookup, or a regex) → voices
-    (kit.analyses.voices' quotations, optional) → KWIC lines (kit.analyses.kwic.context) with their sort words → sorted
-    lines
+    (kit.analyses.voices' quotations, optional) → KWIC lines (kit.analyses.kwic.context) with their sort words
+    → sorted lines
 
 **What a line is** follows quanteda's ``kwic``: ``window`` tokens of context each side (punctuation counts as a
 token, as in quanteda's tokens), stopping at the sentence's ends unless ``sentence_bounded=False``.

@@ -72,8 +72,8 @@ class Lexicon:
 
     def as_written(self) -> tuple[str, ...]:
         """The tokens of entries that carry their own negation ("will not change", "never forget*", "no
-        limits"), sorted: VADER must not negate them again, so :func:`kit.analyses.sentiment.vader` reads them as
-        written.
+        limits"), sorted: VADER must not negate them again, so :func:`kit.analyses.sentiment.vader` reads them
+        as written.
         """
         return tuple(sorted(e.token for e in self.entries if any(map(sentiment.is_negation, e.pattern.split()))))
 

@@ -1,8 +1,8 @@
 """The concordancer's commands: ``python -m kit concord``, ``collocates``, ``ngrams``, ``trend``.
 
 Options become keyword arguments and a :class:`kit.analyses.concordance.Selection` (:mod:`kit.analyses.concordance`,
-:mod:`kit.analyses.collocates`, :mod:`kit.presentation.dispersion`); each prints a table, CSV or JSON, as ``kit table``
-does.
+:mod:`kit.analyses.collocates`, :mod:`kit.presentation.dispersion`); each prints a table, CSV or JSON, as
+``kit table`` does.
 """
 
 from __future__ import annotations

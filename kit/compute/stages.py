@@ -6,8 +6,7 @@
 Each :class:`~kit.compute.chunks.Stage` names its function, the earlier stages it starts from, the data files its rows
 depend on and its columns. The engines (:mod:`kit.compute.engine`, :mod:`kit.compute.dask_engine`) run the stages their
 settings name and import no analysis; :mod:`kit.compute.archive`, :mod:`kit.compute.tables` and the command line hand
-them
-:data:`STAGES`. Adding a per-document table is one function here and one entry in :data:`STAGES`.
+them :data:`STAGES`. Adding a per-document table is one function here and one entry in :data:`STAGES`.
 """
 
 from __future__ import annotations

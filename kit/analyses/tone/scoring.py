@@ -167,8 +167,8 @@ def score_units(
         "narration"), kind, speaker, via, text (what was scored, as written), compound, pos, neu, neg,
         lexicon ("vader" or "vader+diplomatic"), top_words (the strongest drivers, "word +1.9; …"),
         drivers (every driver in text order), diplomatic (the lexicon entries that matched), structure (with
-        the lexicon: the condition clauses left out and the words counted against, :mod:`kit.analyses.tone.structure`),
-            words.
+        the lexicon: the condition clauses left out and the words counted against,
+        :mod:`kit.analyses.tone.structure`), words.
     """
     if quotes_table is None:
         quotes_table = voices.extract_quotes(prepared, registry)

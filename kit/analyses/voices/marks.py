@@ -1,8 +1,7 @@
 """Quotation marks → quoted spans: where each direct quotation starts and ends in the cleaned text.
 
-This module only pairs marks; :mod:`kit.analyses.voices.attribution` decides what a span is (speech, fragment or term)
-and
-who is speaking. The rules, applied paragraph by paragraph (a quotation never crosses a blank line):
+This module only pairs marks; :mod:`kit.analyses.voices.attribution` decides what a span is (speech, fragment
+or term) and who is speaking. The rules, applied paragraph by paragraph (a quotation never crosses a blank line):
 
 * **Double marks** — curly ``“ ”`` and straight ``"`` pair in any mix (``"If its talks … sanctions.”``), and so
   do the typewriter quotes of old web copy: two backticks open, two apostrophes close (a straight ``"`` may
