@@ -218,11 +218,13 @@ def test_the_devcorpus2_development_half_scores_at_least_as_recorded(devcorpus2_
     # resolved 125/168; of the rows cleaning kept, found 155/191 and resolved 125/159.
     report = validation.date_report(devcorpus2_development, str(DEV2_GOLD / "dates.csv"))
     assert report.rows == 201
-    assert report.figure("found").part >= 184  # with the cleaning of step 6, which keeps more body (178 without)
-    assert report.figure("exact span").part >= 175
-    assert report.figure("resolved (same dates)").part >= 154  # of 168
-    assert report.figure("found (of the rows cleaning kept)").part >= 184
-    assert report.figure("resolved (of the dated rows cleaning kept)").part >= 154
+    # With the cleaning of step 6, which keeps more body (178 found without), then 184/201, exact 175, resolved
+    # 154/168, with 3 gold rows "in removed furniture": two of them only spanned a line break of hard-wrapped
+    # text. Since the lines of a hard-wrapped paragraph make one paragraph, every gold row lies in the body.
+    assert report.figure("found").part >= 188
+    assert report.figure("exact span").part >= 178
+    assert report.figure("resolved (same dates)").part >= 155  # of 168
+    assert "gold rows in furniture cleaning removed" not in [figure.name for figure in report.figures]
     assert report.figure("rows not in the gold file").part <= 16
     # Left alone on purpose: an anniversary with its count ("the 71st anniversary of the foundation of its
     # ruling party"), which the devcorpus codes as a count and not a date.

@@ -344,31 +344,34 @@ def _cut_off(text: str, kinds: list[str]) -> bool:
 
 
 def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[ParagraphRow]]:
-    """Join the kept lines into the cleaned text and record each paragraph's offsets."""
-    parts: list[str] = []
+    """Join the kept lines into the cleaned text and record each paragraph's offsets.
+
+    The lines of one hard-wrapped paragraph (:func:`header.wraps_into`) make one paragraph: the raw line break and
+    the spaces around it become as many spaces, so a raw offset still maps into it by adding a constant.
+    """
     rows: list[ParagraphRow] = []
-    offset = 0
-    for ln in lines:
-        if ln.kind not in BODY_KINDS:
-            continue
-        if parts:
-            offset += 2  # the blank line between paragraphs
+    kept = [ln for ln in lines if ln.kind in BODY_KINDS]
+    wrap_width = header.wrap_width(kept)
+    for i, ln in enumerate(kept):
         body = ln.text.replace("\u00a0", " ")
+        if i > 0 and header.wraps_into(kept[i - 1], ln, wrap_width):
+            rows[-1]["text"] += " " * (ln.offset - kept[i - 1].offset - len(kept[i - 1].text)) + body
+            rows[-1]["end"] = rows[-1]["start"] + len(rows[-1]["text"])
+            continue
+        start = rows[-1]["end"] + 2 if rows else 0  # a blank line between paragraphs
         rows.append(
             {
                 "doc_id": doc_id,
                 "paragraph_id": len(rows),
                 "line": ln.number,
                 "raw_start": ln.offset,
-                "start": offset,
-                "end": offset + len(body),
+                "start": start,
+                "end": start + len(body),
                 "kind": ln.kind,
                 "text": body,
             }
         )
-        parts.append(body)
-        offset += len(body)
-    return "\n\n".join(parts), rows
+    return "\n\n".join(row["text"] for row in rows), rows
 
 
 def cleaned_span(paragraphs: pd.DataFrame, raw_start: int, raw_end: int) -> tuple[int, int] | None:

@@ -373,6 +373,45 @@ def test_a_wrapped_caption_is_removed_line_by_line_and_the_wrapped_lead_kept():
     assert lines[6].text == "China's second-ranking official," and lines[6].cuts[0].text == "[AP] | "
 
 
+# An invented hard-wrapped wire story: every line filled to about 60 characters, no blank lines.
+HARD_WRAPPED = (
+    "Talks resume in Beijing\n"
+    "The foreign ministers of the two countries met in Beijing on\n"
+    "Tuesday and agreed to resume talks on the nuclear issue, a \n"
+    "spokesman for the ministry said at a regular briefing, adding\n"
+    "that the next round would be held before the end of the year\n"
+    "in the Chinese capital. The spokesman did not say who would\n"
+    "lead the delegation of the North, which has boycotted talks\n"
+    "since 2019, according to officials in Seoul and Minister Kim\n"
+    "Sung-ho of the South's unification ministry.\n"
+    "A second paragraph starts on its own line.\n"
+)
+
+
+def test_the_lines_of_a_hard_wrapped_paragraph_make_one_paragraph():
+    documents, _, paragraphs = _clean_one(HARD_WRAPPED, "Talks resume in Beijing")
+    assert paragraphs.text.str.startswith(("The foreign ministers", "A second paragraph")).tolist() == [True, True]
+    first = paragraphs.iloc[0]
+    assert "met in Beijing on Tuesday and agreed" in first.text and "Minister Kim Sung-ho" in first.text
+    assert "\n" not in first.text  # the line breaks (and the space before one) are spaces
+    for row in paragraphs.itertuples(index=False):  # a raw offset still maps by adding a constant
+        assert len(row.text) == len(HARD_WRAPPED[row.raw_start : row.raw_start + len(row.text)])
+    start = HARD_WRAPPED.index("Tuesday")
+    found = clean.cleaned_span(paragraphs, start, start + len("Tuesday"))
+    assert found is not None and documents.text[0][found[0] : found[1]] == "Tuesday"
+
+
+def test_lines_of_a_page_that_is_not_hard_wrapped_stay_apart():
+    raw = (
+        "North Korea and China signed a trade agreement in Pyongyang on Monday, state media said.\n"
+        "Officials said the deal covers electricity, fuel and fertiliser but not food.\n"
+        "iPhones and other electronics smuggled across the border are not part of it.\n"  # lower case after a full stop
+        "The ministry gave no figures for the value of the agreement.\n"
+    )
+    _, _, paragraphs = _clean_one(raw)
+    assert len(paragraphs) == 4  # every line ends a sentence: none runs on
+
+
 def test_a_one_sentence_lead_in_the_header_is_not_a_standfirst():
     raw = (
         "Leaders Meet in Pyongyang\n\nNorth Korean leader Kim Jong Un met Chinese Premier Li Qiang on Thursday.\n\n"
