@@ -86,7 +86,10 @@ def test_devcorpus2_development_half_figures_do_not_drop():
     prepared = split.subset(prepare(DEVCORPUS2, warn_cleaning=False), "development")
     report = tone.tone_report(prepared, "tests/fixtures/gold/devcorpus2/development/tone.csv")
     # Before issue 23's lexicon and structure rules: 0.389 official, 0.411 all, sign 31/58 (plain 0.338, 0.373).
-    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.708
-    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.668
-    assert report.figure("sign right (official quotations)").part >= 36
+    # 0.708, 0.668 and 36 before this round's voices work: whole hard-wrapped sentences raised them (0.729, 0.685,
+    # 38); then two fragments of a KCNA description that "which praised" now attributes (045) joined the scored
+    # quotations, rated +2.5 and scored 0 ("worldwide stylish band").
+    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.692
+    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.657
+    assert report.figure("sign right (official quotations)").part >= 39
     lexicon_beats_plain_vader(report)

@@ -97,6 +97,8 @@ _BETWEEN_SUBJECT_AND_VERB = re.compile(
 _PARENTHESIS_BEFORE = re.compile(r"\s*\([^()\u2591]{1,30}\)\s*$")
 # A passive reporting verb names no speaker: "the visit was described as “unofficial”".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# … but its agent right after the quotation does: "was described as “unofficial” by the foreign ministry".
+_AGENT_AFTER_QUOTE = re.compile(r"(?:\s+as)?(?:\s+(?:an?|the))?\s*" + MASK + r"+\s*,?\s*by\s+", re.IGNORECASE)
 
 
 def find_cues(view: DocView, memory: Memory, registry: Registry) -> tuple[list[Cue], Memory]:
@@ -155,7 +157,12 @@ def _cue(reader: Reader, kind: str, match: re.Match[str], index: int, start: int
         speaker = who.speaker if who else None
         return Cue(cue_start, match.end(), kind, index, speaker, _speaker_of(channel), match.end())
     if kind == "verb" and _PASSIVE.search(reader.view.masked, max(start, match.start() - 20), match.start()):
-        return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())  # "was described as"
+        # "the visit was described as “unofficial”": no speaker, unless its agent follows the quotation ("… by KCNA")
+        by = _AGENT_AFTER_QUOTE.match(reader.view.masked, match.end(), end)
+        agent = _after(reader, by.end(), end, allow_prepositions=False) if by else None
+        if agent is not None:
+            return Cue(match.start(), agent.end, kind, index, agent.speaker, verb_end=match.end())
+        return Cue(match.start(), match.end(), kind, index, None, verb_end=match.end())
     subject = _before(reader, start, match.start(), index)
     if kind == "quoted_as":
         by = re.search(r"\bby\s*$", match.group())
@@ -244,6 +251,9 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
         head = noun_phrase(reader, start, name_start + len(piece.rstrip()), index, strict=True)
         if head is not None and not head.described:
             return replace(head, speaker=with_roles(head.speaker, [stripped]))
+    if own.strip().lower() in ("who", "which") and len(pieces) > 1:
+        # "… billed as a “friendship performance” by KCNA, which praised the …": the pronoun's antecedent speaks
+        return _antecedent(reader, pieces[-2], index)
     if stripped:
         if stripped.split()[0].lower() in names.PREPOSITIONS:
             return None  # "of small countries": no subject
@@ -332,6 +342,26 @@ def _relative_subject(reader: Reader, piece: tuple[int, int], clause: str, index
     if head is None or not roles.has_role_words(clause) or head.speaker.actor_id:
         return head
     return replace(head, speaker=with_roles(head.speaker, [clause]))
+
+
+def _antecedent(reader: Reader, piece: tuple[int, int], index: int) -> Head | None:
+    """The noun phrase a subject "which" or "who" stands for: the whole piece before its comma, after a quotation
+    and a preposition ("by North Korea's KCNA agency, which"); a clause there ("Xi met Kim, who") names nobody.
+    """
+    text = reader.view.masked[piece[0] : piece[1]]
+    lead = re.match(r"[\s" + MASK + r"”\"’]*(?:(?:by|from|of|with|to|for)\s+)?", text, re.IGNORECASE)
+    start = piece[0] + (lead.end() if lead else 0)
+    if _FINITE_VERB.search(reader.view.masked, start, piece[1]):
+        return None
+    return noun_phrase(reader, start, piece[0] + len(text.rstrip()), index, strict=True)
+
+
+# A verb that makes a piece a clause, not a noun phrase: "Xi met Kim at the airport, which …" (lower case only: a name
+# such as "Ted" or "United" is no verb; "the armed forces" is refused too, an abstention and not a wrong speaker).
+_FINITE_VERB = re.compile(
+    r"\b(?:[a-z]+ed|met|meets|is|was|are|were|has|had|have|held|holds|saw|sees|told|gave|gives|made|makes|went|goes|"
+    r"took|takes|sent|sends|said|says|visited|arrived|left|came|comes)\b"
+)
 
 
 def _main_subject(reader: Reader, sentence_start: int, verb_start: int, index: int) -> Head | None:

@@ -252,6 +252,28 @@ def test_attribution_patterns(make_corpus, sentence, speaker, cue):
     assert (row.kind, row.speaker, row.cue) == ("speech", speaker, cue)
 
 
+def test_a_subject_which_or_who_speaks_for_its_antecedent(make_corpus):
+    body = LEAD + (
+        "The concert was billed as a “friendship gala” by the Korean Central News Agency, which praised the “peerless "
+        "singers” of the troupe.\n\n"
+        "Xi met Kim at the airport, which hailed the “new era” of ties.\n"  # a clause before "which": nobody
+    )
+    rows = article(make_corpus, body)
+    first, second, third = (quote(rows, "a1", words) for words in ("friendship gala", "peerless", "new era"))
+    assert who(first)[1:3] == who(second)[1:3] == ("KCNA", "official_dprk")  # the registry's name
+    assert third.speaker == ""
+
+
+def test_a_passive_verb_with_its_agent_after_the_quotation(make_corpus):
+    body = LEAD + (
+        "The visit was described as “unofficial” by China’s foreign ministry.\n\n"
+        "The talks were described as “candid” in a later account.\n"  # no agent: nobody
+    )
+    rows = article(make_corpus, body)
+    assert quote(rows, "a1", "unofficial").speaker_group == "official_prc"
+    assert quote(rows, "a1", "candid").speaker == ""
+
+
 def test_relays_keep_the_speaker_and_the_channel_apart(make_corpus):
     body = (
         LEAD + "Kim agreed that “the friendship is unshakable,” according to Xinhua.\n\n"
