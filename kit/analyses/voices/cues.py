@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kit.analyses.voices import mentions, names, roles
+from kit.analyses.voices import mentions, names, phrases, roles
 from kit.analyses.voices.actors import Registry
 from kit.analyses.voices.mentions import Memory
 from kit.analyses.voices.phrases import Head, Reader, noun_phrase, with_roles
@@ -253,7 +253,7 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
             return replace(head, speaker=with_roles(head.speaker, [stripped]))
     if own.strip().lower() in ("who", "which") and len(pieces) > 1:
         # "… billed as a “friendship performance” by KCNA, which praised the …": the pronoun's antecedent speaks
-        return _antecedent(reader, pieces[-2], index)
+        return phrases.antecedent(reader, pieces[-2], index)
     if stripped:
         if stripped.split()[0].lower() in names.PREPOSITIONS:
             return None  # "of small countries": no subject
@@ -271,7 +271,7 @@ def _before(reader: Reader, sentence_start: int, verb_start: int, index: int) ->
         piece = masked[seg_start:seg_end]
         if number == 0 and _RELATIVE.match(piece.strip()) and len(pieces) > 2:
             # "one diplomat, who asked not to be named, told": the subject stands before the relative clause
-            return _relative_subject(reader, pieces[-3], piece.strip(), index)
+            return phrases.relative_subject(reader, pieces[-3], piece.strip(), index)
         name_start = seg_start + len(piece) - len(piece.lstrip(" \t\n" + MASK))  # after the quotation it follows
         head = (
             noun_phrase(reader, name_start, seg_start + len(piece.rstrip()), index, strict=True)
@@ -332,36 +332,6 @@ def _acronym_body(piece: str, start: int, found_roles: list[str]) -> Head | None
 _PLAIN_APPOSITIVE = re.compile(r"(?:one of|a|an|another)\s+[^,;:()]{2,60}", re.IGNORECASE)
 # An appositive's opening: "a professor …", "the head of …", "an expert …".
 _DESCRIPTION_START = re.compile(r"(?:a|an|the|one|another)\s", re.IGNORECASE)
-
-
-def _relative_subject(reader: Reader, piece: tuple[int, int], clause: str, index: int) -> Head | None:
-    """The subject before a relative clause, with the clause as its role when it says who they are."""
-    text = reader.view.masked[piece[0] : piece[1]]
-    start = piece[0] + len(text) - len(text.lstrip())
-    head = noun_phrase(reader, start, piece[0] + len(text.rstrip()), index)
-    if head is None or not roles.has_role_words(clause) or head.speaker.actor_id:
-        return head
-    return replace(head, speaker=with_roles(head.speaker, [clause]))
-
-
-def _antecedent(reader: Reader, piece: tuple[int, int], index: int) -> Head | None:
-    """The noun phrase a subject "which" or "who" stands for: the whole piece before its comma, after a quotation
-    and a preposition ("by North Korea's KCNA agency, which"); a clause there ("Xi met Kim, who") names nobody.
-    """
-    text = reader.view.masked[piece[0] : piece[1]]
-    lead = re.match(r"[\s" + MASK + r"”\"’]*(?:(?:by|from|of|with|to|for)\s+)?", text, re.IGNORECASE)
-    start = piece[0] + (lead.end() if lead else 0)
-    if _FINITE_VERB.search(reader.view.masked, start, piece[1]):
-        return None
-    return noun_phrase(reader, start, piece[0] + len(text.rstrip()), index, strict=True)
-
-
-# A verb that makes a piece a clause, not a noun phrase: "Xi met Kim at the airport, which …" (lower case only: a name
-# such as "Ted" or "United" is no verb; "the armed forces" is refused too, an abstention and not a wrong speaker).
-_FINITE_VERB = re.compile(
-    r"\b(?:[a-z]+ed|met|meets|is|was|are|were|has|had|have|held|holds|saw|sees|told|gave|gives|made|makes|went|goes|"
-    r"took|takes|sent|sends|said|says|visited|arrived|left|came|comes)\b"
-)
 
 
 def _main_subject(reader: Reader, sentence_start: int, verb_start: int, index: int) -> Head | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from kit.analyses.voices import mentions, names, roles
 from kit.analyses.voices.actors import Registry
 from kit.analyses.voices.mentions import Memory
-from kit.analyses.voices.records import DocView, Speaker
+from kit.analyses.voices.records import MASK, DocView, Speaker
 
 # A definite description that refers back: "the spokesman", "the country's foreign ministry", "the paper".
 _DEFINITE = re.compile(
@@ -300,3 +300,33 @@ def describe(phrase: str) -> Speaker:
     group = roles.classify_role(phrase)
     singular = re.match(r"(?:a|an|one)\b", phrase, re.IGNORECASE) is not None
     return Speaker(phrase, group, is_person=singular and group != "unknown")
+
+
+def relative_subject(reader: Reader, piece: tuple[int, int], clause: str, index: int) -> Head | None:
+    """The subject before a relative clause, with the clause as its role when it says who they are."""
+    text = reader.view.masked[piece[0] : piece[1]]
+    start = piece[0] + len(text) - len(text.lstrip())
+    head = noun_phrase(reader, start, piece[0] + len(text.rstrip()), index)
+    if head is None or not roles.has_role_words(clause) or head.speaker.actor_id:
+        return head
+    return replace(head, speaker=with_roles(head.speaker, [clause]))
+
+
+def antecedent(reader: Reader, piece: tuple[int, int], index: int) -> Head | None:
+    """The noun phrase a subject "which" or "who" stands for: the whole piece before its comma, after a quotation
+    and a preposition ("by North Korea's KCNA agency, which"); a clause there ("Xi met Kim, who") names nobody.
+    """
+    text = reader.view.masked[piece[0] : piece[1]]
+    lead = re.match(r"[\s" + MASK + r"”\"’]*(?:(?:by|from|of|with|to|for)\s+)?", text, re.IGNORECASE)
+    start = piece[0] + (lead.end() if lead else 0)
+    if _FINITE_VERB.search(reader.view.masked, start, piece[1]):
+        return None
+    return noun_phrase(reader, start, piece[0] + len(text.rstrip()), index, strict=True)
+
+
+# A verb that makes a piece a clause, not a noun phrase: "Xi met Kim at the airport, which …" (lower case only: a name
+# such as "Ted" or "United" is no verb; "the armed forces" is refused too, an abstention and not a wrong speaker).
+_FINITE_VERB = re.compile(
+    r"\b(?:[a-z]+ed|met|meets|is|was|are|were|has|had|have|held|holds|saw|sees|told|gave|gives|made|makes|went|goes|"
+    r"took|takes|sent|sends|said|says|visited|arrived|left|came|comes)\b"
+)
