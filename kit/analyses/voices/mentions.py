@@ -192,7 +192,8 @@ class Memory:
             if not speaker.is_person or not speaker.resolved:
                 continue
             by_group = roles.NOUN_GROUPS.get(noun)
-            if stem is None or stem in f"{speaker.role} {speaker.name}".lower() or speaker.group == by_group:
+            known_as = f"{speaker.role} {speaker.name}".lower()
+            if stem is None or any(word in known_as for word in stem.split("|")) or speaker.group == by_group:
                 return speaker
         return None
 

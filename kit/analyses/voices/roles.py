@@ -194,10 +194,13 @@ DOCUMENT_NOUNS = {"report", "statement", "dispatch", "commentary", "article", "r
 # Groups a definite description may refer back to by group alone: "the source" after "a resident who asked
 # not to be named", "the expert" after "a professor at Renmin University".
 NOUN_GROUPS = {"source": "unnamed_source", "analyst": "analyst", "expert": "analyst", "official": ""}
-# Nouns of "the spokesman said" that refer back to a person; None: any person ("the official").
+# Nouns of "the spokesman said" that refer back to a person, with the words ("|" between them) one of which the
+# person's role or name must hold; None: any person ("the official"). "The diplomat" is anyone in a foreign service:
+# an ambassador, an envoy, a foreign ministry's spokesperson.
 PERSON_NOUNS = {
     "spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes", "official": None,
-    "minister": "minister", "ambassador": "ambassador", "envoy": "envoy", "diplomat": "diplomat",
+    "minister": "minister", "ambassador": "ambassador", "envoy": "envoy",
+    "diplomat": "diplomat|ambassador|envoy|consul|foreign ministry|foreign minister|foreign affairs",
     "president": "president", "premier": "premier", "leader": "leader", "source": "source",
     "analyst": "analyst", "expert": "expert", "professor": "professor", "researcher": "researcher",
     "resident": "resident", "agent": "agent", "man": None, "woman": None, "fisherman": "fisherm",

@@ -274,6 +274,16 @@ def test_a_passive_verb_with_its_agent_after_the_quotation(make_corpus):
     assert quote(rows, "a1", "candid").speaker == ""
 
 
+def test_the_diplomat_is_the_foreign_ministry_spokesperson_named_before(make_corpus):
+    body = LEAD + (
+        "Chinese Foreign Ministry spokesperson Li Mingde told a briefing that China “supports dialogue.”\n\n"
+        "Asked about troops, a trader in Dandong said “business is slow.”\n\n"
+        "“We have no information,” the diplomat said.\n"
+    )
+    row = quote(article(make_corpus, body), "a1", "We have no information")
+    assert (row.speaker, row.speaker_group) == ("Li Mingde", "official_prc")
+
+
 def test_relays_keep_the_speaker_and_the_channel_apart(make_corpus):
     body = (
         LEAD + "Kim agreed that “the friendship is unshakable,” according to Xinhua.\n\n"
