@@ -53,7 +53,7 @@ def test_devcorpus2_development_half_scores_do_not_drop():
     )
     assert report.figure("found").part >= 84
     assert report.figure("speaker right (of all gold quotations)").part >= 64
-    assert report.figure("group right (of all gold quotations)").part >= 60
+    assert report.figure("group right (of all gold quotations)").part >= 61
     assert report.figure("given to the wrong side (of all gold quotations)").part == 0
 
 

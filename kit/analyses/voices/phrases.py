@@ -278,11 +278,13 @@ def _resolve(reader: Reader, start: int, end: int, what: str, value: str) -> Spe
 
 
 def with_roles(speaker: Speaker, found_roles: list[str]) -> Speaker:
-    """The speaker with its appositives; a name not in the registry takes its group from them."""
+    """The speaker with its appositives; a name not in the registry takes its group from them. An unnamed source
+    stays one whatever its appositive says ("the source, an academic at a think tank"): anonymity is what a reader
+    of the quotation cannot check.
+    """
     role = ", ".join([*([speaker.role] if speaker.role else []), *(r for r in found_roles if r not in speaker.role)])
-    group = (
-        speaker.group if speaker.actor_id or speaker.body_type else roles.classify_role(role, named=speaker.is_person)
-    )
+    keeps_group = speaker.actor_id or speaker.body_type or speaker.group == "unnamed_source"
+    group = speaker.group if keeps_group else roles.classify_role(role, named=speaker.is_person)
     return replace(speaker, role=role, group=group)
 
 

@@ -284,6 +284,15 @@ def test_the_diplomat_is_the_foreign_ministry_spokesperson_named_before(make_cor
     assert (row.speaker, row.speaker_group) == ("Li Mingde", "official_prc")
 
 
+def test_an_unnamed_source_stays_one_whatever_its_appositive_says(make_corpus):
+    body = LEAD + (
+        "China sent an envoy to explain the arrest, a government source told reporters.\n\n"
+        "“They sent someone after the arrest,” said the source, an academic at a think tank in Beijing.\n"
+    )
+    row = quote(article(make_corpus, body), "a1", "They sent someone")
+    assert row.speaker_group == "unnamed_source"
+
+
 def test_relays_keep_the_speaker_and_the_channel_apart(make_corpus):
     body = (
         LEAD + "Kim agreed that “the friendship is unshakable,” according to Xinhua.\n\n"
