@@ -468,5 +468,7 @@ def test_intensifiers_and_prepositions_are_no_praise(lexicon):
     assert all(s < p for s, p in zip(scores, plain_scores, strict=True))
     assert scores[2] == 0.0  # "object" is no feeling either
     # A ritual "issues of common concern" is not alarm; "concern" alone is.
-    talks, alarm = tone.score_texts(["They discussed issues of common concern.", "They voiced concern."], lexicon=lexicon).compound
+    talks, alarm = tone.score_texts(
+        ["They discussed issues of common concern.", "They voiced concern."], lexicon=lexicon
+    ).compound
     assert talks == 0.0 and alarm < 0
