@@ -49,7 +49,7 @@ def test_seed_figures_and_the_command(seeds, capsys):
     # Before the general lexicon and the structure rules (issue 23): 0.651 official, 0.495 all (plain 0.632, 0.451);
     # its first round (102 entries): 0.863, 0.658, sign 23/28.
     assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.865
-    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.709
+    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.722
     assert report.figure("sign right (official quotations)").part >= 24
     lexicon_beats_plain_vader(report)
     assert report.figure("readers within one point (rater_1 and rater_2)").part >= 45

@@ -211,7 +211,7 @@ def test_how_much_the_lexicon_moves_each_voice(plain, diplomatic):
         -0.071,
     ]
     assert moved.loc["official_prc", "change"] == 0.1572
-    assert moved.loc["analyst", "change"] == -0.1124
+    assert moved.loc["analyst", "change"] == -0.1351
     assert moved.loc["narration", "change"] == -0.0369
     assert moved.units_changed.to_dict() == {
         "official_prc": 9,
@@ -358,7 +358,7 @@ def test_notebook_with_the_diplomatic_lexicon(run_notebook):
     assert values["mean_compound_by_voice"] == {
         "official_prc": 0.2852,
         "official_dprk": 0.3345,
-        "analyst": 0.1398,
+        "analyst": 0.1171,
         "unnamed_source": 0.5303,
         "unknown": 0.6369,
         "narration": 0.1216,
@@ -461,12 +461,18 @@ def test_the_register_in_general_not_only_the_development_texts(lexicon, sentenc
 
 
 def test_intensifiers_and_prepositions_are_no_praise(lexicon):
-    """VADER scores "strongly" +1.1, "truly" +1.9, "pretty" +2.2 and "like" +1.5; in news they intensify or compare."""
-    sentences = ["It strongly condemns the launch.", "The results were truly awful.", "Countries like Japan object."]
+    """VADER scores "strongly" +1.1, "truly" +1.9, "like" +1.5 and "play" +1.4; in news they intensify, compare or
+    take a part."""
+    sentences = [
+        "It strongly condemns the launch.",
+        "The results were truly awful.",
+        "Countries like Japan object.",
+        "Seoul wants Beijing to play a role.",
+    ]
     plain_scores = tone.score_texts(sentences).compound.tolist()
     scores = tone.score_texts(sentences, lexicon=lexicon).compound.tolist()
     assert all(s < p for s, p in zip(scores, plain_scores, strict=True))
-    assert scores[2] == 0.0  # "object" is no feeling either
+    assert scores[2] == scores[3] == 0.0  # "object" is no feeling either; nor is playing a role
     # A ritual "issues of common concern" is not alarm; "concern" alone is.
     talks, alarm = tone.score_texts(
         ["They discussed issues of common concern.", "They voiced concern."], lexicon=lexicon
