@@ -94,7 +94,7 @@ PHRASES = {
     "kims": "The registry lists 10 Kims: Kim Jong Un, Kim Jong Il, Kim Il Sung, Kim Yo Jong, Kim Yong Chol, Kim Duk Hoon, Kim Yong Nam, Kim Kye Gwan, Kim Song Nam and Kim Dong-yub",
     "he said": 'In the Herald, "he said" in sentence 15 is the analyst Kim Dong-yub (rule `cue after`), not Kim Jong Un; "Kim was quoted as saying by China\'s Xinhua Agency" is Kim Jong Un via Xinhua',
     "extremes": 'The most positive official unit is Kim\'s "join hands … noble will … friendship … a new high" (+0.90): praise by diplomatic formula, not warmth. The most negative is North Korea\'s "dangerous move of collapsing the pillar of North Korea-China relations" (−0.65), driven by "dangerous" (−2.10) and "collapsing" (−1.20)',
-    "lexicon": "The largest move is PRC officials, +0.149 (7 of 16 units move), just ahead of the `unknown` voice, +0.143 — on a single unit. DPRK officials move the other way, −0.071 (7 of 12: a conditional offer's words leave the scored text), analysts −0.035 (5 of 15), narration −0.042 (29 of 187)",
+    "lexicon": "The largest move is PRC officials, +0.157 (9 of 16 units move), just ahead of the `unknown` voice, +0.143 — on a single unit. DPRK officials move the other way, −0.071 (7 of 12: a conditional offer's words leave the scored text), analysts −0.135 (8 of 15), narration −0.037 (59 of 187)",
     "boo": 'Without Boo Seung-chan in the registry his 2 quotations are still attributed (from "a research fellow at Yonsei Institute of North Korean Studies in Seoul", group analyst)',
     "via": "Kim agreed that “…,” according to Xinhua",
 }
@@ -566,8 +566,8 @@ def test_tone_extremes_and_the_lexicon(seeds, quotes):
     # The change unrounded (the table shows it to 4 decimals): the mean with the lexicon less the mean without.
     change = diplomatic.groupby("voice").compound.mean() - plain.groupby("voice").compound.mean()
     assert round(change["unknown"], 3) == 0.143
-    expected = {"official_prc": (0.149, 7, 16), "official_dprk": (-0.071, 7, 12), "analyst": (-0.035, 5, 15)}
-    expected["narration"] = (-0.042, 29, 187)
+    expected = {"official_prc": (0.157, 9, 16), "official_dprk": (-0.071, 7, 12), "analyst": (-0.135, 8, 15)}
+    expected["narration"] = (-0.037, 59, 187)
     for voice, (moved, changed, units) in expected.items():
         assert (round(change[voice], 3), compared.units_changed[voice], compared.units[voice]) == (
             moved,

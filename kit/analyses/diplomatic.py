@@ -3,8 +3,8 @@
 A YAML file (default ``kit/data/diplomatic_lexicon.yaml``; its format is described at the top of that
 file) read through :mod:`kit.yamlfile`. Entries are matched with the kit's one matcher (:mod:`kit.preprocess.lookup`);
 :mod:`kit.analyses.tone` hands each match to VADER as one token carrying the entry's valence. Each entry has a
-one-line reason and, in the kit's file, an example: a short real use, in which the loader checks that the
-entry matches.
+one-line reason and, where the kit's development texts use it, an example: a short real use, in which the
+loader checks that the entry matches.
 
     load_lexicon → Lexicon.find (matches per document) → kit.analyses.tone
 """

@@ -34,13 +34,16 @@ def development_texts():
 
 @needs_devcorpus
 @needs_devcorpus2
-def test_every_entry_quotes_a_real_use_from_the_development_texts(lexicon):
+def test_every_example_quotes_a_real_use_from_the_development_texts(lexicon):
+    """An example, where an entry gives one, is found word for word; an entry of the register these texts do
+    not use ("hegemonism", "pay dearly") has none, rather than being left out (issue 23: a lexicon of only the
+    words the development texts use did not carry over to new text)."""
     texts = development_texts()
-    missing = [e.pattern for e in lexicon.entries if not e.example]
-    assert missing == []
-    not_found = [(e.pattern, e.example) for e in lexicon.entries if not any(flat(e.example) in t for t in texts)]
+    quoted = [e for e in lexicon.entries if e.example]
+    assert len(quoted) >= 100
+    not_found = [(e.pattern, e.example) for e in quoted if not any(flat(e.example) in t for t in texts)]
     assert not_found == []
-    assert max(len(e.example.split()) for e in lexicon.entries) <= diplomatic.EXAMPLE_WORDS
+    assert max(len(e.example.split()) for e in quoted) <= diplomatic.EXAMPLE_WORDS
 
 
 def test_the_lexicon_is_official_language_in_general(lexicon):
@@ -50,7 +53,9 @@ def test_the_lexicon_is_official_language_in_general(lexicon):
     assert table.loc["despicable", "valence"] < 0 and table.loc["undesir* consequences", "valence"] < 0
     assert table.loc["firmly oppos*", "valence"] < 0
     assert table.loc[["Security Council", "public security", "Korean War"], "valence"].tolist() == [0.0, 0.0, 0.0]
-    assert len(table) >= 100
+    assert table.loc[["hegemon*", "pay* dearly", "reckless*", "lackey*"], "valence"].max() < 0
+    assert table.loc[["mutually beneficial", "constructive", "cooperat*", "unbreakable"], "valence"].min() > 0
+    assert len(table) >= 200
 
 
 def test_formulas_with_their_own_negation_are_read_as_written(lexicon):

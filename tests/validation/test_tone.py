@@ -46,10 +46,11 @@ def lexicon_beats_plain_vader(report):
 def test_seed_figures_and_the_command(seeds, capsys):
     report = tone.tone_report(seeds, SEED_GOLD)
     assert report.figure("found").part == 46
-    # Before the general lexicon and the structure rules (issue 23): 0.651 official, 0.495 all (plain 0.632, 0.451).
-    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.863
-    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.658
-    assert report.figure("sign right (official quotations)").part >= 23
+    # Before the general lexicon and the structure rules (issue 23): 0.651 official, 0.495 all (plain 0.632, 0.451);
+    # its first round (102 entries): 0.863, 0.658, sign 23/28.
+    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.865
+    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.722
+    assert report.figure("sign right (official quotations)").part >= 24
     lexicon_beats_plain_vader(report)
     assert report.figure("readers within one point (rater_1 and rater_2)").part >= 45
     assert main(["validate", "tone", "--gold", SEED_GOLD]) == 0
@@ -74,9 +75,10 @@ def test_bad_rated_files_are_one_line_errors(seeds, tmp_path, content, message):
 @needs_devcorpus
 def test_devcorpus_figures_do_not_drop():
     report = tone.tone_report(prepare(DEVCORPUS), "tests/fixtures/gold/devcorpus/tone.csv")
-    # Before issue 23's lexicon and structure rules: 0.675 official, 0.615 all, sign 48/68 (plain 0.622, 0.566).
-    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.798
-    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.737
+    # Before issue 23's lexicon and structure rules: 0.675 official, 0.615 all, sign 48/68 (plain 0.622, 0.566);
+    # its first round (102 entries): 0.799, 0.738, sign 53/68.
+    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.811
+    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.745
     assert report.figure("sign right (official quotations)").part >= 53
     lexicon_beats_plain_vader(report)
 
@@ -86,10 +88,11 @@ def test_devcorpus2_development_half_figures_do_not_drop():
     prepared = split.subset(prepare(DEVCORPUS2, warn_cleaning=False), "development")
     report = tone.tone_report(prepared, "tests/fixtures/gold/devcorpus2/development/tone.csv")
     # Before issue 23's lexicon and structure rules: 0.389 official, 0.411 all, sign 31/58 (plain 0.338, 0.373).
-    # 0.708, 0.668 and 36 before this round's voices work: whole hard-wrapped sentences raised them (0.729, 0.685,
-    # 38); then two fragments of a KCNA description that "which praised" now attributes (045) joined the scored
-    # quotations, rated +2.5 and scored 0 ("worldwide stylish band").
-    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.692
-    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.657
-    assert report.figure("sign right (official quotations)").part >= 39
+    # The first round (102 entries, examples quoted from these texts): 0.709, 0.669, sign 36/59. This round: whole
+    # hard-wrapped sentences and fragments newly attributed (two of a KCNA description, rated +2.5, scored 0) moved
+    # them to 0.692, 0.657, 39/59; then the general-register entries, written without reading these ratings, to
+    # 0.690, 0.665, 37/59 (an estimate on text the entries were not written from, like the locked half).
+    assert report.figure("pearson r, official quotations, with the lexicon").rate >= 0.690
+    assert report.figure("pearson r, all rated quotations, with the lexicon").rate >= 0.665
+    assert report.figure("sign right (official quotations)").part >= 37
     lexicon_beats_plain_vader(report)
