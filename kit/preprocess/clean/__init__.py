@@ -54,6 +54,7 @@ from kit.preprocess.clean.reading import (
     is_label,
     is_sentence,
     is_title_case,
+    may_be_caption,
     reads_as_lead,
     reads_as_prose,
 )
@@ -187,7 +188,7 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
         prose[i] = True  # a line of a hard-wrapped paragraph is body text whatever its own length
     for i, ln in enumerate(lines):
         after = lines[i + 1].text if i + 1 < len(lines) else ""
-        describes_picture = not prose[i] or PICTURE_WORDS.search(ln.text)
+        describes_picture = may_be_caption(ln.text) or PICTURE_WORDS.search(ln.text)
         if kinds[i] in ("", "repeated_line") and CREDIT.match(after) and describes_picture:
             kinds[i] = "caption"  # the line above a photo credit is its caption
         elif (

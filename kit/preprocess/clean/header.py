@@ -155,8 +155,11 @@ def header_end(kinds: list[str], prose: list[bool], texts: list[str]) -> int:
         end = anchors[0]
         for i in anchors[1:]:
             unexplained = [j for j in range(end + 1, i) if kinds[j] == ""]
-            # A paragraph of prose ends the header, unless the headline is printed again below it.
-            if len(unexplained) > HEADER_GAP or (any(prose[j] for j in unexplained) and kinds[i] != "headline"):
+            # A paragraph of prose ends the header, unless the headline is printed again below it; so do two
+            # sentences (a standfirst is one: two are the lead and the paragraph after it, above a caption).
+            sentences = sum(len(WORD.findall(texts[j])) >= 4 and bool(TERMINAL.search(texts[j])) for j in unexplained)
+            ends_body = any(prose[j] for j in unexplained) or sentences > 1
+            if len(unexplained) > HEADER_GAP or (ends_body and kinds[i] != "headline"):
                 break
             end = i
     for i, kind in enumerate(kinds):

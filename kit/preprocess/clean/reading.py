@@ -18,13 +18,13 @@ MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 # Words a share/print/navigation strip is made of: "Email | Print | Subscribe", "Text size Aa Aa", "PrintPrint",
 # "Font size A- A A+", "Skip to main content".
 NAVIGATION_WORDS = frozenset({
-    "a", "aa", "advertise", "advertisement", "apa", "back", "blog", "bookmark", "by", "chicago", "cite", "close",
-    "comment", "comments", "content", "contents", "copy", "decrease", "dictionary", "disqus", "email", "facebook",
-    "font", "fontsize", "forum", "go", "home", "in", "increase", "kakaotalk", "large", "larger", "line", "link",
-    "linkedin", "listen", "log", "login", "mail", "main", "medium", "menu", "mla", "more", "navigation", "next",
-    "on", "page", "powered", "prev", "previous", "print", "reddit", "reset", "save", "search", "send", "share",
-    "sign", "size", "skip", "small", "smaller", "story", "style", "subscribe", "telegram", "text", "this", "to",
-    "top", "tweet", "twitter", "up", "us", "wechat", "weibo", "whatsapp", "with", "x",
+    "a", "aa", "advertise", "advertisement", "apa", "article", "back", "blog", "bookmark", "by", "chicago", "cite",
+    "close", "comment", "comments", "content", "contents", "copy", "decrease", "dictionary", "disqus", "email",
+    "facebook", "font", "fontsize", "forum", "go", "home", "in", "increase", "kakaotalk", "large", "larger", "line",
+    "link", "linkedin", "listen", "log", "login", "mail", "main", "medium", "menu", "mla", "more", "navigation",
+    "next", "on", "page", "powered", "prev", "previous", "print", "reddit", "reset", "save", "search", "send",
+    "share", "sign", "size", "skip", "small", "smaller", "story", "style", "subscribe", "telegram", "text", "this",
+    "to", "top", "tweet", "twitter", "up", "us", "view", "wechat", "weibo", "whatsapp", "with", "x",
 })  # fmt: skip
 
 # ---------------------------------------------------------------- reading a line
@@ -70,6 +70,9 @@ LABEL_WORDS = 5
 SUBHEADING_WORDS = 6
 # A short exclamation above the body is a promotion ("Find a Security Clearance Job!") up to this many words.
 PROMOTION_WORDS = 6
+
+# A sentence told in the past or reported: a body paragraph's verbs ("said", "told", "discussed"), not a caption's.
+REPORTED = re.compile(r"\b(?:said|says|told|according|was|were|had|would|could|[a-z]{3,}ed)\b")
 
 # ---------------------------------------------------------------- lines that run on (hard-wrapped text)
 # Words a line cannot end a heading or a sentence with: a line ending so runs on into the next one.
@@ -185,6 +188,16 @@ def runs_on(text: str, after: str) -> bool:
         return True
     last = LAST_WORD.search(text)
     return last is not None and last.group(1).lower() in RUN_ON_WORDS
+
+
+def may_be_caption(text: str) -> bool:
+    """A line that can be the caption above a photo credit: not prose, and no sentence told in the past or reported
+    ("Kim waves to the crowd in Pyongyang." is a caption; "The two leaders discussed trade." and "Analysts said …"
+    are paragraphs, which a photo placed between paragraphs may have above its credit).
+    """
+    if reads_as_prose(text):
+        return False
+    return not is_sentence(text) or not REPORTED.search(text)
 
 
 def is_title_case(text: str) -> bool:

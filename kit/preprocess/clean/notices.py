@@ -1,0 +1,183 @@
+"""Furniture that news sites in general print around an article, beyond the outlets the kit was built on.
+
+Written from a catalogue of invented lines typical of wire services, English-language outlets of Korea, Japan and
+China, state media, broadcasters, think tanks, aggregators and PDF reports (tests/preprocess/clean/test_notices.py),
+not from any one text. Each pattern says what the line *is* — a credit, a rights notice, a reading time, a page
+number — and is held to a short line that does not read as a body sentence, so a paragraph that merely starts with
+the same word ("Reporting by state media could not be verified.", "Copyright law is weak.") stays body.
+:func:`notice_kind` is asked by :func:`kit.preprocess.clean.patterns.pattern_kind` after its own patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.preprocess.clean.parts import AGENCY_NAMES
+from kit.preprocess.clean.reading import TERMINAL, WORD
+
+# Notices are short: at most this many characters (a rights notice or a disclaimer is a sentence or two).
+NOTICE_CHARS = 200
+
+_NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von|bin|al))*"
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*(?:\s+in\s+{_NAME})?"
+_CREDIT_ROLE = r"(?:Additional |Further )?(?:Reporting|Writing|Editing|Written|Edited|Compiled|Produced|Translated|" \
+    r"Research|Graphics|Fact-checking|Reported)"  # fmt: skip
+# Wire credits, alone or in brackets: "Reporting by Jane Doe", "(Reporting by Jane Doe in Seoul; additional
+# reporting by Li Wei)", "Compiled by Jane Doe" — names only after "by" ("Reporting by state media …" is body).
+WIRE_CREDIT = re.compile(
+    rf"^\(?(?i:{_CREDIT_ROLE})\s+by\s+{_NAMES}(?:\s*[;,]\s*(?:and\s+)?(?i:{_CREDIT_ROLE})\s+by\s+{_NAMES})*\.?\)?\.?$"
+)
+# An agency or colleague credited at the end: "The Associated Press contributed to this report.".
+CONTRIBUTED = re.compile(
+    r"^(?:[A-Z][\w.&'’\-]*\s+){1,6}(?:also\s+)?contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?$"
+)
+# Copyright without a year, or with "(c)": "Copyright © The Korea Herald", "© China Daily", "(C) 2017 JoongAng Ilbo".
+COPYRIGHT_LINE = re.compile(
+    r"^(?:Copyright\s*(?:©|\([cC]\))?|©|\([cC]\)(?=\s*\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?:[Bb]y\s+)?[A-Z0-9©][^.!?]*\.?$"
+)
+# Rights notices: "This material may not be published, broadcast, rewritten or redistributed.", "Unauthorized
+# reproduction and redistribution prohibited.".
+RIGHTS = re.compile(
+    r"\bmay not be (?:published|reproduced|copied|republished|redistributed)\b.*\b(?:broadcast|rewritten|redistributed|"
+    r"without|permission)\b|^(?:Unauthori[sz]ed|No) (?:reproduction|redistribution|copying|use)\b|"
+    r"\b(?:reproduction|redistribution)\b.{0,40}\b(?:prohibited|forbidden|not permitted)\b",
+    re.IGNORECASE,
+)
+# Where the article was published first: "This article was first published on The Conversation.", "A version of
+# this article appeared in print on Oct. 10, 2015.", "This story has been published from a wire agency feed".
+FIRST_PUBLISHED = re.compile(
+    r"^(?:This|The|A version of this|An earlier version of this) (?:article|story|piece|post|commentary|op-ed|column|"
+    r"report|interview|essay|analysis)\b.{0,80}?\b(?:(?:first|originally) (?:published|appeared|posted|ran)|"
+    r"appeared (?:first |originally )?(?:in print|on page|in the)|(?:is|was) republished|has been (?:published|"
+    r"auto-generated) from)\b"
+)
+# Disclaimers: "The views expressed are the author's own.", "Disclaimer: …".
+DISCLAIMER = re.compile(
+    r"^(?:Disclaimer\b|(?:The )?(?:views|opinions)(?: and opinions| and views)? expressed (?:here|in this \w+|"
+    r"(?:are|in this \w+ are) (?:solely |entirely )?(?:the|those of the) (?:author|writer)))",
+    re.IGNORECASE,
+)
+# A photo credit alone on a line: "Getty Images", "AFP via Getty Images", "AP Photo/Ahn Young-joon",
+# "EPA-EFE/JEON HEON-KYUN", "Yonhap file photo", "(File photo)", "Photo courtesy of the Ministry".
+PHOTO_LINE = re.compile(
+    r"^\(?(?:(?:[A-Z][\w.&'\-]*\s+){0,3}(?:via\s+|/\s*)?Getty Images|"
+    r"(?:[A-Z][\w.&'\-]*\s+){0,3}(?i:file|handout|archive|stock|undated) (?i:photos?|images?|pictures?)|"
+    r"(?:[A-Z]{2,}[\w.&\-]*|[A-Z][\w.&\-]*\s+(?:Photo|Images?|Pool))(?:\s+(?:Photo|Images?|Pool))?\s*/\s*"
+    r"[A-Z][\w.'\-]*(?:[ \-][A-Z][\w.'\-]*){0,3}|"
+    r"(?:Photo|Image|Picture)s?\s+(?:courtesy|provided|supplied)\s+(?:of|by)\s+\S.*)\)?\.?$"
+)
+# Editors and sources signed as fields: "Editor: Li Ming", "Web editor: Zhang Kaiwei, Bianji", "Source: Xinhua".
+FIELD_CREDIT = re.compile(
+    r"^(?:(?:Web |Chief |Executive |Responsible |Copy )?(?i:editors?)|Translators?|Proofreader|Sources?|Via)"
+    r"\s*[:：]\s*[A-Z][^.!?]{0,60}$"
+)
+# A byline naming an agency or in capitals: "Jane Doe, Reuters", "BY JANE DOE".
+BYLINE_AGENCY = re.compile(rf"^{_NAME}\s*[,|/]\s*{AGENCY_NAMES}$|^BY:?\s+[A-Z][A-Z’'.\-]*(?:\s+[A-Z][A-Z’'.\-]*)*$")
+# How long ago the page changed: "Updated 3 hours ago", "Published: 5 mins ago".
+AGO = re.compile(
+    r"^(?:(?:Updated|Published|Posted|Last updated|Modified)\s*:?\s*)?(?:\d+|an?|one)\s+"
+    r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\.?\s+ago$",
+    re.IGNORECASE,
+)
+# Reading and listening times: "4 min read", "4-minute read", "Reading time: 4 minutes", "Listen (3 min)".
+READING_TIME = re.compile(
+    r"^(?:(?:Estimated )?(?:reading|listening) time\s*:?\s*\d+\s*(?:min|minutes?)\.?|\d+[\s\-]*(?:min|mins|minutes?)"
+    r"\.?\s+(?:read|listen)|Listen(?: to this (?:article|story))?\s*\(?\d+\s*(?:min|mins|minutes?)\.?\)?)$",
+    re.IGNORECASE,
+)
+# Tag and topic lists: "Tags: China, North Korea", "Keywords: trade", "Filed under: Asia".
+TAGS = re.compile(r"^(?:Tags?|Topics?|Keywords?|Related (?:topics|tags)|Filed under|Categories|Category)\s*[:：]\s*\S")
+# A breadcrumb without "Home": "World > Asia Pacific", "News » Politics".
+BREADCRUMB = re.compile(r"^[A-Z][\w&'’\-]*(?: [\w&'’\-]+){0,3}(?:\s*[>»›]\s*[A-Z][\w&'’\-]*(?: [\w&'’\-]+){0,3})+$")
+# A document download: "Download PDF", "Download the full report (PDF, 2 MB)".
+DOWNLOAD = re.compile(r"^(?:Download|View|Open|Read)\b.{0,50}\bPDF\b.{0,20}$", re.IGNORECASE)
+# Page numbers and running heads of a PDF report: "Page 3 of 12", "- 12 -", "12", "3 | Korea Economic Institute".
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:Page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]?\s*\d{1,3}\s*[-–—]?|"
+    r"\d{1,3}\s*[|]\s*[A-Z][^|.!?]{1,60}|[A-Z][^|.!?]{1,60}[|]\s*\d{1,3})$",
+    re.IGNORECASE,
+)
+# Cookie notices: "We use cookies to improve your experience.", "Accept all cookies", "Cookie settings".
+COOKIES = re.compile(
+    r"\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b|\buse of cookies\b|"
+    r"^(?:accept|reject|manage)(?: all)? cookies\b|^cookie (?:policy|settings|preferences)\b",
+    re.IGNORECASE,
+)
+# Stream and page widgets: "Scroll to continue", "Story continues below advertisement", "Loading...", "Open in app".
+WIDGET = re.compile(
+    r"^(?:Scroll (?:down )?to (?:continue|read)\b.*|(?:Story|Article|Text) continues (?:below|after)\b.*|"
+    r"Loading\s*(?:\.{2,}|…)?|Please wait\s*(?:\.{2,}|…)?|Open in (?:the )?app|Sponsored(?: content)?|Ad|Ads|"
+    r"Promoted|Paid (?:content|post)|-+\s*Advertisement\s*-+)$",
+    re.IGNORECASE,
+)
+# Lists of other stories under a heading of their own: "MOST VIEWED", "More in Asia", "Next Article: …",
+# "What to read next", "Read the full story".
+RELATED_HEADING = re.compile(
+    r"^(?:(?:most (?:viewed|shared|commented|emailed|watched)|latest(?: news| stories| articles| videos)?|popular|"
+    r"what to read next|read next|up next|in case you missed it|you may have missed|don't miss|must read|"
+    r"recommended for you|around the web|from the web|more news|more headlines|further reading|related news|"
+    r"related topics|related links|related content|related stories|read (?:the )?full (?:story|article)|"
+    r"(?:next|previous|prev) (?:article|story|post))\s*(?:[:|>»…]|\.{2,})?.*|"
+    r"more (?:in|from|on) [A-Z][\w&'’\-]*(?: [A-Z&][\w&'’\-]*){0,3})$",
+    re.IGNORECASE,
+)
+# The outlet asking for news tips or giving the writer's address: "Write to Jane Doe at jane@example.com",
+# "Contact the writer at …", "Have a news tip? Email us at …", or the address alone.
+_EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+CONTACT = re.compile(
+    rf"^(?:(?:Write to|Contact|E-?mail|Reach|Send|Tips?|Have a (?:news )?tip\b)\b[^@]{{0,60}}{_EMAIL}\.?|"
+    rf"[(<]?{_EMAIL}[)>]?)$",
+    re.IGNORECASE,
+)
+# An agency's dateline left alone on a line: "(KCNA) --", "(Yonhap) —".
+AGENCY_DASH = re.compile(rf"^\(?{AGENCY_NAMES}\)?\s*(?:--|—|–|-)$")
+# Promotion of the outlet's news service: "Get the latest news on your phone", "Get breaking news alerts".
+NEWS_PROMOTION = re.compile(
+    r"^(?:Get|Receive|Stay up to date with) (?:the latest|breaking|our|daily|top)\b.{0,40}\b(?:news|updates|headlines|"
+    r"alerts|newsletter)\b.{0,30}$",
+    re.IGNORECASE,
+)
+
+# (kind, pattern): a line the pattern matches from its start is furniture of that kind.
+NOTICES = (
+    ("additional_reporting", WIRE_CREDIT),
+    ("additional_reporting", CONTRIBUTED),
+    ("copyright", COPYRIGHT_LINE),
+    ("copyright", RIGHTS),
+    ("credit", FIRST_PUBLISHED),
+    ("credit", DISCLAIMER),
+    ("caption", PHOTO_LINE),
+    ("credit", FIELD_CREDIT),
+    ("byline", BYLINE_AGENCY),
+    ("date_line", AGO),
+    ("navigation", READING_TIME),
+    ("navigation", TAGS),
+    ("navigation", BREADCRUMB),
+    ("navigation", DOWNLOAD),
+    ("navigation", PAGE_NUMBER),
+    ("site_notice", COOKIES),
+    ("navigation", WIDGET),
+    ("related_story", RELATED_HEADING),
+    ("byline", CONTACT),
+    ("agency_signoff", AGENCY_DASH),
+    ("promotion", NEWS_PROMOTION),
+)
+# Patterns that say what a line is wherever they occur in it; the others must match from its start.
+ANYWHERE = (RIGHTS, COOKIES)
+# A notice of one of these kinds may be a full sentence; the others are not sentences ("Source: The ministry did not
+# say how many were sent." is body).
+SENTENCE_KINDS = {RIGHTS, COOKIES, FIRST_PUBLISHED, DISCLAIMER, CONTRIBUTED, CONTACT, WIRE_CREDIT}
+
+
+def notice_kind(text: str) -> str:
+    """The furniture kind of a short notice line (credits, rights, reading times, page numbers …), or ""."""
+    if len(text) > NOTICE_CHARS:
+        return ""
+    sentence = bool(TERMINAL.search(text)) and len(WORD.findall(text)) >= 4
+    for kind, pattern in NOTICES:
+        if sentence and pattern not in SENTENCE_KINDS:
+            continue
+        if (pattern.search(text) if pattern in ANYWHERE else pattern.match(text)) is not None:
+            return kind
+    return ""
