@@ -323,7 +323,10 @@ def _body_kind(
     if sentence:
         return "paragraph"
     words = WORD.findall(text)
-    last = i == len(lines) - 1 and i > 0 and SENTENCE_START.match(text) and len(words) > 1
+    # The last line, unless it is a Title Case name ("Asia Pacific", "Korea Herald" after the body are furniture; a
+    # paragraph cut off after its first words, "In Seoul, So", has a comma).
+    name = is_title_case(text) and "," not in text
+    last = i == len(lines) - 1 and i > 0 and SENTENCE_START.match(text) and len(words) > 1 and not name
     if prose or (last and (kinds[i - 1] in ("", *BODY_KINDS) or _cut_off(text, kinds))):
         return "paragraph"  # a last paragraph cut off mid-sentence
     if i == 0 and is_label(text):

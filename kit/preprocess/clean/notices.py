@@ -47,10 +47,16 @@ RIGHTS = re.compile(
 # Where the article was published first: "This article was first published on The Conversation.", "A version of
 # this article appeared in print on Oct. 10, 2015.", "This story has been published from a wire agency feed".
 FIRST_PUBLISHED = re.compile(
-    r"^(?:This|The|A version of this|An earlier version of this) (?:article|story|piece|post|commentary|op-ed|column|"
-    r"report|interview|essay|analysis)\b.{0,80}?\b(?:(?:first|originally) (?:published|appeared|posted|ran)|"
+    r"^(?:This|A version of this|An earlier version of this) (?:article|story|piece|post|commentary|op-ed|column|"
+    r"essay)\b.{0,80}?\b(?:(?:first|originally) (?:published|appeared|posted|ran)|"
     r"appeared (?:first |originally )?(?:in print|on page|in the)|(?:is|was) republished|has been (?:published|"
     r"auto-generated) from)\b"
+)
+# A newsroom's note introducing a document printed in full: "The following is the full text of the editorial …",
+# "Following is an unofficial translation of the statement:" (a long line, as it names the source).
+TEXT_FOLLOWS = re.compile(
+    r"^(?:The )?[Ff]ollowing (?:is|are) (?:the |an? )?(?:full |complete |unofficial |official |English )*"
+    r"(?:text|transcript|translation|excerpts?)\b"
 )
 # Disclaimers: "The views expressed are the author's own.", "Disclaimer: …".
 DISCLAIMER = re.compile(
@@ -61,11 +67,13 @@ DISCLAIMER = re.compile(
 # A photo credit alone on a line: "Getty Images", "AFP via Getty Images", "AP Photo/Ahn Young-joon",
 # "EPA-EFE/JEON HEON-KYUN", "Yonhap file photo", "(File photo)", "Photo courtesy of the Ministry".
 PHOTO_LINE = re.compile(
-    r"^\(?(?:(?:[A-Z][\w.&'\-]*\s+){0,3}(?:via\s+|/\s*)?Getty Images|"
+    r"^\(?(?:(?:[A-Z][\w.&'\-]*(?:\s+|\s*/\s*)){0,3}(?:via\s+)?Getty Images|"
     r"(?:[A-Z][\w.&'\-]*\s+){0,3}(?i:file|handout|archive|stock|undated) (?i:photos?|images?|pictures?)|"
     r"(?:[A-Z]{2,}[\w.&\-]*|[A-Z][\w.&\-]*\s+(?:Photo|Images?|Pool))(?:\s+(?:Photo|Images?|Pool))?\s*/\s*"
     r"[A-Z][\w.'\-]*(?:[ \-][A-Z][\w.'\-]*){0,3}|"
-    r"(?:Photo|Image|Picture)s?\s+(?:courtesy|provided|supplied)\s+(?:of|by)\s+\S.*)\)?\.?$"
+    r"(?:Photo|Image|Picture)s?\s+(?:courtesy|provided|supplied)\s+(?:of|by)\s+\S.*|"
+    r"[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,3}\s*/?\s*via\s+(?:[A-Z]{2,}[\w\-]*|" + AGENCY_NAMES + r")|"
+    r"(?:Image|Photo|Picture|Video|Media) (?:source|caption|copyright)\s*[,:]\s*\S.*)\)?\.?$"
 )
 # Editors and sources signed as fields: "Editor: Li Ming", "Web editor: Zhang Kaiwei, Bianji", "Source: Xinhua".
 FIELD_CREDIT = re.compile(
@@ -74,6 +82,32 @@ FIELD_CREDIT = re.compile(
 )
 # A byline naming an agency or in capitals: "Jane Doe, Reuters", "BY JANE DOE".
 BYLINE_AGENCY = re.compile(rf"^{_NAME}\s*[,|/]\s*{AGENCY_NAMES}$|^BY:?\s+[A-Z][A-Z’'.\-]*(?:\s+[A-Z][A-Z’'.\-]*)*$")
+_NOT_NAME = r"(?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|" \
+    r"September|October|November|December|Then|Now|Next|Last|This|That|Early|Late|Mid)\b)"  # fmt: skip
+# A byline with the writers' places: "By Jane Doe in Seoul", "By Jane Doe in Seoul and John Roe in Beijing" ("By
+# Tuesday in Seoul …" is body).
+BYLINE_PLACE = re.compile(
+    rf"^(?:By|BY):?\s+{_NOT_NAME}{_NAME}\s+in\s+{_NAME}(?:(?:\s*,\s*|\s+and\s+){_NAME}(?:\s+in\s+{_NAME})?)*$"
+)
+_DATE = (
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|"
+    r"\d{4}[./-]\d{1,2}[./-]\d{1,2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+)
+# An outlet's name and the date: "People's Daily Online, October 10, 2016", "Korea JoongAng Daily 2016-10-10".
+OUTLET_DATE = re.compile(rf"^(?:[A-Z][\w.'’&\-]*,?\s+){{1,5}}{_DATE}$")
+# An agency credited for inputs: "(With inputs from agencies)", "With inputs from Reuters", "— With AFP".
+INPUTS = re.compile(
+    rf"^\(?(?:[—–-]+\s*)?[Ww]ith (?:(?:additional )?inputs? from (?:agencies|[A-Z][\w.&'\-]*"
+    rf"(?:,? (?:and )?[A-Z][\w.&'\-]*){{0,3}})|{AGENCY_NAMES}(?:(?:,| and) {AGENCY_NAMES})*)\)?\.?$"
+)
+# Notices to readers who are not signed in or whose browser blocks scripts: "Already a subscriber? Log in",
+# "Please enable JavaScript to view the comments."
+READER_NOTICE = re.compile(
+    r"^Already (?:a )?(?:subscriber|member|registered|have an account)\b|\b(?:enable|turn on|activate) "
+    r"(?:JavaScript|cookies)\b",
+    re.IGNORECASE,
+)
 # How long ago the page changed: "Updated 3 hours ago", "Published: 5 mins ago".
 AGO = re.compile(
     r"^(?:(?:Updated|Published|Posted|Last updated|Modified)\s*:?\s*)?(?:\d+|an?|one)\s+"
@@ -108,7 +142,9 @@ COOKIES = re.compile(
 WIDGET = re.compile(
     r"^(?:Scroll (?:down )?to (?:continue|read)\b.*|(?:Story|Article|Text) continues (?:below|after)\b.*|"
     r"Loading\s*(?:\.{2,}|…)?|Please wait\s*(?:\.{2,}|…)?|Open in (?:the )?app|Sponsored(?: content)?|Ad|Ads|"
-    r"Promoted|Paid (?:content|post)|-+\s*Advertisement\s*-+)$",
+    r"Promoted|Paid (?:content|post)|-+\s*Advertisement\s*-+|Table of contents|About the authors?|"
+    r"Media playback is unsupported on your device|Join the (?:conversation|discussion|debate)|Contact us|"
+    r"Printer[\s\-]friendly(?: version| page)?|Send to (?:a )?friend)$",
     re.IGNORECASE,
 )
 # Lists of other stories under a heading of their own: "MOST VIEWED", "More in Asia", "Next Article: …",
@@ -118,7 +154,8 @@ RELATED_HEADING = re.compile(
     r"what to read next|read next|up next|in case you missed it|you may have missed|don't miss|must read|"
     r"recommended for you|around the web|from the web|more news|more headlines|further reading|related news|"
     r"related topics|related links|related content|related stories|read (?:the )?full (?:story|article)|"
-    r"(?:next|previous|prev) (?:article|story|post))\s*(?:[:|>»…]|\.{2,})?.*|"
+    r"(?:next|previous|prev) (?:article|story|post))(?:\s*(?:[:|>»…]|\.{2,}).*)?|"
+    r"(?:watch|video|videos|gallery|photos|in pictures|listen|podcast)\s*:\s*[A-Z\"“‘'].*|"
     r"more (?:in|from|on) [A-Z][\w&'’\-]*(?: [A-Z&][\w&'’\-]*){0,3})$",
     re.IGNORECASE,
 )
@@ -131,7 +168,9 @@ CONTACT = re.compile(
     re.IGNORECASE,
 )
 # An agency's dateline left alone on a line: "(KCNA) --", "(Yonhap) —".
-AGENCY_DASH = re.compile(rf"^\(?{AGENCY_NAMES}\)?\s*(?:--|—|–|-)$")
+AGENCY_DASH = re.compile(rf"^(?:\(?{AGENCY_NAMES}\)?\s*(?:--|—|–|-)|(?:--|—|–|-)\s*{AGENCY_NAMES}|/{AGENCY_NAMES}/)$")
+# Markers of a story's end or of a break between its parts, alone on a line: "ENDS", "###", "***", "-30-".
+END_MARK = re.compile(r"^(?:#{3,}|(?:\*\s*){3,}|[-_=~]{3,}|ENDS?|\(ENDS?\)|-30-|\(END\)|\[END\])$")
 # Promotion of the outlet's news service: "Get the latest news on your phone", "Get breaking news alerts".
 NEWS_PROMOTION = re.compile(
     r"^(?:Get|Receive|Stay up to date with) (?:the latest|breaking|our|daily|top)\b.{0,40}\b(?:news|updates|headlines|"
@@ -150,6 +189,10 @@ NOTICES = (
     ("caption", PHOTO_LINE),
     ("credit", FIELD_CREDIT),
     ("byline", BYLINE_AGENCY),
+    ("byline", BYLINE_PLACE),
+    ("date_line", OUTLET_DATE),
+    ("additional_reporting", INPUTS),
+    ("site_notice", READER_NOTICE),
     ("date_line", AGO),
     ("navigation", READING_TIME),
     ("navigation", TAGS),
@@ -161,17 +204,20 @@ NOTICES = (
     ("related_story", RELATED_HEADING),
     ("byline", CONTACT),
     ("agency_signoff", AGENCY_DASH),
+    ("navigation", END_MARK),
     ("promotion", NEWS_PROMOTION),
 )
 # Patterns that say what a line is wherever they occur in it; the others must match from its start.
-ANYWHERE = (RIGHTS, COOKIES)
+ANYWHERE = (RIGHTS, COOKIES, READER_NOTICE)
 # A notice of one of these kinds may be a full sentence; the others are not sentences ("Source: The ministry did not
 # say how many were sent." is body).
-SENTENCE_KINDS = {RIGHTS, COOKIES, FIRST_PUBLISHED, DISCLAIMER, CONTRIBUTED, CONTACT, WIRE_CREDIT}
+SENTENCE_KINDS = {RIGHTS, COOKIES, READER_NOTICE, FIRST_PUBLISHED, DISCLAIMER, CONTRIBUTED, CONTACT, WIRE_CREDIT}
 
 
 def notice_kind(text: str) -> str:
     """The furniture kind of a short notice line (credits, rights, reading times, page numbers …), or ""."""
+    if TEXT_FOLLOWS.match(text) and len(text) <= 2 * NOTICE_CHARS:
+        return "credit"
     if len(text) > NOTICE_CHARS:
         return ""
     sentence = bool(TERMINAL.search(text)) and len(WORD.findall(text)) >= 4

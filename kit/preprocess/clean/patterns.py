@@ -98,7 +98,7 @@ SITE_NOTICE = re.compile(wordstart.ahead("YyTtaJc", _SITE_NOTICE))
 # ("Signed in 1961, the treaty …" and "declined to add comment" are body.)
 ACCOUNT_NOTICE = re.compile(
     r"^(?:or\s+|please\s+)?(?:sign[\s\-]?(?:in|up)|log[\s\-]?in|register|subscribe|become a (?:member|subscriber))\b"
-    r"(?!\s+(?:in|on|at|as|with|of)\b)|"
+    r"(?!\s+(?:in|on|at|as|with|of|the|a|an|this|that)\b)|"
     r"\b(?:logged in|signed in|log in|sign in|register|subscribe)\b.{0,20}"
     r"\bto (?:post |leave |add |write )?(?:a )?comments?\b|"
     r"\bcomments? (?:are|is) (?:closed|moderated)\b|^comments? (?:have to|must|should)\b|"
