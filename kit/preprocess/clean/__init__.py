@@ -227,7 +227,7 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
             elif is_label(lines[i].text):
                 kinds[i] = "section_label"
             else:  # a sentence in the header: a standfirst, unless it reads like the lead
-                kinds[i] = "paragraph" if reads_as_lead(lines[i].text) else "standfirst"
+                kinds[i] = "paragraph" if header.is_lead(lines[i].text, kinds[:i]) else "standfirst"
         elif (
             header_end >= 0
             and i < first_prose

@@ -21,6 +21,7 @@ from kit.preprocess.clean.reading import (
     fold,
     is_sentence,
     is_title_case,
+    reads_as_lead,
     reads_as_prose,
     runs_on,
 )
@@ -168,6 +169,17 @@ def header_end(kinds: list[str], prose: list[bool], texts: list[str]) -> int:
         if kind == "headline":
             end = max(end, i)
     return end
+
+
+def is_lead(text: str, kinds_above: list[str]) -> bool:
+    """A one-sentence line in the header that is the lead, not a standfirst: it reads like a news lead (a dateline,
+    the day of the event), or it is a sentence of four words or more below the headline and a byline or date line
+    ("By Jane Doe" / "Oct. 10, 2016" / "North Korea fired a missile." / a photo credit / the next paragraph).
+    """
+    if reads_as_lead(text):
+        return True
+    signed = "headline" in kinds_above and any(k in ("date_line", "byline") for k in kinds_above)
+    return signed and len(WORD.findall(text)) >= 4 and bool(TERMINAL.search(text))
 
 
 def repeats_lead(lines: list[Line], sentence_rows: list[int], i: int) -> bool:
