@@ -72,7 +72,7 @@ SUBHEADING_WORDS = 6
 PROMOTION_WORDS = 6
 
 # A sentence told in the past or reported: a body paragraph's verbs ("said", "told", "discussed"), not a caption's.
-REPORTED = re.compile(r"\b(?:said|says|told|according|was|were|had|would|could|[a-z]{3,}ed)\b")
+REPORTED = re.compile(r"\b(?:say|said|says|told|according|was|were|had|would|could|[a-z]{3,}ed)\b")
 
 # ---------------------------------------------------------------- lines that run on (hard-wrapped text)
 # Words a line cannot end a heading or a sentence with: a line ending so runs on into the next one.
