@@ -33,8 +33,8 @@ CONTRIBUTED = re.compile(
 )
 # Copyright without a year, or with "(c)": "Copyright © The Korea Herald", "© China Daily", "(C) 2017 JoongAng Ilbo".
 COPYRIGHT_LINE = re.compile(
-    r"^(?:Copyright\s*(?:©|\([cC]\))?|©|\([cC]\)(?=\s*\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
-    r"(?:[Bb]y\s+)?[A-Z0-9©][^.!?]*\.?$"
+    r"^(?:Copyrights?\s*(?:[©ⓒ]|\([cC]\))?|[©ⓒ]|\([cC]\)(?=\s*\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?:[Bb]y\s+)?[A-Z0-9©ⓒ][^.!?]*\.?$"
 )
 # Rights notices: "This material may not be published, broadcast, rewritten or redistributed.", "Unauthorized
 # reproduction and redistribution prohibited.".
@@ -47,10 +47,12 @@ RIGHTS = re.compile(
 # Where the article was published first: "This article was first published on The Conversation.", "A version of
 # this article appeared in print on Oct. 10, 2015.", "This story has been published from a wire agency feed".
 FIRST_PUBLISHED = re.compile(
-    r"^(?:This|A version of this|An earlier version of this) (?:article|story|piece|post|commentary|op-ed|column|"
-    r"essay)\b.{0,80}?\b(?:(?:first|originally) (?:published|appeared|posted|ran)|"
+    r"^(?:(?:Reprinted|Republished|Adapted)(?: with permission)? from\b|Originally (?:published|appeared|posted)\b|"
+    r"Read the original (?:article|story|post)\b|"
+    r"(?:This|A version of this|An earlier version of this) (?:article|story|piece|post|commentary|op-ed|column|"
+    r"essay|content)\b.{0,80}?\b(?:(?:first|originally) (?:published|appeared|posted|ran)|"
     r"appeared (?:first |originally )?(?:in print|on page|in the)|(?:is|was) republished|has been (?:published|"
-    r"auto-generated) from)\b"
+    r"auto-generated) from)\b)"
 )
 # A newsroom's note introducing a document printed in full: "The following is the full text of the editorial …",
 # "Following is an unofficial translation of the statement:" (a long line, as it names the source).
@@ -69,19 +71,26 @@ DISCLAIMER = re.compile(
 PHOTO_LINE = re.compile(
     r"^\(?(?:(?:[A-Z][\w.&'\-]*(?:\s+|\s*/\s*)){0,3}(?:via\s+)?Getty Images|"
     r"(?:[A-Z][\w.&'\-]*\s+){0,3}(?i:file|handout|archive|stock|undated) (?i:photos?|images?|pictures?)|"
-    r"(?:[A-Z]{2,}[\w.&\-]*|[A-Z][\w.&\-]*\s+(?:Photo|Images?|Pool))(?:\s+(?:Photo|Images?|Pool))?\s*/\s*"
-    r"[A-Z][\w.'\-]*(?:[ \-][A-Z][\w.'\-]*){0,3}|"
+    r"(?:[A-Z]{2,}[\w.&\-]*|" + AGENCY_NAMES + r"|[A-Z][\w.&\-]*\s+(?:Photo|Images?|Pool))"
+    r"(?:\s+(?:Photo|Images?|Pool))?"
+    r"(?:\s*/\s*[A-Z][\w.'\-]*(?:[ \-][A-Z][\w.'\-]*){0,3}){1,3}|"
+    r"(?:Courtesy(?: of)?|Screenshot(?: from| of)?|Screen ?(?:grab|capture)(?: from| of)?|Video grab from|Still from|"
+    r"Pool photo(?: via)?)\s*:?\s*[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}|Pool photo|"
+    r"(?:[A-Z]{2,}[\w\-]*|" + AGENCY_NAMES + r") (?:footage|video|TV|television)|"
     r"(?:Photo|Image|Picture)s?\s+(?:courtesy|provided|supplied)\s+(?:of|by)\s+\S.*|"
     r"[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,3}\s*/?\s*via\s+(?:[A-Z]{2,}[\w\-]*|" + AGENCY_NAMES + r")|"
     r"(?:Image|Photo|Picture|Video|Media) (?:source|caption|copyright)\s*[,:]\s*\S.*)\)?\.?$"
 )
 # Editors and sources signed as fields: "Editor: Li Ming", "Web editor: Zhang Kaiwei, Bianji", "Source: Xinhua".
 FIELD_CREDIT = re.compile(
-    r"^(?:(?:Web |Chief |Executive |Responsible |Copy )?(?i:editors?)|Translators?|Proofreader|Sources?|Via)"
-    r"\s*[:：]\s*[A-Z][^.!?]{0,60}$"
+    r"^(?:(?:(?:Web |Chief |Executive |Responsible |Copy )?(?i:editors?)|Translators?|Proofreader|Sources?|Via|Maps?|"
+    r"Charts?|Data|Design|Videos?)\s*[:：]|(?:Illustration|Graphic|Map|Chart|Design|Video)s? by)\s*[A-Z][^.!?]{0,60}$"
 )
 # A byline naming an agency or in capitals: "Jane Doe, Reuters", "BY JANE DOE".
-BYLINE_AGENCY = re.compile(rf"^{_NAME}\s*[,|/]\s*{AGENCY_NAMES}$|^BY:?\s+[A-Z][A-Z’'.\-]*(?:\s+[A-Z][A-Z’'.\-]*)*$")
+BYLINE_AGENCY = re.compile(
+    rf"^{_NAME}\s*[,|/]\s*(?:{AGENCY_NAMES}|(?:Staff|Senior|Contributing|Special) (?:Writer|Reporter|Correspondent))$|"
+    r"^BY:?\s+[A-Z][A-Z’'.\-]*(?:\s+[A-Z][A-Z’'.\-]*)*$"
+)
 _NOT_NAME = r"(?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|" \
     r"September|October|November|December|Then|Now|Next|Last|This|That|Early|Late|Mid)\b)"  # fmt: skip
 # A byline with the writers' places: "By Jane Doe in Seoul", "By Jane Doe in Seoul and John Roe in Beijing" ("By
@@ -143,7 +152,8 @@ WIDGET = re.compile(
     r"^(?:Scroll (?:down )?to (?:continue|read)\b.*|(?:Story|Article|Text) continues (?:below|after)\b.*|"
     r"Loading\s*(?:\.{2,}|…)?|Please wait\s*(?:\.{2,}|…)?|Open in (?:the )?app|Sponsored(?: content)?|Ad|Ads|"
     r"Promoted|Paid (?:content|post)|-+\s*Advertisement\s*-+|Table of contents|About the authors?|"
-    r"Media playback is unsupported on your device|Join the (?:conversation|discussion|debate)|Contact us|"
+    r"Media playback is unsupported on your device|Like this\s*:|Breaking news|Tags|Topics|Keywords|Related tags|"
+    r"Join the (?:conversation|discussion|debate)|Contact us|"
     r"Printer[\s\-]friendly(?: version| page)?|Send to (?:a )?friend)$",
     re.IGNORECASE,
 )
@@ -152,7 +162,8 @@ WIDGET = re.compile(
 RELATED_HEADING = re.compile(
     r"^(?:(?:most (?:viewed|shared|commented|emailed|watched)|latest(?: news| stories| articles| videos)?|popular|"
     r"what to read next|read next|up next|in case you missed it|you may have missed|don't miss|must read|"
-    r"recommended for you|around the web|from the web|more news|more headlines|further reading|related news|"
+    r"recommended for you|around the web|top news|editors'? picks|from the web|more news|more headlines|"
+    r"further reading|related news|"
     r"related topics|related links|related content|related stories|read (?:the )?full (?:story|article)|"
     r"(?:next|previous|prev) (?:article|story|post))(?:\s*(?:[:|>»…]|\.{2,}).*)?|"
     r"(?:watch|video|videos|gallery|photos|in pictures|listen|podcast)\s*:\s*[A-Z\"“‘'].*|"
@@ -164,7 +175,7 @@ RELATED_HEADING = re.compile(
 _EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 CONTACT = re.compile(
     rf"^(?:(?:Write to|Contact|E-?mail|Reach|Send|Tips?|Have a (?:news )?tip\b)\b[^@]{{0,60}}{_EMAIL}\.?|"
-    rf"[(<]?{_EMAIL}[)>]?)$",
+    rf"[(<]?{_EMAIL}[)>]?|{_NAME}\s+@\w{{2,}})$",
     re.IGNORECASE,
 )
 # An agency's dateline left alone on a line: "(KCNA) --", "(Yonhap) —".

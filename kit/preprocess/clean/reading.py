@@ -16,15 +16,20 @@ PROSE_CHARS = 150
 # A menu of sections separated by "|", three items or more of a few words: "News | Web Resources | Yellow Pages".
 MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 # Words a share/print/navigation strip is made of: "Email | Print | Subscribe", "Text size Aa Aa", "PrintPrint",
-# "Font size A- A A+", "Skip to main content".
+# "Font size A- A A+", "Skip to main content", "Report an error", "Terms of use | Privacy policy", "Show comments".
 NAVIGATION_WORDS = frozenset({
-    "a", "aa", "advertise", "advertisement", "apa", "article", "back", "blog", "bookmark", "by", "chicago", "cite",
-    "close", "comment", "comments", "content", "contents", "copy", "decrease", "dictionary", "disqus", "email",
-    "facebook", "font", "fontsize", "forum", "go", "home", "in", "increase", "kakaotalk", "large", "larger", "line",
-    "link", "linkedin", "listen", "log", "login", "mail", "main", "medium", "menu", "mla", "more", "navigation",
-    "next", "on", "page", "powered", "prev", "previous", "print", "reddit", "reset", "save", "search", "send",
-    "share", "sign", "size", "skip", "small", "smaller", "story", "style", "subscribe", "telegram", "text", "this",
-    "to", "top", "tweet", "twitter", "up", "us", "view", "wechat", "weibo", "whatsapp", "with", "x",
+    "a", "aa", "about", "advertise", "advertisement", "an", "apa", "article", "back", "blog", "bookmark",
+    "breaking", "by", "caption", "chicago", "cite", "click", "close", "comment", "comments", "contact", "content",
+    "contents", "copy", "correction", "corrections", "decrease", "dictionary", "disqus", "donate", "download",
+    "editor", "editors", "email", "enlarge", "error", "facebook", "feedback", "font", "fontsize", "forum",
+    "friendly", "go", "hide", "home", "image", "in", "increase", "journalism", "kakaotalk", "large", "larger",
+    "like", "line", "link", "linkedin", "listen", "live", "load", "log", "login", "mail", "main", "medium", "menu",
+    "mla", "more", "navigation", "new", "next", "of", "on", "opens", "our", "page", "pdf", "picks",
+    "policy", "powered", "prev", "previous", "print", "privacy", "reddit", "report", "republish", "reset", "reuse",
+    "save", "search", "see", "send", "share", "show", "sign", "size", "skip", "small", "smaller", "story", "style",
+    "subscribe", "support", "tags", "telegram", "terms", "text", "the", "this", "to", "toggle", "top", "topics",
+    "tweet", "twitter", "up", "us", "use", "via", "view", "watch", "wechat", "weibo", "whatsapp", "window", "with",
+    "x", "your",
 })  # fmt: skip
 
 # ---------------------------------------------------------------- reading a line
@@ -160,6 +165,8 @@ def has_date(text: str) -> bool:
 def is_navigation(text: str) -> bool:
     """A strip of share/print/navigation words, e.g. "Email | Print | Subscribe", "PrintPrint CiteCite"."""
     words = re.findall(r"[a-z]+", text.lower())
+    if len(words) >= 5 and TERMINAL.search(text):
+        return False  # a sentence: "See more of this on page 12."
     return bool(words) and all(navigation_word(w) for w in words)
 
 

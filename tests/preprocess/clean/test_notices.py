@@ -13,7 +13,8 @@ import pytest
 from kit.preprocess import clean
 from kit.preprocess.clean import notices
 from kit.preprocess.clean.header import BODY_KINDS
-from tests.preprocess.clean.catalogue import BODY_SENTENCES, FURNITURE, SUBHEADINGS
+from tests.preprocess.clean.catalogue import FURNITURE
+from tests.preprocess.clean.catalogue_body import BODY_SENTENCES, SUBHEADINGS
 
 HEADLINE = "Kim and Xi Pledge Closer Ties"
 LEAD = (
