@@ -152,7 +152,8 @@ WIDGET = re.compile(
     r"^(?:Scroll (?:down )?to (?:continue|read)\b.*|(?:Story|Article|Text) continues (?:below|after)\b.*|"
     r"Loading\s*(?:\.{2,}|…)?|Please wait\s*(?:\.{2,}|…)?|Open in (?:the )?app|Sponsored(?: content)?|Ad|Ads|"
     r"Promoted|Paid (?:content|post)|-+\s*Advertisement\s*-+|Table of contents|About the authors?|"
-    r"Media playback is unsupported on your device|Like this\s*:|Breaking news|Tags|Topics|Keywords|Related tags|"
+    r"Media playback is unsupported on your device|Like this\s*:|Breaking news|"
+    r"(?:See|Load|Show|View) more|Watch live|Live|Tags|Topics|Keywords|Related tags|"
     r"Join the (?:conversation|discussion|debate)|Contact us|"
     r"Printer[\s\-]friendly(?: version| page)?|Send to (?:a )?friend)$",
     re.IGNORECASE,

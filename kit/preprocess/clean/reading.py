@@ -31,6 +31,14 @@ NAVIGATION_WORDS = frozenset({
     "tweet", "twitter", "up", "us", "use", "via", "view", "watch", "wechat", "weibo", "whatsapp", "window", "with",
     "x", "your",
 })  # fmt: skip
+# Navigation words that are common English too: a strip needs one word besides them ("Show comments", but not a
+# wrapped line of body text "support of the" or a heading "Back to the Table").
+COMMON_NAVIGATION_WORDS = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "by", "with", "up", "this", "us", "our", "your", "more", "see", "show",
+    "like", "new", "use", "report", "support", "live", "watch", "view", "top", "back", "next", "story", "article",
+    "page", "line", "link", "main", "save", "close", "copy", "send", "sign", "log", "go", "home", "style", "search",
+    "menu", "x", "about", "open", "window", "image", "contact",
+})  # fmt: skip
 
 # ---------------------------------------------------------------- reading a line
 # A sentence ends: ".", "?", "!", "…", ":" or ";" possibly followed by closing quotes or brackets.
@@ -165,9 +173,11 @@ def has_date(text: str) -> bool:
 def is_navigation(text: str) -> bool:
     """A strip of share/print/navigation words, e.g. "Email | Print | Subscribe", "PrintPrint CiteCite"."""
     words = re.findall(r"[a-z]+", text.lower())
-    if len(words) >= 5 and TERMINAL.search(text):
-        return False  # a sentence: "See more of this on page 12."
-    return bool(words) and all(navigation_word(w) for w in words)
+    if re.search(r"(?<!\.\.)[.?!][\"”’')]*$", text):
+        return (
+            False  # a sentence, or the end of one wrapped over lines: "See more of this on page 12.", "of the report."
+        )
+    return any(w not in COMMON_NAVIGATION_WORDS for w in words) and all(navigation_word(w) for w in words)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -53,3 +53,9 @@ def test_a_hard_wrapped_line_that_opens_like_a_list_of_stories_is_body():
 def test_a_title_case_name_after_the_last_paragraph_is_no_paragraph_cut_off(last, kind):
     raw = f"Leaders Meet\n\n{SHORT_PARAGRAPH}\n\n{LAST_PARAGRAPH}\n\n{last}"
     assert _kinds(raw, "Leaders Meet")[last] == kind
+
+
+def test_the_lines_of_a_hard_wrapped_paragraph_made_of_common_words_stay():
+    raw = f"{SHORT_PARAGRAPH}\nThe ministry said officials would wait\nto see the new\nreport.\n\n{LAST_PARAGRAPH}"
+    kinds = _kinds(raw)
+    assert kinds["to see the new"] == kinds["report."] == "paragraph"
