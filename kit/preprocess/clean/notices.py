@@ -189,6 +189,46 @@ NEWS_PROMOTION = re.compile(
     r"alerts|newsletter)\b.{0,30}$",
     re.IGNORECASE,
 )
+# A short note alone in brackets, with no sentence in it: "[Yonhap]", "(Source: Xinhua)", "[Graphics by Kim Min-ji]",
+# "<Photo=Yonhap>", "(Photo = Yonhap)" (a bracketed sentence, "(The talks were later cancelled.)", is body).
+BRACKETED = re.compile(r"^[(\[<][A-Z][^()\[\]<>.!?]{0,50}[)\]>]$")
+# A web or social address alone: "www.example.org", "https://…", "example.org", "@KoreaHerald".
+ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|kr|jp|cn|int|gov|edu|info)"
+                     r"(?:\.[a-z]{2})?(?:/\S*)?|@\w{2,})$")  # fmt: skip
+# The page talking to its reader: a control's label ("Play video", "Go to top", "Add a comment", "Tap to read full
+# story", "Get it on Google Play") or a question about the page ("Was this article helpful?").
+CONTROL = re.compile(
+    r"^(?:(?:Play|Watch|Listen to|Go to|Go|Return to|Back to|Tap to|Click to|Enter|Submit|Add|Post|Rate|Open|Read)"
+    r"(?: (?:a|an|the|this|your|our|in))? (?:video|videos|podcast|audio|comments?|thoughts|top|back|home|app|"
+    r"article|story|full story|e-?mail|email address|read (?:the )?full (?:story|article))|"
+    r"Share your (?:thoughts|views|comments)|Get it on Google Play|"
+    r"Download on the App Store|(?:Was|Is) this (?:(?:article|story|page|information) )?(?:helpful|useful)\??|"
+    r"Did you find this (?:article |story |page )?(?:helpful|useful)\??|(?:Your )?e-?mail address|"
+    r"Thank you for (?:subscribing|signing up|registering|your feedback)!?|(?:Video )?[Dd]uration\s*:?\s*\d.*|"
+    r"(?:\d+\s+){2,}(?:Next|»|›)?)$",
+    re.IGNORECASE,
+)
+# Who wrote it, said without "By": "Posted by Jane Doe", "Story by …", "Jane Doe reports from Seoul", "Our
+# correspondent", "Staff and agencies".
+WRITER = re.compile(
+    rf"^(?:(?:Posted|Written|Story|Words|Text|Reported|Interview) by\s+{_NAME}|{_NAME} reports? from [A-Z][\w\-]*|"
+    r"(?i:(?:from )?our (?:own )?(?:correspondents?|reporters?)(?: in [A-Z][\w\-]*)?|staff and agencies))$"
+)
+# Notes of a broadcast transcript, a report's citation and its numbers: "This is a rush transcript.", "Copy may not
+# be in its final form.", "Suggested citation: …", "ISSN 2345-6789", "Anchor: Jane Doe" or "ANCHOR:" alone.
+APPARATUS = re.compile(
+    r"^(?:This is a rush transcript\b|Copy may not be in its final form\b|"
+    r"(?i:suggested citation|how to cite|cite as)\b|"
+    r"(?:ISSN|ISBN|DOI)\b[\s:]*[\dX][\dX\-:./]*|(?i:anchor|host|presenter|reporter|narrator)\s*:\s*(?:[A-Z][\w.'\-]*"
+    r"(?: [A-Z][\w.'\-]*){0,3})?$)"
+)
+# A newsletter's sign-up box: "Get the best of our journalism in your inbox.", "Enter your email".
+INBOX = re.compile(r"\b(?:in|to) your inbox\b|^Enter your e-?mail\b", re.IGNORECASE)
+# Wire agencies named together or in full alone on a line: "AFP-JIJI", "AP, Reuters", "Xinhua News Agency".
+_WIRE = (
+    r"(?:" + AGENCY_NAMES + r"|Jiji(?: Press)?|JIJI|Kyodo News|KYODO NEWS|Yonhap News(?: Agency)?|Xinhua News Agency)"
+)
+WIRE_NAMES = re.compile(rf"^{_WIRE}(?:\s*(?:[-/,]|and)\s*{_WIRE})*$")
 
 # (kind, pattern): a line the pattern matches from its start is furniture of that kind.
 NOTICES = (
@@ -218,12 +258,22 @@ NOTICES = (
     ("agency_signoff", AGENCY_DASH),
     ("navigation", END_MARK),
     ("promotion", NEWS_PROMOTION),
+    ("credit", BRACKETED),
+    ("navigation", ADDRESS),
+    ("navigation", CONTROL),
+    ("byline", WRITER),
+    ("credit", APPARATUS),
+    ("promotion", INBOX),
+    ("agency_signoff", WIRE_NAMES),
 )
 # Patterns that say what a line is wherever they occur in it; the others must match from its start.
-ANYWHERE = (RIGHTS, COOKIES, READER_NOTICE)
+ANYWHERE = (RIGHTS, COOKIES, READER_NOTICE, INBOX)
 # A notice of one of these kinds may be a full sentence; the others are not sentences ("Source: The ministry did not
 # say how many were sent." is body).
-SENTENCE_KINDS = {RIGHTS, COOKIES, READER_NOTICE, FIRST_PUBLISHED, DISCLAIMER, CONTRIBUTED, CONTACT, WIRE_CREDIT}
+SENTENCE_KINDS = {
+    RIGHTS, COOKIES, READER_NOTICE, FIRST_PUBLISHED, DISCLAIMER, CONTRIBUTED, CONTACT, WIRE_CREDIT, CONTROL, APPARATUS,
+    INBOX,
+}  # fmt: skip
 
 
 def notice_kind(text: str) -> str:

@@ -121,7 +121,7 @@ PROMOTION = re.compile(
 SCRIPT_MARKER = re.compile(r"^/{2,}\s*[A-Z][A-Z0-9 '\-]*\s*/{2,}$")
 # A tweet embedded in the page: "… https://t.co/l7RXJD3Aoe …", "pic.twitter.com/…", "— Jane Doe (@jdoe) May 5, 2019".
 EMBED = re.compile(
-    r"https?://t\.co/|\bpic\.twitter\.com/|^[—–-]\s*[^()]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}$"
+    r"https?://t\.co/|\bpic\.twitter\.com/|^(?:[—–-]\s*)?[^()]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}$"
 )
 # A newsroom note about the text, alone in brackets: "(EDITORIAL from Korea Times on Nov. 24)", "(Begin text)".
 SOURCE_NOTE = re.compile(

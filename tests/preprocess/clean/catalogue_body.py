@@ -91,6 +91,30 @@ BODY_SENTENCES = [
     "Report a correction, the ministry told the paper.",
     "Live from Pyongyang, the broadcast showed parades.",
     "Watch lists are kept by the UN.",
+    # The third round.
+    "Transcripts of the talks were not released.",
+    "Audio recordings were later leaked, the paper said.",
+    "Notes passed between the delegations, a source said.",
+    "Contents of the letter were not disclosed.",
+    "Agencies in both countries confirmed the meeting.",
+    "Top officials attended the banquet.",
+    "Back in Beijing, Xi met the delegation.",
+    "Comments by the spokesman drew criticism.",
+    "Our correspondent in Seoul saw the launch.",
+    "Submit to the UN, the resolution urged.",
+    "Yes, he said.",
+    "“Yes.”",
+    "Foreword to the book was written by Kim.",
+    "NHK reported that the missile landed in the sea.",
+    "Kyodo News reported the talks on Monday.",
+    "Rate hikes are expected in China.",
+    "Privacy concerns are rising in South Korea.",
+    "Newsletters sent by the embassy praised Kim.",
+    "Endnotes aside, the report is short.",
+    "According to Yonhap, the ship sank.",
+    "(The talks were later cancelled.)",
+    "- Exports to China fell 12 percent.",
+    "• Imports rose.",
 ]
 
 # Subheadings of analysis pieces and reports: kept between two paragraphs (a judgment: above the lead a short line
@@ -105,4 +129,6 @@ SUBHEADINGS = [
     "Conclusion",
     "Recommendations",
     "Map of the region",
+    "The first 100 days",
+    "Xi's visit, explained",
 ]

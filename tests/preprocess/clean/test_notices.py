@@ -15,6 +15,7 @@ from kit.preprocess.clean import notices
 from kit.preprocess.clean.header import BODY_KINDS
 from tests.preprocess.clean.catalogue import FURNITURE
 from tests.preprocess.clean.catalogue_body import BODY_SENTENCES, SUBHEADINGS
+from tests.preprocess.clean.catalogue_more import FURNITURE_MORE
 
 HEADLINE = "Kim and Xi Pledge Closer Ties"
 LEAD = (
@@ -42,7 +43,7 @@ def _classified(line: str, where: str) -> tuple[str, dict[str, str]]:
 
 
 @pytest.mark.parametrize("where", list(PLACES))
-@pytest.mark.parametrize("line", FURNITURE)
+@pytest.mark.parametrize("line", FURNITURE + FURNITURE_MORE)
 def test_furniture_of_news_sites_is_removed_wherever_it_stands(line, where):
     kind, around = _classified(line, where)
     assert kind not in BODY_KINDS
