@@ -39,9 +39,10 @@ COPYRIGHT_LINE = re.compile(
 # Rights notices: "This material may not be published, broadcast, rewritten or redistributed.", "Unauthorized
 # reproduction and redistribution prohibited.".
 RIGHTS = re.compile(
-    r"\bmay not be (?:published|reproduced|copied|republished|redistributed)\b.*\b(?:broadcast|rewritten|redistributed|"
-    r"without|permission)\b|^(?:Unauthori[sz]ed|No) (?:reproduction|redistribution|copying|use)\b|"
-    r"\b(?:reproduction|redistribution)\b.{0,40}\b(?:prohibited|forbidden|not permitted)\b",
+    r"^(?:This|The|All) (?:material|article|story|content|contents)(?: on this (?:site|page|website))? may not be "
+    r"(?:published|reproduced|copied|republished|redistributed)\b|\brewritten,? or redistributed\b|"
+    r"^(?:Unauthori[sz]ed|No) (?:reproduction|redistribution|copying|republication)\b|"
+    r"^(?:Reproduction|Redistribution)\b.{0,40}\b(?:prohibited|forbidden|not permitted)\b",
     re.IGNORECASE,
 )
 # Where the article was published first: "This article was first published on The Conversation.", "A version of
@@ -113,7 +114,7 @@ INPUTS = re.compile(
 # Notices to readers who are not signed in or whose browser blocks scripts: "Already a subscriber? Log in",
 # "Please enable JavaScript to view the comments."
 READER_NOTICE = re.compile(
-    r"^Already (?:a )?(?:subscriber|member|registered|have an account)\b|\b(?:enable|turn on|activate) "
+    r"^Already (?:a )?(?:subscriber|member|registered|have an account)\b|^(?:Please )?(?:enable|turn on|activate) "
     r"(?:JavaScript|cookies)\b",
     re.IGNORECASE,
 )
@@ -143,7 +144,7 @@ PAGE_NUMBER = re.compile(
 )
 # Cookie notices: "We use cookies to improve your experience.", "Accept all cookies", "Cookie settings".
 COOKIES = re.compile(
-    r"\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b|\buse of cookies\b|"
+    r"^(?:We|This (?:site|website)|Our (?:site|website)) uses? cookies\b|\bour use of cookies\b|"
     r"^(?:accept|reject|manage)(?: all)? cookies\b|^cookie (?:policy|settings|preferences)\b",
     re.IGNORECASE,
 )
@@ -215,15 +216,16 @@ WRITER = re.compile(
     r"(?i:(?:from )?our (?:own )?(?:correspondents?|reporters?)(?: in [A-Z][\w\-]*)?|staff and agencies))$"
 )
 # Notes of a broadcast transcript, a report's citation and its numbers: "This is a rush transcript.", "Copy may not
-# be in its final form.", "Suggested citation: …", "ISSN 2345-6789", "Anchor: Jane Doe" or "ANCHOR:" alone.
+# be in its final form.", "Suggested citation: …", "ISSN 2345-6789" (a speaker's label, "ANCHOR:", stays).
 APPARATUS = re.compile(
     r"^(?:This is a rush transcript\b|Copy may not be in its final form\b|"
     r"(?i:suggested citation|how to cite|cite as)\b|"
-    r"(?:ISSN|ISBN|DOI)\b[\s:]*[\dX][\dX\-:./]*|(?i:anchor|host|presenter|reporter|narrator)\s*:\s*(?:[A-Z][\w.'\-]*"
-    r"(?: [A-Z][\w.'\-]*){0,3})?$)"
+    r"(?:ISSN|ISBN|DOI)\b[\s:]*[\dX][\dX\-:./]*$)"
 )
 # A newsletter's sign-up box: "Get the best of our journalism in your inbox.", "Enter your email".
-INBOX = re.compile(r"\b(?:in|to) your inbox\b|^Enter your e-?mail\b", re.IGNORECASE)
+INBOX = re.compile(
+    r"^(?:Get|Receive|Have|Sign up)\b.{0,60}\b(?:in|to) your inbox\b|^Enter your e-?mail\b", re.IGNORECASE
+)
 # Wire agencies named together or in full alone on a line: "AFP-JIJI", "AP, Reuters", "Xinhua News Agency".
 _WIRE = (
     r"(?:" + AGENCY_NAMES + r"|Jiji(?: Press)?|JIJI|Kyodo News|KYODO NEWS|Yonhap News(?: Agency)?|Xinhua News Agency)"
@@ -267,7 +269,7 @@ NOTICES = (
     ("agency_signoff", WIRE_NAMES),
 )
 # Patterns that say what a line is wherever they occur in it; the others must match from its start.
-ANYWHERE = (RIGHTS, COOKIES, READER_NOTICE, INBOX)
+ANYWHERE = (RIGHTS, COOKIES)
 # A notice of one of these kinds may be a full sentence; the others are not sentences ("Source: The ministry did not
 # say how many were sent." is body).
 SENTENCE_KINDS = {

@@ -115,6 +115,12 @@ BODY_SENTENCES = [
     "(The talks were later cancelled.)",
     "- Exports to China fell 12 percent.",
     "• Imports rose.",
+    # Sentences of stories about the press, the internet and hackers that share words with notices.
+    "The photos may not be published without permission of the ministry, officials said.",
+    "Reproduction of the leader's portrait is strictly regulated.",
+    "North Korean hackers sent e-mails that land in your inbox looking like bank notices.",
+    "Users who enable JavaScript on the fake site are infected, researchers said.",
+    "The agency tracked the use of cookies by the hackers.",
 ]
 
 # Subheadings of analysis pieces and reports: kept between two paragraphs (a judgment: above the lead a short line

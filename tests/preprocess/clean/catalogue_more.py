@@ -123,8 +123,6 @@ FURNITURE_MORE = [
     "Video duration 02:15",
     "02:15",
     "Duration: 2 minutes",
-    "ANCHOR:",
-    "Anchor: Jane Doe",
     "This is a rush transcript.",
     "Copy may not be in its final form.",
     "SUGGESTED CITATION",
