@@ -54,6 +54,7 @@ from kit.preprocess.clean.reading import (
     is_label,
     is_sentence,
     is_title_case,
+    may_be_caption,
     reads_as_lead,
     reads_as_prose,
 )
@@ -187,7 +188,7 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
         prose[i] = True  # a line of a hard-wrapped paragraph is body text whatever its own length
     for i, ln in enumerate(lines):
         after = lines[i + 1].text if i + 1 < len(lines) else ""
-        describes_picture = not prose[i] or PICTURE_WORDS.search(ln.text)
+        describes_picture = may_be_caption(ln.text) or PICTURE_WORDS.search(ln.text)
         if kinds[i] in ("", "repeated_line") and CREDIT.match(after) and describes_picture:
             kinds[i] = "caption"  # the line above a photo credit is its caption
         elif (
@@ -226,7 +227,7 @@ def classify_lines(raw_text: str, *, headline: str = "") -> list[Line]:
             elif is_label(lines[i].text):
                 kinds[i] = "section_label"
             else:  # a sentence in the header: a standfirst, unless it reads like the lead
-                kinds[i] = "paragraph" if reads_as_lead(lines[i].text) else "standfirst"
+                kinds[i] = "paragraph" if header.is_lead(lines[i].text, kinds[:i]) else "standfirst"
         elif (
             header_end >= 0
             and i < first_prose
@@ -322,7 +323,10 @@ def _body_kind(
     if sentence:
         return "paragraph"
     words = WORD.findall(text)
-    last = i == len(lines) - 1 and i > 0 and SENTENCE_START.match(text) and len(words) > 1
+    # The last line, unless it is a Title Case name ("Asia Pacific", "Korea Herald" after the body are furniture; a
+    # paragraph cut off after its first words, "In Seoul, So", has a comma).
+    name = is_title_case(text) and "," not in text
+    last = i == len(lines) - 1 and i > 0 and SENTENCE_START.match(text) and len(words) > 1 and not name
     if prose or (last and (kinds[i - 1] in ("", *BODY_KINDS) or _cut_off(text, kinds))):
         return "paragraph"  # a last paragraph cut off mid-sentence
     if i == 0 and is_label(text):

@@ -22,6 +22,7 @@ from kit.preprocess.clean.reading import (
     fold,
     is_sentence,
     is_title_case,
+    reads_as_lead,
     reads_as_prose,
     runs_on,
 )
@@ -189,8 +190,11 @@ def header_end(kinds: list[str], prose: list[bool], texts: list[str]) -> int:
         end = anchors[0]
         for i in anchors[1:]:
             unexplained = [j for j in range(end + 1, i) if kinds[j] == ""]
-            # A paragraph of prose ends the header, unless the headline is printed again below it.
-            if len(unexplained) > HEADER_GAP or (any(prose[j] for j in unexplained) and kinds[i] != "headline"):
+            # A paragraph of prose ends the header, unless the headline is printed again below it; so do two
+            # sentences (a standfirst is one: two are the lead and the paragraph after it, above a caption).
+            sentences = sum(len(WORD.findall(texts[j])) >= 4 and bool(TERMINAL.search(texts[j])) for j in unexplained)
+            ends_body = any(prose[j] for j in unexplained) or sentences > 1
+            if len(unexplained) > HEADER_GAP or (ends_body and kinds[i] != "headline"):
                 break
             end = i
     for i, kind in enumerate(kinds):
@@ -199,6 +203,17 @@ def header_end(kinds: list[str], prose: list[bool], texts: list[str]) -> int:
         if kind == "headline":
             end = max(end, i)
     return end
+
+
+def is_lead(text: str, kinds_above: list[str]) -> bool:
+    """A one-sentence line in the header that is the lead, not a standfirst: it reads like a news lead (a dateline,
+    the day of the event), or it is a sentence of four words or more below the headline and a byline or date line
+    ("By Jane Doe" / "Oct. 10, 2016" / "North Korea fired a missile." / a photo credit / the next paragraph).
+    """
+    if reads_as_lead(text):
+        return True
+    signed = "headline" in kinds_above and any(k in ("date_line", "byline") for k in kinds_above)
+    return signed and len(WORD.findall(text)) >= 4 and bool(TERMINAL.search(text))
 
 
 def repeats_lead(lines: list[Line], sentence_rows: list[int], i: int) -> bool:

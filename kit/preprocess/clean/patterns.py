@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kit.preprocess import wordstart
+from kit.preprocess.clean.notices import notice_kind
 from kit.preprocess.clean.parts import AGENCY_NAMES, SCRIPT_LABEL, SUFFIXES
 from kit.preprocess.clean.reading import (
     PROSE_CHARS,
@@ -97,7 +98,7 @@ SITE_NOTICE = re.compile(wordstart.ahead("YyTtaJc", _SITE_NOTICE))
 # ("Signed in 1961, the treaty …" and "declined to add comment" are body.)
 ACCOUNT_NOTICE = re.compile(
     r"^(?:or\s+|please\s+)?(?:sign[\s\-]?(?:in|up)|log[\s\-]?in|register|subscribe|become a (?:member|subscriber))\b"
-    r"(?!\s+(?:in|on|at|as|with|of)\b)|"
+    r"(?!\s+(?:in|on|at|as|with|of|the|a|an|this|that)\b)|"
     r"\b(?:logged in|signed in|log in|sign in|register|subscribe)\b.{0,20}"
     r"\bto (?:post |leave |add |write )?(?:a )?comments?\b|"
     r"\bcomments? (?:are|is) (?:closed|moderated)\b|^comments? (?:have to|must|should)\b|"
@@ -120,7 +121,7 @@ PROMOTION = re.compile(
 SCRIPT_MARKER = re.compile(r"^/{2,}\s*[A-Z][A-Z0-9 '\-]*\s*/{2,}$")
 # A tweet embedded in the page: "… https://t.co/l7RXJD3Aoe …", "pic.twitter.com/…", "— Jane Doe (@jdoe) May 5, 2019".
 EMBED = re.compile(
-    r"https?://t\.co/|\bpic\.twitter\.com/|^[—–-]\s*[^()]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}$"
+    r"https?://t\.co/|\bpic\.twitter\.com/|^(?:[—–-]\s*)?[^()]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}$"
 )
 # A newsroom note about the text, alone in brackets: "(EDITORIAL from Korea Times on Nov. 24)", "(Begin text)".
 SOURCE_NOTE = re.compile(
@@ -143,7 +144,8 @@ PHOTO_CREDIT = re.compile(wordstart.ahead("FPSpiI|[\u0130\u0131", _PHOTO_CREDIT)
 # Caption phrasing: "In this Oct 10, 2015 image made from video, …", "… in this file photo.", "A photograph released …".
 CAPTION_PHRASE = re.compile(
     r"^In this\b.{0,40}?\b(?:photo|image|picture|photograph|handout)\b|\bin this (?:\w+ )?(?:photo|image|picture)\b|"
-    r"^(?:an? |the )?(?:file |handout )?(?:photo|photograph|picture|image)s? (?:released|provided|taken|distributed)\b",
+    r"^(?:an? |the |this |these )?(?:file |handout |undated )?(?:photo|photograph|picture|image)s? "
+    r"(?:released|provided|taken|distributed)\b(?!.*\b(?:showed|appeared|were|was)\b)",
     re.IGNORECASE,
 )
 # A caption ending in an agency credit, e.g. "... VR goggles in Beijing. (Yonhap)".
@@ -157,7 +159,7 @@ PHOTO_PAREN = re.compile(
 # Where a person stands in the picture, after a name: "Wu Bangguo, left, talks with …", "Xi Jinping (right) and …".
 CAPTION_POSITION = re.compile(
     r"\b[A-Z][\w.'’\-]*(?:,? \((?:left|right|center|centre|(?:second|third) (?:from )?(?:left|right))\)|"
-    r", (?:left|right|center|centre|(?:second|third) from (?:left|right)),) [a-z]"
+    r", (?:left|right|center|centre|(?:second|third) from (?:left|right)),) (?![a-z]+ed\b)[a-z]"
 )
 # A screen capture credited at the end of a caption: "… last year. Korean Central Television (KCTV) screen capture."
 SCREEN_CAPTURE = re.compile(r"(?:^|(?<=[.!?] ))(?:[A-Z(][\w()/.\-]*\s+){1,5}(?:[Ss]creen ?(?:capture|grab|shot))\.?$")
@@ -209,6 +211,8 @@ def pattern_kind(text: str, count: int, folded_headline: str, *, first_copy: boo
         return "caption"
     if AGENCY_CREDIT.search(text) and (count > 1 or PICTURE_WORDS.search(text)):
         return "caption"
+    if kind := notice_kind(text):
+        return kind
     if count > 1:
         if is_label(text):
             return "section_label"

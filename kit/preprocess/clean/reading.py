@@ -16,15 +16,28 @@ PROSE_CHARS = 150
 # A menu of sections separated by "|", three items or more of a few words: "News | Web Resources | Yellow Pages".
 MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 # Words a share/print/navigation strip is made of: "Email | Print | Subscribe", "Text size Aa Aa", "PrintPrint",
-# "Font size A- A A+", "Skip to main content".
+# "Font size A- A A+", "Skip to main content", "Report an error", "Terms of use | Privacy policy", "Show comments".
 NAVIGATION_WORDS = frozenset({
-    "a", "aa", "advertise", "advertisement", "apa", "back", "blog", "bookmark", "by", "chicago", "cite", "close",
-    "comment", "comments", "content", "contents", "copy", "decrease", "dictionary", "disqus", "email", "facebook",
-    "font", "fontsize", "forum", "go", "home", "in", "increase", "kakaotalk", "large", "larger", "line", "link",
-    "linkedin", "listen", "log", "login", "mail", "main", "medium", "menu", "mla", "more", "navigation", "next",
-    "on", "page", "powered", "prev", "previous", "print", "reddit", "reset", "save", "search", "send", "share",
-    "sign", "size", "skip", "small", "smaller", "story", "style", "subscribe", "telegram", "text", "this", "to",
-    "top", "tweet", "twitter", "up", "us", "wechat", "weibo", "whatsapp", "with", "x",
+    "a", "aa", "about", "advertise", "advertisement", "an", "apa", "article", "back", "blog", "bookmark",
+    "breaking", "by", "caption", "chicago", "cite", "click", "close", "comment", "comments", "contact", "content",
+    "contents", "copy", "correction", "corrections", "decrease", "dictionary", "disqus", "donate", "download",
+    "editor", "editors", "email", "enlarge", "error", "facebook", "feedback", "font", "fontsize", "forum",
+    "friendly", "go", "hide", "home", "image", "in", "increase", "journalism", "kakaotalk", "large", "larger",
+    "like", "line", "link", "linkedin", "listen", "live", "load", "log", "login", "mail", "main", "medium", "menu",
+    "mla", "more", "navigation", "new", "next", "of", "on", "opens", "our", "page", "pdf", "picks",
+    "policy", "powered", "prev", "previous", "print", "privacy", "reddit", "report", "republish", "reset", "reuse",
+    "save", "search", "see", "send", "share", "show", "sign", "size", "skip", "small", "smaller", "story", "style",
+    "subscribe", "support", "tags", "telegram", "terms", "text", "the", "this", "to", "toggle", "top", "topics",
+    "tweet", "twitter", "up", "us", "use", "via", "view", "watch", "wechat", "weibo", "whatsapp", "window", "with",
+    "x", "your",
+})  # fmt: skip
+# Navigation words that are common English too: a strip needs one word besides them ("Show comments", but not a
+# wrapped line of body text "support of the" or a heading "Back to the Table").
+COMMON_NAVIGATION_WORDS = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "by", "with", "up", "this", "us", "our", "your", "more", "see", "show",
+    "like", "new", "use", "report", "support", "live", "watch", "view", "top", "back", "next", "story", "article",
+    "page", "line", "link", "main", "save", "close", "copy", "send", "sign", "log", "go", "home", "style", "search",
+    "menu", "x", "about", "open", "window", "image", "contact",
 })  # fmt: skip
 
 # ---------------------------------------------------------------- reading a line
@@ -70,6 +83,9 @@ LABEL_WORDS = 5
 SUBHEADING_WORDS = 6
 # A short exclamation above the body is a promotion ("Find a Security Clearance Job!") up to this many words.
 PROMOTION_WORDS = 6
+
+# A sentence told in the past or reported: a body paragraph's verbs ("said", "told", "discussed"), not a caption's.
+REPORTED = re.compile(r"\b(?:say|said|says|told|according|was|were|had|would|could|[a-z]{3,}ed)\b")
 
 # ---------------------------------------------------------------- lines that run on (hard-wrapped text)
 # Words a line cannot end a heading or a sentence with: a line ending so runs on into the next one.
@@ -157,7 +173,11 @@ def has_date(text: str) -> bool:
 def is_navigation(text: str) -> bool:
     """A strip of share/print/navigation words, e.g. "Email | Print | Subscribe", "PrintPrint CiteCite"."""
     words = re.findall(r"[a-z]+", text.lower())
-    return bool(words) and all(navigation_word(w) for w in words)
+    if re.search(r"(?<!\.\.)[.?!][\"”’')]*$", text):
+        return (
+            False  # a sentence, or the end of one wrapped over lines: "See more of this on page 12.", "of the report."
+        )
+    return any(w not in COMMON_NAVIGATION_WORDS for w in words) and all(navigation_word(w) for w in words)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -185,6 +205,16 @@ def runs_on(text: str, after: str) -> bool:
         return True
     last = LAST_WORD.search(text)
     return last is not None and last.group(1).lower() in RUN_ON_WORDS
+
+
+def may_be_caption(text: str) -> bool:
+    """A line that can be the caption above a photo credit: not prose, and no sentence told in the past or reported
+    ("Kim waves to the crowd in Pyongyang." is a caption; "The two leaders discussed trade." and "Analysts said …"
+    are paragraphs, which a photo placed between paragraphs may have above its credit).
+    """
+    if reads_as_prose(text):
+        return False
+    return not is_sentence(text) or not REPORTED.search(text)
 
 
 def is_title_case(text: str) -> bool:

@@ -116,3 +116,32 @@ def test_straight_changes_only_curly_quotes_and_no_break_spaces():
 
 # The patterns searched through every paragraph behind a look-ahead for their first characters, and the same
 # patterns without it: the look-ahead must change no match.
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Kim waves to the crowd in Pyongyang.", True),  # told in the present: a caption
+        ("Kim Jong Un at the rally", True),  # no sentence
+        ("The two leaders discussed trade.", False),  # told in the past: a paragraph
+        ("Analysts say the meeting matters.", False),  # reported
+    ],
+)
+def test_the_line_above_a_photo_credit_may_be_its_caption(text, caption):
+    assert reading.may_be_caption(text) is caption
+
+
+@pytest.mark.parametrize(
+    ("text", "navigation"),
+    [
+        ("Show comments", True),
+        ("Terms of use | Privacy policy", True),
+        ("Report an error", True),
+        ("of the report.", False),  # the end of a sentence wrapped over lines
+        ("support of the", False),  # common words only: a wrapped line of body text
+        ("See more of this on page 12.", False),
+        ("Back to the Table", False),
+    ],
+)
+def test_a_navigation_strip_needs_a_word_of_its_own_and_no_sentence_end(text, navigation):
+    assert reading.is_navigation(text) is navigation
