@@ -79,7 +79,12 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
                 return Span(min(last, pub + timedelta(days=1)), last, "part_of_month", basis)
             return span
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
-        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+        sunday = monday + timedelta(days=6)
+        if rel == "earlier this":  # like "earlier this month": the days of the week before publication
+            return Span(monday, max(monday, pub - timedelta(days=1)), "week", f"{basis} (Monday to the day before)")
+        if rel == "later this":
+            return Span(min(sunday, pub + timedelta(days=1)), sunday, "week", f"{basis} (the day after to Sunday)")
+        return Span(monday, sunday, "week", f"{basis} (Monday to Sunday)")
 
     span = over_publication(anchor, resolve)
     part = " ".join((m["part"] or "").lower().split())
@@ -95,8 +100,10 @@ WEEK_PARTS = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}
 
 
 def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the past 70 years", "the last two weeks": that many units up to publication (vague for "few")."""
-    count = number(group_text(m, "n"))
+    """For "the past 70 years", "the last two weeks", "the past decade": that many units up to publication
+    (one without a count; vague for "few").
+    """
+    count = number(m["n"]) if m["n"] else 1
     if count is None:
         return vague_span()
     unit = group_text(m, "unit").lower().rstrip("s")
@@ -135,6 +142,8 @@ def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if count is None:
         return vague_span()
     unit = group_text(m, "unit").lower().rstrip("s")
+    if unit == "fortnight":
+        count, unit = 2 * count, "week"
     compared = anaphoric.compared_with_previous(anchor, sentence[: m.start()], count, unit)
     if compared is not None:
         return compared
@@ -189,8 +198,18 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     else the publication's. "Later (earlier) in the month" names no span; "later in the day" is the day
     named before it (else the publication day).
     """
-    unit = group_text(m, "unit").lower()
-    part = " ".join(group_text(m, "part").lower().split())
+    return part_of_unit(group_text(m, "unit").lower(), " ".join(group_text(m, "part").lower().split()), anchor)
+
+
+def year_end(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "by year-end", "at year end": the end of the year meant, as "the end of the year" reads."""
+    return part_of_unit("year", "the end of", anchor)
+
+
+def part_of_unit(unit: str, part: str, anchor: Anchor) -> Span | None:
+    """The ``part`` ("early", "the end of", "later"…) of the year, month or day meant (see
+    :func:`part_of_the_unit`).
+    """
     if unit == "day":
         if anchor.previous is not None and anchor.previous.granularity == "day":
             return replace(anchor.previous, basis=f"{part} on the day of {anchor.previous_text!r}")

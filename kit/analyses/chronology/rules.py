@@ -86,9 +86,21 @@ RULES: list[Rule] = [
         absolute.month_day_range,
     ),
     Rule(
+        "day_month_range",
+        # "26-28 March", "from 26 to 28 March", "26 and 27 March 2018", "30 March to 2 April".
+        re.compile(
+            rf"(?<![\d,.])\b(?P<d>{DAY}){ORD}?(?:\s+(?P<mon>{MONTH_OR_ABBR}))?{RANGE}(?P<d2>{DAY}){ORD}?\s+"
+            rf"(?:of\s+)?(?P<mon2>{MONTH_OR_ABBR})(?:(?<=\.)|\b)(?:,?\s+(?P<y>{YEAR})\b)?(?!\s*%)"
+        ),
+        absolute.day_month_range,
+    ),
+    Rule(
         "month_day_relative_year",
-        re.compile(rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?\s+(?P<rel>last|this|next)\s+year\b"),
-        absolute.month_day_relative_year,
+        re.compile(
+            rf"(?:\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH_OR_ABBR}),?)\s+(?P<rel>last|this|next)\s+year\b"
+        ),
+        lambda m, a, s: absolute.month_day_relative_year(EitherGroups(m), a, s),
     ),
     Rule(
         "weekday_and_day",
@@ -103,15 +115,19 @@ RULES: list[Rule] = [
         "month_day",
         re.compile(
             rf"{PART_OF_DAY_OF}(?:\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\b(?![\d,.]\d)"
-            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH})\b)"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH_OR_ABBR})(?:(?<=\.)|\b))"
         ),
         lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
     ),
     Rule(
         "month_range",
         # "the January-March period", "April–June 2017".
-        re.compile(rf"\b(?P<mon>{MONTH})\s*[-–]\s*(?P<mon2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"),
-        absolute.month_range,
+        # In words: "from January to March", "January through March 2017", "between May and August of 2010".
+        re.compile(
+            rf"(?:\b(?P<mon>{MONTH})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(?P<mon2>{MONTH})"
+            rf"|(?<=\b(?i:between)\s)(?P<mon_>{MONTH})\s+and\s+(?P<mon2_>{MONTH}))(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+        ),
+        lambda m, a, s: absolute.month_range(EitherGroups(m), a, s),
     ),
     Rule(
         "month_year",
@@ -122,12 +138,21 @@ RULES: list[Rule] = [
         "year_range",
         # "1950-53", "2011 to 2017", "between 2013 and 2016" (not "2013 and 2016" alone: two years).
         re.compile(
-            rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to|through)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"
+            rf"(?<![\d$£€¥.,#/])(?P<y>{YEAR})\s*(?:-|–|—|/|to|through|until|till)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–/]\d)"
             rf"|(?<=\b(?i:between)\s)(?P<y_>{YEAR})\s+and\s+(?P<y2_>{YEAR})\b(?!\s*%)"
         ),
         lambda m, a, s: absolute.year_range(EitherGroups(m), a, s),
     ),
     Rule("decade", re.compile(rf"\b(?:the\s+)?{PART}(?P<y>{YEAR})s\b"), absolute.decade),
+    Rule(
+        "short_decade",
+        # "the '90s", "the mid-80s", "the Nineties" (with "the": "in their 60s" is an age).
+        re.compile(
+            rf"\b(?i:the)\s+{PART}(?:['’‘]?(?P<yy>[1-9]0|00)s\b"
+            r"|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"
+        ),
+        absolute.short_decade,
+    ),
     Rule(
         "century",
         # "the 21st century", "the new century", "this century".
@@ -239,6 +264,15 @@ RULES: list[Rule] = [
         lambda m, a, s: relative.part_of_the_unit(EitherGroups(m), a, s),
     ),
     Rule(
+        "year_end",
+        # "by year-end", "at year end" ("before year end" is the rule before_the_end's).
+        re.compile(
+            r"(?:(?<=\b(?i:by)\s)|(?<=\b(?i:at)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:around)\s)|(?<=\b(?i:till)\s))"
+            r"(?:(?i:the)\s+)?(?i:year)[-\s](?i:end)\b(?![-\s]+(?i:party|parties|bonus|bonuses|sales?)\b)"
+        ),
+        relative.year_end,
+    ),
+    Rule(
         "months_of_the_year",
         re.compile(
             rf"\bthe\s+(?:(?P<q>first|second|third|fourth|last|final)\s+quarter|first\s+(?P<n>{COUNT})\s+months)"
@@ -248,9 +282,20 @@ RULES: list[Rule] = [
         months.months_of_the_year,
     ),
     Rule(
+        "quarter_code",
+        # "Q3", "Q4 2017", "H1 2018" (a half only with its year: "H2" alone is hydrogen).
+        re.compile(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])(?=\s+(?:of\s+)?{YEAR}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
+        months.quarter_code,
+    ),
+    Rule(
         "past_units",
-        re.compile(rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b", re.I),
-        relative.past_units,
+        # "the past three years", and "the past (last) decade": ten years up to publication.
+        re.compile(
+            rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b"
+            r"|\bthe\s+(?:past|last)\s+(?P<unit_>decade)\b",
+            re.I,
+        ),
+        lambda m, a, s: relative.past_units(EitherGroups(m), a, s),
     ),
     Rule(
         "coming_units",
@@ -259,7 +304,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "units_ago",
-        re.compile(rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.I),
+        re.compile(
+            rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)\s+ago\b", re.I
+        ),
         relative.units_ago,
     ),
     Rule(
