@@ -60,11 +60,14 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     # "yesterday", "today" hold "day"; "tonight", "last night" hold "night".
     "today_relative": (_words(r"day|night|tomorrow|morning|afternoon|evening"),),
     "previous_unit": (_words(r"year|month|week|day|hour"),),
-    "same_as_previous": (_words(r"same|that"), _words(r"day|night|morning|afternoon|evening|week|month|year|time")),
+    "same_as_previous": (
+        _words(r"same|that|at\s+the"),
+        _words(r"day|night|morning|afternoon|evening|week|month|year|time"),
+    ),
     "same_period": (_words(r"same"),),
     "unit_named_before": (_words(r"month|year"),),
     # "earl" starts "early" and "earlier", "late" "later".
-    "part_of_the_unit": (_words(r"earl|late|end|beginning|start|middle|half"), _words(r"year|month|day")),
+    "part_of_the_unit": (_words(r"earl|late|end|beginning|start|middle|half"), _words(r"year|month|day|week")),
     "since_then": (_words(r"since"),),
     "part_of_day_named_before": (_words(r"nightfall|dusk|dawn|daybreak|sunset|sunrise"),),
     "before_the_end": (_words(r"before"), _words(r"end")),
@@ -74,6 +77,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "past_units": (_words(r"past|last"),),
     "coming_units": (_words(r"next|coming"),),
     "units_ago": (_words(r"ago"),),
+    "units_from_now": (_words(r"time|last|next"),),
     "month_relative_year": (MONTH_WORD, YEAR_WORD),
     "month_of_year_named_before": (MONTH_WORD, YEAR_WORD),
     # The longest word of each holiday's name, and "anniversary" or "birthday" (see Calendar.need).
@@ -96,6 +100,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "vague": (
         _words(
             r"recent|lately|soon|days|currently|present|previously|formerly|now|moment|time|future|coming|past|years"
+            r"|meantime|then|ago|ahead"
         ),
     ),
 }

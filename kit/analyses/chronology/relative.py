@@ -148,20 +148,34 @@ def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if compared is not None:
         return compared
     basis = f"{count} {unit}(s) before publication"
+    return over_publication(anchor, lambda pub: units_from(pub, -count, unit, basis))
 
-    def resolve(pub: date) -> Span:
-        if unit == "year":
-            return year_span(pub.year - count, basis)
-        if unit == "decade":
-            return Span(date(pub.year - 10 * count, 1, 1), date(pub.year - 10 * count, 12, 31), "year", basis)
-        if unit == "month":
-            return month_span(*add_months(pub, -count), basis)
-        if unit == "week":
-            monday = pub - timedelta(days=pub.weekday()) - timedelta(weeks=count)
-            return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
-        return day_span(pub - timedelta(days=count), basis)
 
-    return over_publication(anchor, resolve)
+def units_from_now(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "in two weeks' time", "the week after next", "the year before last": the day, week, month or year that
+    many units after (before) publication.
+    """
+    after_next = (m["which"] or "").lower().endswith("next")
+    count = (2 if after_next else -2) if m["which"] else number(group_text(m, "n")) or 0
+    if not count:
+        return vague_span()  # "in a few weeks' time"
+    unit = group_text(m, "unit").lower().rstrip("s")
+    basis = f"{abs(count)} {unit}(s) {'after' if count > 0 else 'before'} publication"
+    return over_publication(anchor, lambda pub: units_from(pub, count, unit, basis))
+
+
+def units_from(pub: date, count: int, unit: str, basis: str) -> Span:
+    """The year, month, week (Monday to Sunday) or day ``count`` units after ``pub`` (before it when negative)."""
+    if unit == "year":
+        return year_span(pub.year + count, basis)
+    if unit == "decade":
+        return Span(date(pub.year + 10 * count, 1, 1), date(pub.year + 10 * count, 12, 31), "year", basis)
+    if unit == "month":
+        return month_span(*add_months(pub, count), basis)
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=count)
+        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+    return day_span(pub + timedelta(days=count), basis)
 
 
 def in_quotation(sentence: str, position: int) -> bool:
@@ -214,6 +228,8 @@ def part_of_unit(unit: str, part: str, anchor: Anchor) -> Span | None:
         if anchor.previous is not None and anchor.previous.granularity == "day":
             return replace(anchor.previous, basis=f"{part} on the day of {anchor.previous_text!r}")
         return over_publication(anchor, lambda pub: day_span(pub, f"{part} on the day of publication"))
+    if unit == "week":
+        return part_of_the_week(part, anchor)
     if part in ("later", "earlier"):
         return vague_span()
     previous = anchor.previous if anchor.previous_in_sentence else None
@@ -225,6 +241,21 @@ def part_of_unit(unit: str, part: str, anchor: Anchor) -> Span | None:
             return anchored_span("publication period spans more than one such unit")
     span = year_span(base.year, basis) if unit == "year" else month_span(base.year, base.month, basis)
     return part_of(span, part)
+
+
+def part_of_the_week(part: str, anchor: Anchor) -> Span:
+    """For "earlier (later) in the week": the days of its week before (after) the day named before, else
+    before (after) publication, as "earlier this week" reads.
+    """
+    if anchor.previous is not None and anchor.previous.granularity == "day":
+        day, basis = anchor.previous.days()[0], f"{part} in the week of {anchor.previous_text!r}"
+        days = (day, day)
+    else:
+        days, basis = (anchor.first, anchor.last), f"{part} in the week of publication {anchor.label}"
+    monday, sunday = days[0] - timedelta(days=days[0].weekday()), days[1] + timedelta(days=6 - days[1].weekday())
+    if part == "earlier":
+        return Span(monday, max(monday, days[1] - timedelta(days=1)), "week", basis)
+    return Span(min(sunday, days[0] + timedelta(days=1)), sunday, "week", basis)
 
 
 def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:

@@ -145,8 +145,7 @@ RULES: list[Rule] = [
     ),
     Rule("decade", re.compile(rf"\b(?:the\s+)?{PART}(?P<y>{YEAR})s\b"), absolute.decade),
     Rule(
-        "short_decade",
-        # "the '90s", "the mid-80s", "the Nineties" (with "the": "in their 60s" is an age).
+        "short_decade",  # "the '90s", "the mid-80s", "the Nineties" (with "the": "in their 60s" is an age)
         re.compile(
             rf"\b(?i:the)\s+{PART}(?:['’‘]?(?P<yy>[1-9]0|00)s\b"
             r"|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"
@@ -203,7 +202,8 @@ RULES: list[Rule] = [
     Rule(
         "same_as_previous",
         re.compile(
-            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?:(?i:at|by)\s+)?(?i:that))\s+"
+            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?:(?i:at|by)\s+)?(?i:that)"
+            r"|(?i:at\s+the)(?=\s+(?i:time)\b(?!\s+(?:of|when|being|to)\b)))\s+"
             r"(?P<unit>day|night|morning|afternoon|evening|week|month|year|time)\b"
         ),
         anaphoric.same_as_previous,
@@ -259,13 +259,12 @@ RULES: list[Rule] = [
             r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
             r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
             r"(?P<unit>year|month)\b"
-            r"|\b(?P<part_>(?i:later|earlier))\s+(?:in|on)\s+the\s+(?P<unit_>day)\b"
+            r"|\b(?P<part_>(?i:later|earlier))\s+(?:in|on)\s+the\s+(?P<unit_>day|week)\b"
         ),
         lambda m, a, s: relative.part_of_the_unit(EitherGroups(m), a, s),
     ),
     Rule(
-        "year_end",
-        # "by year-end", "at year end" ("before year end" is the rule before_the_end's).
+        "year_end",  # "by year-end", "at year end" ("before year end" is the rule before_the_end's)
         re.compile(
             r"(?:(?<=\b(?i:by)\s)|(?<=\b(?i:at)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:around)\s)|(?<=\b(?i:till)\s))"
             r"(?:(?i:the)\s+)?(?i:year)[-\s](?i:end)\b(?![-\s]+(?i:party|parties|bonus|bonuses|sales?)\b)"
@@ -308,6 +307,16 @@ RULES: list[Rule] = [
             rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)\s+ago\b", re.I
         ),
         relative.units_ago,
+    ),
+    Rule(
+        "units_from_now",
+        # "two weeks' time" (after "in"), "the week after next", "the year before last".
+        re.compile(
+            rf"(?<=\b(?i:in)\s)(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|day|week|month|year)['’]?\s+time\b"
+            r"|\bthe\s+(?P<unit_>year|month|week)\s+(?P<which>before\s+last|after\s+next)\b",
+            re.I,
+        ),
+        lambda m, a, s: relative.units_from_now(EitherGroups(m), a, s),
     ),
     Rule(
         "month_relative_year",
@@ -377,8 +386,11 @@ RULES: list[Rule] = [
             # Like every other rule, the expression leaves out its preposition: "in recent years" → "recent years".
             r"\b(?:recently|lately|soon|these\s+days|nowadays|currently|presently|previously|formerly|now(?!-)"
             r"|at\s+the\s+moment|at\s+present|at\s+this\s+time|for\s+the\s+time\s+being"
+            # Not "so far", "to date": the hand codings leave them out, like "already" and "still".
+            r"|in\s+the\s+meantime|back\s+then|long\s+ago"
             r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bon\s)|(?<=\bof\s))(?:recent\s+(?:years|months|weeks|days)"
-            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past)"
+            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past"
+            r"|the\s+(?:years|months|weeks|days)\s+ahead)"
             r"|(?<=\bover\s)the\s+years)\b",
             re.I,
         ),

@@ -94,6 +94,13 @@ CATALOGUE = [
     ),
     case("The deal should be signed by year-end.", rows={"year-end": ("2018-12-01", "2018-12-31", "part_of_year")}),
     case("Trade will grow in the coming year.", rows={"the coming year": ("2019-01-01", "2019-12-31", "year")}),
+    case("They met earlier in the week.", rows={"earlier in the week": ("2018-03-26", "2018-03-27", "week")}),
+    case(
+        "The summit was held the week before last.", rows={"the week before last": ("2018-03-12", "2018-03-18", "week")}
+    ),
+    case("Trade fell the year before last.", rows={"the year before last": ("2016-01-01", "2016-12-31", "year")}),
+    case("Talks will resume in two weeks' time.", rows={"two weeks' time": ("2018-04-09", "2018-04-15", "week")}),
+    case("It opens in three days' time.", rows={"three days' time": ("2018-03-31", "2018-03-31", DAY)}),
     # Rolling spans up to publication, and counts back from it.
     case("Exports fell in the past year.", rows={"the past year": ("2017-03-28", "2018-03-28", "year")}),
     case(
@@ -218,6 +225,18 @@ CATALOGUE = [
             "The following week": ("2018-04-02", "2018-04-08", "week"),
         },
     ),
+    case(
+        "He met Xi on Thursday, March 22. | Later in the week he flew home.",
+        rows={
+            "Thursday": ("2018-03-22", "2018-03-22", DAY),
+            "March 22": ("2018-03-22", "2018-03-22", DAY),
+            "Later in the week": ("2018-03-23", "2018-03-25", "week"),
+        },
+    ),
+    case(
+        "The war ended in 1953. | At the time, the two were allies.",
+        rows={"1953": ("1953-01-01", "1953-12-31", "year"), "At the time": ("1953-01-01", "1953-12-31", "year")},
+    ),
     # Holidays of the calendar file, with the country named beside them.
     case("Kim gave a speech on New Year's Day.", rows={"New Year's Day": ("2018-01-01", "2018-01-01", DAY)}),
     case("He spoke on Christmas Day.", rows={"Christmas Day": ("2017-12-25", "2017-12-25", DAY)}),
@@ -228,6 +247,11 @@ CATALOGUE = [
     case("Tensions have risen in recent days.", rows={"recent days": (None, None, "vague")}),
     case("Talks will begin in the coming weeks.", rows={"the coming weeks": (None, None, "vague")}),
     case("Officials may meet again soon.", rows={"soon": (None, None, "vague")}),
+    case("In the meantime, talks continue.", rows={"In the meantime": (None, None, "vague")}),
+    case("Back then, relations were warm.", rows={"Back then": (None, None, "vague")}),
+    case("Long ago, the two were allies.", rows={"Long ago": (None, None, "vague")}),
+    case("Trade will grow in the years ahead.", rows={"the years ahead": (None, None, "vague")}),
+    case("At the time of writing, no one had replied."),
     case("The meeting was held on the eve of the summit.", rows={"the eve of the summit": (None, None, "anchored")}),
     case("The deal came weeks after the summit.", rows={"weeks after the summit": (None, None, "anchored")}),
     # Not dates: verbs, durations, clock times, quantities, numbered things, ages and percentages.
@@ -251,6 +275,7 @@ CATALOGUE = [
     case("The 38th parallel divides the peninsula."),
     case("The plant makes H2 for fuel cells."),
     case("The year-end bonus was cut."),
+    case("A day's time is short."),
     case("China marked the 70th anniversary of the founding of the People's Republic."),
 ]
 

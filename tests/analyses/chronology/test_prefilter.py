@@ -46,6 +46,7 @@ RULE_EXAMPLES = {
     "past_units": "Over the past three years.",
     "coming_units": "In the coming two weeks.",
     "units_ago": "Three WEE\u212aS AGO, he left.",
+    "units_from_now": "Talks resume in two WEEKS' TIME.",
     "month_relative_year": "It was held in May last year.",
     "month_of_year_named_before": "In June the following year.",
     "holiday": "They met on Lunar New Year 2019.",
