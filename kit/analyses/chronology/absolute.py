@@ -123,7 +123,11 @@ def month_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def year_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "1950-53", "2011 to 2014": those years; ``None`` when the second is not later."""
+    """For "1950-53", "2011 to 2014": those years; ``None`` when the second is not later, for clock times ("from
+    1600 to 1800 GMT") and after a label ("Resolutions 1718 and 1874").
+    """
+    if CLOCK_24.match(sentence, m.end()) or NUMBERED_LABEL.search(sentence, 0, m.start()):
+        return None
     first = int(group_text(m, "y"))
     last_text = group_text(m, "y2")
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)  # "1950-53"
@@ -170,7 +174,16 @@ def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     following = sentence[m.end() :].lstrip()
     if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS or CLOCK_24.match(sentence, m.end()):
         return None
+    if NUMBERED_LABEL.search(sentence, 0, m.start()):
+        return None
     return part_of(year_span(int(group_text(m, "y")), "explicit year"), m["part"])
+
+
+# A number right after one of these names a thing, not a year: "Resolution 1718", "Flight 2017", "Article 1950".
+NUMBERED_LABEL = re.compile(
+    r"\b(?:[Rr]esolutions?|[Ff]light|[Aa]rticles?|[Ss]ections?|[Cc]hapter|[Rr]oute|[Hh]ighway|[Rr]oom|[Bb]ill|[Nn]o\."
+    r"|[Nn]umber|[Pp]aragraph|[Cc]lause|[Pp]latform|[Gg]ate|[Uu]nit|[Pp]ier|[Ww]indows)\s+$"
+)
 
 
 # Centuries named by their ordinal in words.

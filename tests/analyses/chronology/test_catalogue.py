@@ -276,6 +276,10 @@ CATALOGUE = [
     case("The plant makes H2 for fuel cells."),
     case("The year-end bonus was cut."),
     case("A day's time is short."),
+    case("Resolution 1718 tightened sanctions."),
+    case("Flight 2017 from Beijing landed."),
+    case("The talks ran from 1600 to 1800 GMT."),
+    case("Protesters were sent home, as were 1,950 troops."),
     case("China marked the 70th anniversary of the founding of the People's Republic."),
 ]
 
