@@ -8,6 +8,7 @@ A bare month or season name is a date only with a date word before it ("in April
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Callable
 from datetime import date
@@ -15,7 +16,9 @@ from datetime import date
 from kit.analyses.chronology.spans import (
     Anchor,
     Span,
+    add_months,
     anchored_span,
+    granularity_of,
     month_span,
     nearest,
     nearest_named_before,
@@ -184,6 +187,30 @@ def quarter_code(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     size = 3 if code[0] == "Q" else 6
     first_month, last_month = size * (number_of - 1) + 1, size * number_of
     return months_in_year(first_month, last_month, m["y"], None, anchor, code)
+
+
+def months_to(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the year to March", "the 12 months through June 2017": the months ending with that month, of the
+    year given, else the nearest whose last month has begun by publication in a past-tense clause ("fell in the
+    year through June" in March is last June's), and the nearest the tense allows otherwise.
+    """
+    count = number(m["n"]) if m["n"] else 12
+    if count is None or not 1 <= count <= 36:
+        return vague_span()
+    month = month_number(group_text(m, "mon"))
+
+    def build(year: int) -> Span:
+        first = date(*add_months(date(year, month, 1), 1 - count), 1)
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return Span(first, last, granularity_of(first, last), "")
+
+    what = " ".join(group_text(m, 0).split())
+    if m["y"]:
+        return dataclasses.replace(build(int(m["y"])), basis=f"{what}: explicit year")
+    candidates = possible(build, anchor.nearby_years)
+    if anchor.tense == "past":
+        candidates = [c for c in candidates if c.days()[1].replace(day=1) <= anchor.last] or candidates
+    return nearest(candidates, anchor, what)
 
 
 def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:

@@ -72,6 +72,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "part_of_day_named_before": (_words(r"nightfall|dusk|dawn|daybreak|sunset|sunrise"),),
     "before_the_end": (_words(r"before"), _words(r"end")),
     "year_end": (_words(r"year[-\s]end"),),
+    "months_to": (MONTH_WORD, _words(r"year|months")),
     "months_of_the_year": (_words(r"quarter|months"),),
     "quarter_code": (_words(r"q[1-4]|h[12]"),),
     "past_units": (_words(r"past|last"),),

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from kit.analyses.chronology import absolute, anaphoric, holidays, months, relative, visits, vocabulary, weekdays
 from kit.analyses.chronology.spans import Anchor, Span
-from kit.analyses.chronology.vocabulary import ORDINAL_FOLLOWERS, EitherGroups
+from kit.analyses.chronology.vocabulary import EVENT, ORDINAL_FOLLOWERS, EitherGroups
 
 # Short names for the pattern pieces, so that each rule reads on a line or two.
 DAY = vocabulary.DAY_PATTERN
 MONTH = vocabulary.MONTH_PATTERN
 MONTH_OR_ABBR = vocabulary.MONTH_OR_ABBREVIATION_PATTERN
+SHORT_MONTH = vocabulary.SHORT_MONTH_PATTERN
 ORD = vocabulary.ORDINAL_PATTERN
 PART = vocabulary.PART_PATTERN
 MONTH_PART = vocabulary.MONTH_PART_PATTERN
@@ -28,25 +29,6 @@ YEAR = vocabulary.YEAR_PATTERN
 COUNT = vocabulary.COUNT_PATTERN
 # "the morning of" before a day is part of its expression: "On the morning of Dec. 27".
 PART_OF_DAY_OF = r"(?:\b(?i:the)\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
-# Words that start another temporal expression, or a new clause: an event phrase stops before them.
-_STOP_WORD = (
-    rf"(?:{YEAR}\b|\d{{1,2}}(?!\d|{ORD}\s+(?:anniversary|century|birthday|congress|plenary|session)\b)"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s)"  # "the morning of Dec. 27" is a date's
-    rf"|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later|recently|now|soon"
-    r"|currently|Christmas|New\s+Year|which|who|whom|whose|where|when|while|because|although|though|but|amid|since"
-    r"|until)\b)"
-)
-# One word of an event phrase: no clause punctuation; a final "." only before a space ("U.S. President").
-_EVENT_WORD = (
-    rf"(?!{_STOP_WORD})(?:[^\s,;:()\[\]\"“”—–]+(?=\s)"
-    r"|[^\s,;:()\[\]\"“”—–]*[^\s,;:()\[\]\"“”—–.](?=[\s,;:()\[\]\"“”—–.]|$))"
-)
-# The event an expression is anchored on, to the end of its clause (at most 16 words), not ending on a
-# function word: "the day after [the summit]", "a week before [Xi and Trump meet at the G20 summit in Osaka]".
-EVENT = (
-    rf"(?P<event>{_EVENT_WORD}(?:\s+{_EVENT_WORD}){{0,15}}"
-    r"(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bto)(?<!\bfor)(?<!\bby)(?<!\ba)(?<!\ban))"
-)
 
 
 @dataclass(frozen=True)
@@ -121,10 +103,11 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month_range",
-        # "the January-March period", "April–June 2017".
-        # In words: "from January to March", "January through March 2017", "between May and August of 2010".
+        # "the January-March period", "Jan-Feb", "April–June 2017"; in words: "from January to March",
+        # "January through March 2017", "between May and August of 2010".
         re.compile(
-            rf"(?:\b(?P<mon>{MONTH})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(?P<mon2>{MONTH})"
+            rf"(?:\b(?P<mon>{MONTH}|{SHORT_MONTH}(?=[-–]{SHORT_MONTH}\b))(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)"
+            rf"(?P<mon2>{MONTH}|(?<=[-–]){SHORT_MONTH}\b)"
             rf"|(?<=\b(?i:between)\s)(?P<mon_>{MONTH})\s+and\s+(?P<mon2_>{MONTH}))(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
         ),
         lambda m, a, s: absolute.month_range(EitherGroups(m), a, s),
@@ -174,7 +157,7 @@ RULES: list[Rule] = [
     Rule(
         "relative_unit",
         re.compile(
-            rf"\b(?:(?P<so_far>so\s+far)\s+)?{PART}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this"
+            rf"\b(?:(?P<so_far>so\s+far)\s+)?{vocabulary.RELATIVE_PART_PATTERN}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this"
             r"|later\s+this|earlier\s+last)\s+(?P<unit>year|month|week)\b",
             re.I,
         ),
@@ -257,7 +240,7 @@ RULES: list[Rule] = [
         "part_of_the_unit",
         re.compile(
             r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
-            r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
+            r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+(?:second|latter)\s+half\s+of))\s+(?:in\s+)?the\s+"
             r"(?P<unit>year|month)\b"
             r"|\b(?P<part_>(?i:later|earlier))\s+(?:in|on)\s+the\s+(?P<unit_>day|week)\b"
         ),
@@ -270,6 +253,14 @@ RULES: list[Rule] = [
             r"(?:(?i:the)\s+)?(?i:year)[-\s](?i:end)\b(?![-\s]+(?i:party|parties|bonus|bonuses|sales?)\b)"
         ),
         relative.year_end,
+    ),
+    Rule(
+        "months_to",  # "the year to March", "the 12 months through June 2017"
+        re.compile(
+            rf"\bthe\s+(?:year|(?P<n>{COUNT})\s+months)\s+(?:to|through|ending|ended)\s+(?:in\s+)?(?P<mon>{MONTH})"
+            rf"(?:,?\s+(?P<y>{YEAR}))?\b"
+        ),
+        months.months_to,
     ),
     Rule(
         "months_of_the_year",

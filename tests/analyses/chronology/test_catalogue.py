@@ -201,6 +201,22 @@ CATALOGUE = [
         "Profits in the first half of 2017 fell.",
         rows={"the first half of 2017": ("2017-01-01", "2017-06-30", "part_of_year")},
     ),
+    case(
+        "Talks are slated for the latter half of the year.",
+        rows={"the latter half of the year": ("2018-07-01", "2018-12-31", "part_of_year")},
+    ),
+    case(
+        "Talks are slated for the first week of next month.",
+        rows={"the first week of next month": ("2018-04-01", "2018-04-07", "part_of_month")},
+    ),
+    case("Talks are slated for the first week of next year.", rows={"next year": ("2019-01-01", "2019-12-31", "year")}),
+    case("Trade fell during Jan-Feb.", rows={"Jan-Feb": ("2018-01-01", "2018-02-28", "part_of_year")}),
+    case("Prices rose 3% in the year to March.", rows={"the year to March": ("2017-04-01", "2018-03-31", "year")}),
+    case("Trade fell in the year through June.", rows={"the year through June": ("2016-07-01", "2017-06-30", "year")}),
+    case(
+        "Prices rose in the three months to February 2018.",
+        rows={"the three months to February 2018": ("2017-12-01", "2018-02-28", "season")},
+    ),
     # Counted from the date named before.
     case(
         "The envoy arrived on March 5. | He left the following day.",
@@ -278,6 +294,7 @@ CATALOGUE = [
     case("A day's time is short."),
     case("Resolution 1718 tightened sanctions."),
     case("Flight 2017 from Beijing landed."),
+    case("He flew to Mar-a-Lago."),
     case("The talks ran from 1600 to 1800 GMT."),
     case("Protesters were sent home, as were 1,950 troops."),
     case("China marked the 70th anniversary of the founding of the People's Republic."),

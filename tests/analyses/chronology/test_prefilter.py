@@ -41,6 +41,7 @@ RULE_EXAMPLES = {
     "before_the_end": "Talks will be held before year end.",
     "part_of_the_unit": "Later in the day, he left.",
     "year_end": "A deal is due by YEAR-END.",
+    "months_to": "Prices rose 3% in the year to March.",
     "months_of_the_year": "In the first quarter of 2019.",
     "quarter_code": "Profits rose in Q3 2017.",
     "past_units": "Over the past three years.",
