@@ -258,12 +258,36 @@ def part_of_the_week(part: str, anchor: Anchor) -> Span:
     return Span(min(sunday, days[0] + timedelta(days=1)), sunday, "week", basis)
 
 
+class SingleDay:
+    """A match of "the 26th and 27th" read as its first day alone (no group ``d2``)."""
+
+    def __init__(self, match: Groups):
+        self._match = match
+
+    def __getitem__(self, key: int | str) -> str | None:
+        return None if key == "d2" else self._match[key]
+
+    def start(self) -> int:
+        """Where the match starts in the sentence."""
+        return self._match.start()
+
+    def end(self) -> int:
+        """Where the match ends in the sentence."""
+        return self._match.end()
+
+
 def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the 3rd": that day of the month nearest publication the tense allows; "the 9th of this month"
-    (last, next month): that day of that month.
+    (last, next month): that day of that month. "The 26th and 27th" runs to the second day of the same month.
     """
     day = int(group_text(m, "d"))
     rel = (m["rel"] or "").lower()
+    if m["d2"]:
+        single = day_ordinal(SingleDay(m), anchor, sentence)
+        last_day = int(m["d2"])
+        if single is None or single.first is None or last_day <= day:
+            return None
+        return replace(single, last=single.first.replace(day=last_day), basis=f"{single.basis}, to day {last_day}")
 
     def resolve(pub: date) -> Span:
         if rel:

@@ -360,9 +360,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "day_ordinal",
-        # "the 3rd", "the 9th of this month".
+        # "the 3rd", "the 9th of this month", "the 26th and 27th", "the 9th to the 11th".
         re.compile(
-            rf"\bthe\s+(?P<d>{DAY}){ORD}\b(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+month\b)?{ORDINAL_FOLLOWERS}"
+            rf"\bthe\s+(?P<d>{DAY}){ORD}\b(?:\s*(?:-|–|and|to|through)\s*(?:the\s+)?(?P<d2>{DAY}){ORD}\b)?"
+            rf"(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+month\b)?{ORDINAL_FOLLOWERS}"
         ),
         relative.day_ordinal,
     ),

@@ -123,6 +123,11 @@ CATALOGUE = [
     case("Next autumn, the talks will resume.", rows={"Next autumn": ("2018-09-01", "2018-11-30", "season")}),
     case("The dispute began in autumn 2016.", rows={"autumn 2016": ("2016-09-01", "2016-11-30", "season")}),
     # Days of the month, with and without a year, in the orders wire copy and British style write them.
+    case("On the 26th and 27th, talks were held.", rows={"the 26th and 27th": ("2018-03-26", "2018-03-27", DAY)}),
+    case(
+        "Talks run from the 9th to the 11th of next month.",
+        rows={"the 9th to the 11th of next month": ("2018-04-09", "2018-04-11", DAY)},
+    ),
     case("The delegation left on the 10th.", rows={"the 10th": ("2018-03-10", "2018-03-10", DAY)}),
     case("The summit opened Oct. 10, officials said.", rows={"Oct. 10": ("2017-10-10", "2017-10-10", DAY)}),
     case("The summit opened on 10 October.", rows={"10 October": ("2017-10-10", "2017-10-10", DAY)}),
@@ -295,6 +300,7 @@ CATALOGUE = [
     case("Resolution 1718 tightened sanctions."),
     case("Flight 2017 from Beijing landed."),
     case("He flew to Mar-a-Lago."),
+    case("The 2nd and 3rd largest firms merged."),
     case("The talks ran from 1600 to 1800 GMT."),
     case("Protesters were sent home, as were 1,950 troops."),
     case("China marked the 70th anniversary of the founding of the People's Republic."),
