@@ -55,8 +55,31 @@ def month_day_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return nearest_named_before(build, anchor, what) or nearest_day(possible(build, anchor.nearby_years), anchor, what)
 
 
+def day_month_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "26-28 March", "30 March to 2 April 2018": those days, read as :func:`month_day_range` reads
+    "March 26-28" (the first day takes the second's month when it names none).
+    """
+    first_month = month_number(m["mon"] or group_text(m, "mon2"))
+    last_month = month_number(group_text(m, "mon2"))
+    d1, d2 = int(group_text(m, "d")), int(group_text(m, "d2"))
+    if first_month == last_month and d2 <= d1:
+        return None  # "28 and 3 March" names no range
+    if m["y"]:
+        year = int(m["y"])
+        return Span(date(year, first_month, d1), date(year, last_month, d2), "day", "explicit dates")
+
+    def build(year: int) -> Span:
+        end_year = year + 1 if last_month < first_month else year
+        return Span(date(year, first_month, d1), date(end_year, last_month, d2), "day", "")
+
+    what = group_text(m, 0)
+    return nearest_named_before(build, anchor, what) or nearest_day(possible(build, anchor.nearby_years), anchor, what)
+
+
 def month_day_relative_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "September 3 last year": that day of the year before, of or after publication."""
+    """For "September 3 last year", "3 September last year": that day of the year before, of or after
+    publication.
+    """
     offset = {"last": -1, "this": 0, "next": 1}[group_text(m, "rel").lower()]
     month, day = month_number(group_text(m, "mon")), int(group_text(m, "d"))
 
@@ -100,7 +123,11 @@ def month_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
 
 
 def year_range(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "1950-53", "2011 to 2014": those years; ``None`` when the second is not later."""
+    """For "1950-53", "2011 to 2014": those years; ``None`` when the second is not later, for clock times ("from
+    1600 to 1800 GMT") and after a label ("Resolutions 1718 and 1874").
+    """
+    if CLOCK_24.match(sentence, m.end()) or NUMBERED_LABEL.search(sentence, 0, m.start()):
+        return None
     first = int(group_text(m, "y"))
     last_text = group_text(m, "y2")
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)  # "1950-53"
@@ -122,6 +149,24 @@ def decade(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return part_of(span, m["part"])
 
 
+# Decades named in words: "the Nineties", "the sixties".
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70}
+DECADE_WORDS |= {"eighties": 80, "nineties": 90}
+
+
+def short_decade(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the '90s", "the mid-80s", "the Nineties": the latest such decade that has begun by publication
+    ("the '10s" in 2018 are the 2010s, "the '90s" the 1990s; a decade in words is of the 1900s).
+    """
+    if m["word"]:
+        start = 1900 + DECADE_WORDS[group_text(m, "word").lower()]
+    else:
+        tens = int(group_text(m, "yy"))
+        start = 2000 + tens if 2000 + tens <= anchor.last.year else 1900 + tens
+    span = Span(date(start, 1, 1), date(start + 9, 12, 31), "decade", "decade named by its last two digits")
+    return part_of(span, m["part"])
+
+
 def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "2014", "mid-2017": the year or its part; ``None`` before a quantity noun ("2000 troops") or for a
     clock time on the 24-hour clock ("between 1600 and 2100 GMT").
@@ -129,7 +174,16 @@ def year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     following = sentence[m.end() :].lstrip()
     if following.split(" ", 1)[0].lower().strip(".,;:") in QUANTITY_NOUNS or CLOCK_24.match(sentence, m.end()):
         return None
+    if NUMBERED_LABEL.search(sentence, 0, m.start()):
+        return None
     return part_of(year_span(int(group_text(m, "y")), "explicit year"), m["part"])
+
+
+# A number right after one of these names a thing, not a year: "Resolution 1718", "Flight 2017", "Article 1950".
+NUMBERED_LABEL = re.compile(
+    r"\b(?:[Rr]esolutions?|[Ff]light|[Aa]rticles?|[Ss]ections?|[Cc]hapter|[Rr]oute|[Hh]ighway|[Rr]oom|[Bb]ill|[Nn]o\."
+    r"|[Nn]umber|[Pp]aragraph|[Cc]lause|[Pp]latform|[Gg]ate|[Uu]nit|[Pp]ier|[Ww]indows)\s+$"
+)
 
 
 # Centuries named by their ordinal in words.

@@ -118,9 +118,10 @@ def same_as_previous(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """
     unit = group_text(m, "unit").lower()
     expression = group_text(m, 0)
-    at_that = expression.lower().split()[:2] in (["at", "that"], ["by", "that"])
+    words = expression.lower().split()
+    at_that = words[:2] in (["at", "that"], ["by", "that"]) or words == ["at", "the", "time"]
     if unit == "time" and at_that:
-        # "At that time": the date named before, whatever its unit.
+        # "At that time", "at the time": the date named before, whatever its unit.
         if anchor.previous is None:
             return anchored_span("on an event named before it")
         return replace(anchor.previous, basis=f"the time named before ({anchor.previous_text!r})")

@@ -8,13 +8,17 @@ A bare month or season name is a date only with a date word before it ("in April
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
+from collections.abc import Callable
 from datetime import date
 
 from kit.analyses.chronology.spans import (
     Anchor,
     Span,
+    add_months,
     anchored_span,
+    granularity_of,
     month_span,
     nearest,
     nearest_named_before,
@@ -67,17 +71,33 @@ def season(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         return season_of(int(m["y"]), "explicit season and year (northern hemisphere)")
     rel = (m["rel"] or "").lower()
     if rel in ("last", "next", "this"):
-        offset = {"last": -1, "this": 0, "next": 1}[rel]
 
         def resolve(pub: date) -> Span:
-            this_first, _ = season_of(pub.year, "").days()
-            if this_first > pub and rel != "next":
-                this_first, _ = season_of(pub.year - 1, "").days()
-            year = this_first.year + offset
-            return season_of(year, f"{rel} {name} from publication (northern hemisphere)")
+            basis = f"{rel} {name} from publication (northern hemisphere)"
+            return season_of(season_year(rel, pub, lambda year: season_of(year, "").days()), basis)
 
         return over_publication(anchor, resolve)
     return nearest(possible(lambda year: season_of(year, ""), anchor.nearby_years), anchor, name)
+
+
+def season_year(rel: str, pub: date, days: Callable[[int], tuple[date, date]]) -> int:
+    """The year "last", "this" or "next" season starts in, seen from ``pub``.
+
+    "Last summer" is the latest one over before publication, "next autumn" the first one to start after it, and
+    "this summer" the one under way, else the nearest one: in March "this summer" is still to come and "this
+    winter" the one just over, as a reader takes them whatever the tense.
+    """
+    years = range(max(1, pub.year - 2), min(9998, pub.year + 1) + 1)
+    if rel == "last":
+        return max(year for year in years if days(year)[1] < pub)
+    if rel == "next":
+        return min(year for year in years if days(year)[0] > pub)
+
+    def distance(year: int) -> int:
+        first, last = days(year)
+        return 0 if first <= pub <= last else min(abs((first - pub).days), abs((pub - last).days))
+
+    return min(years, key=distance)
 
 
 def month_alone(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
@@ -158,6 +178,41 @@ DATE_CUE = re.compile(
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
 
 
+def quarter_code(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "Q3", "Q4 2017", "H1 2018": a quarter or half of the year given, else of the year
+    :func:`months_of_the_year` would take for "the third quarter".
+    """
+    code = group_text(m, 0).split()[0].upper()
+    number_of = int(code[1])
+    size = 3 if code[0] == "Q" else 6
+    first_month, last_month = size * (number_of - 1) + 1, size * number_of
+    return months_in_year(first_month, last_month, m["y"], None, anchor, code)
+
+
+def months_to(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "the year to March", "the 12 months through June 2017": the months ending with that month, of the
+    year given, else the nearest whose last month has begun by publication in a past-tense clause ("fell in the
+    year through June" in March is last June's), and the nearest the tense allows otherwise.
+    """
+    count = number(m["n"]) if m["n"] else 12
+    if count is None or not 1 <= count <= 36:
+        return vague_span()
+    month = month_number(group_text(m, "mon"))
+
+    def build(year: int) -> Span:
+        first = date(*add_months(date(year, month, 1), 1 - count), 1)
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return Span(first, last, granularity_of(first, last), "")
+
+    what = " ".join(group_text(m, 0).split())
+    if m["y"]:
+        return dataclasses.replace(build(int(m["y"])), basis=f"{what}: explicit year")
+    candidates = possible(build, anchor.nearby_years)
+    if anchor.tense == "past":
+        candidates = [c for c in candidates if c.days()[1].replace(day=1) <= anchor.last] or candidates
+    return nearest(candidates, anchor, what)
+
+
 def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the first nine months", "the third quarter of 2017": those months of the year meant.
 
@@ -172,12 +227,19 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         if count is None or not 1 <= count <= 12:
             return vague_span()
         first_month, last_month = 1, count
+    return months_in_year(first_month, last_month, m["y"], m["rel"], anchor, group_text(m, 0).strip())
+
+
+def months_in_year(
+    first_month: int, last_month: int, y: str | None, rel: str | None, anchor: Anchor, what: str
+) -> Span | None:
+    """Those months of year ``y``, of the year ``rel`` ("last", "this", "next") names, else of the year meant."""
     previous = anchor.previous if anchor.previous_in_sentence else None
-    if m["y"]:
-        year, basis = int(m["y"]), "explicit year"
-    elif m["rel"]:
-        offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-        year, basis = anchor.first.year + offset, f"{m['rel'].lower()} year from publication {anchor.label}"
+    if y:
+        year, basis = int(y), "explicit year"
+    elif rel:
+        offset = {"last": -1, "this": 0, "next": 1}[rel.lower()]
+        year, basis = anchor.first.year + offset, f"{rel.lower()} year from publication {anchor.label}"
         if anchor.first.year != anchor.last.year:
             return anchored_span("publication period spans more than one year")
     elif previous is not None and previous.granularity not in ("decade", "part_of_decade", "century"):
@@ -187,4 +249,4 @@ def months_of_the_year(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
         if date(year, first_month, 1) > anchor.last and anchor.tense != "future":
             year, basis = year - 1, f"the year before publication {anchor.label} (those months are to come)"
     end = date(year, last_month, calendar.monthrange(year, last_month)[1])
-    return Span(date(year, first_month, 1), end, "part_of_year", f"{group_text(m, 0).strip()}: {basis}")
+    return Span(date(year, first_month, 1), end, "part_of_year", f"{what}: {basis}")

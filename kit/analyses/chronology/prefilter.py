@@ -44,6 +44,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "iso_date": (DIGIT,),
     "month_day_year": (DIGIT, MONTH_WORD),
     "month_day_range": (DIGIT, MONTH_WORD),
+    "day_month_range": (DIGIT, MONTH_WORD),
     "month_day_relative_year": (DIGIT, MONTH_WORD, YEAR_WORD),
     "weekday_and_day": (DIGIT, MONTH_WORD, WEEKDAY_WORD),
     "month_day": (DIGIT, MONTH_WORD),
@@ -51,6 +52,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "month_year": (DIGIT, MONTH_WORD),
     "year_range": (DIGIT,),
     "decade": (DIGIT,),
+    "short_decade": (_words(r"0s|ties"),),
     "century": (_words(r"century"),),
     "year": (DIGIT,),
     "season": (_words(r"spring|summer|autumn|fall|winter"),),
@@ -58,18 +60,25 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     # "yesterday", "today" hold "day"; "tonight", "last night" hold "night".
     "today_relative": (_words(r"day|night|tomorrow|morning|afternoon|evening"),),
     "previous_unit": (_words(r"year|month|week|day|hour"),),
-    "same_as_previous": (_words(r"same|that"), _words(r"day|night|morning|afternoon|evening|week|month|year|time")),
+    "same_as_previous": (
+        _words(r"same|that|at\s+the"),
+        _words(r"day|night|morning|afternoon|evening|week|month|year|time"),
+    ),
     "same_period": (_words(r"same"),),
     "unit_named_before": (_words(r"month|year"),),
     # "earl" starts "early" and "earlier", "late" "later".
-    "part_of_the_unit": (_words(r"earl|late|end|beginning|start|middle|half"), _words(r"year|month|day")),
+    "part_of_the_unit": (_words(r"earl|late|end|beginning|start|middle|half"), _words(r"year|month|day|week")),
     "since_then": (_words(r"since"),),
     "part_of_day_named_before": (_words(r"nightfall|dusk|dawn|daybreak|sunset|sunrise"),),
     "before_the_end": (_words(r"before"), _words(r"end")),
+    "year_end": (_words(r"year[-\s]end"),),
+    "months_to": (MONTH_WORD, _words(r"year|months")),
     "months_of_the_year": (_words(r"quarter|months"),),
+    "quarter_code": (_words(r"q[1-4]|h[12]"),),
     "past_units": (_words(r"past|last"),),
     "coming_units": (_words(r"next|coming"),),
     "units_ago": (_words(r"ago"),),
+    "units_from_now": (_words(r"time|last|next"),),
     "month_relative_year": (MONTH_WORD, YEAR_WORD),
     "month_of_year_named_before": (MONTH_WORD, YEAR_WORD),
     # The longest word of each holiday's name, and "anniversary" or "birthday" (see Calendar.need).
@@ -92,6 +101,7 @@ NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "vague": (
         _words(
             r"recent|lately|soon|days|currently|present|previously|formerly|now|moment|time|future|coming|past|years"
+            r"|meantime|then|ago|ahead"
         ),
     ),
 }

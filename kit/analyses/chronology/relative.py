@@ -79,7 +79,12 @@ def relative_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
                 return Span(min(last, pub + timedelta(days=1)), last, "part_of_month", basis)
             return span
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
-        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+        sunday = monday + timedelta(days=6)
+        if rel == "earlier this":  # like "earlier this month": the days of the week before publication
+            return Span(monday, max(monday, pub - timedelta(days=1)), "week", f"{basis} (Monday to the day before)")
+        if rel == "later this":
+            return Span(min(sunday, pub + timedelta(days=1)), sunday, "week", f"{basis} (the day after to Sunday)")
+        return Span(monday, sunday, "week", f"{basis} (Monday to Sunday)")
 
     span = over_publication(anchor, resolve)
     part = " ".join((m["part"] or "").lower().split())
@@ -95,8 +100,10 @@ WEEK_PARTS = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}
 
 
 def past_units(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
-    """For "the past 70 years", "the last two weeks": that many units up to publication (vague for "few")."""
-    count = number(group_text(m, "n"))
+    """For "the past 70 years", "the last two weeks", "the past decade": that many units up to publication
+    (one without a count; vague for "few").
+    """
+    count = number(m["n"]) if m["n"] else 1
     if count is None:
         return vague_span()
     unit = group_text(m, "unit").lower().rstrip("s")
@@ -135,24 +142,40 @@ def units_ago(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     if count is None:
         return vague_span()
     unit = group_text(m, "unit").lower().rstrip("s")
+    if unit == "fortnight":
+        count, unit = 2 * count, "week"
     compared = anaphoric.compared_with_previous(anchor, sentence[: m.start()], count, unit)
     if compared is not None:
         return compared
     basis = f"{count} {unit}(s) before publication"
+    return over_publication(anchor, lambda pub: units_from(pub, -count, unit, basis))
 
-    def resolve(pub: date) -> Span:
-        if unit == "year":
-            return year_span(pub.year - count, basis)
-        if unit == "decade":
-            return Span(date(pub.year - 10 * count, 1, 1), date(pub.year - 10 * count, 12, 31), "year", basis)
-        if unit == "month":
-            return month_span(*add_months(pub, -count), basis)
-        if unit == "week":
-            monday = pub - timedelta(days=pub.weekday()) - timedelta(weeks=count)
-            return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
-        return day_span(pub - timedelta(days=count), basis)
 
-    return over_publication(anchor, resolve)
+def units_from_now(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "in two weeks' time", "the week after next", "the year before last": the day, week, month or year that
+    many units after (before) publication.
+    """
+    after_next = (m["which"] or "").lower().endswith("next")
+    count = (2 if after_next else -2) if m["which"] else number(group_text(m, "n")) or 0
+    if not count:
+        return vague_span()  # "in a few weeks' time"
+    unit = group_text(m, "unit").lower().rstrip("s")
+    basis = f"{abs(count)} {unit}(s) {'after' if count > 0 else 'before'} publication"
+    return over_publication(anchor, lambda pub: units_from(pub, count, unit, basis))
+
+
+def units_from(pub: date, count: int, unit: str, basis: str) -> Span:
+    """The year, month, week (Monday to Sunday) or day ``count`` units after ``pub`` (before it when negative)."""
+    if unit == "year":
+        return year_span(pub.year + count, basis)
+    if unit == "decade":
+        return Span(date(pub.year + 10 * count, 1, 1), date(pub.year + 10 * count, 12, 31), "year", basis)
+    if unit == "month":
+        return month_span(*add_months(pub, count), basis)
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=count)
+        return Span(monday, monday + timedelta(days=6), "week", f"{basis} (Monday to Sunday)")
+    return day_span(pub + timedelta(days=count), basis)
 
 
 def in_quotation(sentence: str, position: int) -> bool:
@@ -189,12 +212,24 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     else the publication's. "Later (earlier) in the month" names no span; "later in the day" is the day
     named before it (else the publication day).
     """
-    unit = group_text(m, "unit").lower()
-    part = " ".join(group_text(m, "part").lower().split())
+    return part_of_unit(group_text(m, "unit").lower(), " ".join(group_text(m, "part").lower().split()), anchor)
+
+
+def year_end(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
+    """For "by year-end", "at year end": the end of the year meant, as "the end of the year" reads."""
+    return part_of_unit("year", "the end of", anchor)
+
+
+def part_of_unit(unit: str, part: str, anchor: Anchor) -> Span | None:
+    """The ``part`` ("early", "the end of", "later"…) of the year, month or day meant (see
+    :func:`part_of_the_unit`).
+    """
     if unit == "day":
         if anchor.previous is not None and anchor.previous.granularity == "day":
             return replace(anchor.previous, basis=f"{part} on the day of {anchor.previous_text!r}")
         return over_publication(anchor, lambda pub: day_span(pub, f"{part} on the day of publication"))
+    if unit == "week":
+        return part_of_the_week(part, anchor)
     if part in ("later", "earlier"):
         return vague_span()
     previous = anchor.previous if anchor.previous_in_sentence else None
@@ -208,12 +243,51 @@ def part_of_the_unit(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     return part_of(span, part)
 
 
+def part_of_the_week(part: str, anchor: Anchor) -> Span:
+    """For "earlier (later) in the week": the days of its week before (after) the day named before, else
+    before (after) publication, as "earlier this week" reads.
+    """
+    if anchor.previous is not None and anchor.previous.granularity == "day":
+        day, basis = anchor.previous.days()[0], f"{part} in the week of {anchor.previous_text!r}"
+        days = (day, day)
+    else:
+        days, basis = (anchor.first, anchor.last), f"{part} in the week of publication {anchor.label}"
+    monday, sunday = days[0] - timedelta(days=days[0].weekday()), days[1] + timedelta(days=6 - days[1].weekday())
+    if part == "earlier":
+        return Span(monday, max(monday, days[1] - timedelta(days=1)), "week", basis)
+    return Span(min(sunday, days[0] + timedelta(days=1)), sunday, "week", basis)
+
+
+class SingleDay:
+    """A match of "the 26th and 27th" read as its first day alone (no group ``d2``)."""
+
+    def __init__(self, match: Groups):
+        self._match = match
+
+    def __getitem__(self, key: int | str) -> str | None:
+        return None if key == "d2" else self._match[key]
+
+    def start(self) -> int:
+        """Where the match starts in the sentence."""
+        return self._match.start()
+
+    def end(self) -> int:
+        """Where the match ends in the sentence."""
+        return self._match.end()
+
+
 def day_ordinal(m: Groups, anchor: Anchor, sentence: str) -> Span | None:
     """For "the 3rd": that day of the month nearest publication the tense allows; "the 9th of this month"
-    (last, next month): that day of that month.
+    (last, next month): that day of that month. "The 26th and 27th" runs to the second day of the same month.
     """
     day = int(group_text(m, "d"))
     rel = (m["rel"] or "").lower()
+    if m["d2"]:
+        single = day_ordinal(SingleDay(m), anchor, sentence)
+        last_day = int(m["d2"])
+        if single is None or single.first is None or last_day <= day:
+            return None
+        return replace(single, last=single.first.replace(day=last_day), basis=f"{single.basis}, to day {last_day}")
 
     def resolve(pub: date) -> Span:
         if rel:

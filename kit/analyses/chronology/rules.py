@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from kit.analyses.chronology import absolute, anaphoric, holidays, months, relative, visits, vocabulary, weekdays
 from kit.analyses.chronology.spans import Anchor, Span
-from kit.analyses.chronology.vocabulary import ORDINAL_FOLLOWERS, EitherGroups
+from kit.analyses.chronology.vocabulary import EVENT, ORDINAL_FOLLOWERS, EitherGroups
 
 # Short names for the pattern pieces, so that each rule reads on a line or two.
 DAY = vocabulary.DAY_PATTERN
 MONTH = vocabulary.MONTH_PATTERN
 MONTH_OR_ABBR = vocabulary.MONTH_OR_ABBREVIATION_PATTERN
+SHORT_MONTH = vocabulary.SHORT_MONTH_PATTERN
 ORD = vocabulary.ORDINAL_PATTERN
 PART = vocabulary.PART_PATTERN
 MONTH_PART = vocabulary.MONTH_PART_PATTERN
@@ -28,25 +29,6 @@ YEAR = vocabulary.YEAR_PATTERN
 COUNT = vocabulary.COUNT_PATTERN
 # "the morning of" before a day is part of its expression: "On the morning of Dec. 27".
 PART_OF_DAY_OF = r"(?:\b(?i:the)\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
-# Words that start another temporal expression, or a new clause: an event phrase stops before them.
-_STOP_WORD = (
-    rf"(?:{YEAR}\b|\d{{1,2}}(?!\d|{ORD}\s+(?:anniversary|century|birthday|congress|plenary|session)\b)"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s)"  # "the morning of Dec. 27" is a date's
-    rf"|(?:{MONTH}|{WEEKDAY}|yesterday|today|tomorrow|tonight|last|next|this|earlier|later|recently|now|soon"
-    r"|currently|Christmas|New\s+Year|which|who|whom|whose|where|when|while|because|although|though|but|amid|since"
-    r"|until)\b)"
-)
-# One word of an event phrase: no clause punctuation; a final "." only before a space ("U.S. President").
-_EVENT_WORD = (
-    rf"(?!{_STOP_WORD})(?:[^\s,;:()\[\]\"“”—–]+(?=\s)"
-    r"|[^\s,;:()\[\]\"“”—–]*[^\s,;:()\[\]\"“”—–.](?=[\s,;:()\[\]\"“”—–.]|$))"
-)
-# The event an expression is anchored on, to the end of its clause (at most 16 words), not ending on a
-# function word: "the day after [the summit]", "a week before [Xi and Trump meet at the G20 summit in Osaka]".
-EVENT = (
-    rf"(?P<event>{_EVENT_WORD}(?:\s+{_EVENT_WORD}){{0,15}}"
-    r"(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bto)(?<!\bfor)(?<!\bby)(?<!\ba)(?<!\ban))"
-)
 
 
 @dataclass(frozen=True)
@@ -86,9 +68,21 @@ RULES: list[Rule] = [
         absolute.month_day_range,
     ),
     Rule(
+        "day_month_range",
+        # "26-28 March", "from 26 to 28 March", "26 and 27 March 2018", "30 March to 2 April".
+        re.compile(
+            rf"(?<![\d,.])\b(?P<d>{DAY}){ORD}?(?:\s+(?P<mon>{MONTH_OR_ABBR}))?{RANGE}(?P<d2>{DAY}){ORD}?\s+"
+            rf"(?:of\s+)?(?P<mon2>{MONTH_OR_ABBR})(?:(?<=\.)|\b)(?:,?\s+(?P<y>{YEAR})\b)?(?!\s*%)"
+        ),
+        absolute.day_month_range,
+    ),
+    Rule(
         "month_day_relative_year",
-        re.compile(rf"\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?\s+(?P<rel>last|this|next)\s+year\b"),
-        absolute.month_day_relative_year,
+        re.compile(
+            rf"(?:\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?,?"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH_OR_ABBR}),?)\s+(?P<rel>last|this|next)\s+year\b"
+        ),
+        lambda m, a, s: absolute.month_day_relative_year(EitherGroups(m), a, s),
     ),
     Rule(
         "weekday_and_day",
@@ -103,15 +97,20 @@ RULES: list[Rule] = [
         "month_day",
         re.compile(
             rf"{PART_OF_DAY_OF}(?:\b(?P<mon>{MONTH_OR_ABBR})\s+(?P<d>{DAY}){ORD}?\b(?![\d,.]\d)"
-            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH})\b)"
+            rf"|\b(?P<d_>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon_>{MONTH_OR_ABBR})(?:(?<=\.)|\b))"
         ),
         lambda m, a, s: absolute.month_day(EitherGroups(m), a, s),
     ),
     Rule(
         "month_range",
-        # "the January-March period", "April–June 2017".
-        re.compile(rf"\b(?P<mon>{MONTH})\s*[-–]\s*(?P<mon2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"),
-        absolute.month_range,
+        # "the January-March period", "Jan-Feb", "April–June 2017"; in words: "from January to March",
+        # "January through March 2017", "between May and August of 2010".
+        re.compile(
+            rf"(?:\b(?P<mon>{MONTH}|{SHORT_MONTH}(?=[-–]{SHORT_MONTH}\b))(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)"
+            rf"(?P<mon2>{MONTH}|(?<=[-–]){SHORT_MONTH}\b)"
+            rf"|(?<=\b(?i:between)\s)(?P<mon_>{MONTH})\s+and\s+(?P<mon2_>{MONTH}))(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+        ),
+        lambda m, a, s: absolute.month_range(EitherGroups(m), a, s),
     ),
     Rule(
         "month_year",
@@ -122,12 +121,20 @@ RULES: list[Rule] = [
         "year_range",
         # "1950-53", "2011 to 2017", "between 2013 and 2016" (not "2013 and 2016" alone: two years).
         re.compile(
-            rf"(?<![\d$£€¥.,#])(?P<y>{YEAR})\s*(?:-|–|—|to|through)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–]\d)"
+            rf"(?<![\d$£€¥.,#/])(?P<y>{YEAR})\s*(?:-|–|—|/|to|through|until|till)\s*(?P<y2>{YEAR}|\d\d)\b(?!\s*%|[-–/]\d)"
             rf"|(?<=\b(?i:between)\s)(?P<y_>{YEAR})\s+and\s+(?P<y2_>{YEAR})\b(?!\s*%)"
         ),
         lambda m, a, s: absolute.year_range(EitherGroups(m), a, s),
     ),
     Rule("decade", re.compile(rf"\b(?:the\s+)?{PART}(?P<y>{YEAR})s\b"), absolute.decade),
+    Rule(
+        "short_decade",  # "the '90s", "the mid-80s", "the Nineties" (with "the": "in their 60s" is an age)
+        re.compile(
+            rf"\b(?i:the)\s+{PART}(?:['’‘]?(?P<yy>[1-9]0|00)s\b"
+            r"|(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"
+        ),
+        absolute.short_decade,
+    ),
     Rule(
         "century",
         # "the 21st century", "the new century", "this century".
@@ -150,7 +157,7 @@ RULES: list[Rule] = [
     Rule(
         "relative_unit",
         re.compile(
-            rf"\b(?:(?P<so_far>so\s+far)\s+)?{PART}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this"
+            rf"\b(?:(?P<so_far>so\s+far)\s+)?{vocabulary.RELATIVE_PART_PATTERN}(?P<rel>last|this|next|the\s+past|the\s+coming|earlier\s+this"
             r"|later\s+this|earlier\s+last)\s+(?P<unit>year|month|week)\b",
             re.I,
         ),
@@ -178,7 +185,8 @@ RULES: list[Rule] = [
     Rule(
         "same_as_previous",
         re.compile(
-            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?:(?i:at|by)\s+)?(?i:that))\s+"
+            r"\b(?:(?:(?i:at)\s+)?(?i:the)\s+same|(?:(?i:at|by)\s+)?(?i:that)"
+            r"|(?i:at\s+the)(?=\s+(?i:time)\b(?!\s+(?:of|when|being|to)\b)))\s+"
             r"(?P<unit>day|night|morning|afternoon|evening|week|month|year|time)\b"
         ),
         anaphoric.same_as_previous,
@@ -232,11 +240,27 @@ RULES: list[Rule] = [
         "part_of_the_unit",
         re.compile(
             r"\b(?P<part>(?i:early|late|later|earlier|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
-            r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s+(?:in\s+)?the\s+"
+            r"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+(?:second|latter)\s+half\s+of))\s+(?:in\s+)?the\s+"
             r"(?P<unit>year|month)\b"
-            r"|\b(?P<part_>(?i:later|earlier))\s+(?:in|on)\s+the\s+(?P<unit_>day)\b"
+            r"|\b(?P<part_>(?i:later|earlier))\s+(?:in|on)\s+the\s+(?P<unit_>day|week)\b"
         ),
         lambda m, a, s: relative.part_of_the_unit(EitherGroups(m), a, s),
+    ),
+    Rule(
+        "year_end",  # "by year-end", "at year end" ("before year end" is the rule before_the_end's)
+        re.compile(
+            r"(?:(?<=\b(?i:by)\s)|(?<=\b(?i:at)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:around)\s)|(?<=\b(?i:till)\s))"
+            r"(?:(?i:the)\s+)?(?i:year)[-\s](?i:end)\b(?![-\s]+(?i:party|parties|bonus|bonuses|sales?)\b)"
+        ),
+        relative.year_end,
+    ),
+    Rule(
+        "months_to",  # "the year to March", "the 12 months through June 2017"
+        re.compile(
+            rf"\bthe\s+(?:year|(?P<n>{COUNT})\s+months)\s+(?:to|through|ending|ended)\s+(?:in\s+)?(?P<mon>{MONTH})"
+            rf"(?:,?\s+(?P<y>{YEAR}))?\b"
+        ),
+        months.months_to,
     ),
     Rule(
         "months_of_the_year",
@@ -248,9 +272,20 @@ RULES: list[Rule] = [
         months.months_of_the_year,
     ),
     Rule(
+        "quarter_code",
+        # "Q3", "Q4 2017", "H1 2018" (a half only with its year: "H2" alone is hydrogen).
+        re.compile(rf"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])(?=\s+(?:of\s+)?{YEAR}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
+        months.quarter_code,
+    ),
+    Rule(
         "past_units",
-        re.compile(rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b", re.I),
-        relative.past_units,
+        # "the past three years", and "the past (last) decade": ten years up to publication.
+        re.compile(
+            rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|decades)\b"
+            r"|\bthe\s+(?:past|last)\s+(?P<unit_>decade)\b",
+            re.I,
+        ),
+        lambda m, a, s: relative.past_units(EitherGroups(m), a, s),
     ),
     Rule(
         "coming_units",
@@ -259,8 +294,20 @@ RULES: list[Rule] = [
     ),
     Rule(
         "units_ago",
-        re.compile(rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", re.I),
+        re.compile(
+            rf"\b(?:(?P<n>{COUNT})\s+)?(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)\s+ago\b", re.I
+        ),
         relative.units_ago,
+    ),
+    Rule(
+        "units_from_now",
+        # "two weeks' time" (after "in"), "the week after next", "the year before last".
+        re.compile(
+            rf"(?<=\b(?i:in)\s)(?P<n>{COUNT})\s+(?P<unit>days|weeks|months|years|day|week|month|year)['’]?\s+time\b"
+            r"|\bthe\s+(?P<unit_>year|month|week)\s+(?P<which>before\s+last|after\s+next)\b",
+            re.I,
+        ),
+        lambda m, a, s: relative.units_from_now(EitherGroups(m), a, s),
     ),
     Rule(
         "month_relative_year",
@@ -313,9 +360,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "day_ordinal",
-        # "the 3rd", "the 9th of this month".
+        # "the 3rd", "the 9th of this month", "the 26th and 27th", "the 9th to the 11th".
         re.compile(
-            rf"\bthe\s+(?P<d>{DAY}){ORD}\b(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+month\b)?{ORDINAL_FOLLOWERS}"
+            rf"\bthe\s+(?P<d>{DAY}){ORD}\b(?:\s*(?:-|–|and|to|through)\s*(?:the\s+)?(?P<d2>{DAY}){ORD}\b)?"
+            rf"(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+month\b)?{ORDINAL_FOLLOWERS}"
         ),
         relative.day_ordinal,
     ),
@@ -330,8 +378,11 @@ RULES: list[Rule] = [
             # Like every other rule, the expression leaves out its preposition: "in recent years" → "recent years".
             r"\b(?:recently|lately|soon|these\s+days|nowadays|currently|presently|previously|formerly|now(?!-)"
             r"|at\s+the\s+moment|at\s+present|at\s+this\s+time|for\s+the\s+time\s+being"
+            # Not "so far", "to date": the hand codings leave them out, like "already" and "still".
+            r"|in\s+the\s+meantime|back\s+then|long\s+ago"
             r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bfor\s)|(?<=\bon\s)|(?<=\bof\s))(?:recent\s+(?:years|months|weeks|days)"
-            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past)"
+            r"|the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|weeks|days)|the\s+past"
+            r"|the\s+(?:years|months|weeks|days)\s+ahead)"
             r"|(?<=\bover\s)the\s+years)\b",
             re.I,
         ),

@@ -127,6 +127,7 @@ PART_SYNONYMS = {
     "the beginning of": "early",
     "the start of": "early",
     "the middle of": "mid",
+    "the latter half of": "the second half of",
 }
 
 

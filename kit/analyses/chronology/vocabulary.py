@@ -27,11 +27,38 @@ RANGE_PATTERN = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
 # early/mid/late qualifiers of a month, year or decade; group "part".
 _PARTS = (
     r"early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
-    r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of"
+    r"|the\s+first\s+half\s+of|the\s+(?:second|latter)\s+half\s+of"
 )
 PART_PATTERN = rf"(?:(?P<part>{_PARTS})[\s-]+)?"
 # The parts of a month also count its weeks: "the first (second, third, fourth, last) week of March".
 MONTH_PART_PATTERN = rf"(?:(?P<part>{_PARTS}|the\s+(?:first|second|third|fourth|last|final)\s+week\s+of)[\s-]+)?"
+# Before "last (this, next) year, month, week": the weeks count only before "month" ("the first week of next month").
+RELATIVE_PART_PATTERN = (
+    rf"(?:(?P<part>{_PARTS}|the\s+(?:first|second|third|fourth|last|final)\s+week\s+of"
+    r"(?=\s+(?:last|this|next)\s+month\b))[\s-]+)?"
+)
+SHORT_MONTH_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+# Words that start another temporal expression, or a new clause: an event phrase stops before them.
+_STOP_WORD = (
+    rf"(?:{YEAR_PATTERN}\b"
+    rf"|\d{{1,2}}(?!\d|{ORDINAL_PATTERN}\s+(?:anniversary|century|birthday|congress|plenary|session)\b)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s)"  # "the morning of Dec. 27" is a date's
+    rf"|(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN}"
+    r"|yesterday|today|tomorrow|tonight|last|next|this|earlier|later|recently|now|soon"
+    r"|currently|Christmas|New\s+Year|which|who|whom|whose|where|when|while|because|although|though|but|amid|since"
+    r"|until)\b)"
+)
+# One word of an event phrase: no clause punctuation; a final "." only before a space ("U.S. President").
+_EVENT_WORD = (
+    rf"(?!{_STOP_WORD})(?:[^\s,;:()\[\]\"“”—–]+(?=\s)"
+    r"|[^\s,;:()\[\]\"“”—–]*[^\s,;:()\[\]\"“”—–.](?=[\s,;:()\[\]\"“”—–.]|$))"
+)
+# The event an expression is anchored on (group "event"), to the end of its clause (at most 16 words), not ending on a
+# function word: "the day after [the summit]", "a week before [Xi and Trump meet at the G20 summit in Osaka]".
+EVENT = (
+    rf"(?P<event>{_EVENT_WORD}(?:\s+{_EVENT_WORD}){{0,15}}"
+    r"(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bto)(?<!\bfor)(?<!\bby)(?<!\ba)(?<!\ban))"
+)
 # A year followed by one of these is a quantity, not a date ("2000 troops").
 QUANTITY_NOUNS = frozenset(
     "troops soldiers people persons workers tons tonnes km kilometres kilometers miles dollars won yuan "  # noqa: SIM905
