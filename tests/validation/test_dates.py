@@ -223,7 +223,7 @@ def test_the_devcorpus2_development_half_scores_at_least_as_recorded(devcorpus2_
     # text. Since the lines of a hard-wrapped paragraph make one paragraph, every gold row lies in the body.
     assert report.figure("found").part >= 188
     assert report.figure("exact span").part >= 178
-    assert report.figure("resolved (same dates)").part >= 155  # of 168
+    assert report.figure("resolved (same dates)").part >= 156  # of 168
     assert "gold rows in furniture cleaning removed" not in [figure.name for figure in report.figures]
     assert report.figure("rows not in the gold file").part <= 16
     # Left alone on purpose: an anniversary with its count ("the 71st anniversary of the foundation of its
