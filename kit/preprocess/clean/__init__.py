@@ -39,6 +39,7 @@ import pandas as pd
 
 from kit.errors import KitWarning
 from kit.preprocess.clean import header
+from kit.preprocess.clean.assemble import assemble, cleaned_span
 from kit.preprocess.clean.header import BODY_KINDS
 from kit.preprocess.clean.parts import Cut, cut_parts
 from kit.preprocess.clean.patterns import CREDIT, PICTURE_WORDS, pattern_kind
@@ -131,7 +132,7 @@ def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     for doc in documents.itertuples(index=False):
         doc_id = str(doc.doc_id)
         lines = classify_lines(str(doc.raw_text), headline=str(doc.headline))
-        text, doc_paragraphs = _assemble(doc_id, lines)
+        text, doc_paragraphs = assemble(doc_id, lines)
         texts.append(text)
         paragraphs.extend(doc_paragraphs)
         doc_removed = list(_removals(doc_id, lines))
@@ -345,56 +346,6 @@ def _cut_off(text: str, kinds: list[str]) -> bool:
     """A last line, below body text, that stops mid-word or on a word no heading ends with: "… to shore up his r"."""
     last = WORD.findall(text)[-1]
     return "paragraph" in kinds and last.islower() and (len(last) <= 2 or last in RUN_ON_WORDS)
-
-
-def _assemble(doc_id: str, lines: list[Line]) -> tuple[str, list[ParagraphRow]]:
-    """Join the kept lines into the cleaned text and record each paragraph's offsets.
-
-    The lines of one hard-wrapped paragraph (:func:`header.wraps_into`) make one paragraph: the raw line break and
-    the spaces around it become as many spaces, so a raw offset still maps into it by adding a constant.
-    """
-    rows: list[ParagraphRow] = []
-    kept = [ln for ln in lines if ln.kind in BODY_KINDS]
-    wrap_width = header.wrap_width(kept)
-    for i, ln in enumerate(kept):
-        body = ln.text.replace("\u00a0", " ")
-        if i > 0 and header.wraps_into(kept[i - 1], ln, wrap_width):
-            rows[-1]["text"] += " " * (ln.offset - kept[i - 1].offset - len(kept[i - 1].text)) + body
-            rows[-1]["end"] = rows[-1]["start"] + len(rows[-1]["text"])
-            continue
-        start = rows[-1]["end"] + 2 if rows else 0  # a blank line between paragraphs
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "paragraph_id": len(rows),
-                "line": ln.number,
-                "raw_start": ln.offset,
-                "start": start,
-                "end": start + len(body),
-                "kind": ln.kind,
-                "text": body,
-            }
-        )
-    return "\n\n".join(row["text"] for row in rows), rows
-
-
-def cleaned_span(paragraphs: pd.DataFrame, raw_start: int, raw_end: int) -> tuple[int, int] | None:
-    """Where a span of the raw article lies in the cleaned text, or None when it is not in the body.
-
-    Args:
-        paragraphs: one document's rows of the paragraph table (with ``raw_start``).
-        raw_start: offset into the raw article text (as loaded, ``\\n`` line endings).
-        raw_end: end offset (exclusive).
-
-    Returns:
-        ``(start, end)`` into the cleaned text when the span lies inside one kept paragraph.
-    """
-    raw_starts, starts, ends = (paragraphs[column].astype(int).tolist() for column in ("raw_start", "start", "end"))
-    for row_raw_start, row_start, row_end in zip(raw_starts, starts, ends, strict=True):
-        inside = row_raw_start <= raw_start and raw_end <= row_raw_start + (row_end - row_start)
-        if inside:
-            return row_start + raw_start - row_raw_start, row_start + raw_end - row_raw_start
-    return None
 
 
 def _strip(text: str) -> str:

@@ -9,7 +9,6 @@ it and a sign-off after the body. :func:`kit.preprocess.clean.classify_lines` ca
 from __future__ import annotations
 
 import bisect
-import itertools
 from typing import TYPE_CHECKING
 
 from kit.preprocess.clean.patterns import pattern_kind
@@ -83,39 +82,6 @@ def wrapped_sentences(lines: list[Line], kinds: list[str]) -> dict[int, str]:
                 result.update({k: "paragraph" for k in run if kinds[k] == ""})
         i = j + 1
     return result
-
-
-def wrap_width(lines: list[Line]) -> int:
-    """The width a hard-wrapped article's lines fill, or 0 when the article is not hard-wrapped.
-
-    It is hard-wrapped when at least a third of its pairs of consecutive paragraph lines (and three or more) run on
-    in lower case or after a function word (:func:`~kit.preprocess.clean.reading.runs_on`); the width is then its
-    longest such upper line.
-    """
-    pairs = [
-        (upper, lower)
-        for upper, lower in itertools.pairwise(lines)
-        if upper.kind == lower.kind == "paragraph" and lower.number == upper.number + 1
-    ]
-    running = [len(upper.text) for upper, lower in pairs if runs_on(upper.text, lower.text)]
-    return max(running) if len(running) >= 3 and 3 * len(running) >= len(pairs) else 0
-
-
-def wraps_into(upper: Line, lower: Line, wrap_width: int) -> bool:
-    """Two kept paragraph lines of one hard-wrapped sentence: consecutive in the raw file, nothing cut between
-    them, and the upper one running on: in lower case or after a function word
-    (:func:`~kit.preprocess.clean.reading.runs_on`: "… visiting North Korea said" / "yesterday that …"), or, in a
-    hard-wrapped article, filling the line without a sentence end ("… Wu told Kim" / "Yong-nam, president …").
-    """
-    if not (
-        upper.kind == lower.kind == "paragraph"
-        and lower.number == upper.number + 1
-        and not any(c.part == "suffix" for c in upper.cuts)
-        and not any(c.part == "prefix" for c in lower.cuts)
-    ):
-        return False
-    fills_line = wrap_width > 0 and 4 * len(upper.text) >= 3 * wrap_width and not TERMINAL.search(upper.text)
-    return fills_line or runs_on(upper.text, lower.text)
 
 
 def first_body(kinds: list[str], prose: list[bool], texts: list[str]) -> int:
