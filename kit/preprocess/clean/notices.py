@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kit.preprocess.clean.parts import AGENCY_NAMES
-from kit.preprocess.clean.reading import MONTH, TERMINAL, WORD
+from kit.preprocess.clean.reading import MONTH_NAME, TERMINAL, WORD
 
 # Notices are short: at most this many characters (a rights notice or a disclaimer is a sentence or two).
 NOTICE_CHARS = 200
@@ -100,7 +100,7 @@ BYLINE_PLACE = re.compile(
     rf"^(?:By|BY):?\s+{_NOT_NAME}{_NAME}\s+in\s+{_NAME}(?:(?:\s*,\s*|\s+and\s+){_NAME}(?:\s+in\s+{_NAME})?)*$"
 )
 _DATE = (
-    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_NAME},?\s+\d{{4}}|"
     r"\d{4}[./-]\d{1,2}[./-]\d{1,2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 )
 # An outlet's name and the date: "People's Daily Online, October 10, 2016", "Korea JoongAng Daily 2016-10-10".

@@ -99,11 +99,11 @@ LAST_WORD = re.compile(r"([A-Za-z’']+)$")
 
 # ---------------------------------------------------------------- datelines and leads
 # A month name, full or abbreviated ("Oct.", "October"): shared with the notices' date patterns.
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A place, a day and an agency alone on a line: "BEIJING, Oct. 10, Kyodo", "Seoul, March 5 (Yonhap News)". Above
 # the lead it is the lead's dateline (body); after the last paragraph it is the agency's sign-off.
 PLACE_DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){{0,2}},\s+{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:,\s*|\()"
+    rf"^[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){{0,2}},\s+{MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:,\s*|\()"
     r"[A-Z][\w .&\-]{1,30}\)?$"
 )
 # A news lead opens with its dateline, "SEOUL, March 5 (Yonhap) --", "BEIJING (Reuters) -", "PYONGYANG:".
@@ -113,7 +113,8 @@ LEAD_DATELINE = re.compile(
 # A news lead names the day of the event: "on Tuesday", "yesterday", "this morning", "Oct. 9", "9 October".
 EVENT_DAY = re.compile(
     rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|"
-    rf"(?:this|last) (?:morning|afternoon|evening|night|week|month)|{MONTH} \d{{1,2}}|\d{{1,2}} {MONTH}(?=\W|$))\b"
+    rf"(?:this|last) (?:morning|afternoon|evening|night|week|month)|{MONTH_NAME} \d{{1,2}}|"
+    rf"\d{{1,2}} {MONTH_NAME}(?=\W|$))\b"
 )
 # The rest of a line after the headline that makes it a page title: "Headline · Site name", "Headline | Outlet".
 TITLE_TAIL = re.compile(r"^[|·•–—\-]\s")
